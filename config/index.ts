@@ -1,0 +1,64 @@
+import path from 'node:path'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import devConfig from './dev'
+import prodConfig from './prod'
+
+const root = path.resolve(__dirname, '..')
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const isH5 = process.env.TARO_ENV === 'h5'
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'hemei-cunxuan',
+    date: '2026-11-26',
+    // NutUI and our own pages are both drawn at 375 (DESIGN.md).
+    designWidth: 375,
+    deviceRatio: { 375: 2, 640: 2.34 / 2, 750: 1, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    // The local server serves dist-h5; WeChat DevTools opens dist (project.config.json).
+    outputRoot: isH5 ? 'dist-h5' : 'dist',
+    plugins: [],
+    defineConstants: {},
+    env: {
+      CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV ?? ''),
+    },
+    alias: {
+      '@': path.join(root, 'src'),
+      '@contract': path.join(root, 'contract'),
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: {
+      type: 'webpack5',
+      // Pre-bundling swallows all of NutUI (over WeChat's 2 MB limit): TOOLCHAIN.md.
+      prebundle: { exclude: ['@nutui/nutui-react-taro', '@nutui/icons-react-taro'] },
+    },
+    cache: { enable: false },
+    mini: {
+      optimizeMainPackage: { enable: true },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        pxtransform: { enable: true, config: {} },
+      },
+      devServer: { host: '127.0.0.1', port: 10086, open: false },
+    },
+  }
+  if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig)
+  return merge({}, baseConfig, prodConfig)
+})

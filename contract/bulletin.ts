@@ -1,0 +1,80 @@
+import { z } from 'zod'
+import { emptyInputSchema, idSchema, isoSchema, pageInputSchema, pageOf } from './common'
+import { defineActions, staff } from './define'
+
+/** A column (栏目) of the bulletin. */
+export const columnSchema = z.object({ id: z.string(), name: z.string(), sort: z.number() })
+
+/** A notice as listed. */
+export const noticeSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  column: z.object({ id: z.string(), name: z.string() }),
+  /** Empty for a township-wide notice, else the villages it is for. */
+  villages: z.array(z.object({ id: z.string(), name: z.string() })),
+  pinned: z.boolean(),
+  publishedAt: isoSchema,
+  viewCount: z.number(),
+  authorName: z.string(),
+})
+
+/** A notice as listed. */
+export type NoticeSummary = z.infer<typeof noticeSummarySchema>
+
+/** A notice as read: its summary plus the body, paragraphs separated by blank lines. */
+export const noticeSchema = noticeSummarySchema.extend({ body: z.string() })
+
+/** A notice as read. */
+export type Notice = z.infer<typeof noticeSchema>
+
+/** Where a new notice is published. */
+export const noticeScopeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('township') }),
+  z.object({
+    kind: z.literal('villages'),
+    villageIds: z.array(idSchema).min(1, '请至少选择一个村').max(50),
+  }),
+])
+
+/** Actions of the bulletin (宣传专栏). */
+export const bulletinActions = defineActions({
+  'columns.list': {
+    summary: 'The visible columns in display order.',
+    input: emptyInputSchema,
+    output: z.array(columnSchema),
+    access: 'public',
+    write: false,
+  },
+  'notices.list': {
+    summary: 'Published notices the caller may see, newest first, with keyset pagination.',
+    input: pageInputSchema.extend({
+      columnId: idSchema.optional(),
+      keyword: z.string().trim().max(30, '关键词最多 30 个字').optional(),
+      pinned: z.boolean().optional(),
+    }),
+    output: pageOf(noticeSummarySchema),
+    access: 'public',
+    write: false,
+  },
+  'notices.get': {
+    summary: 'One published notice the caller may see; counts a view.',
+    input: z.object({ id: idSchema }),
+    output: noticeSchema,
+    access: 'public',
+    write: false,
+  },
+  'notices.create': {
+    summary: 'Publishes a plain-text notice now (grid workers only to their own villages).',
+    input: z.object({
+      columnId: idSchema,
+      title: z.string().trim().min(2, '标题至少 2 个字').max(30, '标题最多 30 个字'),
+      body: z.string().trim().min(10, '正文至少 10 个字').max(5000, '正文最多 5000 字'),
+      scope: noticeScopeSchema,
+      pinned: z.boolean().default(false),
+    }),
+    output: noticeSchema,
+    access: staff,
+    write: true,
+  },
+})

@@ -1,0 +1,25 @@
+import dayjs, { type Dayjs } from 'dayjs'
+import utc from 'dayjs/plugin/utc'
+
+dayjs.extend(utc)
+
+/**
+ * The township's clock: Asia/Shanghai is UTC+8 all year (no daylight saving), so a fixed
+ * offset is exact, and it avoids the Intl time-zone data that some phones' JS engines lack.
+ */
+export const SHANGHAI_OFFSET_MINUTES = 8 * 60
+
+/** A moment seen on the township's wall clock. */
+export function inShanghai(at: string | number | Date): Dayjs {
+  return dayjs(at).utcOffset(SHANGHAI_OFFSET_MINUTES)
+}
+
+/** The calendar day (YYYY-MM-DD) in Asia/Shanghai, e.g. for per-day vote limits. */
+export function shanghaiDay(at: string | number | Date): string {
+  return inShanghai(at).format('YYYY-MM-DD')
+}
+
+/** The calendar month (YYYY-MM) in Asia/Shanghai, e.g. for inspection rounds. */
+export function shanghaiMonth(at: string | number | Date): string {
+  return inShanghai(at).format('YYYY-MM')
+}

@@ -1,0 +1,79 @@
+import js from '@eslint/js'
+import importPlugin from 'eslint-plugin-import'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'dist-h5/',
+      'data/',
+      'coverage/',
+      'cloudfunctions/api/index.js',
+      '.swc/',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks, import: importPlugin },
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    settings: {
+      'import/resolver': { typescript: true, node: true },
+    },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-console': 'error',
+      'import/no-cycle': 'error',
+      'import/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            // The contract is shared by both sides and depends on neither.
+            { target: './contract', from: ['./src', './server', './cloudfunctions'] },
+            // The mini-program reaches the server only through the API.
+            { target: './src', from: ['./server', './cloudfunctions'] },
+            { target: './server', from: ['./src'] },
+            // Features never import each other (bulletproof-react).
+            {
+              target: './src/features/bulletin',
+              from: ['./src/features/board', './src/features/campaigns', './src/features/people'],
+            },
+            {
+              target: './src/features/board',
+              from: [
+                './src/features/bulletin',
+                './src/features/campaigns',
+                './src/features/people',
+              ],
+            },
+            {
+              target: './src/features/campaigns',
+              from: ['./src/features/bulletin', './src/features/board', './src/features/people'],
+            },
+            {
+              target: './src/features/people',
+              from: ['./src/features/bulletin', './src/features/board', './src/features/campaigns'],
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Command-line scripts and benchmarks talk to their user on the console.
+    files: ['scripts/**', 'tests/bench/**'],
+    rules: { 'no-console': 'off' },
+  },
+  {
+    files: ['**/*.{js,cjs}'],
+    languageOptions: { globals: globals.node, sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+)

@@ -1,0 +1,45 @@
+// The one place that reads environment variables, validated so that a typo fails at start.
+import path from 'node:path'
+import { z } from 'zod'
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** dev: seeds demo data and offers the dev login. Never dev on a public address. */
+  APP_MODE: z.enum(['dev', 'production']).default('production'),
+  /** Comma-separated openids that are admins by configuration (the township's first admin). */
+  ADMIN_OPENIDS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean),
+    ),
+})
+
+export interface Config {
+  port: number
+  host: string
+  dataDir: string
+  devMode: boolean
+  adminOpenids: string[]
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)
+    throw new Error(`环境变量有误：\n${problems.join('\n')}`)
+  }
+  const e = parsed.data
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    devMode: e.APP_MODE === 'dev',
+    adminOpenids: e.ADMIN_OPENIDS,
+  }
+}

@@ -1,0 +1,43 @@
+import type { ActionName, ActionOutput, ParsedInput, Role } from '../contract'
+import type { BindingRecord, HouseholdView, Store, UserRecord } from './store/store'
+
+/** Who is calling, as established by the router from the platform's identity. */
+export interface Caller {
+  user: UserRecord
+  role: Role
+  binding: BindingRecord | null
+  household: HouseholdView | null
+  /** Villages of the grids this caller serves as a grid worker. */
+  gridVillageIds: string[]
+}
+
+/** One audit entry as a handler describes it; the router adds actor, action, time and request. */
+export interface AuditNote {
+  target: string | null
+  before?: unknown
+  after?: unknown
+}
+
+/** What a handler gets besides its validated input. */
+export interface ActionContext {
+  store: Store
+  caller: Caller | null
+  /** The request's moment (epoch ms), from the injected clock. */
+  now: number
+  requestId: string
+  devMode: boolean
+  audit(note: AuditNote): void
+  /** Resolves any openid to a caller the way the router does for the request's own. */
+  identify(openid: string): Promise<Caller>
+  /** Signs a session token; only the local server in dev mode provides it. */
+  issueToken?: (openid: string) => string
+}
+
+/** Implements one action of the contract. */
+export type Handler<A extends ActionName> = (
+  ctx: ActionContext,
+  input: ParsedInput<A>,
+) => Promise<ActionOutput<A>>
+
+/** Handlers for a set of actions: the compiler insists on one per name. */
+export type HandlersFor<K extends ActionName> = { [A in K]: Handler<A> }

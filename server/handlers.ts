@@ -1,0 +1,14 @@
+import type { ActionName } from '../contract'
+import { boardHandlers } from './board/board.actions'
+import { bulletinHandlers } from './bulletin/bulletin.actions'
+import { campaignHandlers } from './campaigns/campaigns.actions'
+import type { HandlersFor } from './context'
+import { peopleHandlers } from './people/people.actions'
+
+/** One handler for every action of the contract; a missing one is a compile error. */
+export const handlers: HandlersFor<ActionName> = {
+  ...peopleHandlers,
+  ...bulletinHandlers,
+  ...boardHandlers,
+  ...campaignHandlers,
+}

@@ -1,0 +1,62 @@
+// Composes the local server: data directory, SQLite store, demo seed, router, HTTP.
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Config } from '../config'
+import { createLogger, type Logger } from '../logger'
+import { createRouter } from '../router'
+import { seedIfEmpty } from '../seed/seed'
+import { createSqliteStore } from '../store/sqlite/sqlite-store'
+import type { Store } from '../store/store'
+import { createHttpServer, listen } from './http'
+import { issueToken, loadSecret } from './token'
+
+export interface LocalApp {
+  url: string
+  store: Store
+  /** True when this start created the demo data. */
+  seeded: boolean
+  close(): Promise<void>
+}
+
+export const DATABASE_FILE = 'hemei.sqlite'
+
+export async function startLocalApp(
+  config: Config,
+  options: { clock?: () => number; logger?: Logger; staticRoot?: string } = {},
+): Promise<LocalApp> {
+  const clock = options.clock ?? Date.now
+  const logger = options.logger ?? createLogger()
+  fs.mkdirSync(config.dataDir, { recursive: true })
+  const store = createSqliteStore(path.join(config.dataDir, DATABASE_FILE))
+  const seeded = config.devMode ? await seedIfEmpty(store, clock()) : false
+  const secret = loadSecret(config.dataDir)
+  const router = createRouter({
+    store,
+    devMode: config.devMode,
+    adminOpenids: config.adminOpenids,
+    clock,
+    logger,
+    // Tokens exist only for the dev login; a production self-host would add its own login.
+    issueToken: config.devMode ? (openid) => issueToken(secret, openid, clock()) : undefined,
+  })
+  const server = createHttpServer({
+    router,
+    secret,
+    logger,
+    clock,
+    staticRoot: options.staticRoot ?? path.resolve(__dirname, '../../dist-h5'),
+  })
+  const url = await listen(server, config.port, config.host)
+  return {
+    url,
+    store,
+    seeded,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      })
+      await store.close()
+    },
+  }
+}

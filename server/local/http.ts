@@ -1,0 +1,105 @@
+// The local server: POST /api/<action> into the router, everything else from dist-h5.
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { httpStatusOf, type Envelope } from '../../contract/envelope'
+import type { Logger } from '../logger'
+import { newId } from '../shared/ids'
+import type { Router } from '../router'
+import { serveStatic } from './static'
+import { verifyToken } from './token'
+
+const MAX_BODY_BYTES = 1_000_000
+
+export interface HttpOptions {
+  router: Router
+  secret: Buffer
+  staticRoot: string
+  logger: Logger
+  clock?: () => number
+}
+
+function send(res: http.ServerResponse, envelope: Envelope<unknown>, requestId: string) {
+  const status = envelope.ok ? 200 : httpStatusOf[envelope.error.code]
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-request-id': requestId,
+  })
+  res.end(JSON.stringify(envelope))
+}
+
+const fail = (code: 'BAD_INPUT' | 'NOT_FOUND' | 'UNAUTHENTICATED', message: string) =>
+  ({ ok: false, error: { code, message } }) as const
+
+async function readBody(req: http.IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length
+    if (size > MAX_BODY_BYTES) return null
+    chunks.push(chunk as Buffer)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+async function handleApi(
+  options: HttpOptions,
+  action: string,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+) {
+  const requestId = newId('req')
+  if (req.method !== 'POST') return send(res, fail('NOT_FOUND', '接口只接受 POST 请求'), requestId)
+
+  const raw = await readBody(req)
+  if (raw === null) return send(res, fail('BAD_INPUT', '提交的内容过大'), requestId)
+  let input: unknown = {}
+  if (raw.trim() !== '') {
+    try {
+      input = JSON.parse(raw)
+    } catch {
+      return send(res, fail('BAD_INPUT', '提交的内容不是有效的 JSON'), requestId)
+    }
+  }
+
+  // Identity comes from the signed token only, never from the body.
+  let openid: string | null = null
+  const auth = req.headers.authorization
+  if (auth) {
+    const token = /^Bearer (.+)$/.exec(auth)?.[1]
+    openid = token ? verifyToken(options.secret, token, (options.clock ?? Date.now)()) : null
+    if (!openid) return send(res, fail('UNAUTHENTICATED', '登录已过期，请重新登录'), requestId)
+  }
+  send(res, await options.router.handle({ action, input, openid, requestId }), requestId)
+}
+
+export function createHttpServer(options: HttpOptions): http.Server {
+  return http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    const api = /^\/api\/([^/]+)$/.exec(url.pathname)
+    if (!api) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405).end()
+        return
+      }
+      serveStatic(options.staticRoot, url.pathname, res)
+      return
+    }
+    handleApi(options, api[1] ?? '', req, res).catch((error: unknown) => {
+      options.logger.error('http handler failed', { error: String(error) })
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ ok: false, error: { code: 'INTERNAL', message: '服务器开小差了' } }))
+    })
+  })
+}
+
+/** Listens and resolves with the address actually bound (port 0 picks a free one). */
+export function listen(server: http.Server, port: number, host: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => {
+      const { port: bound } = server.address() as AddressInfo
+      resolve(`http://${host}:${bound}`)
+    })
+  })
+}

@@ -1,0 +1,18 @@
+/** Structured server log: one JSON object a line on stderr, so log collectors can parse it. */
+export interface Logger {
+  info(message: string, fields?: Record<string, unknown>): void
+  error(message: string, fields?: Record<string, unknown>): void
+}
+
+export function createLogger(options: { silent?: boolean } = {}): Logger {
+  const write = (level: string, message: string, fields: Record<string, unknown> = {}) => {
+    if (options.silent) return
+    process.stderr.write(
+      `${JSON.stringify({ at: new Date().toISOString(), level, message, ...fields })}\n`,
+    )
+  }
+  return {
+    info: (message, fields) => write('info', message, fields),
+    error: (message, fields) => write('error', message, fields),
+  }
+}

@@ -1,0 +1,80 @@
+import type { MeUser } from '../../contract/people'
+import type { ActionContext, Caller, HandlersFor } from '../context'
+import { AppError } from '../errors'
+import { DEMO_ACCOUNTS, describeDemoAccount } from '../seed/demo-accounts'
+
+async function toMe(ctx: ActionContext, caller: Caller): Promise<MeUser> {
+  const villages = await ctx.store.places.villages()
+  const ref = (id: string) => {
+    const village = villages.find((v) => v.id === id)
+    return { id, name: village?.name ?? '（已撤并）' }
+  }
+  const { household, binding } = caller
+  return {
+    id: caller.user.id,
+    nickname: caller.user.nickname,
+    role: caller.role,
+    village: household ? ref(household.villageId) : null,
+    household:
+      household && binding
+        ? {
+            id: household.id,
+            headName: household.headName,
+            houseNo: household.houseNo,
+            groupName: household.groupName,
+            relation: binding.relation,
+          }
+        : null,
+    gridVillages: caller.gridVillageIds.map(ref),
+  }
+}
+
+function requireCaller(ctx: ActionContext): Caller {
+  if (!ctx.caller) throw new AppError('UNAUTHENTICATED', '请先登录')
+  return ctx.caller
+}
+
+export const peopleHandlers: HandlersFor<
+  'auth.devAccounts' | 'auth.devLogin' | 'me.get' | 'me.updateProfile' | 'villages.list'
+> = {
+  async 'auth.devAccounts'() {
+    return DEMO_ACCOUNTS.map((account) => ({
+      openid: account.openid,
+      label: account.nickname,
+      role: account.role,
+      description: describeDemoAccount(account),
+    }))
+  },
+
+  async 'auth.devLogin'(ctx, input) {
+    if (!ctx.issueToken) throw new AppError('NOT_FOUND', '没有这个接口')
+    const caller = await ctx.identify(input.openid)
+    return { token: ctx.issueToken(input.openid), user: await toMe(ctx, caller) }
+  },
+
+  async 'me.get'(ctx) {
+    return { user: ctx.caller ? await toMe(ctx, ctx.caller) : null, devMode: ctx.devMode }
+  },
+
+  async 'me.updateProfile'(ctx, input) {
+    const caller = requireCaller(ctx)
+    const user = await ctx.store.users.update(caller.user.id, { nickname: input.nickname })
+    ctx.audit({
+      target: `user:${user.id}`,
+      before: { nickname: caller.user.nickname },
+      after: { nickname: user.nickname },
+    })
+    return toMe(ctx, { ...caller, user })
+  },
+
+  async 'villages.list'(ctx) {
+    const villages = await ctx.store.places.villages()
+    return villages.map((v) => ({
+      id: v.id,
+      name: v.name,
+      code: v.code,
+      groupCount: v.groupCount,
+      householdCount: v.householdCount,
+    }))
+  },
+}

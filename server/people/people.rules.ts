@@ -1,0 +1,32 @@
+// Pure rules about people: roles, what a caller may see, how names are masked.
+import type { Role } from '../../contract'
+import type { Caller } from '../context'
+import type { BindingRecord, UserRecord } from '../store/store'
+
+/** An appointed role wins; otherwise an approved binding makes a resident. */
+export function roleOf(user: UserRecord, binding: BindingRecord | null): Role {
+  if (user.staffRole) return user.staffRole
+  return binding?.status === 'approved' ? 'resident' : 'visitor'
+}
+
+/**
+ * Villages whose village-scoped content the caller sees, besides township-wide content;
+ * null means every village (admins).
+ */
+export function visibleVillageIds(caller: Caller | null): string[] | null {
+  if (!caller) return []
+  if (caller.role === 'admin') return null
+  const own = caller.household ? [caller.household.villageId] : []
+  return [...new Set([...own, ...caller.gridVillageIds])]
+}
+
+/**
+ * Masks a personal name for public lists (PIPL): 张小明 → 张*明, 张明 → 张*, 欧阳小明 → 欧**明.
+ * The first and last characters stay so that neighbours recognise the household, no more.
+ */
+export function maskName(name: string): string {
+  const chars = Array.from(name.trim())
+  if (chars.length <= 1) return chars.join('')
+  if (chars.length === 2) return `${chars[0]}*`
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`
+}

@@ -1,0 +1,315 @@
+// Builds the demo township as a Snapshot: a pure, deterministic function of `now`, so the
+// same demo accounts, households and ids come out on every machine.
+import { inShanghai, shanghaiDay, shanghaiMonth } from '../../contract/time'
+import type {
+  BindingRecord,
+  CampaignRecord,
+  HouseholdRecord,
+  InspectionRecord,
+  NominationRecord,
+  RoundRecord,
+  Snapshot,
+  UserRecord,
+  VoteRecord,
+} from '../store/store'
+import { DEMO_ACCOUNTS } from './demo-accounts'
+import {
+  DEMO_CAMPAIGNS,
+  DEMO_COLUMNS,
+  DEMO_NOTICES,
+  DEMO_RUBRIC,
+  DEMO_VILLAGES,
+  GIVEN_NAMES,
+  INSPECTION_NOTES,
+  SURNAMES,
+} from './demo-content'
+
+const HOUR = 3_600_000
+const DAY = 24 * HOUR
+
+/** mulberry32: a tiny seeded PRNG, so the demo data is the same on every run. */
+function rng(seed: number) {
+  let a = seed >>> 0
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
+  }
+  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1))
+  const pick = <T>(list: readonly T[]): T => list[int(0, list.length - 1)] as T
+  return { next, int, pick }
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0')
+
+/** Midnight in Asia/Shanghai, `days` from the day of `now`, plus `hours`. */
+const shanghaiAt = (now: number, days: number, hours: number) =>
+  inShanghai(now).startOf('day').add(days, 'day').valueOf() + hours * HOUR
+
+export function buildDemoTownship(now: number): Snapshot {
+  const r = rng(20261126)
+  const s: Snapshot = {
+    users: [],
+    villages: [],
+    groups: [],
+    grids: [],
+    gridWorkers: [],
+    households: [],
+    bindings: [],
+    columns: [],
+    notices: [],
+    rubrics: [],
+    criteria: [],
+    rounds: [],
+    inspections: [],
+    campaigns: [],
+    nominations: [],
+    votes: [],
+  }
+  const createdAt = now - 120 * DAY
+  const addUser = (openid: string, nickname: string, staffRole: UserRecord['staffRole']) => {
+    const user: UserRecord = { id: `usr-${openid}`, openid, nickname, staffRole, createdAt }
+    s.users.push(user)
+    return user
+  }
+  const bind = (
+    user: UserRecord,
+    household: HouseholdRecord,
+    relation: BindingRecord['relation'],
+  ) =>
+    s.bindings.push({
+      id: `bnd-${user.openid}`,
+      userId: user.id,
+      householdId: household.id,
+      relation,
+      status: 'approved',
+      createdAt,
+      decidedBy: null,
+      decidedAt: createdAt,
+      reason: null,
+    })
+  const personName = () => `${r.pick(SURNAMES)}${r.pick(GIVEN_NAMES)}`
+
+  // Places: villages, their groups, two grids each, and 50–64 households per village.
+  const householdsByVillage: HouseholdRecord[][] = []
+  DEMO_VILLAGES.forEach((v, vi) => {
+    const villageId = `vil-${pad(vi + 1)}`
+    s.villages.push({ id: villageId, name: v.name, code: v.code, sort: vi, archivedAt: null })
+    const groupIds = v.groups.map((name, gi) => {
+      const id = `${villageId}-g${gi + 1}`
+      s.groups.push({ id, villageId, name, sort: gi })
+      return id
+    })
+    const gridIds = ['东片', '西片'].map((side, i) => {
+      const id = `${villageId}-grid${i + 1}`
+      s.grids.push({ id, villageId, name: `${v.name}${side}网格` })
+      return id
+    })
+    const households: HouseholdRecord[] = []
+    const count = r.int(50, 64)
+    for (let i = 0; i < count; i++) {
+      const street = v.streets[i % v.streets.length] ?? '村'
+      const groupIndex = Math.floor((i * groupIds.length) / count)
+      households.push({
+        id: `hh-${pad(vi + 1)}-${pad(i + 1, 3)}`,
+        villageId,
+        groupId: groupIds[groupIndex] ?? (groupIds[0] as string),
+        gridId: gridIds[groupIndex < groupIds.length / 2 ? 0 : 1] as string,
+        headName: personName(),
+        houseNo: `${street}${Math.floor(i / v.streets.length) + 1}号`,
+        size: r.int(1, 6),
+        phone:
+          r.next() < 0.7
+            ? `1${r.pick(['35', '38', '39', '52', '58', '87'])}${r.int(10_000_000, 99_999_999)}`
+            : null,
+        showNameOnRed: r.next() < 0.4,
+        createdAt,
+      })
+    }
+    s.households.push(...households)
+    householdsByVillage.push(households)
+  })
+  const village = (vi: number) => s.villages[vi] as Snapshot['villages'][number]
+  const households = (vi: number) => householdsByVillage[vi] as HouseholdRecord[]
+
+  // People: the demo accounts, a grid worker for every other village, bound residents.
+  const gridWorkerOf: UserRecord[] = []
+  let admin: UserRecord | undefined
+  DEMO_ACCOUNTS.forEach((account, ai) => {
+    const staffRole =
+      account.role === 'admin' || account.role === 'gridWorker' ? account.role : null
+    const user = addUser(account.openid, account.nickname, staffRole)
+    if (account.role === 'admin') admin = user
+    if (account.role === 'gridWorker' && account.village !== undefined) {
+      gridWorkerOf[account.village] = user
+    }
+    if (account.role === 'resident' && account.village !== undefined) {
+      bind(user, households(account.village)[ai * 3] as HouseholdRecord, ai % 2 ? 'head' : 'member')
+    }
+  })
+  if (!admin) throw new Error('the demo accounts need an admin')
+  const voters: { user: UserRecord; household: HouseholdRecord }[] = []
+  DEMO_VILLAGES.forEach((v, vi) => {
+    const worker =
+      gridWorkerOf[vi] ?? addUser(`seed-grid-${vi + 1}`, `网格员 ${personName()}`, 'gridWorker')
+    gridWorkerOf[vi] = worker
+    s.grids
+      .filter((g) => g.villageId === village(vi).id)
+      .forEach((g) => s.gridWorkers.push({ gridId: g.id, userId: worker.id }))
+    for (let k = 0; k < 8; k++) {
+      const household = households(vi)[10 + k * 5] as HouseholdRecord
+      const user = addUser(`seed-resident-${vi + 1}-${k + 1}`, `${v.name}村民`, null)
+      bind(user, household, k % 3 ? 'member' : 'head')
+      voters.push({ user, household })
+    }
+  })
+
+  // Bulletin: the standard columns and the demo notices.
+  DEMO_COLUMNS.forEach((c, i) =>
+    s.columns.push({ id: `col-${c.key}`, name: c.name, sort: i, hidden: false }),
+  )
+  DEMO_NOTICES.forEach((n, i) => {
+    const publishAt = now - n.daysAgo * DAY - r.int(1, 8) * HOUR - r.int(0, 59) * 60_000
+    const author = n.village === undefined ? admin : gridWorkerOf[n.village]
+    s.notices.push({
+      id: `ntc-demo-${pad(i + 1, 3)}`,
+      columnId: `col-${n.column}`,
+      title: n.title,
+      summary: n.summary,
+      body: n.paragraphs.join('\n\n'),
+      villageIds: n.village === undefined ? [] : [village(n.village).id],
+      pinned: n.pinned ?? false,
+      status: 'published',
+      authorId: (author as UserRecord).id,
+      publishAt,
+      expireAt: null,
+      createdAt: publishAt,
+      updatedAt: publishAt,
+      viewCount: r.int(12, 480),
+    })
+  })
+
+  // Board: rubric v1; the two previous months published, this month still being inspected.
+  s.rubrics.push({ id: 'rub-1', version: 1, name: '人居环境入户检查标准（2026版）', createdAt })
+  const criteria = DEMO_RUBRIC.map((c, i) => ({
+    id: `crit-1-${c.category}`,
+    rubricId: 'rub-1',
+    sort: i,
+    ...c,
+  }))
+  s.criteria.push(...criteria)
+  const thisMonth = inShanghai(now).startOf('month')
+  for (let back = 2; back >= 0; back--) {
+    const start = thisMonth.subtract(back, 'month')
+    const published = back > 0
+    const publishedAt = published
+      ? start.add(1, 'month').add(3, 'day').add(10, 'hour').valueOf()
+      : null
+    const round: RoundRecord = {
+      id: `rnd-${start.format('YYYY-MM')}`,
+      month: shanghaiMonth(start.valueOf()),
+      title: `${start.format('YYYY年M月')}人居环境红黑榜`,
+      rubricId: 'rub-1',
+      status: published ? 'published' : 'open',
+      windowStart: start.valueOf(),
+      windowEnd: start.endOf('month').valueOf(),
+      redThreshold: 90,
+      blackThreshold: 60,
+      publishedAt,
+      publicityEndsAt: publishedAt === null ? null : publishedAt + 7 * DAY,
+      createdAt: start.valueOf(),
+    }
+    s.rounds.push(round)
+    const inspectedShare = published ? 1 : 0.6
+    s.households.forEach((h, hi) => {
+      if (r.next() > inspectedShare) return
+      const inspector = gridWorkerOf[Number(h.villageId.slice(4)) - 1] as UserRecord
+      // Most households keep tidy; about one in fifteen has several problems at once.
+      const messy = r.next() < 0.07
+      const items = criteria.map((c) => {
+        const found = messy ? r.int(1, 3) : r.next() < 0.18 ? 1 : 0
+        const points = Math.max(0, c.maxPoints - found * c.deductionPerItem)
+        return { criterionId: c.id, points, note: found ? r.pick(INSPECTION_NOTES) : '' }
+      })
+      const inspection: InspectionRecord = {
+        id: `ins-${round.month}-${h.id}`,
+        roundId: round.id,
+        householdId: h.id,
+        inspectorId: inspector.id,
+        version: 1,
+        total: items.reduce((sum, item) => sum + item.points, 0),
+        createdAt: Math.min(now, round.windowStart + (hi % 20) * DAY + 9 * HOUR),
+        items,
+      }
+      s.inspections.push(inspection)
+    })
+  }
+
+  // Campaigns: one in each phase at `now` (nomination, review, voting, publicity).
+  const schedules: [number, number, number, number, number][] = [
+    [-3, 5, 9, 16, 23], // nomination
+    [-15, -3, 2, 9, 16], // review
+    [-20, -8, -3, 4, 11], // voting
+    [-40, -28, -21, -4, 3], // publicity
+  ]
+  const order = ['goodNeighbor', 'goodInLaws', 'civilizedFamily', 'beautifulCourtyard'] as const
+  order.forEach((type, ci) => {
+    const content = DEMO_CAMPAIGNS.find((c) => c.type === type)
+    const days = schedules[ci]
+    if (!content || !days) return
+    const villageId = type === 'goodNeighbor' ? village(0).id : null
+    const campaign: CampaignRecord = {
+      id: `cmp-${type}`,
+      type,
+      title: content.title,
+      description: content.description,
+      villageId,
+      nominationStartsAt: shanghaiAt(now, days[0], 8),
+      reviewStartsAt: shanghaiAt(now, days[1], 8),
+      votingStartsAt: shanghaiAt(now, days[2], 8),
+      votingEndsAt: shanghaiAt(now, days[3], 20),
+      publicityEndsAt: shanghaiAt(now, days[4], 20),
+      createdAt: shanghaiAt(now, days[0] - 2, 10),
+    }
+    s.campaigns.push(campaign)
+    const pool = villageId ? households(0) : s.households
+    const approved = ci >= 2
+    const stories = ci === 0 ? content.stories.slice(0, 2) : content.stories
+    const nominations: NominationRecord[] = stories.map((story, ni) => ({
+      id: `nom-${type}-${ni + 1}`,
+      campaignId: campaign.id,
+      householdId: (pool[(ni * 17 + ci * 7) % pool.length] as HouseholdRecord).id,
+      nominatorId: (voters[(ni * 5 + ci) % voters.length] as (typeof voters)[number]).user.id,
+      story,
+      status: approved || (ci === 1 && ni < 4) ? 'approved' : 'pending',
+      number: approved || (ci === 1 && ni < 4) ? ni + 1 : null,
+      createdAt: campaign.nominationStartsAt + (ni + 1) * 5 * HOUR,
+    }))
+    s.nominations.push(...nominations)
+    if (!approved) return
+    // Each seeded resident votes at most once a day, on some of the voting days so far.
+    const votingUntil = Math.min(now, campaign.votingEndsAt)
+    voters.forEach(({ user, household }, vi) => {
+      for (let at = campaign.votingStartsAt + (vi % 7) * HOUR; at < votingUntil; at += DAY) {
+        if (r.next() < 0.45) continue
+        const weights = nominations.map((_, ni) => (ni === 2 ? 3 : ni === 0 ? 2 : 1))
+        let roll = r.next() * weights.reduce((a, b) => a + b, 0)
+        const target = nominations.find((_, ni) => (roll -= weights[ni] ?? 1) < 0) ?? nominations[0]
+        const vote: VoteRecord = {
+          id: `vot-${type}-${user.openid}-${shanghaiDay(at)}`,
+          campaignId: campaign.id,
+          nominationId: (target as NominationRecord).id,
+          voterId: user.id,
+          voterHouseholdId: household.id,
+          day: shanghaiDay(at),
+          assistedBy: null,
+          createdAt: at,
+        }
+        s.votes.push(vote)
+      }
+    })
+  })
+  return s
+}

@@ -1,0 +1,219 @@
+// Rows as the Store keeps them. Moments are epoch milliseconds (UTC); ids are strings.
+
+export type StaffRole = 'admin' | 'gridWorker'
+
+export interface UserRecord {
+  id: string
+  openid: string
+  nickname: string
+  /** Appointed role; residents and visitors have none (their role comes from binding). */
+  staffRole: StaffRole | null
+  createdAt: number
+}
+
+export interface VillageRecord {
+  id: string
+  name: string
+  /** 12-digit administrative code, when known. */
+  code: string | null
+  sort: number
+  archivedAt: number | null
+}
+
+export interface GroupRecord {
+  id: string
+  villageId: string
+  name: string
+  sort: number
+}
+
+export interface GridRecord {
+  id: string
+  villageId: string
+  name: string
+}
+
+export interface GridWorkerRecord {
+  gridId: string
+  userId: string
+}
+
+export interface HouseholdRecord {
+  id: string
+  villageId: string
+  groupId: string
+  gridId: string
+  headName: string
+  houseNo: string
+  size: number
+  phone: string | null
+  /** Consent to show the head's full name on the red list. */
+  showNameOnRed: boolean
+  createdAt: number
+}
+
+export type BindingStatus = 'pending' | 'approved' | 'rejected' | 'unbound'
+
+export interface BindingRecord {
+  id: string
+  userId: string
+  householdId: string
+  relation: 'head' | 'member'
+  status: BindingStatus
+  createdAt: number
+  decidedBy: string | null
+  decidedAt: number | null
+  reason: string | null
+}
+
+export interface ColumnRecord {
+  id: string
+  name: string
+  sort: number
+  hidden: boolean
+}
+
+export type NoticeStatus = 'draft' | 'published' | 'withdrawn'
+
+export interface NoticeRecord {
+  id: string
+  columnId: string
+  title: string
+  summary: string
+  body: string
+  /** Empty for a township-wide notice. */
+  villageIds: string[]
+  pinned: boolean
+  status: NoticeStatus
+  authorId: string
+  publishAt: number
+  expireAt: number | null
+  createdAt: number
+  updatedAt: number
+  viewCount: number
+}
+
+export interface RubricRecord {
+  id: string
+  version: number
+  name: string
+  createdAt: number
+}
+
+export interface CriterionRecord {
+  id: string
+  rubricId: string
+  category: string
+  name: string
+  maxPoints: number
+  deductionPerItem: number
+  hint: string
+  sort: number
+}
+
+export interface RoundRecord {
+  id: string
+  month: string
+  title: string
+  rubricId: string
+  status: 'open' | 'published'
+  windowStart: number
+  windowEnd: number
+  redThreshold: number
+  blackThreshold: number
+  publishedAt: number | null
+  publicityEndsAt: number | null
+  createdAt: number
+}
+
+export interface InspectionItem {
+  criterionId: string
+  points: number
+  note: string
+}
+
+export interface InspectionRecord {
+  id: string
+  roundId: string
+  householdId: string
+  inspectorId: string
+  /** A re-inspection adds version n+1 and keeps the older ones. */
+  version: number
+  total: number
+  createdAt: number
+  items: InspectionItem[]
+}
+
+export type CampaignType = 'civilizedFamily' | 'goodNeighbor' | 'goodInLaws' | 'beautifulCourtyard'
+
+export interface CampaignRecord {
+  id: string
+  type: CampaignType
+  title: string
+  description: string
+  /** Null for a township-wide campaign. */
+  villageId: string | null
+  nominationStartsAt: number
+  reviewStartsAt: number
+  votingStartsAt: number
+  votingEndsAt: number
+  publicityEndsAt: number
+  createdAt: number
+}
+
+export type NominationStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn'
+
+export interface NominationRecord {
+  id: string
+  campaignId: string
+  householdId: string
+  nominatorId: string
+  story: string
+  status: NominationStatus
+  /** Candidate number, given on approval. */
+  number: number | null
+  createdAt: number
+}
+
+export interface VoteRecord {
+  id: string
+  campaignId: string
+  nominationId: string
+  voterId: string
+  voterHouseholdId: string
+  /** Asia/Shanghai calendar day of the vote, for per-day limits. */
+  day: string
+  assistedBy: string | null
+  createdAt: number
+}
+
+export interface AuditRecord {
+  requestId: string
+  actorId: string | null
+  actorRole: string
+  action: string
+  target: string | null
+  before: unknown
+  after: unknown
+  at: number
+}
+
+/** Everything the seed writes, in one go. */
+export interface Snapshot {
+  users: UserRecord[]
+  villages: VillageRecord[]
+  groups: GroupRecord[]
+  grids: GridRecord[]
+  gridWorkers: GridWorkerRecord[]
+  households: HouseholdRecord[]
+  bindings: BindingRecord[]
+  columns: ColumnRecord[]
+  notices: NoticeRecord[]
+  rubrics: RubricRecord[]
+  criteria: CriterionRecord[]
+  rounds: RoundRecord[]
+  inspections: InspectionRecord[]
+  campaigns: CampaignRecord[]
+  nominations: NominationRecord[]
+  votes: VoteRecord[]
+}

@@ -1,0 +1,205 @@
+// Versioned schema. Each entry runs once, in order, inside a transaction; the database's
+// PRAGMA user_version records how many have run. Never edit a shipped migration: add one.
+export const migrations: readonly string[] = [
+  /* 1: places, people, bulletin, board, campaigns, audit */ `
+  CREATE TABLE villages (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    code TEXT UNIQUE,
+    sort INTEGER NOT NULL DEFAULT 0,
+    archived_at INTEGER
+  );
+  CREATE TABLE village_groups (
+    id TEXT PRIMARY KEY,
+    village_id TEXT NOT NULL REFERENCES villages(id),
+    name TEXT NOT NULL,
+    sort INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (village_id, name)
+  );
+  CREATE TABLE grids (
+    id TEXT PRIMARY KEY,
+    village_id TEXT NOT NULL REFERENCES villages(id),
+    name TEXT NOT NULL
+  );
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    openid TEXT NOT NULL UNIQUE,
+    nickname TEXT NOT NULL,
+    staff_role TEXT CHECK (staff_role IN ('admin', 'gridWorker')),
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE grid_workers (
+    grid_id TEXT NOT NULL REFERENCES grids(id),
+    user_id TEXT NOT NULL REFERENCES users(id),
+    PRIMARY KEY (grid_id, user_id)
+  );
+  CREATE INDEX grid_workers_user ON grid_workers(user_id);
+  CREATE TABLE households (
+    id TEXT PRIMARY KEY,
+    village_id TEXT NOT NULL REFERENCES villages(id),
+    group_id TEXT NOT NULL REFERENCES village_groups(id),
+    grid_id TEXT NOT NULL REFERENCES grids(id),
+    head_name TEXT NOT NULL,
+    house_no TEXT NOT NULL,
+    size INTEGER NOT NULL CHECK (size > 0),
+    phone TEXT,
+    show_name_on_red INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL,
+    UNIQUE (village_id, house_no)
+  );
+  CREATE TABLE bindings (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    household_id TEXT NOT NULL REFERENCES households(id),
+    relation TEXT NOT NULL CHECK (relation IN ('head', 'member')),
+    status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected', 'unbound')),
+    created_at INTEGER NOT NULL,
+    decided_by TEXT REFERENCES users(id),
+    decided_at INTEGER,
+    reason TEXT
+  );
+  -- One user is bound to at most one household at a time.
+  CREATE UNIQUE INDEX bindings_one_approved ON bindings(user_id) WHERE status = 'approved';
+  CREATE INDEX bindings_household ON bindings(household_id, status);
+
+  CREATE TABLE columns (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    sort INTEGER NOT NULL DEFAULT 0,
+    hidden INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE TABLE notices (
+    id TEXT PRIMARY KEY,
+    column_id TEXT NOT NULL REFERENCES columns(id),
+    title TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    body TEXT NOT NULL,
+    township_wide INTEGER NOT NULL,
+    pinned INTEGER NOT NULL DEFAULT 0,
+    status TEXT NOT NULL CHECK (status IN ('draft', 'published', 'withdrawn')),
+    author_id TEXT NOT NULL REFERENCES users(id),
+    publish_at INTEGER NOT NULL,
+    expire_at INTEGER,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    view_count INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX notices_feed ON notices(status, publish_at DESC, id DESC);
+  CREATE TABLE notice_villages (
+    notice_id TEXT NOT NULL REFERENCES notices(id) ON DELETE CASCADE,
+    village_id TEXT NOT NULL REFERENCES villages(id),
+    PRIMARY KEY (notice_id, village_id)
+  );
+  CREATE INDEX notice_villages_village ON notice_villages(village_id);
+
+  CREATE TABLE rubrics (
+    id TEXT PRIMARY KEY,
+    version INTEGER NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE criteria (
+    id TEXT PRIMARY KEY,
+    rubric_id TEXT NOT NULL REFERENCES rubrics(id),
+    category TEXT NOT NULL,
+    name TEXT NOT NULL,
+    max_points INTEGER NOT NULL CHECK (max_points > 0),
+    deduction_per_item INTEGER NOT NULL DEFAULT 0,
+    hint TEXT NOT NULL DEFAULT '',
+    sort INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE TABLE rounds (
+    id TEXT PRIMARY KEY,
+    month TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    rubric_id TEXT NOT NULL REFERENCES rubrics(id),
+    status TEXT NOT NULL CHECK (status IN ('open', 'published')),
+    window_start INTEGER NOT NULL,
+    window_end INTEGER NOT NULL,
+    red_threshold INTEGER NOT NULL,
+    black_threshold INTEGER NOT NULL,
+    published_at INTEGER,
+    publicity_ends_at INTEGER,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE inspections (
+    id TEXT PRIMARY KEY,
+    round_id TEXT NOT NULL REFERENCES rounds(id),
+    household_id TEXT NOT NULL REFERENCES households(id),
+    inspector_id TEXT NOT NULL REFERENCES users(id),
+    version INTEGER NOT NULL,
+    total INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    UNIQUE (round_id, household_id, version)
+  );
+  CREATE TABLE inspection_items (
+    inspection_id TEXT NOT NULL REFERENCES inspections(id),
+    criterion_id TEXT NOT NULL REFERENCES criteria(id),
+    points INTEGER NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (inspection_id, criterion_id)
+  );
+
+  CREATE TABLE campaigns (
+    id TEXT PRIMARY KEY,
+    type TEXT NOT NULL,
+    title TEXT NOT NULL,
+    description TEXT NOT NULL,
+    village_id TEXT REFERENCES villages(id),
+    nomination_starts_at INTEGER NOT NULL,
+    review_starts_at INTEGER NOT NULL,
+    voting_starts_at INTEGER NOT NULL,
+    voting_ends_at INTEGER NOT NULL,
+    publicity_ends_at INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    CHECK (nomination_starts_at <= review_starts_at AND review_starts_at <= voting_starts_at
+      AND voting_starts_at < voting_ends_at AND voting_ends_at <= publicity_ends_at)
+  );
+  CREATE TABLE nominations (
+    id TEXT PRIMARY KEY,
+    campaign_id TEXT NOT NULL REFERENCES campaigns(id),
+    household_id TEXT NOT NULL REFERENCES households(id),
+    nominator_id TEXT NOT NULL REFERENCES users(id),
+    story TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected', 'withdrawn')),
+    number INTEGER,
+    created_at INTEGER NOT NULL,
+    UNIQUE (campaign_id, number)
+  );
+  CREATE INDEX nominations_campaign ON nominations(campaign_id, status);
+  CREATE TABLE votes (
+    id TEXT PRIMARY KEY,
+    campaign_id TEXT NOT NULL REFERENCES campaigns(id),
+    nomination_id TEXT NOT NULL REFERENCES nominations(id),
+    voter_id TEXT NOT NULL REFERENCES users(id),
+    voter_household_id TEXT NOT NULL REFERENCES households(id),
+    day TEXT NOT NULL,
+    assisted_by TEXT REFERENCES users(id),
+    created_at INTEGER NOT NULL,
+    -- One vote per voter per candidate per day; the campaign issue adds its other limits.
+    UNIQUE (campaign_id, voter_id, nomination_id, day)
+  );
+  CREATE INDEX votes_nomination ON votes(nomination_id);
+  -- Votes are append-only: the database itself refuses edits and deletes.
+  CREATE TRIGGER votes_no_update BEFORE UPDATE ON votes
+    BEGIN SELECT RAISE(ABORT, 'votes are append-only'); END;
+  CREATE TRIGGER votes_no_delete BEFORE DELETE ON votes
+    BEGIN SELECT RAISE(ABORT, 'votes are append-only'); END;
+
+  CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    request_id TEXT NOT NULL,
+    actor_id TEXT,
+    actor_role TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT,
+    before_json TEXT,
+    after_json TEXT,
+    at INTEGER NOT NULL
+  );
+  CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+  CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+  `,
+]
