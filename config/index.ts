@@ -34,12 +34,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     cache: { enable: false },
     mini: {
+      // contract/ sits outside src/ and is TypeScript: compile it like our own code.
+      compile: { include: [path.join(root, 'contract')] },
       optimizeMainPackage: { enable: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
       },
     },
     h5: {
+      compile: { include: [path.join(root, 'contract')] },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

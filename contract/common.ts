@@ -17,8 +17,8 @@ export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() })
 }
 
-/** An input with no fields: absent or `{}`. */
-export const emptyInputSchema = z.object({}).strict().optional()
+/** An input with no fields: `{}` (the router treats an absent input as `{}`). */
+export const emptyInputSchema = z.object({}).strict()
 
 /** A village as shown beside other records. */
 export const villageRefSchema = z.object({ id: z.string(), name: z.string() })

@@ -30,6 +30,8 @@ export const devAccountSchema = z.object({
   label: z.string(),
   role: z.enum(roles),
   description: z.string(),
+  /** The account the caller is signed in as. */
+  current: z.boolean(),
 })
 
 /** A demo account. */

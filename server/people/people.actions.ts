@@ -37,8 +37,9 @@ function requireCaller(ctx: ActionContext): Caller {
 export const peopleHandlers: HandlersFor<
   'auth.devAccounts' | 'auth.devLogin' | 'me.get' | 'me.updateProfile' | 'villages.list'
 > = {
-  async 'auth.devAccounts'() {
+  async 'auth.devAccounts'(ctx) {
     return DEMO_ACCOUNTS.map((account) => ({
+      current: ctx.caller?.user.openid === account.openid,
       openid: account.openid,
       label: account.nickname,
       role: account.role,

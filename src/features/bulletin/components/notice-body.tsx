@@ -1,0 +1,29 @@
+import { Text, View } from '@tarojs/components'
+import type { Notice } from '@contract/bulletin'
+import { dateTime } from '@/lib/dayjs'
+import './notice-body.scss'
+
+/** A notice as read: title, byline and its paragraphs (plain text, so nothing to sanitise). */
+export function NoticeBody({ notice }: { notice: Notice }) {
+  const paragraphs = notice.body.split(/\n\s*\n/).filter((p) => p.trim() !== '')
+  const scope = notice.villages.length ? notice.villages.map((v) => v.name).join('、') : '全镇'
+  return (
+    <View className='notice-body'>
+      <View className='notice-body__title'>{notice.title}</View>
+      <View className='notice-body__meta'>
+        <Text>{notice.column.name}</Text>
+        <Text>{scope}</Text>
+        <Text>{notice.authorName}</Text>
+      </View>
+      <View className='notice-body__meta'>
+        <Text>{dateTime(notice.publishedAt)}</Text>
+        <Text>阅读 {notice.viewCount}</Text>
+      </View>
+      {paragraphs.map((p, i) => (
+        <View key={i} className='notice-body__paragraph'>
+          <Text userSelect>{p}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}

@@ -1,0 +1,45 @@
+import { Avatar, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro'
+import { View } from '@tarojs/components'
+import type { MeUser } from '@contract/people'
+import { roleNames } from '../labels'
+import './profile-card.scss'
+
+/** Who I am: name, role, village and household (or that I am not signed in / not bound). */
+export function ProfileCard({ user }: { user: MeUser | null }) {
+  if (!user) {
+    return (
+      <View className='profile-card'>
+        <Avatar size='large'>访</Avatar>
+        <View className='profile-card__who'>
+          <View className='profile-card__name'>未登录</View>
+          <View className='profile-card__hint'>可以浏览全镇公开的公告、红榜与评选</View>
+        </View>
+      </View>
+    )
+  }
+  const h = user.household
+  return (
+    <View>
+      <View className='profile-card'>
+        <Avatar size='large'>{Array.from(user.nickname).pop()}</Avatar>
+        <View className='profile-card__who'>
+          <View className='profile-card__name'>{user.nickname}</View>
+          <Tag type='primary'>{roleNames[user.role]}</Tag>
+        </View>
+      </View>
+      <CellGroup>
+        <Cell title='身份' extra={roleNames[user.role]} />
+        <Cell title='所在村' extra={user.village?.name ?? '未绑定'} />
+        <Cell
+          title='我的家庭'
+          extra={
+            h ? `${h.groupName} ${h.houseNo} · 户主 ${h.headName}` : '未绑定家庭，暂不能提名和投票'
+          }
+        />
+        {user.gridVillages.length > 0 && (
+          <Cell title='负责网格' extra={user.gridVillages.map((v) => v.name).join('、')} />
+        )}
+      </CellGroup>
+    </View>
+  )
+}

@@ -1,0 +1,105 @@
+// The only code in the mini-program that reaches the backend. Weapp: the `api` cloud
+// function (identity from WeChat). H5: POST /api/<action> on the local server with a token.
+import Taro from '@tarojs/taro'
+import type {
+  ActionInput,
+  ActionName,
+  ActionOutput,
+  Envelope,
+  ErrorBody,
+  ErrorCode,
+} from '@contract/index'
+
+/** The contract's codes plus NETWORK, for a request that never got an answer. */
+export type ClientErrorCode = ErrorCode | 'NETWORK'
+
+/** A failed call, with the Chinese message to show the user. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ClientErrorCode,
+    message: string,
+    readonly details?: ErrorBody['details'],
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+}
+
+const TOKEN_KEY = 'hemei.session-token'
+const NETWORK_MESSAGE = '网络不给力，请检查网络后重试'
+
+/** Stores (or with null, forgets) the local server's session token. */
+export function setSessionToken(token: string | null): void {
+  if (token) Taro.setStorageSync(TOKEN_KEY, token)
+  else Taro.removeStorageSync(TOKEN_KEY)
+}
+
+function sessionToken(): string | null {
+  const token: unknown = Taro.getStorageSync(TOKEN_KEY)
+  return typeof token === 'string' && token !== '' ? token : null
+}
+
+/** Connects to the cloud environment once, at launch (weapp only). */
+export function initApi(): void {
+  if (process.env.TARO_ENV === 'weapp') {
+    Taro.cloud.init({ env: process.env.CLOUD_ENV || undefined, traceUser: true })
+  }
+}
+
+function isEnvelope(value: unknown): value is Envelope<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean'
+}
+
+async function viaCloud(action: string, input: unknown): Promise<unknown> {
+  const res = await Taro.cloud.callFunction({ name: 'api', data: { action, input } })
+  return res.result
+}
+
+async function viaHttp(action: string, input: unknown): Promise<unknown> {
+  const token = sessionToken()
+  const res = await Taro.request({
+    url: `/api/${action}`,
+    method: 'POST',
+    data: input,
+    timeout: 15_000,
+    header: {
+      'content-type': 'application/json',
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
+  })
+  return res.data
+}
+
+type InputArgs<A extends ActionName> =
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{}` here means "an input with no required field", so the argument may be left out.
+  {} extends ActionInput<A> ? [input?: ActionInput<A>] : [input: ActionInput<A>]
+
+/** Calls an action of the contract; resolves with its data or throws an ApiError. */
+export async function call<A extends ActionName>(
+  action: A,
+  ...args: InputArgs<A>
+): Promise<ActionOutput<A>> {
+  const input = args[0] ?? {}
+  let answer: unknown
+  try {
+    answer =
+      process.env.TARO_ENV === 'weapp' ? await viaCloud(action, input) : await viaHttp(action, input)
+  } catch {
+    throw new ApiError('NETWORK', NETWORK_MESSAGE)
+  }
+  if (!isEnvelope(answer)) throw new ApiError('NETWORK', NETWORK_MESSAGE)
+  if (answer.ok) return answer.data as ActionOutput<A>
+  // A token the server no longer accepts is dropped, so the next call goes out as a visitor.
+  if (answer.error.code === 'UNAUTHENTICATED') setSessionToken(null)
+  throw new ApiError(answer.error.code, answer.error.message, answer.error.details)
+}
+
+/** The Chinese text to show for any failure. */
+export function errorMessage(error: unknown): string {
+  return error instanceof ApiError ? error.message : '出了点问题，请稍后重试'
+}
+
+/** Shows a failure as a toast (not a modal: DESIGN.md asks for no pop-ups). */
+export function showError(error: unknown): void {
+  Taro.showToast({ title: errorMessage(error), icon: 'none', duration: 2500 })
+}

@@ -1,0 +1,38 @@
+// Date formatting for the UI, always on the township's clock (UTC+8).
+import { inShanghai } from '@contract/time'
+
+const MINUTE = 60_000
+const HOUR = 60 * MINUTE
+const DAY = 24 * HOUR
+
+/** 刚刚 / 5分钟前 / 3小时前 / 11月26日 / 2025年11月26日. */
+export function fromNow(iso: string, now: number = Date.now()): string {
+  const at = inShanghai(iso)
+  const ago = now - at.valueOf()
+  if (ago < MINUTE) return '刚刚'
+  if (ago < HOUR) return `${Math.floor(ago / MINUTE)}分钟前`
+  if (ago < DAY) return `${Math.floor(ago / HOUR)}小时前`
+  return at.year() === inShanghai(now).year() ? at.format('M月D日') : at.format('YYYY年M月D日')
+}
+
+/** A full date and time, e.g. 2026年11月26日 20:00. */
+export function dateTime(iso: string): string {
+  return inShanghai(iso).format('YYYY年M月D日 HH:mm')
+}
+
+/** A short date, e.g. 11月26日. */
+export function shortDate(iso: string): string {
+  return inShanghai(iso).format('M月D日')
+}
+
+/** Time left until `iso`: 3天5小时 / 5小时20分 / 20分钟 / 不到1分钟. */
+export function timeLeft(iso: string, now: number = Date.now()): string {
+  const left = inShanghai(iso).valueOf() - now
+  if (left <= 0) return '已截止'
+  const days = Math.floor(left / DAY)
+  const hours = Math.floor((left % DAY) / HOUR)
+  const minutes = Math.floor((left % HOUR) / MINUTE)
+  if (days > 0) return `${days}天${hours}小时`
+  if (hours > 0) return `${hours}小时${minutes}分`
+  return minutes > 0 ? `${minutes}分钟` : '不到1分钟'
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '评选',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '和美村宣',
+  enablePullDownRefresh: true,
+})
