@@ -37,6 +37,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // contract/ sits outside src/ and is TypeScript: compile it like our own code.
       compile: { include: [path.join(root, 'contract')] },
       optimizeMainPackage: { enable: true },
+      // Per-component NutUI styles land in shared chunks in differing orders; they do not
+      // overlap, so the order warning is noise.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
       },

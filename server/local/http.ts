@@ -52,7 +52,12 @@ async function handleApi(
   if (req.method !== 'POST') return send(res, fail('NOT_FOUND', '接口只接受 POST 请求'), requestId)
 
   const raw = await readBody(req)
-  if (raw === null) return send(res, fail('BAD_INPUT', '提交的内容过大'), requestId)
+  if (raw === null) {
+    // The rest of the body is never read: close the connection so it cannot be reused.
+    res.setHeader('connection', 'close')
+    res.on('finish', () => req.destroy())
+    return send(res, fail('BAD_INPUT', '提交的内容过大'), requestId)
+  }
   let input: unknown = {}
   if (raw.trim() !== '') {
     try {

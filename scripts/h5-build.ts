@@ -1,0 +1,43 @@
+// Builds the H5 app when dist-h5 is missing or older than its sources; used by `npm start`
+// and by the browser tests, so both always serve what the sources say.
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+
+const root = path.resolve(__dirname, '..')
+const sources = ['src', 'contract', 'config', 'babel.config.js', 'package.json', 'package-lock.json']
+
+function newestMtime(entry: string): number {
+  if (!fs.existsSync(entry)) return 0
+  const stat = fs.statSync(entry)
+  if (!stat.isDirectory()) return stat.mtimeMs
+  return fs
+    .readdirSync(entry)
+    .reduce((newest, name) => Math.max(newest, newestMtime(path.join(entry, name))), stat.mtimeMs)
+}
+
+export function h5BuildIsStale(): boolean {
+  const index = path.join(root, 'dist-h5', 'index.html')
+  if (!fs.existsSync(index)) return true
+  const built = fs.statSync(index).mtimeMs
+  return sources.some((s) => newestMtime(path.join(root, s)) > built)
+}
+
+/** Builds when stale; returns whether it built. Throws with the build's output on failure. */
+export function ensureH5Build(say: (line: string) => void = () => {}): boolean {
+  if (!h5BuildIsStale()) return false
+  say('正在构建 H5 页面（首次约需 30–60 秒）…')
+  const started = Date.now()
+  const result = spawnSync(path.join(root, 'node_modules', '.bin', 'taro'), ['build', '--type', 'h5'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, CI: 'true' },
+    maxBuffer: 64 * 1024 * 1024,
+  })
+  if (result.status !== 0 || !fs.existsSync(path.join(root, 'dist-h5', 'index.html'))) {
+    const output = `${result.stdout ?? ''}\n${result.stderr ?? ''}`.split('\n').slice(-40).join('\n')
+    throw new Error(`H5 构建失败：\n${output}`)
+  }
+  say(`H5 页面构建完成，用时 ${Math.round((Date.now() - started) / 1000)} 秒。`)
+  return true
+}

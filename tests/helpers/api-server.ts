@@ -1,0 +1,55 @@
+// The real local server for page tests in jsdom. Pages call Taro.request('/api/<action>'),
+// which taro-h5 sends through the global fetch; this routes those relative URLs to the
+// server started here. Only the transport is adapted: router, store and data are real.
+import type { ActionInput, ActionName, ActionOutput } from '@contract/index'
+import { setSessionToken } from '@/lib/api-client'
+import { startTestApi as startHttpApi } from './http-api'
+
+export interface PageTestApi {
+  /** The server's base URL, e.g. http://127.0.0.1:41234. */
+  url: string
+  /** Calls an action directly (not through the page), e.g. to read what the page should show. */
+  data<A extends ActionName>(action: A, input?: ActionInput<A>, token?: string): Promise<ActionOutput<A>>
+  /** Signs in as a demo account the way the app does: its token goes into Taro storage. */
+  loginAs(openid: string): Promise<string>
+  /** Forgets the session token: the next page calls go out as a visitor. */
+  logout(): void
+  /** Stops the server, removes its data directory and restores the global fetch. */
+  close(): Promise<void>
+}
+
+const requestUrl = (input: RequestInfo | URL): string =>
+  typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
+
+/**
+ * Starts the app in dev mode (demo township seeded) over a fresh temp directory and points
+ * the page's relative /api/ requests at it. One per test file.
+ */
+export async function startTestApi(): Promise<PageTestApi> {
+  const http = await startHttpApi({ devMode: true })
+  const base = http.app.url
+  const realFetch = globalThis.fetch
+  globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = requestUrl(input)
+    if (!url.startsWith('/api/')) return realFetch(input, init)
+    // taro-h5 passes jsdom's AbortSignal for its timeout; Node's fetch wants its own kind.
+    const { signal, ...rest } = init ?? {}
+    const controller = new AbortController()
+    signal?.addEventListener('abort', () => controller.abort())
+    return realFetch(new URL(url, base), { ...rest, signal: controller.signal })
+  }
+  return {
+    url: base,
+    data: (action, input, token) => http.data(action, input, token),
+    async loginAs(openid) {
+      const token = await http.login(openid)
+      setSessionToken(token)
+      return token
+    },
+    logout: () => setSessionToken(null),
+    async close() {
+      globalThis.fetch = realFetch
+      await http.close()
+    },
+  }
+}

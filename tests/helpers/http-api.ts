@@ -1,0 +1,69 @@
+// Starts the real local server (router, SQLite file, HTTP) on a free port in a temp
+// directory, optionally preloaded with a test snapshot instead of the demo seed.
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { Envelope } from '../../contract/envelope'
+import { startLocalApp, DATABASE_FILE, type LocalApp } from '../../server/local/app'
+import { createLogger } from '../../server/logger'
+import { createSqliteStore } from '../../server/store/sqlite/sqlite-store'
+import type { Snapshot } from '../../server/store/store'
+
+export interface TestApi {
+  app: LocalApp
+  dataDir: string
+  /** POSTs an action; returns the HTTP status and the parsed envelope. */
+  post<T = unknown>(
+    action: string,
+    input?: unknown,
+    token?: string,
+  ): Promise<{ status: number; body: Envelope<T> }>
+  /** Like post, but expects success and returns `data`. */
+  data<T = unknown>(action: string, input?: unknown, token?: string): Promise<T>
+  login(openid: string): Promise<string>
+  close(): Promise<void>
+}
+
+export async function startTestApi(
+  options: { snapshot?: Snapshot; devMode?: boolean; clock?: () => number; dataDir?: string } = {},
+): Promise<TestApi> {
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'hemei-api-'))
+  if (options.snapshot) {
+    const store = createSqliteStore(path.join(dataDir, DATABASE_FILE))
+    await store.importSnapshot(options.snapshot)
+    await store.close()
+  }
+  const app = await startLocalApp(
+    { port: 0, host: '127.0.0.1', dataDir, devMode: options.devMode ?? true, adminOpenids: [] },
+    { clock: options.clock, logger: createLogger({ silent: true }), staticRoot: dataDir },
+  )
+  const post = async <T>(action: string, input?: unknown, token?: string) => {
+    const res = await fetch(`${app.url}/api/${action}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: input === undefined ? '' : JSON.stringify(input),
+    })
+    return { status: res.status, body: (await res.json()) as Envelope<T> }
+  }
+  const api: TestApi = {
+    app,
+    dataDir,
+    post,
+    async data<T>(action: string, input?: unknown, token?: string) {
+      const { body } = await post<T>(action, input, token)
+      if (!body.ok) throw new Error(`${action} failed: ${body.error.code} ${body.error.message}`)
+      return body.data
+    },
+    async login(openid) {
+      return (await api.data<{ token: string }>('auth.devLogin', { openid })).token
+    },
+    async close() {
+      await app.close()
+      if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+  return api
+}

@@ -1,0 +1,71 @@
+// `@tarojs/taro` for the dom project: the H5 implementation of the API plus the page
+// lifecycle hooks, which taro-h5 does not export (in a real build Taro's React plugin
+// supplies them). Tests drive the hooks with the helpers at the bottom.
+import { Current } from '@tarojs/runtime'
+import { useEffect, useRef } from 'react'
+import Taro from '@tarojs/taro-h5/dist/index.esm.js'
+
+export * from '@tarojs/taro-h5/dist/index.esm.js'
+export default Taro
+
+type Callback = () => void
+
+const pullDownHandlers = new Set<{ current: Callback }>()
+const reachBottomHandlers = new Set<{ current: Callback }>()
+let routerParams: Record<string, string> = {}
+
+/** Keeps the latest callback registered in `handlers` while the component is mounted. */
+function useRegistered(handlers: Set<{ current: Callback }>, callback: Callback) {
+  const ref = useRef(callback)
+  ref.current = callback
+  useEffect(() => {
+    handlers.add(ref)
+    return () => {
+      handlers.delete(ref)
+    }
+  }, [handlers])
+}
+
+/** Runs once after mount, as a page's load/show/ready events do when it first opens. */
+function useOnMount(callback: Callback) {
+  const ref = useRef(callback)
+  ref.current = callback
+  useEffect(() => {
+    ref.current()
+  }, [])
+}
+
+export const useLaunch = useOnMount
+export const useLoad = useOnMount
+export const useReady = useOnMount
+export const useDidShow = useOnMount
+
+export function useDidHide(_callback: Callback): void {}
+export function useUnload(_callback: Callback): void {}
+
+export function usePullDownRefresh(callback: Callback): void {
+  useRegistered(pullDownHandlers, callback)
+}
+
+export function useReachBottom(callback: Callback): void {
+  useRegistered(reachBottomHandlers, callback)
+}
+
+export function useRouter(): { path: string; params: Record<string, string> } {
+  return { path: Current.page?.path ?? '', params: routerParams }
+}
+
+/** Sets the query the next rendered page reads with useRouter (e.g. `{ id }`). */
+export function setRouterParams(params: Record<string, string>): void {
+  routerParams = params
+}
+
+/** The user pulls the page down. */
+export function pullDown(): void {
+  for (const handler of pullDownHandlers) handler.current()
+}
+
+/** The user scrolls to the end of the page. */
+export function reachBottom(): void {
+  for (const handler of reachBottomHandlers) handler.current()
+}

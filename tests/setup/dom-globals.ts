@@ -1,0 +1,17 @@
+// First setup file of the dom project: what Taro's webpack build injects before any Taro
+// module loads. @tarojs/runtime reads these at import time (env.js picks window/document only
+// when TARO_PLATFORM is web), so they must exist before dom-page.ts imports it.
+Object.assign(globalThis, {
+  ENABLE_INNER_HTML: true,
+  ENABLE_ADJACENT_HTML: true,
+  ENABLE_SIZE_APIS: true,
+  ENABLE_TEMPLATE_CONTENT: true,
+  ENABLE_CLONE_NODE: true,
+  ENABLE_CONTAINS: true,
+  ENABLE_MUTATION_OBSERVER: true,
+  DEPRECATED_ADAPTER_COMPONENT: false,
+})
+
+process.env.TARO_ENV = 'h5'
+process.env.TARO_PLATFORM = 'web'
+process.env.FRAMEWORK = 'react'

@@ -1,0 +1,14 @@
+// Second setup file of the dom project: a mounted "page" for the Taro APIs that look one up
+// (NutUI Tabs measures its titles through createSelectorQuery, which needs Current.page),
+// jest-dom's matchers, and a clean storage (session token) before each test.
+import '@testing-library/jest-dom/vitest'
+import { Current } from '@tarojs/runtime'
+
+const PAGE_PATH = 'pages/test/index'
+
+document.body.id = PAGE_PATH
+Current.page = { path: PAGE_PATH }
+
+beforeEach(() => {
+  localStorage.clear()
+})

@@ -1,0 +1,89 @@
+import path from 'node:path'
+import { defineConfig, type Plugin } from 'vitest/config'
+
+const alias = {
+  '@contract': path.resolve(__dirname, 'contract'),
+  '@': path.resolve(__dirname, 'src'),
+}
+
+// What babel-plugin-import does in the real build: `import { Tabs } from '@nutui/nutui-react-taro'`
+// becomes a default import of the component's own module. The package's main entry loads every
+// component, lottie among them, and that crashes in jsdom.
+function nutuiPerComponent(): Plugin {
+  const named = /import\s*\{([^}]+)\}\s*from\s*['"]@nutui\/nutui-react-taro['"]/g
+  return {
+    name: 'nutui-per-component',
+    enforce: 'pre',
+    transform(code, id) {
+      if (id.includes('/node_modules/') || !code.includes('@nutui/nutui-react-taro')) return null
+      return code.replace(named, (_, names: string) =>
+        names
+          .split(',')
+          .map((n) => n.trim())
+          .filter(Boolean)
+          .map((n) => {
+            const [name = n, local = name] = n.split(/\s+as\s+/)
+            return `import ${local} from '@nutui/nutui-react-taro/dist/es/packages/${name.toLowerCase()}'`
+          })
+          .join('\n'),
+      )
+    },
+  }
+}
+
+// One runner, four projects: pure unit tests, API tests over a real SQLite file, component
+// tests in jsdom, and browser tests against the built H5 app in Debian's Chromium.
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    globals: true,
+    reporters: ['default', './tests/helpers/summary-reporter.ts'],
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'api', environment: 'node', include: ['tests/api/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
+          pool: 'forks',
+          poolOptions: { forks: { singleFork: true } },
+        },
+      },
+      {
+        // Pages rendered in jsdom against a real local server (tests/helpers/api-server.ts).
+        extends: true,
+        plugins: [nutuiPerComponent()],
+        resolve: {
+          alias: [
+            // Exact names only: taro-h5 itself imports @tarojs/components/dist/… subpaths.
+            { find: /^@tarojs\/components$/, replacement: '@tarojs/components-react' },
+            {
+              find: /^@tarojs\/taro$/,
+              replacement: path.resolve(__dirname, 'tests/helpers/taro-shim.ts'),
+            },
+          ],
+        },
+        test: {
+          name: 'dom',
+          environment: 'jsdom',
+          include: ['tests/unit/**/*.test.tsx'],
+          setupFiles: ['tests/setup/dom-globals.ts', 'tests/setup/dom-page.ts'],
+          server: { deps: { inline: [/@nutui\//, /@tarojs\/components-react/] } },
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
+        },
+      },
+    ],
+  },
+})
