@@ -32,11 +32,7 @@ export async function startTestApi(): Promise<PageTestApi> {
   globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
     const url = requestUrl(input)
     if (!url.startsWith('/api/')) return realFetch(input, init)
-    // taro-h5 passes jsdom's AbortSignal for its timeout; Node's fetch wants its own kind.
-    const { signal, ...rest } = init ?? {}
-    const controller = new AbortController()
-    signal?.addEventListener('abort', () => controller.abort())
-    return realFetch(new URL(url, base), { ...rest, signal: controller.signal })
+    return realFetch(new URL(url, base), init)
   }
   return {
     url: base,

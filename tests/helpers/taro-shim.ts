@@ -3,9 +3,16 @@
 // supplies them). Tests drive the hooks with the helpers at the bottom.
 import { Current } from '@tarojs/runtime'
 import { useEffect, useRef } from 'react'
-import Taro from '@tarojs/taro-h5/dist/index.esm.js'
+import * as h5 from '@tarojs/taro-h5/dist/index.esm.js'
 
 export * from '@tarojs/taro-h5/dist/index.esm.js'
+
+// The real H5 build rewrites `Taro.request(…)` into a named import (babel-plugin-transform-
+// taroapi), so taro-h5's default object lacks most APIs. Here they are put on it instead.
+const { default: Taro, ...apis } = h5
+for (const [name, api] of Object.entries(apis)) {
+  if (!(name in Taro)) Object.defineProperty(Taro, name, { value: api, enumerable: true })
+}
 export default Taro
 
 type Callback = () => void

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest'
+import { phaseAt } from '../../../server/campaigns/campaigns.rules'
+import { buildDemoTownship } from '../../../server/seed/build-township'
+import { DEMO_ACCOUNTS } from '../../../server/seed/demo-accounts'
+import { createSqliteStore } from '../../../server/store/sqlite/sqlite-store'
+import { NOW } from '../../helpers/factories'
+
+describe('demo township seed', () => {
+  const town = buildDemoTownship(NOW)
+
+  it('has at least 5 villages with groups and grids, and at least 300 households', () => {
+    expect(town.villages.length).toBeGreaterThanOrEqual(5)
+    for (const v of town.villages) {
+      expect(town.groups.some((g) => g.villageId === v.id)).toBe(true)
+      expect(town.grids.some((g) => g.villageId === v.id)).toBe(true)
+      expect(town.gridWorkers.some((w) => w.gridId.startsWith(v.id))).toBe(true)
+    }
+    expect(town.households.length).toBeGreaterThanOrEqual(300)
+  })
+
+  it('has the eight standard columns and notices in each', () => {
+    expect(town.columns.map((c) => c.name)).toEqual([
+      '党的二十大精神',
+      '中央一号文件',
+      '全国两会',
+      '村务公开',
+      '通知公告',
+      '人居环境',
+      '文明实践',
+      '扫黄打非',
+    ])
+    for (const c of town.columns) expect(town.notices.some((n) => n.columnId === c.id)).toBe(true)
+  })
+
+  it('has one campaign in each phase at the seeding moment', () => {
+    const phases = town.campaigns.map((c) => phaseAt(c, NOW).phase).sort()
+    expect(phases).toEqual(['nomination', 'publicity', 'review', 'voting'])
+  })
+
+  it('has a rubric summing to 100 and published rounds with inspections', () => {
+    expect(town.criteria.reduce((sum, c) => sum + c.maxPoints, 0)).toBe(100)
+    const published = town.rounds.filter((r) => r.status === 'published')
+    expect(published.length).toBeGreaterThanOrEqual(1)
+    for (const r of published) {
+      expect(town.inspections.filter((i) => i.roundId === r.id)).toHaveLength(
+        town.households.length,
+      )
+    }
+  })
+
+  it('binds every demo resident, and no demo visitor', () => {
+    for (const account of DEMO_ACCOUNTS) {
+      const bound = town.bindings.some((b) => b.userId === `usr-${account.openid}`)
+      expect(bound).toBe(account.role === 'resident')
+    }
+  })
+
+  it('is deterministic and loads into a fresh database', async () => {
+    expect(buildDemoTownship(NOW)).toEqual(town)
+    const store = createSqliteStore(':memory:')
+    await store.importSnapshot(town)
+    expect((await store.places.villages()).length).toBe(town.villages.length)
+    await store.close()
+  })
+})

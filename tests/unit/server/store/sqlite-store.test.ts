@@ -1,0 +1,115 @@
+import Database from 'better-sqlite3'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { migrations } from '../../../../server/store/sqlite/migrations'
+import { createSqliteStore, openDatabase } from '../../../../server/store/sqlite/sqlite-store'
+import { buildTestTown, NOW } from '../../../helpers/factories'
+
+describe('SQLite store', () => {
+  let dir: string
+  let file: string
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hemei-store-'))
+    file = path.join(dir, 'test.sqlite')
+  })
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }))
+
+  it('runs every migration once, in WAL mode with foreign keys and a busy timeout', () => {
+    const db = openDatabase(file)
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length)
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000)
+    db.close()
+    // Opening again applies nothing twice (a re-run of CREATE TABLE would throw).
+    const again = openDatabase(file)
+    expect(again.pragma('user_version', { simple: true })).toBe(migrations.length)
+    again.close()
+  })
+
+  it('creates a user once even when asked twice', async () => {
+    const store = createSqliteStore(file)
+    const a = await store.users.ensure('wx-1', NOW)
+    const b = await store.users.ensure('wx-1', NOW + 1)
+    expect(b.id).toBe(a.id)
+    await store.close()
+  })
+
+  it('imports a snapshot all or nothing', async () => {
+    const store = createSqliteStore(file)
+    const town = buildTestTown()
+    const broken = { ...town, votes: [{ ...({} as never), id: 'v' }] }
+    await expect(store.importSnapshot(broken)).rejects.toThrow()
+    expect(await store.isEmpty()).toBe(true)
+    await store.importSnapshot(town)
+    expect(await store.isEmpty()).toBe(false)
+    await store.close()
+  })
+
+  describe('database-enforced rules', () => {
+    let db: Database.Database
+
+    beforeEach(async () => {
+      const store = createSqliteStore(file)
+      await store.importSnapshot(buildTestTown())
+      await store.close()
+      db = new Database(file)
+      db.pragma('foreign_keys = ON')
+    })
+    afterEach(() => db.close())
+
+    it('refuses a second approved binding for the same user', () => {
+      const insert = db.prepare(
+        `INSERT INTO bindings (id, user_id, household_id, relation, status, created_at)
+         VALUES (?, 'u-t-res-a', 'hh-a2', 'member', ?, 0)`,
+      )
+      expect(() => insert.run('b-2', 'approved')).toThrow(/UNIQUE/)
+      expect(() => insert.run('b-3', 'pending')).not.toThrow()
+    })
+
+    it('refuses two households with the same 门牌号 in one village', () => {
+      expect(() =>
+        db
+          .prepare(
+            `INSERT INTO households (id, village_id, group_id, grid_id, head_name, house_no, size, created_at)
+             VALUES ('hh-dup', 'vil-a', 'vil-a-g1', 'vil-a-grid', '重复', '东街1号', 1, 0)`,
+          )
+          .run(),
+      ).toThrow(/UNIQUE/)
+    })
+
+    it('keeps votes append-only and one per voter, candidate and day', () => {
+      db.prepare(
+        `INSERT INTO nominations (id, campaign_id, household_id, nominator_id, story, status, number, created_at)
+         VALUES ('nom-1', 'c-town', 'hh-a2', 'u-t-res-a', '事迹', 'approved', 1, 0)`,
+      ).run()
+      const vote = db.prepare(
+        `INSERT INTO votes (id, campaign_id, nomination_id, voter_id, voter_household_id, day, created_at)
+         VALUES (?, 'c-town', 'nom-1', 'u-t-res-a', 'hh-a1', '2026-11-26', 0)`,
+      )
+      vote.run('v-1')
+      expect(() => vote.run('v-2')).toThrow(/UNIQUE/)
+      expect(() => db.prepare(`UPDATE votes SET day = '2026-11-27'`).run()).toThrow(/append-only/)
+      expect(() => db.prepare('DELETE FROM votes').run()).toThrow(/append-only/)
+    })
+
+    it('keeps the audit log append-only', () => {
+      db.prepare(
+        `INSERT INTO audit_log (request_id, actor_role, action, at) VALUES ('r', 'admin', 'x', 0)`,
+      ).run()
+      expect(() => db.prepare(`UPDATE audit_log SET action = 'y'`).run()).toThrow(/append-only/)
+      expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/)
+    })
+
+    it('refuses rows pointing at nothing', () => {
+      expect(() =>
+        db
+          .prepare(`INSERT INTO notice_villages (notice_id, village_id) VALUES ('n-town', 'vil-x')`)
+          .run(),
+      ).toThrow(/FOREIGN KEY/)
+    })
+  })
+})
