@@ -1,5 +1,6 @@
 // Mapping between SQLite rows (snake_case, 0/1 booleans) and Store records.
 import type {
+  BindingRecord,
   CampaignRecord,
   ColumnRecord,
   HouseholdRecord,
@@ -112,4 +113,16 @@ export const campaignFrom = (r: Row): CampaignRecord => ({
   votingEndsAt: num(r.voting_ends_at),
   publicityEndsAt: num(r.publicity_ends_at),
   createdAt: num(r.created_at),
+})
+
+export const bindingFrom = (r: Row): BindingRecord => ({
+  id: str(r.id),
+  userId: str(r.user_id),
+  householdId: str(r.household_id),
+  relation: r.relation === 'head' ? 'head' : 'member',
+  status: r.status as BindingRecord['status'],
+  createdAt: num(r.created_at),
+  decidedBy: optStr(r.decided_by),
+  decidedAt: optNum(r.decided_at),
+  reason: optStr(r.reason),
 })

@@ -41,7 +41,22 @@ describe('SQLite store', () => {
   it('imports a snapshot all or nothing', async () => {
     const store = createSqliteStore(file)
     const town = buildTestTown()
-    const broken = { ...town, votes: [{ ...({} as never), id: 'v' }] }
+    // The last row points at a nomination that does not exist: the whole import must fail.
+    const broken = {
+      ...town,
+      votes: [
+        {
+          id: 'v',
+          campaignId: 'c-town',
+          nominationId: 'nom-missing',
+          voterId: 'u-t-res-a',
+          voterHouseholdId: 'hh-a1',
+          day: '2026-11-26',
+          assistedBy: null,
+          createdAt: NOW,
+        },
+      ],
+    }
     await expect(store.importSnapshot(broken)).rejects.toThrow()
     expect(await store.isEmpty()).toBe(true)
     await store.importSnapshot(town)

@@ -1,0 +1,96 @@
+import type { NoticeRecord, NoticeView, Store } from '../store'
+import { columnFrom, insertSql, noticeFrom, toParams } from './rows'
+import { jsonList, keysetParams, likePattern, pageOf, type Row, type Sql } from './sql'
+
+const noticeSelect = `SELECT n.*, c.name AS column_name, u.nickname AS author_name
+  FROM notices n JOIN columns c ON c.id = n.column_id JOIN users u ON u.id = n.author_id`
+
+/** Writes a notice and its village links; call inside a transaction. */
+export function insertNotice({ prepare }: Sql, notice: NoticeRecord): void {
+  const { villageIds, ...row } = notice
+  const params = { ...toParams(row), township_wide: Number(villageIds.length === 0) }
+  prepare(insertSql('notices', params)).run(params)
+  const link = prepare('INSERT INTO notice_villages (notice_id, village_id) VALUES (?, ?)')
+  for (const villageId of villageIds) link.run(notice.id, villageId)
+}
+
+export function columnsRepo({ one, all }: Sql): Store['columns'] {
+  return {
+    async list() {
+      return all('SELECT * FROM columns WHERE hidden = 0 ORDER BY sort, name').map(columnFrom)
+    },
+    async get(id) {
+      const r = one('SELECT * FROM columns WHERE id = @id', { id })
+      return r ? columnFrom(r) : null
+    },
+  }
+}
+
+export function noticesRepo(sql: Sql): Store['notices'] {
+  const { one, all, prepare, tx } = sql
+
+  function views(rows: Row[]): NoticeView[] {
+    if (rows.length === 0) return []
+    const villages = all(
+      `SELECT nv.notice_id, v.id, v.name FROM notice_villages nv JOIN villages v ON v.id = nv.village_id
+       WHERE nv.notice_id IN (SELECT value FROM json_each(@ids)) ORDER BY v.sort, v.name`,
+      { ids: JSON.stringify(rows.map((r) => r.id)) },
+    )
+    return rows.map((r) => {
+      const own = villages.filter((v) => v.notice_id === r.id)
+      return {
+        ...noticeFrom(
+          r,
+          own.map((v) => String(v.id)),
+        ),
+        columnName: String(r.column_name),
+        authorName: String(r.author_name),
+        villages: own.map((v) => ({ id: String(v.id), name: String(v.name) })),
+      }
+    })
+  }
+
+  const get = async (id: string) => {
+    const r = one(`${noticeSelect} WHERE n.id = @id`, { id })
+    return r ? (views([r])[0] ?? null) : null
+  }
+
+  return {
+    async list(q) {
+      const rows = all(
+        `${noticeSelect}
+         WHERE n.status = 'published' AND n.publish_at <= @now
+           AND (n.expire_at IS NULL OR n.expire_at > @now) AND c.hidden = 0
+           AND (n.township_wide = 1 OR @villages IS NULL OR EXISTS (
+             SELECT 1 FROM notice_villages nv WHERE nv.notice_id = n.id
+               AND nv.village_id IN (SELECT value FROM json_each(@villages))))
+           AND (@columnId IS NULL OR n.column_id = @columnId)
+           AND (@pinned IS NULL OR n.pinned = @pinned)
+           AND (@keyword IS NULL OR n.title LIKE @keyword ESCAPE '\\'
+                OR n.body LIKE @keyword ESCAPE '\\')
+           AND (@afterAt IS NULL OR n.publish_at < @afterAt
+                OR (n.publish_at = @afterAt AND n.id < @afterId))
+         ORDER BY n.publish_at DESC, n.id DESC LIMIT @take`,
+        {
+          now: q.now,
+          villages: jsonList(q.villageIds),
+          columnId: q.columnId ?? null,
+          pinned: q.pinned === undefined ? null : Number(q.pinned),
+          keyword: q.keyword ? likePattern(q.keyword) : null,
+          ...keysetParams(q.after, q.limit),
+        },
+      )
+      return pageOf(views(rows), q.limit, (n) => ({ at: n.publishAt, id: n.id }))
+    },
+    get,
+    async create(notice) {
+      tx(() => insertNotice(sql, notice))
+      const created = await get(notice.id)
+      if (!created) throw new Error(`notice ${notice.id} vanished after insert`)
+      return created
+    },
+    async countView(id) {
+      prepare('UPDATE notices SET view_count = view_count + 1 WHERE id = @id').run({ id })
+    },
+  }
+}
