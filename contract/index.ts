@@ -1,8 +1,10 @@
 import type { z } from 'zod'
+import { bindingActions } from './bindings'
 import { boardActions } from './board'
 import { bulletinActions } from './bulletin'
 import { campaignActions } from './campaigns'
 import { peopleActions } from './people'
+import { placesActions } from './places'
 
 export * from './envelope'
 export * from './define'
@@ -10,6 +12,8 @@ export * from './define'
 /** Every action of the API, by name. */
 export const actions = {
   ...peopleActions,
+  ...placesActions,
+  ...bindingActions,
   ...bulletinActions,
   ...boardActions,
   ...campaignActions,

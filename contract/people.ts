@@ -1,6 +1,15 @@
 import { z } from 'zod'
-import { emptyInputSchema, villageRefSchema } from './common'
+import {
+  emptyInputSchema,
+  idSchema,
+  isoSchema,
+  pageInputSchema,
+  pageOf,
+  villageRefSchema,
+} from './common'
 import { defineActions, roles, signedIn } from './define'
+
+const admins = ['admin'] as const
 
 /** The signed-in user as they see themselves on 我的. */
 export const meUserSchema = z.object({
@@ -19,6 +28,17 @@ export const meUserSchema = z.object({
     .nullable(),
   /** Villages a grid worker serves (empty for others). */
   gridVillages: z.array(villageRefSchema),
+  /** The latest binding request still waiting or refused; null once bound or never asked. */
+  bindingRequest: z
+    .object({
+      id: z.string(),
+      status: z.enum(['pending', 'rejected']),
+      villageName: z.string(),
+      houseNo: z.string(),
+      reason: z.string().nullable(),
+      createdAt: isoSchema,
+    })
+    .nullable(),
 })
 
 /** A signed-in user. */
@@ -36,6 +56,19 @@ export const devAccountSchema = z.object({
 
 /** A demo account. */
 export type DevAccount = z.infer<typeof devAccountSchema>
+
+/** A user as an admin manages them. */
+export const staffUserSchema = z.object({
+  id: z.string(),
+  nickname: z.string(),
+  role: z.enum(roles),
+  /** Where they live, when bound to a household. */
+  householdLabel: z.string().nullable(),
+  grids: z.array(z.object({ id: z.string(), name: z.string(), villageName: z.string() })),
+})
+
+/** A user as an admin manages them. */
+export type StaffUser = z.infer<typeof staffUserSchema>
 
 /** A village in the township list. */
 export const villageSummarySchema = villageRefSchema.extend({
@@ -91,5 +124,42 @@ export const peopleActions = defineActions({
     output: z.array(villageSummarySchema),
     access: 'public',
     write: false,
+  },
+  'users.search': {
+    summary: 'Finds users by nickname, household head or openid, to appoint them (admins).',
+    input: pageInputSchema.extend({
+      keyword: z.string().trim().max(30, '关键词最多 30 个字').default(''),
+    }),
+    output: pageOf(staffUserSchema),
+    access: admins,
+    write: false,
+  },
+  'staff.list': {
+    summary: 'Admins and grid workers with the grids each serves.',
+    input: emptyInputSchema,
+    output: z.array(staffUserSchema),
+    access: admins,
+    write: false,
+  },
+  'staff.appoint': {
+    summary: 'Makes a user an admin or a grid worker.',
+    input: z.object({ userId: idSchema, role: z.enum(['admin', 'gridWorker']) }),
+    output: staffUserSchema,
+    access: admins,
+    write: true,
+  },
+  'staff.dismiss': {
+    summary: 'Takes the appointed role (and grids) away; the last admin cannot be dismissed.',
+    input: z.object({ userId: idSchema }),
+    output: staffUserSchema,
+    access: admins,
+    write: true,
+  },
+  'admin.claim': {
+    summary: 'Makes the caller the first admin with the one-time setup code printed at start.',
+    input: z.object({ code: z.string().trim().min(1, '请输入初始化码').max(40) }),
+    output: meUserSchema,
+    access: signedIn,
+    write: true,
   },
 })

@@ -1,4 +1,5 @@
 import type { ActionName, ActionOutput, ParsedInput, Role } from '../contract'
+import { AppError } from './errors'
 import type { BindingRecord, HouseholdView, Store, UserRecord } from './store/store'
 
 /** Who is calling, as established by the router from the platform's identity. */
@@ -9,6 +10,8 @@ export interface Caller {
   household: HouseholdView | null
   /** Villages of the grids this caller serves as a grid worker. */
   gridVillageIds: string[]
+  /** Grids this caller serves as a grid worker. */
+  gridIds: string[]
 }
 
 /** One audit entry as a handler describes it; the router adds actor, action, time and request. */
@@ -41,3 +44,9 @@ export type Handler<A extends ActionName> = (
 
 /** Handlers for a set of actions: the compiler insists on one per name. */
 export type HandlersFor<K extends ActionName> = { [A in K]: Handler<A> }
+
+/** The caller of an action that needs one (the router already refused anonymous calls). */
+export function signedInCaller(ctx: ActionContext): Caller {
+  if (!ctx.caller) throw new AppError('UNAUTHENTICATED', '请先登录')
+  return ctx.caller
+}

@@ -3,11 +3,17 @@ import { boardHandlers } from './board/board.actions'
 import { bulletinHandlers } from './bulletin/bulletin.actions'
 import { campaignHandlers } from './campaigns/campaigns.actions'
 import type { HandlersFor } from './context'
+import { bindingHandlers } from './people/bindings.actions'
 import { peopleHandlers } from './people/people.actions'
+import { staffHandlers } from './people/staff.actions'
+import { placesHandlers } from './places/places.actions'
 
 /** One handler for every action of the contract; a missing one is a compile error. */
 export const handlers: HandlersFor<ActionName> = {
   ...peopleHandlers,
+  ...staffHandlers,
+  ...bindingHandlers,
+  ...placesHandlers,
   ...bulletinHandlers,
   ...boardHandlers,
   ...campaignHandlers,

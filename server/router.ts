@@ -57,13 +57,14 @@ export function createRouter(options: RouterOptions): Router {
 
   async function identify(openid: string, now: number): Promise<Caller> {
     const user = await store.users.ensure(openid, now)
-    const [binding, gridVillageIds] = await Promise.all([
+    const [binding, gridVillageIds, gridIds] = await Promise.all([
       store.places.approvedBinding(user.id),
       store.places.gridVillageIds(user.id),
+      store.places.gridIds(user.id),
     ])
     const household = binding ? await store.places.household(binding.householdId) : null
     const role = adminOpenids.has(openid) ? 'admin' : roleOf(user, binding)
-    return { user, role, binding, household, gridVillageIds }
+    return { user, role, binding, household, gridVillageIds, gridIds }
   }
 
   async function run(request: ApiRequest, requestId: string): Promise<unknown> {

@@ -3,10 +3,9 @@ import type { Caller, HandlersFor } from '../context'
 import { AppError, notFound } from '../errors'
 import { maskName, visibleVillageIds } from '../people/people.rules'
 import { decodeCursor, encodeCursor } from '../shared/cursor'
+import { toIsoOrNull } from '../shared/time'
 import type { RoundRecord } from '../store/store'
 import { averageScore, rankRound, type Ranked } from './board.rules'
-
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
 
 const isStaff = (caller: Caller | null) => caller?.role === 'admin' || caller?.role === 'gridWorker'
 
@@ -16,8 +15,8 @@ function toRound(r: RoundRecord): Round {
     month: r.month,
     title: r.title,
     status: r.status,
-    publishedAt: iso(r.publishedAt),
-    publicityEndsAt: iso(r.publicityEndsAt),
+    publishedAt: toIsoOrNull(r.publishedAt),
+    publicityEndsAt: toIsoOrNull(r.publicityEndsAt),
     redThreshold: r.redThreshold,
     blackThreshold: r.blackThreshold,
   }

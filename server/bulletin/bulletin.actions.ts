@@ -1,13 +1,12 @@
 import type { Notice, NoticeSummary } from '../../contract/bulletin'
-import type { HandlersFor } from '../context'
+import { signedInCaller, type HandlersFor } from '../context'
 import { AppError, forbidden, notFound } from '../errors'
 import { visibleVillageIds } from '../people/people.rules'
 import { decodeCursor, encodeCursor } from '../shared/cursor'
+import { toIso } from '../shared/time'
 import { newId } from '../shared/ids'
 import type { NoticeView } from '../store/store'
 import { isInScope, isLive, summarise } from './bulletin.rules'
-
-const iso = (ms: number) => new Date(ms).toISOString()
 
 function toSummary(n: NoticeView): NoticeSummary {
   return {
@@ -17,7 +16,7 @@ function toSummary(n: NoticeView): NoticeSummary {
     column: { id: n.columnId, name: n.columnName },
     villages: n.villages,
     pinned: n.pinned,
-    publishedAt: iso(n.publishAt),
+    publishedAt: toIso(n.publishAt),
     viewCount: n.viewCount,
     authorName: n.authorName,
   }
@@ -61,8 +60,7 @@ export const bulletinHandlers: HandlersFor<
   },
 
   async 'notices.create'(ctx, input) {
-    const caller = ctx.caller
-    if (!caller) throw new AppError('UNAUTHENTICATED', '请先登录')
+    const caller = signedInCaller(ctx)
     const column = await ctx.store.columns.get(input.columnId)
     if (!column || column.hidden) {
       throw new AppError('BAD_INPUT', '所选栏目不存在', {

@@ -2,10 +2,9 @@ import type { CampaignSummary } from '../../contract/campaigns'
 import type { HandlersFor } from '../context'
 import { visibleVillageIds } from '../people/people.rules'
 import { decodeCursor, encodeCursor } from '../shared/cursor'
+import { toIso } from '../shared/time'
 import type { CampaignView } from '../store/store'
 import { phaseAt } from './campaigns.rules'
-
-const iso = (ms: number) => new Date(ms).toISOString()
 
 function toSummary(c: CampaignView, now: number): CampaignSummary {
   const { phase, endsAt } = phaseAt(c, now)
@@ -16,9 +15,9 @@ function toSummary(c: CampaignView, now: number): CampaignSummary {
     description: c.description,
     village: c.villageId && c.villageName ? { id: c.villageId, name: c.villageName } : null,
     phase,
-    phaseEndsAt: endsAt === null ? null : iso(endsAt),
-    votingStartsAt: iso(c.votingStartsAt),
-    votingEndsAt: iso(c.votingEndsAt),
+    phaseEndsAt: endsAt === null ? null : toIso(endsAt),
+    votingStartsAt: toIso(c.votingStartsAt),
+    votingEndsAt: toIso(c.votingEndsAt),
     candidateCount: c.candidateCount,
   }
 }

@@ -1,14 +1,19 @@
 import type { MeUser } from '../../contract/people'
-import type { ActionContext, Caller, HandlersFor } from '../context'
+import { signedInCaller, type ActionContext, type Caller, type HandlersFor } from '../context'
 import { AppError } from '../errors'
 import { DEMO_ACCOUNTS, describeDemoAccount } from '../seed/demo-accounts'
+import { toIso } from '../shared/time'
 
-async function toMe(ctx: ActionContext, caller: Caller): Promise<MeUser> {
-  const villages = await ctx.store.places.villages()
-  const ref = (id: string) => {
-    const village = villages.find((v) => v.id === id)
-    return { id, name: village?.name ?? '（已撤并）' }
-  }
+/** The caller as 我的 shows them. */
+export async function toMe(ctx: ActionContext, caller: Caller): Promise<MeUser> {
+  const [villages, request] = await Promise.all([
+    ctx.store.places.villages(),
+    caller.binding ? null : ctx.store.bindings.openRequest(caller.user.id),
+  ])
+  const ref = (id: string) => ({
+    id,
+    name: villages.find((v) => v.id === id)?.name ?? '（已撤并）',
+  })
   const { household, binding } = caller
   return {
     id: caller.user.id,
@@ -26,12 +31,18 @@ async function toMe(ctx: ActionContext, caller: Caller): Promise<MeUser> {
           }
         : null,
     gridVillages: caller.gridVillageIds.map(ref),
+    bindingRequest:
+      request && (request.status === 'pending' || request.status === 'rejected')
+        ? {
+            id: request.id,
+            status: request.status,
+            villageName: request.household.villageName,
+            houseNo: request.household.houseNo,
+            reason: request.reason,
+            createdAt: toIso(request.createdAt),
+          }
+        : null,
   }
-}
-
-function requireCaller(ctx: ActionContext): Caller {
-  if (!ctx.caller) throw new AppError('UNAUTHENTICATED', '请先登录')
-  return ctx.caller
 }
 
 export const peopleHandlers: HandlersFor<
@@ -58,7 +69,7 @@ export const peopleHandlers: HandlersFor<
   },
 
   async 'me.updateProfile'(ctx, input) {
-    const caller = requireCaller(ctx)
+    const caller = signedInCaller(ctx)
     const user = await ctx.store.users.update(caller.user.id, { nickname: input.nickname })
     ctx.audit({
       target: `user:${user.id}`,

@@ -30,3 +30,15 @@ export function maskName(name: string): string {
   if (chars.length === 2) return `${chars[0]}*`
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`
 }
+
+/** Grids whose households the caller may act on: all for admins (null), their own for grid workers. */
+export function gridScope(caller: Caller): string[] | null {
+  if (caller.role === 'admin') return null
+  return caller.role === 'gridWorker' ? caller.gridIds : []
+}
+
+/** Whether the caller may act on a household of this grid (admins anywhere, grid workers in theirs). */
+export function inGridScope(caller: Caller, gridId: string): boolean {
+  const scope = gridScope(caller)
+  return scope === null || scope.includes(gridId)
+}

@@ -14,7 +14,7 @@ export function decodeCursor(cursor: string | undefined): Keyset | undefined {
     if (
       Array.isArray(value) &&
       value.length === 2 &&
-      typeof value[0] === 'number' &&
+      (typeof value[0] === 'number' || typeof value[0] === 'string') &&
       typeof value[1] === 'string'
     ) {
       return { at: value[0], id: value[1] }

@@ -25,12 +25,14 @@ export interface GroupRecord {
   villageId: string
   name: string
   sort: number
+  archivedAt?: number | null
 }
 
 export interface GridRecord {
   id: string
   villageId: string
   name: string
+  archivedAt?: number | null
 }
 
 export interface GridWorkerRecord {
@@ -52,7 +54,7 @@ export interface HouseholdRecord {
   createdAt: number
 }
 
-export type BindingStatus = 'pending' | 'approved' | 'rejected' | 'unbound'
+export type BindingStatus = 'pending' | 'approved' | 'rejected' | 'cancelled' | 'unbound'
 
 export interface BindingRecord {
   id: string
@@ -64,6 +66,14 @@ export interface BindingRecord {
   decidedBy: string | null
   decidedAt: number | null
   reason: string | null
+}
+
+export interface InviteRecord {
+  code: string
+  householdId: string
+  createdBy: string
+  createdAt: number
+  expiresAt: number
 }
 
 export interface ColumnRecord {

@@ -3,6 +3,9 @@
 // so that a networked adapter fits; each method is atomic on its own.
 import type {
   AuditRecord,
+  GridRecord,
+  GroupRecord,
+  InviteRecord,
   BindingRecord,
   CampaignRecord,
   ColumnRecord,
@@ -18,8 +21,19 @@ export * from './records'
 
 /** Keyset position: the sort value and id of the last row of the previous page. */
 export interface Keyset {
-  at: number
+  at: number | string
   id: string
+}
+
+/**
+ * A uniqueness rule of the database refused a write (a second binding, a duplicate name…).
+ * Adapters throw this so that handlers can answer CONFLICT without knowing the database.
+ */
+export class UniqueViolation extends Error {
+  constructor(readonly constraint: string) {
+    super(`unique constraint: ${constraint}`)
+    this.name = 'UniqueViolation'
+  }
 }
 
 /** One page of rows; `next` is where the following page starts, null on the last one. */
@@ -36,6 +50,60 @@ export interface VillageView extends VillageRecord {
 export interface HouseholdView extends HouseholdRecord {
   villageName: string
   groupName: string
+  gridName: string
+}
+
+export interface MemberView {
+  userId: string
+  nickname: string
+  relation: 'head' | 'member'
+}
+
+export interface PlaceTree {
+  village: VillageRecord & { householdCount: number }
+  groups: (GroupRecord & { householdCount: number })[]
+  grids: (GridRecord & { householdCount: number; workers: { id: string; nickname: string }[] })[]
+}
+
+export type PlaceKind = 'village' | 'group' | 'grid'
+
+export interface HouseholdQuery {
+  /** Grids the caller may see; null = all. */
+  gridIds: string[] | null
+  villageId?: string
+  gridId?: string
+  keyword?: string
+  after?: Keyset
+  limit: number
+}
+
+export interface BindingView extends BindingRecord {
+  nickname: string
+  household: HouseholdView
+}
+
+export interface StaffView extends UserRecord {
+  householdLabel: string | null
+  grids: { id: string; name: string; villageName: string }[]
+}
+
+/** One household as a roster file lists it. */
+export interface RosterEntry {
+  villageName: string
+  groupName: string
+  headName: string
+  houseNo: string
+  size: number
+  phone: string | null
+}
+
+/** What a roster import writes, computed before anything is written. */
+export interface RosterPlan {
+  villages: VillageRecord[]
+  groups: GroupRecord[]
+  grids: GridRecord[]
+  create: HouseholdRecord[]
+  update: Pick<HouseholdRecord, 'id' | 'headName' | 'size' | 'phone' | 'groupId'>[]
 }
 
 export interface NoticeView extends NoticeRecord {
@@ -85,13 +153,78 @@ export interface Store {
     /** Returns the user with this openid, creating a visitor on first sight. */
     ensure(openid: string, now: number): Promise<UserRecord>
     update(id: string, patch: Pick<UserRecord, 'nickname'>): Promise<UserRecord>
+    get(id: string): Promise<UserRecord | null>
+    /** Users by nickname, openid or bound household head; newest first. */
+    search(q: { keyword: string; after?: Keyset; limit: number }): Promise<Page<StaffView>>
+    staff(): Promise<StaffView[]>
+    view(id: string): Promise<StaffView | null>
+    /** Sets or clears the appointed role; clearing also removes the user from their grids. */
+    setStaffRole(id: string, role: UserRecord['staffRole']): Promise<void>
+    countAdmins(): Promise<number>
   }
   places: {
     villages(): Promise<VillageView[]>
     household(id: string): Promise<HouseholdView | null>
     /** Villages of the grids a grid worker serves. */
     gridVillageIds(userId: string): Promise<string[]>
+    /** Grids a grid worker serves. */
+    gridIds(userId: string): Promise<string[]>
     approvedBinding(userId: string): Promise<BindingRecord | null>
+    tree(): Promise<PlaceTree[]>
+    get(
+      kind: PlaceKind,
+      id: string,
+    ): Promise<{ id: string; villageId: string; archived: boolean } | null>
+    create(kind: 'village', record: VillageRecord): Promise<void>
+    create(kind: 'group', record: GroupRecord): Promise<void>
+    create(kind: 'grid', record: GridRecord): Promise<void>
+    rename(kind: PlaceKind, id: string, name: string, code?: string | null): Promise<void>
+    archive(kind: PlaceKind, id: string, archivedAt: number | null): Promise<void>
+    assignWorker(gridId: string, userId: string): Promise<void>
+    removeWorker(gridId: string, userId: string): Promise<void>
+  }
+  households: {
+    list(q: HouseholdQuery): Promise<Page<HouseholdView>>
+    members(householdId: string): Promise<MemberView[]>
+    update(
+      id: string,
+      patch: Partial<Pick<HouseholdRecord, 'headName' | 'size' | 'phone' | 'groupId' | 'gridId'>>,
+    ): Promise<void>
+    find(villageId: string, headName: string, houseNo: string): Promise<HouseholdView | null>
+    createInvite(invite: InviteRecord): Promise<void>
+    /** Marks an unused, unexpired invite used; returns its household id, or null. */
+    useInvite(code: string, userId: string, now: number): Promise<string | null>
+  }
+  bindings: {
+    get(id: string): Promise<BindingView | null>
+    /** Throws UniqueViolation when the user already has a pending or approved binding. */
+    create(binding: BindingRecord): Promise<void>
+    /** The user's latest request still pending or rejected, if they are not bound. */
+    openRequest(userId: string): Promise<BindingView | null>
+    pending(q: {
+      gridIds: string[] | null
+      after?: Keyset
+      limit: number
+    }): Promise<Page<BindingView>>
+    /** Moves a binding from one status to another; false when it was no longer in `from`. */
+    transition(
+      id: string,
+      from: BindingRecord['status'],
+      to: BindingRecord['status'],
+      decision: { by: string; at: number; reason: string | null },
+    ): Promise<boolean>
+  }
+  roster: {
+    /** Every household with its village and group names, for diffing and export. */
+    entries(villageId?: string): Promise<(RosterEntry & { householdId: string })[]>
+    /** Writes a plan in one transaction. */
+    apply(plan: RosterPlan): Promise<void>
+  }
+  settings: {
+    get(key: string): Promise<string | null>
+    set(key: string, value: string): Promise<void>
+    /** Deletes and returns a value atomically, so a one-time secret is used once. */
+    take(key: string): Promise<string | null>
   }
   columns: {
     list(): Promise<ColumnRecord[]>

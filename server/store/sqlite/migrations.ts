@@ -52,7 +52,8 @@ export const migrations: readonly string[] = [
     user_id TEXT NOT NULL REFERENCES users(id),
     household_id TEXT NOT NULL REFERENCES households(id),
     relation TEXT NOT NULL CHECK (relation IN ('head', 'member')),
-    status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected', 'unbound')),
+    status TEXT NOT NULL
+      CHECK (status IN ('pending', 'approved', 'rejected', 'cancelled', 'unbound')),
     created_at INTEGER NOT NULL,
     decided_by TEXT REFERENCES users(id),
     decided_at INTEGER,
@@ -201,5 +202,27 @@ export const migrations: readonly string[] = [
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
   CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_log
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+  `,
+  /* 2: archiving groups and grids, one pending binding per user, invites, settings */ `
+  ALTER TABLE village_groups ADD COLUMN archived_at INTEGER;
+  ALTER TABLE grids ADD COLUMN archived_at INTEGER;
+  CREATE UNIQUE INDEX grids_name ON grids(village_id, name);
+  -- One open request per user: a second one while the first waits is refused by the database.
+  CREATE UNIQUE INDEX bindings_one_pending ON bindings(user_id) WHERE status = 'pending';
+  CREATE INDEX bindings_pending ON bindings(status, created_at);
+  CREATE TABLE household_invites (
+    code TEXT PRIMARY KEY,
+    household_id TEXT NOT NULL REFERENCES households(id),
+    created_by TEXT NOT NULL REFERENCES users(id),
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    used_by TEXT REFERENCES users(id),
+    used_at INTEGER
+  );
+  CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  CREATE INDEX households_grid ON households(grid_id, house_no);
   `,
 ]

@@ -1,11 +1,14 @@
 import Database from 'better-sqlite3'
 import type { Store } from '../store'
 import { auditRepo } from './audit'
+import { bindingsRepo } from './bindings'
 import { boardRepo } from './board'
 import { columnsRepo, noticesRepo } from './bulletin'
+import { householdsRepo } from './households'
 import { campaignsRepo } from './campaigns'
 import { migrations } from './migrations'
 import { placesRepo } from './places'
+import { settingsRepo } from './settings'
 import { importSnapshot } from './snapshot'
 import { createSql } from './sql'
 import { usersRepo } from './users'
@@ -39,11 +42,14 @@ export function createSqliteStore(file: string): Store {
   return {
     users: usersRepo(sql),
     places: placesRepo(sql),
+    households: householdsRepo(sql),
+    bindings: bindingsRepo(sql),
     columns: columnsRepo(sql),
     notices: noticesRepo(sql),
     board: boardRepo(sql),
     campaigns: campaignsRepo(sql),
     audit: auditRepo(sql),
+    settings: settingsRepo(sql),
     async importSnapshot(snapshot) {
       importSnapshot(sql, snapshot)
     },

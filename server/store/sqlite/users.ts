@@ -1,10 +1,40 @@
 import { newId } from '../../shared/ids'
-import type { Store } from '../store'
+import type { StaffView, Store } from '../store'
 import { userFrom } from './rows'
-import type { Row, Sql } from './sql'
+import { keysetParams, likePattern, pageOf, type Row, type Sql } from './sql'
 
-export function usersRepo({ prepare, one }: Sql): Store['users'] {
-  const byId = (id: string) => userFrom(one('SELECT * FROM users WHERE id = @id', { id }) as Row)
+const staffSelect = `SELECT u.*,
+    (SELECT v.name || ' ' || h.house_no || ' · 户主 ' || h.head_name
+       FROM bindings b JOIN households h ON h.id = b.household_id
+       JOIN villages v ON v.id = h.village_id
+      WHERE b.user_id = u.id AND b.status = 'approved') AS household_label
+  FROM users u`
+
+export function usersRepo({ prepare, one, all, tx }: Sql): Store['users'] {
+  const get = (id: string) => {
+    const row = one('SELECT * FROM users WHERE id = @id', { id })
+    return row ? userFrom(row) : null
+  }
+  const views = (rows: Row[]): StaffView[] => {
+    if (rows.length === 0) return []
+    const grids = all(
+      `SELECT w.user_id, g.id, g.name, v.name AS village_name FROM grid_workers w
+       JOIN grids g ON g.id = w.grid_id JOIN villages v ON v.id = g.village_id
+       WHERE w.user_id IN (SELECT value FROM json_each(@ids)) ORDER BY v.sort, g.name`,
+      { ids: JSON.stringify(rows.map((r) => r.id)) },
+    )
+    return rows.map((r) => ({
+      ...userFrom(r),
+      householdLabel: r.household_label === null ? null : String(r.household_label),
+      grids: grids
+        .filter((g) => g.user_id === r.id)
+        .map((g) => ({
+          id: String(g.id),
+          name: String(g.name),
+          villageName: String(g.village_name),
+        })),
+    }))
+  }
   return {
     async byOpenid(openid) {
       const row = one('SELECT * FROM users WHERE openid = @openid', { openid })
@@ -20,7 +50,46 @@ export function usersRepo({ prepare, one }: Sql): Store['users'] {
     },
     async update(id, patch) {
       prepare('UPDATE users SET nickname = @nickname WHERE id = @id').run({ id, ...patch })
-      return byId(id)
+      return get(id) as NonNullable<ReturnType<typeof get>>
+    },
+    async get(id) {
+      return get(id)
+    },
+    async search(q) {
+      const rows = all(
+        `${staffSelect}
+         WHERE (@keyword IS NULL OR u.nickname LIKE @keyword ESCAPE '\\' OR u.openid = @exact
+                OR EXISTS (SELECT 1 FROM bindings b JOIN households h ON h.id = b.household_id
+                           WHERE b.user_id = u.id AND b.status = 'approved'
+                             AND h.head_name LIKE @keyword ESCAPE '\\'))
+           AND (@afterAt IS NULL OR u.created_at < @afterAt
+                OR (u.created_at = @afterAt AND u.id < @afterId))
+         ORDER BY u.created_at DESC, u.id DESC LIMIT @take`,
+        {
+          keyword: q.keyword ? likePattern(q.keyword) : null,
+          exact: q.keyword,
+          ...keysetParams(q.after, q.limit),
+        },
+      )
+      return pageOf(views(rows), q.limit, (u) => ({ at: u.createdAt, id: u.id }))
+    },
+    async staff() {
+      return views(
+        all(`${staffSelect} WHERE u.staff_role IS NOT NULL ORDER BY u.staff_role, u.nickname`),
+      )
+    },
+    async view(id) {
+      return views(all(`${staffSelect} WHERE u.id = @id`, { id }))[0] ?? null
+    },
+    async setStaffRole(id, role) {
+      tx(() => {
+        prepare('UPDATE users SET staff_role = @role WHERE id = @id').run({ id, role })
+        if (role !== 'gridWorker')
+          prepare('DELETE FROM grid_workers WHERE user_id = @id').run({ id })
+      })
+    },
+    async countAdmins() {
+      return Number(one(`SELECT COUNT(*) AS n FROM users WHERE staff_role = 'admin'`)?.n ?? 0)
     },
   }
 }

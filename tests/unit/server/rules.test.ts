@@ -101,9 +101,11 @@ describe('people rules', () => {
             createdAt: 0,
             villageName: '村',
             groupName: '组',
+            gridName: '网格',
           }
         : null,
       gridVillageIds: grids,
+      gridIds: [],
     })
     expect(visibleVillageIds(null)).toEqual([])
     expect(visibleVillageIds(caller('admin', null, []))).toBeNull()

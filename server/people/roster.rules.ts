@@ -1,0 +1,332 @@
+// Roster import rules, pure: which rows are bad and what the good ones would change. A
+// household is known by its village's name and its 门牌号; nothing is ever deleted.
+import { phoneSchema, type RosterReport } from '../../contract/places'
+import { newId } from '../shared/ids'
+import type {
+  GridRecord,
+  GroupRecord,
+  RosterEntry,
+  RosterPlan,
+  VillageRecord,
+} from '../store/store'
+import type { RosterIssue, RosterRow } from './roster.file'
+
+/** What the plan needs of a village: its groups and grids, archived ones included. */
+export interface RosterPlace {
+  village: Pick<VillageRecord, 'id' | 'name' | 'sort' | 'archivedAt'>
+  groups: Pick<GroupRecord, 'id' | 'name' | 'sort' | 'archivedAt'>[]
+  grids: Pick<GridRecord, 'id' | 'name' | 'archivedAt'>[]
+}
+
+/** The database as the import sees it (`places.tree()` and `roster.entries()`). */
+export interface RosterState {
+  places: readonly RosterPlace[]
+  entries: readonly (RosterEntry & { householdId: string })[]
+}
+
+/** The counts and names a report shows, without the file name and commit flag. */
+export type RosterCounts = Omit<RosterReport, 'fileName' | 'committed'>
+
+export interface RosterPlanResult {
+  plan: RosterPlan
+  counts: RosterCounts
+}
+
+export const MAX_NAME_LENGTH = 20
+export const MAX_HOUSE_NO_LENGTH = 30
+export const MAX_HOUSEHOLD_SIZE = 30
+
+/** A good row, its text turned into values. */
+interface CheckedRow {
+  line: number
+  entry: RosterEntry
+}
+
+const key = (villageName: string, houseNo: string) => `${villageName}\u0000${houseNo}`
+
+/** The name a new village's grid gets: one grid for the whole village until staff split it. */
+export const defaultGridName = (villageName: string) => `${villageName}网格`
+
+/** How groups to create are listed in a report. */
+export const groupLabel = (villageName: string, groupName: string) => `${villageName}/${groupName}`
+
+/**
+ * Checks every row on its own and against the rows above it. Returns the good rows and
+ * one issue per bad row, all of that row's problems in one message.
+ */
+export function checkRows(rows: readonly RosterRow[]): {
+  good: CheckedRow[]
+  errors: RosterIssue[]
+} {
+  const good: CheckedRow[] = []
+  const errors: RosterIssue[] = []
+  const firstLineOf = new Map<string, number>()
+  for (const row of rows) {
+    const problems: string[] = []
+    const { village, group, headName, houseNo } = row
+
+    if (!village) problems.push('缺少村名')
+    else if (village.length > MAX_NAME_LENGTH) problems.push(`村名最多 ${MAX_NAME_LENGTH} 个字`)
+    if (!group) problems.push('缺少村民小组')
+    else if (group.length > MAX_NAME_LENGTH) problems.push(`村民小组最多 ${MAX_NAME_LENGTH} 个字`)
+    if (!headName) problems.push('缺少户主姓名')
+    else if (headName.length > MAX_NAME_LENGTH) {
+      problems.push(`户主姓名最多 ${MAX_NAME_LENGTH} 个字`)
+    }
+    if (!houseNo) problems.push('缺少门牌号')
+    else if (houseNo.length > MAX_HOUSE_NO_LENGTH) {
+      problems.push(`门牌号最多 ${MAX_HOUSE_NO_LENGTH} 个字`)
+    }
+
+    const size = parseSize(row.size)
+    if (size === null) {
+      problems.push(
+        row.size
+          ? `家庭人口「${row.size}」应为 1 到 ${MAX_HOUSEHOLD_SIZE} 之间的整数`
+          : '缺少家庭人口',
+      )
+    }
+    const phone = parsePhone(row.phone)
+    if (phone === undefined) {
+      problems.push(`联系电话「${row.phone}」格式不正确，应为 11 位手机号或带区号的固定电话`)
+    }
+
+    if (village && houseNo) {
+      const earlier = firstLineOf.get(key(village, houseNo))
+      if (earlier === undefined) firstLineOf.set(key(village, houseNo), row.line)
+      else problems.push(`门牌号「${houseNo}」与第 ${earlier} 行重复（同一个村的门牌号不能重复）`)
+    }
+
+    if (problems.length > 0 || size === null || phone === undefined) {
+      errors.push({ line: row.line, message: problems.join('；') })
+    } else {
+      good.push({
+        line: row.line,
+        entry: { villageName: village, groupName: group, headName, houseNo, size, phone },
+      })
+    }
+  }
+  return { good, errors }
+}
+
+// Digits typed with a Chinese input method come out full-width (１３８…); NFKC makes them
+// ASCII, and spaces people put in phone numbers ("138 0000 0000") carry no meaning.
+const normaliseDigits = (text: string) => text.normalize('NFKC').replace(/\s+/g, '')
+
+/** 家庭人口 as a whole number of people, or null when it is not one in range. */
+export function parseSize(text: string): number | null {
+  const digits = normaliseDigits(text)
+  if (!/^\d+$/.test(digits)) return null
+  const size = Number(digits)
+  return size >= 1 && size <= MAX_HOUSEHOLD_SIZE ? size : null
+}
+
+/** 联系电话 by the contract's own rule: null when empty, undefined when invalid. */
+export function parsePhone(text: string): string | null | undefined {
+  if (!text) return null
+  const parsed = phoneSchema.safeParse(normaliseDigits(text))
+  return parsed.success ? parsed.data : undefined
+}
+
+interface VillageSlot {
+  id: string
+  name: string
+  /** Groups by name, archived ones too: group names are unique within a village. */
+  groups: Map<string, { id: string; archived: boolean }>
+  nextGroupSort: number
+  /** The grid new households join: the first grid not archived, created when none is. */
+  grid: string | null
+  gridNames: string[]
+}
+
+/** Villages by name; a message instead when rows may not name that village. */
+function villageIndex(places: readonly RosterPlace[]): Map<string, VillageSlot | string> {
+  const index = new Map<string, VillageSlot | string>()
+  const byName = new Map<string, RosterPlace[]>()
+  for (const place of places) {
+    byName.set(place.village.name, [...(byName.get(place.village.name) ?? []), place])
+  }
+  for (const [name, same] of byName) {
+    const active = same.filter((p) => p.village.archivedAt === null)
+    const [place] = active
+    if (!place) {
+      index.set(name, `村「${name}」已归档，请先在管理端恢复该村`)
+    } else if (active.length > 1) {
+      // Names are how a file points at a village: two active ones make that ambiguous.
+      index.set(name, `系统中有 ${active.length} 个名为「${name}」的村，请先在管理端改名区分`)
+    } else {
+      index.set(name, {
+        id: place.village.id,
+        name,
+        groups: new Map(
+          place.groups.map((g) => [g.name, { id: g.id, archived: Boolean(g.archivedAt) }]),
+        ),
+        nextGroupSort: Math.max(-1, ...place.groups.map((g) => g.sort)) + 1,
+        grid: place.grids.find((g) => !g.archivedAt)?.id ?? null,
+        gridNames: place.grids.map((g) => g.name),
+      })
+    }
+  }
+  return index
+}
+
+/**
+ * Plans an import: which villages, groups, grids and households to create and which
+ * households to update. Rows equal to the database change nothing, so importing the same
+ * file twice plans nothing the second time. Bad rows are left out of the plan.
+ */
+export function planRoster(
+  rows: readonly RosterRow[],
+  state: RosterState,
+  options: { now: number; newId?: (prefix: string) => string },
+): RosterPlanResult {
+  const makeId = options.newId ?? newId
+  const { good, errors } = checkRows(rows)
+  const plan: RosterPlan = { villages: [], groups: [], grids: [], create: [], update: [] }
+  let unchanged = 0
+
+  const existing = new Map(state.entries.map((e) => [key(e.villageName, e.houseNo), e]))
+  const villages = villageIndex(state.places)
+  let nextVillageSort = Math.max(-1, ...state.places.map((p) => p.village.sort)) + 1
+
+  const villageFor = (name: string): VillageSlot | string => {
+    const found = villages.get(name)
+    if (found !== undefined) return found
+    const village: VillageRecord = {
+      id: makeId('vil'),
+      name,
+      code: null,
+      sort: nextVillageSort++,
+      archivedAt: null,
+    }
+    plan.villages.push(village)
+    const slot: VillageSlot = {
+      id: village.id,
+      name,
+      groups: new Map(),
+      nextGroupSort: 0,
+      grid: null,
+      gridNames: [],
+    }
+    villages.set(name, slot)
+    return slot
+  }
+
+  const groupFor = (village: VillageSlot, name: string): { id: string } | { error: string } => {
+    const found = village.groups.get(name)
+    if (found?.archived) {
+      return { error: `村民小组「${name}」已归档，请先在管理端恢复该组或改填其他小组` }
+    }
+    if (found) return found
+    const group: GroupRecord = {
+      id: makeId('grp'),
+      villageId: village.id,
+      name,
+      sort: village.nextGroupSort++,
+      archivedAt: null,
+    }
+    plan.groups.push(group)
+    village.groups.set(name, { id: group.id, archived: false })
+    return group
+  }
+
+  const gridFor = (village: VillageSlot): string => {
+    if (village.grid) return village.grid
+    // An archived grid may hold the default name already, and grid names are unique per village.
+    let name = defaultGridName(village.name)
+    for (let n = 2; village.gridNames.includes(name); n++)
+      name = `${defaultGridName(village.name)}${n}`
+    const grid: GridRecord = { id: makeId('grid'), villageId: village.id, name, archivedAt: null }
+    plan.grids.push(grid)
+    village.grid = grid.id
+    village.gridNames.push(name)
+    return grid.id
+  }
+
+  for (const { line, entry } of good) {
+    const village = villageFor(entry.villageName)
+    if (typeof village === 'string') {
+      errors.push({ line, message: village })
+      continue
+    }
+    const before = existing.get(key(entry.villageName, entry.houseNo))
+    if (before && sameEntry(before, entry)) {
+      unchanged++
+      continue
+    }
+    // A household may stay in a group that was archived after it joined; only adding or
+    // moving a household into an archived group is refused.
+    const stays = before?.groupName === entry.groupName
+    const current = village.groups.get(entry.groupName)
+    const group = stays && current ? current : groupFor(village, entry.groupName)
+    if ('error' in group) {
+      errors.push({ line, message: group.error })
+      continue
+    }
+    if (before) {
+      plan.update.push({
+        id: before.householdId,
+        headName: entry.headName,
+        size: entry.size,
+        phone: entry.phone,
+        groupId: group.id,
+      })
+    } else {
+      plan.create.push({
+        id: makeId('hh'),
+        villageId: village.id,
+        groupId: group.id,
+        gridId: gridFor(village),
+        headName: entry.headName,
+        houseNo: entry.houseNo,
+        size: entry.size,
+        phone: entry.phone,
+        showNameOnRed: false,
+        createdAt: options.now,
+      })
+    }
+  }
+
+  errors.sort((a, b) => a.line - b.line)
+  const nameOf = new Map<string, string>()
+  for (const slot of villages.values()) if (typeof slot !== 'string') nameOf.set(slot.id, slot.name)
+  return {
+    plan,
+    counts: {
+      rows: rows.length,
+      create: plan.create.length,
+      update: plan.update.length,
+      unchanged,
+      villagesToCreate: plan.villages.map((v) => v.name),
+      groupsToCreate: plan.groups.map((g) => groupLabel(nameOf.get(g.villageId) ?? '', g.name)),
+      errors,
+    },
+  }
+}
+
+function sameEntry(a: RosterEntry, b: RosterEntry): boolean {
+  return (
+    a.groupName === b.groupName &&
+    a.headName === b.headName &&
+    a.size === b.size &&
+    (a.phone ?? null) === (b.phone ?? null)
+  )
+}
+
+const houseNoOrder = new Intl.Collator('zh-CN', { numeric: true })
+
+/**
+ * Entries in the order a person reads a roster: villages and groups as the store lists
+ * them, households by 门牌号 with numbers compared as numbers (东街2号 before 东街10号).
+ */
+export function exportOrder<T extends RosterEntry>(entries: readonly T[]): T[] {
+  const place = new Map<string, number>()
+  for (const e of entries) {
+    const at = key(e.villageName, e.groupName)
+    if (!place.has(at)) place.set(at, place.size)
+  }
+  const placeOf = (e: RosterEntry) => place.get(key(e.villageName, e.groupName)) ?? 0
+  return [...entries].sort(
+    (a, b) => placeOf(a) - placeOf(b) || houseNoOrder.compare(a.houseNo, b.houseNo),
+  )
+}

@@ -1,0 +1,142 @@
+// Every action of people and places, called by every kind of caller: allowed exactly when the
+// contract says so, and a refused call leaves every table exactly as it was.
+import Database from 'better-sqlite3'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { actions, type ActionName } from '../../contract'
+import { DATABASE_FILE } from '../../server/local/app'
+import { buildTestTown, NOW, who } from '../helpers/factories'
+import { startTestApi, type TestApi } from '../helpers/http-api'
+
+const callers = {
+  anonymous: null,
+  visitor: who.visitor,
+  resident: who.residentA,
+  gridWorker: who.gridA,
+  admin: who.admin,
+} as const
+type CallerKind = keyof typeof callers
+
+const csv = Buffer.from(
+  '村名,村民小组,户主姓名,门牌号,家庭人口\n甲村,一组,新来户,东街99号,2\n',
+).toString('base64')
+
+describe('role matrix of people and places', () => {
+  let api: TestApi
+  let db: Database.Database
+  const tokens: Record<string, string> = {}
+  let fresh = 0
+
+  /** A new user with a pending request on a household of grid A, for approve/reject. */
+  const pendingRequest = async () => {
+    const token = await api.login(`applicant-${++fresh}`)
+    const res = await api.data<{ id: string }>(
+      'bindings.request',
+      {
+        by: 'roster',
+        villageId: 'vil-a',
+        headName: '王芳',
+        houseNo: '东街3号',
+        relation: 'member',
+      },
+      token,
+    )
+    return res.id
+  }
+
+  const inputs: Record<string, () => Promise<object> | object> = {
+    'me.get': () => ({}),
+    'me.updateProfile': () => ({ nickname: '新昵称' }),
+    'villages.list': () => ({}),
+    'users.search': () => ({ keyword: '' }),
+    'staff.list': () => ({}),
+    'staff.appoint': () => ({ userId: `u-${who.residentB}`, role: 'gridWorker' }),
+    'staff.dismiss': () => ({ userId: `u-${who.gridB}` }),
+    'admin.claim': () => ({ code: 'WRONGCODE' }),
+    'places.tree': () => ({}),
+    'places.create': () => ({ kind: 'group', villageId: 'vil-b', name: `新组${++fresh}` }),
+    'places.rename': () => ({ kind: 'group', id: 'vil-b-g1', name: `改名${++fresh}` }),
+    'places.archive': () => ({ kind: 'group', id: 'vil-b-g1', archived: false }),
+    'grids.assignWorker': () => ({ gridId: 'vil-a-grid', userId: `u-${who.gridA}` }),
+    'grids.removeWorker': () => ({ gridId: 'vil-b-grid', userId: `u-${who.gridB}` }),
+    'households.list': () => ({}),
+    'households.get': () => ({ id: 'hh-a2' }),
+    'households.update': () => ({ id: 'hh-a2', size: 4 }),
+    'households.invite': () => ({ householdId: 'hh-a2' }),
+    'roster.preview': () => ({ fileName: 'r.csv', content: csv }),
+    'roster.commit': () => ({ fileName: 'r.csv', content: csv }),
+    'roster.export': () => ({}),
+    'bindings.request': () => ({
+      by: 'roster',
+      villageId: 'vil-a',
+      headName: '李大强',
+      houseNo: '东街2号',
+      relation: 'member',
+    }),
+    'bindings.cancel': () => ({}),
+    'bindings.unbind': () => ({}),
+    'bindings.pending': () => ({}),
+    'bindings.approve': async () => ({ id: await pendingRequest() }),
+    'bindings.reject': async () => ({ id: await pendingRequest(), reason: '信息不符' }),
+    'bindings.revoke': () => ({ id: `b-${who.residentB}`, reason: '已迁出' }),
+  }
+
+  /** Every row of every table, to prove that a refused call changed nothing. */
+  const dump = () => {
+    const tables = db
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
+      .all() as { name: string }[]
+    return JSON.stringify(tables.map((t) => db.prepare(`SELECT * FROM ${t.name}`).all()))
+  }
+
+  beforeAll(async () => {
+    api = await startTestApi({ snapshot: buildTestTown(), clock: () => NOW })
+    for (const openid of Object.values(callers))
+      if (openid) tokens[openid] = await api.login(openid)
+    db = new Database(path.join(api.dataDir, DATABASE_FILE), { readonly: true })
+  })
+  afterAll(async () => {
+    db.close()
+    await api.close()
+  })
+
+  const names = Object.keys(inputs) as ActionName[]
+  for (const name of names) {
+    it(`${name}: allowed exactly for ${JSON.stringify(actions[name].access)}`, async () => {
+      const access = actions[name].access
+      for (const kind of Object.keys(callers) as CallerKind[]) {
+        const openid = callers[kind]
+        const allowed =
+          access === 'public' ||
+          (kind !== 'anonymous' && (access as readonly string[]).includes(kind))
+        const input = await inputs[name]?.()
+        const before = dump()
+        const { status, body } = await api.post(name, input, openid ? tokens[openid] : undefined)
+        const verdict = `${name} as ${kind}: ${status} ${JSON.stringify(body)}`
+        if (allowed) {
+          expect([401, 403, 500], verdict).not.toContain(status)
+        } else {
+          expect(status, verdict).toBe(kind === 'anonymous' ? 401 : 403)
+          expect(dump(), `${name} as ${kind} wrote something`).toBe(before)
+        }
+      }
+    })
+  }
+
+  it('covers every action of people, places and bindings in the contract', () => {
+    const domains = [
+      'me.',
+      'villages.',
+      'users.',
+      'staff.',
+      'admin.',
+      'places.',
+      'grids.',
+      'households.',
+      'roster.',
+      'bindings.',
+    ]
+    const declared = Object.keys(actions).filter((a) => domains.some((d) => a.startsWith(d)))
+    expect(names.sort()).toEqual(declared.sort())
+  })
+})
