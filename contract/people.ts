@@ -105,7 +105,12 @@ export const peopleActions = defineActions({
   'me.get': {
     summary: 'The caller (null when nobody is signed in) and whether the server runs in dev mode.',
     input: emptyInputSchema,
-    output: z.object({ user: meUserSchema.nullable(), devMode: z.boolean() }),
+    output: z.object({
+      user: meUserSchema.nullable(),
+      devMode: z.boolean(),
+      /** No admin exists yet: a signed-in user may claim the role with the setup code. */
+      setupOpen: z.boolean(),
+    }),
     access: 'public',
     write: false,
   },

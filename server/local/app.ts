@@ -4,6 +4,7 @@ import path from 'node:path'
 import type { Config } from '../config'
 import { createLogger, type Logger } from '../logger'
 import { createRouter } from '../router'
+import { issueSetupCode } from '../people/setup-code'
 import { seedIfEmpty } from '../seed/seed'
 import { createSqliteStore } from '../store/sqlite/sqlite-store'
 import type { Store } from '../store/store'
@@ -15,6 +16,8 @@ export interface LocalApp {
   store: Store
   /** True when this start created the demo data. */
   seeded: boolean
+  /** The one-time code to claim the first admin, while the installation has none. */
+  setupCode: string | null
   close(): Promise<void>
 }
 
@@ -29,6 +32,7 @@ export async function startLocalApp(
   fs.mkdirSync(config.dataDir, { recursive: true })
   const store = createSqliteStore(path.join(config.dataDir, DATABASE_FILE))
   const seeded = config.devMode ? await seedIfEmpty(store, clock()) : false
+  const setupCode = config.adminOpenids.length > 0 ? null : await issueSetupCode(store)
   const secret = loadSecret(config.dataDir)
   const router = createRouter({
     store,
@@ -51,6 +55,7 @@ export async function startLocalApp(
     url,
     store,
     seeded,
+    setupCode,
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve())

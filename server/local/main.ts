@@ -13,6 +13,11 @@ async function main() {
     `  数据目录：${config.dataDir}${app.seeded ? '（已写入演示数据）' : ''}`,
     `  模式：${config.devMode ? '开发模式（可切换演示账号）' : '生产模式'}`,
   ]
+  if (app.setupCode) {
+    lines.push(
+      `  尚无管理员。请用微信打开小程序，在「我的」→「初始化管理员」输入一次性初始化码：${app.setupCode}`,
+    )
+  }
   if (config.devMode) {
     lines.push('  演示账号（在「我的」页面切换）：')
     for (const account of DEMO_ACCOUNTS) {

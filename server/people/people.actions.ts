@@ -65,7 +65,11 @@ export const peopleHandlers: HandlersFor<
   },
 
   async 'me.get'(ctx) {
-    return { user: ctx.caller ? await toMe(ctx, ctx.caller) : null, devMode: ctx.devMode }
+    return {
+      user: ctx.caller ? await toMe(ctx, ctx.caller) : null,
+      devMode: ctx.devMode,
+      setupOpen: (await ctx.store.users.countAdmins()) === 0,
+    }
   },
 
   async 'me.updateProfile'(ctx, input) {

@@ -2,7 +2,7 @@
 // (scripts/roster-import.ts): read the file, plan against the store, then apply in one go.
 import type { RosterReport } from '../../contract/places'
 import { shanghaiDay } from '../../contract/time'
-import type { HandlersFor } from '../context'
+import type { AuditNote, HandlersFor } from '../context'
 import { AppError, notFound } from '../errors'
 import { UniqueViolation, type RosterPlan, type Store } from '../store/store'
 import { readRosterFile, UnreadableRosterFile, writeRosterXlsx } from './roster.file'
@@ -86,7 +86,7 @@ export async function commitRosterImport(
 }
 
 /** What the audit log keeps of an import: counts and place names, no personal data. */
-export function rosterAuditNote(planned: RosterImport) {
+export function rosterAuditNote(planned: RosterImport): AuditNote & { target: string } {
   const { report, plan } = planned
   return {
     target: `roster:${report.fileName}`,

@@ -182,3 +182,41 @@ describe('roles, places and households', () => {
     })
   })
 })
+
+describe('the first admin of a fresh installation', () => {
+  it('is claimed once with the setup code printed at start', async () => {
+    // The same town with nobody appointed: a fresh installation.
+    const town = buildTestTown()
+    const users = town.users.map((u) => ({ ...u, staffRole: null }))
+    const api = await startTestApi({ snapshot: { ...town, users, gridWorkers: [] } })
+    try {
+      const code = api.app.setupCode as string
+      expect(code).toMatch(/^[A-Z2-9]{10}$/)
+      const first = await api.login('first')
+      const second = await api.login('second')
+      expect((await api.data<{ setupOpen: boolean }>('me.get', {}, first)).setupOpen).toBe(true)
+      const wrong = await api.post('admin.claim', { code: 'AAAAAAAAAA' }, first)
+      expect(wrong.status).toBe(403)
+      const claimed = await api.data<{ role: string }>(
+        'admin.claim',
+        { code: code.toLowerCase() },
+        first,
+      )
+      expect(claimed.role).toBe('admin')
+      const again = await api.post('admin.claim', { code }, second)
+      expect(again.status).toBe(409)
+      expect((await api.data<{ setupOpen: boolean }>('me.get', {}, second)).setupOpen).toBe(false)
+    } finally {
+      await api.close()
+    }
+  })
+
+  it('is not offered when ADMIN_OPENIDS names one or an admin exists', async () => {
+    const api = await startTestApi({ snapshot: buildTestTown() })
+    try {
+      expect(api.app.setupCode).toBeNull()
+    } finally {
+      await api.close()
+    }
+  })
+})
