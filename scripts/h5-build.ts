@@ -31,11 +31,18 @@ export function ensureH5Build(say: (line: string) => void = () => {}): boolean {
   const result = spawnSync(path.join(root, 'node_modules', '.bin', 'taro'), ['build', '--type', 'h5'], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, CI: 'true' },
+    // A build without --watch is production; an inherited NODE_ENV=test (vitest) would make
+    // babel-preset-taro ask for react-refresh and fail.
+    env: { ...process.env, CI: 'true', NODE_ENV: 'production' },
     maxBuffer: 64 * 1024 * 1024,
   })
   if (result.status !== 0 || !fs.existsSync(path.join(root, 'dist-h5', 'index.html'))) {
-    const output = `${result.stdout ?? ''}\n${result.stderr ?? ''}`.split('\n').slice(-40).join('\n')
+    // Progress bars fill the output: keep the lines that say something.
+    const output = `${result.stdout ?? ''}\n${result.stderr ?? ''}`
+      .split('\n')
+      .filter((line) => line.trim() !== '' && !line.includes('█') && !line.includes('\u001b['))
+      .slice(-40)
+      .join('\n')
     throw new Error(`H5 构建失败：\n${output}`)
   }
   say(`H5 页面构建完成，用时 ${Math.round((Date.now() - started) / 1000)} 秒。`)

@@ -12,7 +12,27 @@ export default defineAppConfig({
     'pages/campaigns/index',
     'pages/me/index',
     'pages/notice/index',
+    'pages/bind/index',
+    'pages/privacy/index',
+    'pages/records/index',
   ],
+  // Grid-worker and admin tools: a subpackage that residents' phones never download.
+  subPackages: [
+    {
+      root: 'packages/staff',
+      pages: [
+        'pages/tools/index',
+        'pages/bindings/index',
+        'pages/households/index',
+        'pages/household/index',
+        'pages/places/index',
+        'pages/roster/index',
+        'pages/staff/index',
+      ],
+    },
+  ],
+  // WeChat shows its privacy agreement before any name or phone is collected (DESIGN.md).
+  __usePrivacyCheck__: true,
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#f4f4f4',

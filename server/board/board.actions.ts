@@ -81,9 +81,11 @@ export const boardHandlers: HandlersFor<'board.rounds' | 'board.ranking'> = {
     } else if (village && visible !== null && !visible.includes(village.id)) {
       blackHiddenReason = '黑榜仅在本村公示，您只能查看本村的黑榜'
     } else {
+      // Ranks are renumbered within what this viewer sees: gaps would hint at how many
+      // households of other villages are on the list.
       blackList = black
         .filter((entry) => visible === null || visible.includes(entry.villageId))
-        .map((entry) => toEntry(caller, entry, false))
+        .map((entry, i) => toEntry(caller, { ...entry, rank: i + 1 }, false))
     }
 
     return {

@@ -1,4 +1,4 @@
-// The browser tests run against dist-h5: rebuild it first when the sources are newer.
+// Builds dist-h5 from the current sources when it is stale, before any browser test runs.
 import { ensureH5Build } from '../../scripts/h5-build'
 
 export default function setup(): void {

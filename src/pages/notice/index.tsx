@@ -1,3 +1,4 @@
+import { View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { PageState } from '@/components/page-state'
 import { NoticeBody } from '@/features/bulletin/components/notice-body'
@@ -8,14 +9,16 @@ export default function NoticePage() {
   const id = useRouter().params.id ?? ''
   const notice = useNotice(id)
   return (
-    <PageState
-      loading={notice.loading}
-      error={notice.error}
-      empty={!notice.data}
-      emptyText='公告不存在或已下线'
-      onRetry={() => void notice.reload()}
-    >
-      {notice.data && <NoticeBody notice={notice.data} />}
-    </PageState>
+    <View className='page'>
+      <PageState
+        loading={notice.loading}
+        error={notice.error}
+        empty={!notice.data}
+        emptyText='公告不存在或已下线'
+        onRetry={() => void notice.reload()}
+      >
+        {notice.data && <NoticeBody notice={notice.data} />}
+      </PageState>
+    </View>
   )
 }

@@ -20,8 +20,10 @@ export function NoticeBody({ notice }: { notice: Notice }) {
         <Text>阅读 {notice.viewCount}</Text>
       </View>
       {paragraphs.map((p, i) => (
+        // Plain text in a block: an inline Text would be laid out as a full-width box on H5,
+        // pushing the indented paragraph past the right edge.
         <View key={i} className='notice-body__paragraph'>
-          <Text userSelect>{p}</Text>
+          {p}
         </View>
       ))}
     </View>

@@ -7,7 +7,8 @@ import './notice-card.scss'
 
 /** A notice in a list; tapping opens it. */
 export function NoticeCard({ notice }: { notice: NoticeSummary }) {
-  const open = () => Taro.navigateTo({ url: `/pages/notice/index?id=${encodeURIComponent(notice.id)}` })
+  const open = () =>
+    Taro.navigateTo({ url: `/pages/notice/index?id=${encodeURIComponent(notice.id)}` })
   const scope = notice.villages.length ? notice.villages.map((v) => v.name).join('、') : '全镇'
   return (
     <View className='notice-card' onClick={open} hoverClass='notice-card--pressed'>
