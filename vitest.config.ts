@@ -8,7 +8,8 @@ const alias = {
 
 // What babel-plugin-import does in the real build: `import { Tabs } from '@nutui/nutui-react-taro'`
 // becomes a default import of the component's own module. The package's main entry loads every
-// component, lottie among them, and that crashes in jsdom.
+// component, lottie among them, and that crashes in jsdom. One line in, one line out, so that
+// stack traces keep their line numbers.
 function nutuiPerComponent(): Plugin {
   const named = /import\s*\{([^}]+)\}\s*from\s*['"]@nutui\/nutui-react-taro['"]/g
   return {
@@ -25,7 +26,7 @@ function nutuiPerComponent(): Plugin {
             const [name = n, local = name] = n.split(/\s+as\s+/)
             return `import ${local} from '@nutui/nutui-react-taro/dist/es/packages/${name.toLowerCase()}'`
           })
-          .join('\n'),
+          .join('; '),
       )
     },
   }

@@ -9,7 +9,11 @@ export interface PageTestApi {
   /** The server's base URL, e.g. http://127.0.0.1:41234. */
   url: string
   /** Calls an action directly (not through the page), e.g. to read what the page should show. */
-  data<A extends ActionName>(action: A, input?: ActionInput<A>, token?: string): Promise<ActionOutput<A>>
+  data<A extends ActionName>(
+    action: A,
+    input?: ActionInput<A>,
+    token?: string,
+  ): Promise<ActionOutput<A>>
   /** Signs in as a demo account the way the app does: its token goes into Taro storage. */
   loginAs(openid: string): Promise<string>
   /** Forgets the session token: the next page calls go out as a visitor. */

@@ -89,10 +89,21 @@ export function startServer(): Promise<RunningServer> {
   child.stderr.setEncoding('utf8')
   child.stderr.on('data', (chunk: string) => (output += chunk))
 
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  )
   const removeDataDir = () => fs.rmSync(dataDir, { recursive: true, force: true })
+  // Should the test process end without calling stop(), the server must not outlive it.
+  // SIGTERM rather than SIGKILL: tsx passes it on to the node process that runs the server,
+  // while a SIGKILL would kill tsx alone and leave the server running.
+  const killOnExit = () => {
+    child.kill('SIGTERM')
+    removeDataDir()
+  }
+  process.once('exit', killOnExit)
 
   const stop = async () => {
+    process.off('exit', killOnExit)
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
     let timer: NodeJS.Timeout | undefined
     const code = await Promise.race([
@@ -105,7 +116,9 @@ export function startServer(): Promise<RunningServer> {
     if (code === 'timeout') child.kill('SIGKILL')
     removeDataDir()
     if (code !== 0) {
-      throw new Error(`本地服务没有正常退出（${code === 'timeout' ? '超时' : `退出码 ${code}`}）：\n${output}`)
+      throw new Error(
+        `本地服务没有正常退出（${code === 'timeout' ? '超时' : `退出码 ${code}`}）：\n${output}`,
+      )
     }
   }
 
@@ -115,7 +128,8 @@ export function startServer(): Promise<RunningServer> {
       if (settled) return
       settled = true
       clearTimeout(timer)
-      child.kill('SIGKILL')
+      process.off('exit', killOnExit)
+      child.kill('SIGTERM')
       removeDataDir()
       reject(new Error(`本地服务${reason}。它的输出：\n${output}`))
     }

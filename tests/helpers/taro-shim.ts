@@ -1,25 +1,43 @@
-// `@tarojs/taro` for the dom project: the H5 implementation of the API plus the page
-// lifecycle hooks, which taro-h5 does not export (in a real build Taro's React plugin
-// supplies them). Tests drive the hooks with the helpers at the bottom.
+// `@tarojs/taro` for the dom project: the H5 implementation of the API plus what a page
+// needs around it. taro-h5 does not export the page lifecycle hooks (Taro's React plugin
+// supplies them in a real build), and its navigation needs the H5 router, which a page
+// rendered on its own does not have: navigation is recorded instead. Tests drive the hooks
+// and read the navigations with the helpers below.
 import { Current } from '@tarojs/runtime'
 import { useEffect, useRef } from 'react'
 import * as h5 from '@tarojs/taro-h5/dist/index.esm.js'
 
 export * from '@tarojs/taro-h5/dist/index.esm.js'
 
-// The real H5 build rewrites `Taro.request(…)` into a named import (babel-plugin-transform-
-// taroapi), so taro-h5's default object lacks most APIs. Here they are put on it instead.
-const { default: Taro, ...apis } = h5
-for (const [name, api] of Object.entries(apis)) {
-  if (!(name in Taro)) Object.defineProperty(Taro, name, { value: api, enumerable: true })
-}
-export default Taro
-
 type Callback = () => void
 
 const pullDownHandlers = new Set<{ current: Callback }>()
 const reachBottomHandlers = new Set<{ current: Callback }>()
 let routerParams: Record<string, string> = {}
+
+/** Where pages asked to go, oldest first. */
+export const navigations: { api: string; url: string }[] = []
+
+function recordNavigation(api: string) {
+  return (options: { url: string }) => {
+    navigations.push({ api, url: options.url })
+    return Promise.resolve({ errMsg: `${api}:ok` })
+  }
+}
+
+export const navigateTo = recordNavigation('navigateTo')
+export const redirectTo = recordNavigation('redirectTo')
+export const reLaunch = recordNavigation('reLaunch')
+export const switchTab = recordNavigation('switchTab')
+
+// The real H5 build rewrites `Taro.request(…)` into a named import (babel-plugin-transform-
+// taroapi), so taro-h5's default object lacks most APIs. Here they are put on it instead.
+const { default: Taro, ...apis } = h5
+for (const [name, api] of Object.entries(apis)) {
+  if (!(name in Taro)) Object.defineProperty(Taro, name, { value: api, writable: true })
+}
+Object.assign(Taro, { navigateTo, redirectTo, reLaunch, switchTab })
+export default Taro
 
 /** Keeps the latest callback registered in `handlers` while the component is mounted. */
 function useRegistered(handlers: Set<{ current: Callback }>, callback: Callback) {
@@ -62,7 +80,7 @@ export function useRouter(): { path: string; params: Record<string, string> } {
   return { path: Current.page?.path ?? '', params: routerParams }
 }
 
-/** Sets the query the next rendered page reads with useRouter (e.g. `{ id }`). */
+/** Sets the query that pages rendered next read with useRouter (e.g. `{ id }`). */
 export function setRouterParams(params: Record<string, string>): void {
   routerParams = params
 }
