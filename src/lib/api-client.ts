@@ -47,7 +47,11 @@ export function initApi(): void {
 }
 
 function isEnvelope(value: unknown): value is Envelope<unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean'
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { ok?: unknown }).ok === 'boolean'
+  )
 }
 
 async function viaCloud(action: string, input: unknown): Promise<unknown> {
@@ -83,7 +87,9 @@ export async function call<A extends ActionName>(
   let answer: unknown
   try {
     answer =
-      process.env.TARO_ENV === 'weapp' ? await viaCloud(action, input) : await viaHttp(action, input)
+      process.env.TARO_ENV === 'weapp'
+        ? await viaCloud(action, input)
+        : await viaHttp(action, input)
   } catch {
     throw new ApiError('NETWORK', NETWORK_MESSAGE)
   }

@@ -31,7 +31,10 @@ export function BoardFilters({ rounds, villages, roundId, villageId, onRound, on
       />
       <ChipPicker
         label='选择村'
-        options={[{ value: '', label: '全镇' }, ...villages.map((v) => ({ value: v.id, label: v.name }))]}
+        options={[
+          { value: '', label: '全镇' },
+          ...villages.map((v) => ({ value: v.id, label: v.name })),
+        ]}
         value={villageId}
         onChange={onVillage}
       />

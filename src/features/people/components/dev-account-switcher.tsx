@@ -33,7 +33,11 @@ export function DevAccountSwitcher({ signedIn }: { signedIn: boolean }) {
             a.current ? (
               '当前'
             ) : (
-              <Button size='small' loading={busy === a.openid} onClick={() => void switchTo(a.openid)}>
+              <Button
+                size='small'
+                loading={busy === a.openid}
+                onClick={() => void switchTo(a.openid)}
+              >
                 切换
               </Button>
             )
