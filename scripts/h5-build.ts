@@ -5,7 +5,14 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 const root = path.resolve(__dirname, '..')
-const sources = ['src', 'contract', 'config', 'babel.config.js', 'package.json', 'package-lock.json']
+const sources = [
+  'src',
+  'contract',
+  'config',
+  'babel.config.js',
+  'package.json',
+  'package-lock.json',
+]
 
 function newestMtime(entry: string): number {
   if (!fs.existsSync(entry)) return 0
@@ -28,21 +35,25 @@ export function ensureH5Build(say: (line: string) => void = () => {}): boolean {
   if (!h5BuildIsStale()) return false
   say('正在构建 H5 页面（首次约需 30–60 秒）…')
   const started = Date.now()
-  const result = spawnSync(path.join(root, 'node_modules', '.bin', 'taro'), ['build', '--type', 'h5'], {
-    cwd: root,
-    encoding: 'utf8',
-    // A build without --watch is production; an inherited NODE_ENV=test (vitest) would make
-    // babel-preset-taro ask for react-refresh and fail.
-    env: { ...process.env, CI: 'true', NODE_ENV: 'production' },
-    maxBuffer: 64 * 1024 * 1024,
-  })
+  const result = spawnSync(
+    path.join(root, 'node_modules', '.bin', 'taro'),
+    ['build', '--type', 'h5'],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      // A build without --watch is production; an inherited NODE_ENV=test (vitest) would make
+      // babel-preset-taro ask for react-refresh and fail.
+      env: { ...process.env, CI: 'true', NODE_ENV: 'production' },
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  )
   if (result.status !== 0 || !fs.existsSync(path.join(root, 'dist-h5', 'index.html'))) {
-    // Progress bars fill the output: keep the lines that say something.
-    const output = `${result.stdout ?? ''}\n${result.stderr ?? ''}`
+    // Progress bars fill the output: show what follows webpack's "Errors:" line, if any.
+    const lines = `${result.stdout ?? ''}\n${result.stderr ?? ''}`
       .split('\n')
-      .filter((line) => line.trim() !== '' && !line.includes('█') && !line.includes('\u001b['))
-      .slice(-40)
-      .join('\n')
+      .filter((line) => line.trim() !== '' && !line.includes('█') && !line.includes('即将开始'))
+    const errors = lines.findIndex((line) => line.includes('Errors:'))
+    const output = (errors >= 0 ? lines.slice(errors, errors + 30) : lines.slice(-40)).join('\n')
     throw new Error(`H5 构建失败：\n${output}`)
   }
   say(`H5 页面构建完成，用时 ${Math.round((Date.now() - started) / 1000)} 秒。`)

@@ -43,10 +43,10 @@ function formatReport(report: RosterReport, dryRun: boolean): string {
   if (report.errors.length > 0) {
     lines.push(`有误的行（${report.errors.length}）：`)
     for (const error of report.errors) lines.push(`  第 ${error.line} 行：${error.message}`)
+    lines.push('未导入：请在表格中改正以上各行后重新导入。')
+  } else {
+    lines.push(dryRun ? '试运行（--dry-run）：数据库未作任何改动。' : '已导入。')
   }
-  if (report.errors.length > 0) lines.push('未导入：请在表格中改正以上各行后重新导入。')
-  else if (dryRun) lines.push('试运行（--dry-run）：数据库未作任何改动。')
-  else lines.push('已导入。')
   return lines.join('\n')
 }
 
