@@ -5,6 +5,7 @@ import { campaignHandlers } from './campaigns/campaigns.actions'
 import type { HandlersFor } from './context'
 import { bindingHandlers } from './people/bindings.actions'
 import { peopleHandlers } from './people/people.actions'
+import { rosterHandlers } from './people/roster.actions'
 import { staffHandlers } from './people/staff.actions'
 import { placesHandlers } from './places/places.actions'
 
@@ -12,6 +13,7 @@ import { placesHandlers } from './places/places.actions'
 export const handlers: HandlersFor<ActionName> = {
   ...peopleHandlers,
   ...staffHandlers,
+  ...rosterHandlers,
   ...bindingHandlers,
   ...placesHandlers,
   ...bulletinHandlers,

@@ -8,7 +8,8 @@ import type { Router } from '../router'
 import { serveStatic } from './static'
 import { verifyToken } from './token'
 
-const MAX_BODY_BYTES = 1_000_000
+// A roster file travels base64 inside the JSON body (contract: up to 4,000,000 characters).
+const MAX_BODY_BYTES = 5_000_000
 
 export interface HttpOptions {
   router: Router

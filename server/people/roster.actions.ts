@@ -5,7 +5,12 @@ import { shanghaiDay } from '../../contract/time'
 import type { AuditNote, HandlersFor } from '../context'
 import { AppError, notFound } from '../errors'
 import { UniqueViolation, type RosterPlan, type Store } from '../store/store'
-import { readRosterFile, UnreadableRosterFile, writeRosterXlsx } from './roster.file'
+import {
+  readRosterFile,
+  UnreadableRosterFile,
+  writeRosterXlsx,
+  type RosterFile,
+} from './roster.file'
 import { exportOrder, planRoster } from './roster.rules'
 
 /** A planned import: the report to show and the writes it stands for. */
@@ -23,7 +28,7 @@ export async function planRosterImport(
   file: { fileName: string; content: Buffer },
   now: number,
 ): Promise<RosterImport> {
-  let parsed
+  let parsed: RosterFile
   try {
     parsed = await readRosterFile(file.content, file.fileName)
   } catch (error) {

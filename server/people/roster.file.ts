@@ -3,31 +3,11 @@
 import { Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import type { RosterEntry } from '../store/store'
-
-/** The columns of a roster file, in the order an export writes them. */
-export const ROSTER_COLUMNS = {
-  village: '村名',
-  group: '村民小组',
-  headName: '户主姓名',
-  houseNo: '门牌号',
-  size: '家庭人口',
-  phone: '联系电话',
-} as const
-
-export type RosterField = keyof typeof ROSTER_COLUMNS
+import { ROSTER_COLUMNS, type RosterField, type RosterIssue, type RosterRow } from './roster.rules'
 
 const FIELDS = Object.keys(ROSTER_COLUMNS) as RosterField[]
 const OPTIONAL: readonly RosterField[] = ['phone']
 const HEADER_TEXT = FIELDS.map((field) => ROSTER_COLUMNS[field]).join(',')
-
-/** One data row as read from the file: trimmed text per column ('' when empty or absent). */
-export type RosterRow = { line: number } & Record<RosterField, string>
-
-/** A problem with the file or one of its rows; `line` as the spreadsheet shows it. */
-export interface RosterIssue {
-  line: number
-  message: string
-}
 
 export interface RosterFile {
   rows: RosterRow[]
@@ -55,6 +35,7 @@ export async function readRosterFile(content: Buffer, fileName: string): Promise
   } catch (error) {
     throw new UnreadableRosterFile(error)
   }
+  // A workbook without any sheet reads like an empty one.
   return rowsOf(sheet ?? new ExcelJS.Workbook().addWorksheet())
 }
 
@@ -78,7 +59,7 @@ async function readCsv(content: Buffer): Promise<ExcelJS.Worksheet> {
  * Text of a CSV file. Excel saves "CSV UTF-8" with a byte-order mark, but plain "CSV" on a
  * Chinese Windows is GB18030 (GBK): bytes that are not valid UTF-8 are read as GB18030.
  */
-export function decodeText(content: Buffer): string {
+function decodeText(content: Buffer): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(content).replace(/^\uFEFF/, '')
   } catch {
@@ -87,18 +68,20 @@ export function decodeText(content: Buffer): string {
 }
 
 /** A cell's value as trimmed text: numbers as written, rich text joined, formulas' results. */
-export function cellText(value: ExcelJS.CellValue): string {
+function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return ''
   if (typeof value === 'string') return value.trim()
   if (typeof value === 'number' || typeof value === 'boolean') return String(value)
   if (value instanceof Date) return value.toISOString().slice(0, 10)
-  if ('richText' in value)
+  if ('richText' in value) {
     return value.richText
       .map((part) => part.text)
       .join('')
       .trim()
+  }
   if ('hyperlink' in value) return cellText(value.text)
   if ('formula' in value || 'sharedFormula' in value) return cellText(value.result)
+  // An error a formula left (#N/A from a failed VLOOKUP…) stays visible, for the checks to refuse.
   if ('error' in value) return value.error
   return ''
 }
@@ -115,8 +98,8 @@ function rowsOf(sheet: ExcelJS.Worksheet): RosterFile {
   const lines: { line: number; cells: string[] }[] = []
   sheet.eachRow((row, line) => {
     const cells: string[] = []
-    // row.values is 1-based with a hole at 0; eachCell skips empty cells, which keeps
-    // column positions only if we index by the cell's own column number.
+    // Each cell goes to its own column number, so blank cells in between keep the columns
+    // aligned with the header's.
     row.eachCell({ includeEmpty: false }, (cell, column) => {
       cells[column - 1] = cellText(cell.value)
     })

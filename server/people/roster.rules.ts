@@ -9,7 +9,27 @@ import type {
   RosterPlan,
   VillageRecord,
 } from '../store/store'
-import type { RosterIssue, RosterRow } from './roster.file'
+
+/** The columns of a roster file, in the order an export writes them. */
+export const ROSTER_COLUMNS = {
+  village: '村名',
+  group: '村民小组',
+  headName: '户主姓名',
+  houseNo: '门牌号',
+  size: '家庭人口',
+  phone: '联系电话',
+} as const
+
+export type RosterField = keyof typeof ROSTER_COLUMNS
+
+/** One data row as read from the file: trimmed text per column ('' when empty or absent). */
+export type RosterRow = { line: number } & Record<RosterField, string>
+
+/** A problem with the file or one of its rows; `line` as the spreadsheet shows it. */
+export interface RosterIssue {
+  line: number
+  message: string
+}
 
 /** What the plan needs of a village: its groups and grids, archived ones included. */
 export interface RosterPlace {
@@ -42,6 +62,9 @@ interface CheckedRow {
   entry: RosterEntry
 }
 
+// What Excel shows in a cell whose formula failed; as text it would pass for a name.
+const EXCEL_ERROR = /^#(N\/A|REF!|NAME\?|DIV\/0!|NULL!|VALUE!|NUM!)$/
+
 const key = (villageName: string, houseNo: string) => `${villageName}\u0000${houseNo}`
 
 /** The name a new village's grid gets: one grid for the whole village until staff split it. */
@@ -65,6 +88,11 @@ export function checkRows(rows: readonly RosterRow[]): {
     const problems: string[] = []
     const { village, group, headName, houseNo } = row
 
+    for (const field of Object.keys(ROSTER_COLUMNS) as RosterField[]) {
+      if (EXCEL_ERROR.test(row[field])) {
+        problems.push(`${ROSTER_COLUMNS[field]}是公式错误 ${row[field]}，请改为实际内容`)
+      }
+    }
     if (!village) problems.push('缺少村名')
     else if (village.length > MAX_NAME_LENGTH) problems.push(`村名最多 ${MAX_NAME_LENGTH} 个字`)
     if (!group) problems.push('缺少村民小组')
@@ -131,6 +159,7 @@ export function parsePhone(text: string): string | null | undefined {
 interface VillageSlot {
   id: string
   name: string
+  sort: number
   /** Groups by name, archived ones too: group names are unique within a village. */
   groups: Map<string, { id: string; archived: boolean }>
   nextGroupSort: number
@@ -158,6 +187,7 @@ function villageIndex(places: readonly RosterPlace[]): Map<string, VillageSlot |
       index.set(name, {
         id: place.village.id,
         name,
+        sort: place.village.sort,
         groups: new Map(
           place.groups.map((g) => [g.name, { id: g.id, archived: Boolean(g.archivedAt) }]),
         ),
@@ -203,6 +233,7 @@ export function planRoster(
     const slot: VillageSlot = {
       id: village.id,
       name,
+      sort: village.sort,
       groups: new Map(),
       nextGroupSort: 0,
       grid: null,
@@ -234,8 +265,9 @@ export function planRoster(
     if (village.grid) return village.grid
     // An archived grid may hold the default name already, and grid names are unique per village.
     let name = defaultGridName(village.name)
-    for (let n = 2; village.gridNames.includes(name); n++)
+    for (let n = 2; village.gridNames.includes(name); n++) {
       name = `${defaultGridName(village.name)}${n}`
+    }
     const grid: GridRecord = { id: makeId('grid'), villageId: village.id, name, archivedAt: null }
     plan.grids.push(grid)
     village.grid = grid.id
@@ -288,8 +320,11 @@ export function planRoster(
   }
 
   errors.sort((a, b) => a.line - b.line)
-  const nameOf = new Map<string, string>()
-  for (const slot of villages.values()) if (typeof slot !== 'string') nameOf.set(slot.id, slot.name)
+  const villageOf = new Map<string, VillageSlot>()
+  for (const slot of villages.values()) if (typeof slot !== 'string') villageOf.set(slot.id, slot)
+  const villageSort = (id: string) => villageOf.get(id)?.sort ?? 0
+  // Listed village by village, as a person checks them, not in the order the rows came.
+  plan.groups.sort((a, b) => villageSort(a.villageId) - villageSort(b.villageId) || a.sort - b.sort)
   return {
     plan,
     counts: {
@@ -298,7 +333,9 @@ export function planRoster(
       update: plan.update.length,
       unchanged,
       villagesToCreate: plan.villages.map((v) => v.name),
-      groupsToCreate: plan.groups.map((g) => groupLabel(nameOf.get(g.villageId) ?? '', g.name)),
+      groupsToCreate: plan.groups.map((g) =>
+        groupLabel(villageOf.get(g.villageId)?.name ?? '', g.name),
+      ),
       errors,
     },
   }

@@ -38,10 +38,10 @@ describe('local server over HTTP (dev mode, demo seed)', () => {
     expect(await res.json()).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
   })
 
-  it('a body over 1 MB is refused', async () => {
+  it('a body over 5 MB is refused', async () => {
     const res = await fetch(`${api.app.url}/api/notices.list`, {
       method: 'POST',
-      body: JSON.stringify({ keyword: 'x'.repeat(1_100_000) }),
+      body: JSON.stringify({ keyword: 'x'.repeat(5_100_000) }),
     })
     expect(res.status).toBe(400)
   })

@@ -1,4 +1,4 @@
-import type { Store } from '../store'
+import { UniqueViolation, type Store } from '../store'
 import { guardUnique } from './errors'
 import { insertSql, toParams } from './rows'
 import type { Sql } from './sql'
@@ -33,6 +33,14 @@ export function rosterRepo({ prepare, all, tx }: Sql): Store['roster'] {
       // at once) hits a UNIQUE index, and the whole import rolls back.
       guardUnique(() =>
         tx(() => {
+          // Village names have no UNIQUE index (a merged village's name may come back), so
+          // the check is made here, inside the same write transaction as the insert.
+          const named = prepare('SELECT 1 AS taken FROM villages WHERE name = @name')
+          for (const village of plan.villages) {
+            if (named.get({ name: village.name })) {
+              throw new UniqueViolation(`villages.name: ${village.name}`)
+            }
+          }
           plan.villages.forEach((r) => put('villages', r))
           plan.groups.forEach((r) => put('village_groups', r))
           plan.grids.forEach((r) => put('grids', r))

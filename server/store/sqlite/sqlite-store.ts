@@ -8,6 +8,7 @@ import { householdsRepo } from './households'
 import { campaignsRepo } from './campaigns'
 import { migrations } from './migrations'
 import { placesRepo } from './places'
+import { rosterRepo } from './roster'
 import { settingsRepo } from './settings'
 import { importSnapshot } from './snapshot'
 import { createSql } from './sql'
@@ -44,6 +45,7 @@ export function createSqliteStore(file: string): Store {
     places: placesRepo(sql),
     households: householdsRepo(sql),
     bindings: bindingsRepo(sql),
+    roster: rosterRepo(sql),
     columns: columnsRepo(sql),
     notices: noticesRepo(sql),
     board: boardRepo(sql),
