@@ -4,6 +4,8 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
+const features = ['bulletin', 'board', 'campaigns', 'people', 'staff']
+
 export default tseslint.config(
   {
     ignores: [
@@ -41,26 +43,10 @@ export default tseslint.config(
             { target: './src', from: ['./server', './cloudfunctions'] },
             { target: './server', from: ['./src'] },
             // Features never import each other (bulletproof-react).
-            {
-              target: './src/features/bulletin',
-              from: ['./src/features/board', './src/features/campaigns', './src/features/people'],
-            },
-            {
-              target: './src/features/board',
-              from: [
-                './src/features/bulletin',
-                './src/features/campaigns',
-                './src/features/people',
-              ],
-            },
-            {
-              target: './src/features/campaigns',
-              from: ['./src/features/bulletin', './src/features/board', './src/features/people'],
-            },
-            {
-              target: './src/features/people',
-              from: ['./src/features/bulletin', './src/features/board', './src/features/campaigns'],
-            },
+            ...features.map((feature) => ({
+              target: `./src/features/${feature}`,
+              from: features.filter((f) => f !== feature).map((f) => `./src/features/${f}`),
+            })),
           ],
         },
       ],

@@ -1,0 +1,8 @@
+import { call } from '@/lib/api-client'
+
+export const listPendingBindings = (cursor: string | undefined, limit = 20) =>
+  call('bindings.pending', { cursor, limit })
+
+export const approveBinding = (id: string) => call('bindings.approve', { id })
+
+export const rejectBinding = (id: string, reason: string) => call('bindings.reject', { id, reason })

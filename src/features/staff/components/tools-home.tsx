@@ -1,0 +1,85 @@
+import { Cell, CellGroup, Tag } from '@nutui/nutui-react-taro'
+import { View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import type { MeUser } from '@contract/people'
+import { roleNames, staffPageUrl } from './labels'
+import './tools-home.scss'
+
+interface Props {
+  user: MeUser
+  /** Requests waiting for review; null while unknown. */
+  pending: { count: number; more: boolean } | null
+}
+
+interface Entry {
+  page: string
+  title: string
+  description: string
+}
+
+const dailyEntries: Entry[] = [
+  { page: 'bindings', title: '绑定审核', description: '核对村民的家庭绑定申请' },
+  { page: 'households', title: '户籍管理', description: '查看和修改本网格的家庭，生成绑定邀请码' },
+]
+
+const adminEntries: Entry[] = [
+  { page: 'places', title: '村组与网格', description: '新增、改名、归档村和网格，指派网格员' },
+  { page: 'roster', title: '花名册导入导出', description: '用 Excel 花名册批量导入或导出家庭' },
+  { page: 'staff', title: '人员与角色', description: '任命或撤销网格员、管理员' },
+]
+
+const open = (page: string) => () => void Taro.navigateTo({ url: staffPageUrl(page) })
+
+function EntryCell({ entry, extra }: { entry: Entry; extra?: string }) {
+  return (
+    <Cell
+      className='tools-home__entry'
+      title={entry.title}
+      description={entry.description}
+      extra={extra ? <View className='tools-home__count'>{extra}</View> : undefined}
+      clickable
+      onClick={open(entry.page)}
+    />
+  )
+}
+
+/** The staff home: who I am and where I work, then the tools my role may use. */
+export function ToolsHome({ user, pending }: Props) {
+  const isAdmin = user.role === 'admin'
+  const scope = isAdmin
+    ? '全镇'
+    : user.gridVillages.map((v) => v.name).join('、') || '尚未分配网格，请联系镇管理员'
+  const pendingText = pending
+    ? pending.count === 0
+      ? '暂无'
+      : `${pending.count}${pending.more ? '+' : ''} 条待审核`
+    : undefined
+  return (
+    <View className='tools-home'>
+      <View className='tools-home__who'>
+        <View className='tools-home__heading'>{isAdmin ? '管理员工具' : '网格员工具'}</View>
+        <View className='tools-home__name'>
+          {user.nickname}
+          <Tag type='primary'>{roleNames[user.role]}</Tag>
+        </View>
+        <View className='tools-home__scope'>负责范围：{scope}</View>
+      </View>
+      <CellGroup title='日常工作'>
+        {dailyEntries.map((e) => (
+          <EntryCell
+            key={e.page}
+            entry={e}
+            extra={e.page === 'bindings' ? pendingText : undefined}
+          />
+        ))}
+      </CellGroup>
+      {isAdmin && (
+        <CellGroup title='全镇管理'>
+          {adminEntries.map((e) => (
+            <EntryCell key={e.page} entry={e} />
+          ))}
+        </CellGroup>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '绑定审核',
+  enablePullDownRefresh: true,
+})

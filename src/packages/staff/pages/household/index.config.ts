@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '家庭详情',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '户籍管理',
+  enablePullDownRefresh: true,
+})

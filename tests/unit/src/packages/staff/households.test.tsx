@@ -1,0 +1,71 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import HouseholdsPage from '@/packages/staff/pages/households/index'
+import { startTestApi, type PageTestApi } from '../../../../helpers/api-server'
+import { navigations } from '../../../../helpers/taro-shim'
+
+let api: PageTestApi
+
+beforeAll(async () => {
+  api = await startTestApi()
+})
+
+afterAll(async () => {
+  await api.close()
+})
+
+/** The "village · group · grid" line of every household card shown. */
+const placeLines = () => screen.queryAllByText(/^\S+村 · .+ · .+网格$/).map((e) => e.textContent)
+
+describe('户籍管理', () => {
+  it('shows a grid worker only the households of their own village', async () => {
+    await api.loginAs('demo-grid-1')
+    render(<HouseholdsPage />)
+
+    await waitFor(() => expect(placeLines()).toHaveLength(20))
+    expect(placeLines().every((line) => line?.startsWith('柳家村 · '))).toBe(true)
+    expect(screen.queryByText(/石坪村/)).not.toBeInTheDocument()
+    // A grid worker has no village filter: their list is their grids already.
+    expect(screen.queryByText('全部村')).not.toBeInTheDocument()
+  })
+
+  it('narrows the list to the households matching the search box', async () => {
+    const token = await api.loginAs('demo-grid-1')
+    const { items } = await api.data('households.list', { limit: 20 }, token)
+    const name = items[7]?.headName ?? ''
+    const matches = (await api.data('households.list', { keyword: name }, token)).items
+    expect(matches.length).toBeLessThan(20)
+    render(<HouseholdsPage />)
+    await waitFor(() => expect(placeLines()).toHaveLength(20))
+
+    fireEvent.input(screen.getByPlaceholderText('搜索户主姓名或门牌号'), {
+      target: { value: name },
+    })
+
+    await waitFor(() => expect(placeLines()).toHaveLength(matches.length))
+    for (const h of matches) {
+      expect(screen.getAllByText(`户主 ${h.headName}`).length).toBeGreaterThan(0)
+    }
+  })
+
+  it('lets an admin filter by village, and a tap opens the household', async () => {
+    const token = await api.loginAs('demo-admin')
+    const village = (await api.data('villages.list')).find((v) => v.name === '石坪村')
+    const [first] = (await api.data('households.list', { villageId: village?.id }, token)).items
+    render(<HouseholdsPage />)
+
+    fireEvent.click(await screen.findByText('石坪村'))
+
+    await waitFor(() =>
+      expect(placeLines().length > 0 && placeLines().every((l) => l?.startsWith('石坪村 · '))).toBe(
+        true,
+      ),
+    )
+    fireEvent.click(screen.getAllByText(`户主 ${first?.headName}`)[0] as HTMLElement)
+    expect(navigations).toEqual([
+      {
+        api: 'navigateTo',
+        url: `/packages/staff/pages/household/index?id=${encodeURIComponent(first?.id ?? '')}`,
+      },
+    ])
+  })
+})
