@@ -1,13 +1,17 @@
 import { View } from '@tarojs/components'
 import { PageState } from '@/components/page-state'
+import { AdminClaim } from '@/features/people/components/admin-claim'
+import { BindingSection } from '@/features/people/components/binding-section'
 import { DevAccountSwitcher } from '@/features/people/components/dev-account-switcher'
+import { MeEntries } from '@/features/people/components/me-entries'
 import { ProfileCard } from '@/features/people/components/profile-card'
 import { useMe } from '@/features/people/hooks/use-me'
 
-/** 我的: who I am, my village and household; demo accounts in dev mode on H5. */
+/** 我的: who I am, my household binding, my records and tools; demo accounts in dev mode. */
 export default function MePage() {
   const me = useMe()
   const user = me.data?.user ?? null
+  const reload = () => void me.reload()
   const showSwitcher = process.env.TARO_ENV === 'h5' && me.data?.devMode === true
   return (
     <View className='page'>
@@ -16,9 +20,12 @@ export default function MePage() {
         error={me.error}
         empty={!me.data}
         emptyText=''
-        onRetry={() => void me.reload()}
+        onRetry={reload}
       >
         <ProfileCard user={user} />
+        {user && <BindingSection user={user} onChanged={reload} />}
+        <MeEntries user={user} />
+        {user && me.data?.setupOpen && <AdminClaim onClaimed={reload} />}
         {showSwitcher && <DevAccountSwitcher signedIn={user !== null} />}
       </PageState>
     </View>

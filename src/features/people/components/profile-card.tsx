@@ -4,7 +4,7 @@ import type { MeUser } from '@contract/people'
 import { roleNames } from '../labels'
 import './profile-card.scss'
 
-/** Who I am: name, role, village and household (or that I am not signed in / not bound). */
+/** Who I am: name, role and village (the household has its own section below). */
 export function ProfileCard({ user }: { user: MeUser | null }) {
   if (!user) {
     return (
@@ -17,7 +17,6 @@ export function ProfileCard({ user }: { user: MeUser | null }) {
       </View>
     )
   }
-  const h = user.household
   return (
     <View>
       <View className='profile-card'>
@@ -30,12 +29,6 @@ export function ProfileCard({ user }: { user: MeUser | null }) {
       <CellGroup>
         <Cell title='身份' extra={roleNames[user.role]} />
         <Cell title='所在村' extra={user.village?.name ?? '未绑定'} />
-        <Cell
-          title='我的家庭'
-          extra={
-            h ? `${h.groupName} ${h.houseNo} · 户主 ${h.headName}` : '未绑定家庭，暂不能提名和投票'
-          }
-        />
         {user.gridVillages.length > 0 && (
           <Cell title='负责网格' extra={user.gridVillages.map((v) => v.name).join('、')} />
         )}

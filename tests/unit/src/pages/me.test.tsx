@@ -13,6 +13,41 @@ afterAll(async () => {
   await api.close()
 })
 
+/** A token for `openid` without signing the page in as them. */
+const tokenOf = async (openid: string) => (await api.data('auth.devLogin', { openid })).token
+
+/** A real household of 柳家村 (served by 网格员 李红梅), looked up the way an admin would. */
+async function liujiaHousehold(index: number) {
+  const villages = await api.data('villages.list')
+  const village = villages.find((v) => v.name === '柳家村')
+  const { items } = await api.data(
+    'households.list',
+    { villageId: village?.id, limit: 50 },
+    await tokenOf('demo-admin'),
+  )
+  const found = items[index]
+  if (!found) throw new Error(`柳家村 has fewer than ${index + 1} households`)
+  return found
+}
+
+/** Signs the page in as a new user who asked to be bound to `household` by 户主 + 门牌号. */
+async function newUserWithRequest(openid: string, index: number) {
+  const home = await liujiaHousehold(index)
+  const token = await api.loginAs(openid)
+  const request = await api.data(
+    'bindings.request',
+    {
+      by: 'roster',
+      villageId: home.village.id,
+      headName: home.headName,
+      houseNo: home.houseNo,
+      relation: 'member',
+    },
+    token,
+  )
+  return { home, token, request }
+}
+
 describe('我的', () => {
   it('我的 shows 未登录 when nobody is signed in', async () => {
     render(<MePage />)
@@ -92,5 +127,121 @@ describe('我的', () => {
     unmount()
     render(<MePage />)
     expect(await screen.findByText('未登录')).toBeInTheDocument()
+  })
+
+  it('a signed-in user who is not bound sees 绑定我的家庭 and why, and it opens the form', async () => {
+    await api.loginAs('me-unbound')
+    render(<MePage />)
+
+    fireEvent.click(await screen.findByText('绑定我的家庭'))
+
+    expect(screen.getByText('绑定后才能提名、投票和申诉')).toBeInTheDocument()
+    expect(navigations).toEqual([{ api: 'navigateTo', url: '/pages/bind/index' }])
+    expect(screen.queryByText('解除绑定')).not.toBeInTheDocument()
+  })
+
+  it('after a binding request 我的 shows 等待网格员审核, and 撤回申请 withdraws it', async () => {
+    const { home, token } = await newUserWithRequest('me-pending', 3)
+    render(<MePage />)
+
+    expect(await screen.findByText('申请已提交，等待网格员审核')).toBeInTheDocument()
+    expect(screen.getByText(`柳家村 ${home.houseNo}`)).toBeInTheDocument()
+    expect(screen.queryByText('绑定我的家庭')).not.toBeInTheDocument()
+
+    fireEvent.click(screen.getByText('撤回申请'))
+
+    expect(await screen.findByText('绑定我的家庭')).toBeInTheDocument()
+    expect(screen.queryByText('申请已提交，等待网格员审核')).not.toBeInTheDocument()
+    const { user } = await api.data('me.get', {}, token)
+    expect(user?.bindingRequest).toBeNull()
+  })
+
+  it('a refused request shows the grid worker’s reason and offers 重新申请', async () => {
+    const { request } = await newUserWithRequest('me-rejected', 4)
+    await api.data(
+      'bindings.reject',
+      { id: request.id, reason: '门牌号与户主不符' },
+      await tokenOf('demo-grid-1'),
+    )
+    render(<MePage />)
+
+    expect(await screen.findByText('原因：门牌号与户主不符')).toBeInTheDocument()
+    fireEvent.click(screen.getByText('重新申请'))
+    expect(navigations).toEqual([{ api: 'navigateTo', url: '/pages/bind/index' }])
+  })
+
+  it('a bound resident sees their household and the entries to their records', async () => {
+    const token = await api.loginAs('demo-resident-2')
+    const { user } = await api.data('me.get', {}, token)
+    const h = user?.household
+    render(<MePage />)
+
+    expect(
+      await screen.findByText(`${h?.groupName} ${h?.houseNo} · 户主 ${h?.headName}`),
+    ).toBeInTheDocument()
+    expect(screen.getByText('解除绑定')).toBeInTheDocument()
+    expect(screen.queryByText('绑定我的家庭')).not.toBeInTheDocument()
+    expect(screen.queryByText('网格员工具')).not.toBeInTheDocument()
+    for (const [title, kind] of [
+      ['我的提名', 'nominations'],
+      ['我的投票', 'votes'],
+      ['我的申诉', 'appeals'],
+    ]) {
+      navigations.length = 0
+      fireEvent.click(screen.getByText(title ?? ''))
+      expect(navigations).toEqual([{ api: 'navigateTo', url: `/pages/records/index?kind=${kind}` }])
+    }
+    navigations.length = 0
+    fireEvent.click(screen.getByText('隐私保护指引'))
+    expect(navigations).toEqual([{ api: 'navigateTo', url: '/pages/privacy/index' }])
+  })
+
+  it('解除绑定 asks on the page first, and only 确认解除 unbinds', async () => {
+    const home = await liujiaHousehold(5)
+    const { code } = await api.data(
+      'households.invite',
+      { householdId: home.id },
+      await tokenOf('demo-grid-1'),
+    )
+    const token = await api.loginAs('me-unbind')
+    await api.data('bindings.request', { by: 'invite', code, relation: 'head' }, token)
+    render(<MePage />)
+
+    fireEvent.click(await screen.findByText('解除绑定'))
+
+    expect(screen.getByText(/^解除后不能再提名、投票和申诉/)).toBeInTheDocument()
+    expect((await api.data('me.get', {}, token)).user?.household?.id).toBe(home.id)
+    fireEvent.click(screen.getByText('不解除'))
+    expect(screen.queryByText('确认解除')).not.toBeInTheDocument()
+
+    fireEvent.click(screen.getByText('解除绑定'))
+    fireEvent.click(screen.getByText('确认解除'))
+
+    expect(await screen.findByText('绑定我的家庭')).toBeInTheDocument()
+    expect((await api.data('me.get', {}, token)).user?.household).toBeNull()
+  })
+
+  it('a grid worker sees 网格员工具, an admin 管理员工具', async () => {
+    await api.loginAs('demo-grid-1')
+    const { unmount } = render(<MePage />)
+
+    fireEvent.click(await screen.findByText('网格员工具'))
+
+    expect(navigations).toEqual([{ api: 'navigateTo', url: '/packages/staff/pages/tools/index' }])
+    expect(screen.queryByText('管理员工具')).not.toBeInTheDocument()
+    unmount()
+
+    await api.loginAs('demo-admin')
+    render(<MePage />)
+    expect(await screen.findByText('管理员工具')).toBeInTheDocument()
+    expect(screen.queryByText('网格员工具')).not.toBeInTheDocument()
+  })
+
+  it('nobody is offered 初始化管理员 once the township has an admin', async () => {
+    await api.loginAs('me-setup')
+    render(<MePage />)
+
+    expect(await screen.findByText('绑定我的家庭')).toBeInTheDocument()
+    expect(screen.queryByText('初始化管理员')).not.toBeInTheDocument()
   })
 })

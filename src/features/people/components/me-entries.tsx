@@ -1,0 +1,60 @@
+import { Cell, CellGroup } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import type { MeUser } from '@contract/people'
+import './me-entries.scss'
+
+const open = (url: string) => () => void Taro.navigateTo({ url })
+
+const arrow = (
+  <Text className='me-entries__arrow' aria-hidden>
+    ›
+  </Text>
+)
+
+const records = [
+  { kind: 'nominations', title: '我的提名' },
+  { kind: 'votes', title: '我的投票' },
+  { kind: 'appeals', title: '我的申诉' },
+] as const
+
+/** Where 我的 leads: staff tools, my records, and the privacy guide. */
+export function MeEntries({ user }: { user: MeUser | null }) {
+  const tools =
+    user?.role === 'admin'
+      ? { title: '管理员工具', description: '村组网格、人员任免、花名册、绑定审核' }
+      : user?.role === 'gridWorker'
+        ? { title: '网格员工具', description: '审核绑定申请、管理本网格的家庭' }
+        : null
+  return (
+    <View className='me-entries'>
+      {tools && (
+        <CellGroup>
+          <Cell
+            title={tools.title}
+            description={tools.description}
+            extra={arrow}
+            clickable
+            onClick={open('/packages/staff/pages/tools/index')}
+          />
+        </CellGroup>
+      )}
+      {user && (
+        <CellGroup>
+          {records.map((r) => (
+            <Cell
+              key={r.kind}
+              title={r.title}
+              extra={arrow}
+              clickable
+              onClick={open(`/pages/records/index?kind=${r.kind}`)}
+            />
+          ))}
+        </CellGroup>
+      )}
+      <CellGroup>
+        <Cell title='隐私保护指引' extra={arrow} clickable onClick={open('/pages/privacy/index')} />
+      </CellGroup>
+    </View>
+  )
+}

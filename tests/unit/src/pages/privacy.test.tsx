@@ -1,0 +1,24 @@
+import { render, screen } from '@testing-library/react'
+import PrivacyPage from '@/pages/privacy/index'
+
+describe('隐私保护指引', () => {
+  it('隐私保护指引 says what is collected, who sees it, and how to unbind, with its date', () => {
+    render(<PrivacyPage />)
+
+    expect(screen.getByText('和美村宣隐私保护指引')).toBeInTheDocument()
+    expect(screen.getByText('更新日期：2026年11月26日')).toBeInTheDocument()
+    for (const heading of [
+      '一、我们收集哪些信息',
+      '二、为什么要这些信息',
+      '三、谁能看到您的信息',
+      '四、信息保存多久',
+      '五、怎样解除绑定或删除信息',
+      '六、联系我们',
+    ]) {
+      expect(screen.getByText(heading)).toBeInTheDocument()
+    }
+    expect(screen.getByText(/^联系电话：只有镇管理员和负责您家的网格员能看到/)).toBeInTheDocument()
+    expect(screen.getByText(/^黑榜：只在您家所在的村里公示，名字打码显示/)).toBeInTheDocument()
+    expect(screen.getByText(/^红榜：您家同意后才显示全名/)).toBeInTheDocument()
+  })
+})
