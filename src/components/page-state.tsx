@@ -1,7 +1,8 @@
-import { Button, Empty, Skeleton } from '@nutui/nutui-react-taro'
+import { Button, Skeleton } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import { ApiError, errorMessage } from '@/lib/api-client'
+import { BlankState } from './blank-state'
 import './page-state.scss'
 
 interface Props {
@@ -20,7 +21,11 @@ export function PageState({ loading, error, empty, emptyText, onRetry, children 
     const offline = error instanceof ApiError && error.code === 'NETWORK'
     return (
       <View className='page-state'>
-        <Empty status={offline ? 'network' : 'error'} description={errorMessage(error)} />
+        <BlankState
+          tone='error'
+          title={offline ? '网络连接不上' : '没有加载成功'}
+          description={errorMessage(error)}
+        />
         <Button type='primary' size='large' block className='page-state__retry' onClick={onRetry}>
           重试
         </Button>
@@ -38,7 +43,7 @@ export function PageState({ loading, error, empty, emptyText, onRetry, children 
   if (empty) {
     return (
       <View className='page-state'>
-        <Empty status='empty' description={emptyText} />
+        <BlankState title={emptyText} />
       </View>
     )
   }

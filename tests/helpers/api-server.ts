@@ -2,6 +2,7 @@
 // which taro-h5 sends through the global fetch; this routes those relative URLs to the
 // server started here. Only the transport is adapted: router, store and data are real.
 import type { ActionInput, ActionName, ActionOutput } from '@contract/index'
+import type { Household } from '@contract/places'
 import { setSessionToken } from '@/lib/api-client'
 import { startTestApi as startHttpApi } from './http-api'
 
@@ -16,6 +17,10 @@ export interface PageTestApi {
   ): Promise<ActionOutput<A>>
   /** Signs in as a demo account the way the app does: its token goes into Taro storage. */
   loginAs(openid: string): Promise<string>
+  /** A token for `openid` without signing the page in as them. */
+  tokenOf(openid: string): Promise<string>
+  /** The `index`-th household (by 门牌号) of a demo village, looked up the way an admin would. */
+  demoHousehold(villageName: string, index: number): Promise<Household>
   /** Forgets the session token: the next page calls go out as a visitor. */
   logout(): void
   /** Stops the server, removes its data directory and restores the global fetch. */
@@ -38,9 +43,20 @@ export async function startTestApi(): Promise<PageTestApi> {
     if (!url.startsWith('/api/')) return realFetch(input, init)
     return realFetch(new URL(url, base), init)
   }
+  const data: PageTestApi['data'] = (action, input, token) => http.data(action, input, token)
   return {
     url: base,
-    data: (action, input, token) => http.data(action, input, token),
+    data,
+    tokenOf: (openid) => http.login(openid),
+    async demoHousehold(villageName, index) {
+      const village = (await data('villages.list')).find((v) => v.name === villageName)
+      if (!village) throw new Error(`the demo seed has no ${villageName}`)
+      const admin = await http.login('demo-admin')
+      const { items } = await data('households.list', { villageId: village.id, limit: 50 }, admin)
+      const found = items[index]
+      if (!found) throw new Error(`${villageName} has fewer than ${index + 1} households`)
+      return found
+    },
     async loginAs(openid) {
       const token = await http.login(openid)
       setSessionToken(token)

@@ -2,7 +2,7 @@ import { Button, Input } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
 import { useState } from 'react'
 import { claimAdmin } from '../api/bindings'
-import { useAction } from '../hooks/use-action'
+import { useTask } from '@/lib/use-task'
 import { FormField } from './form-field'
 import './me-card.scss'
 
@@ -10,10 +10,14 @@ import './me-card.scss'
 export function AdminClaim({ onClaimed }: { onClaimed: () => void }) {
   const [code, setCode] = useState('')
   const [missing, setMissing] = useState(false)
-  const claim = useAction(() => claimAdmin(code.trim()), '已成为管理员', onClaimed)
+  const task = useTask()
+  const claim = () =>
+    void task
+      .run('claim', () => claimAdmin(code.trim()), '已成为管理员')
+      .then((ok) => ok && onClaimed())
   const submit = () => {
     if (!code.trim()) setMissing(true)
-    else claim.start()
+    else claim()
   }
   return (
     <View className='me-card'>
@@ -32,7 +36,7 @@ export function AdminClaim({ onClaimed }: { onClaimed: () => void }) {
           }}
         />
       </FormField>
-      <Button type='primary' size='large' block loading={claim.busy} onClick={submit}>
+      <Button type='primary' size='large' block loading={task.busy === 'claim'} onClick={submit}>
         成为管理员
       </Button>
     </View>

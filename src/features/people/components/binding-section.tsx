@@ -5,7 +5,7 @@ import { useState } from 'react'
 import type { MeUser } from '@contract/people'
 import { dateTime } from '@/lib/dayjs'
 import { cancelBindingRequest, unbindHousehold } from '../api/bindings'
-import { useAction } from '../hooks/use-action'
+import { useTask } from '@/lib/use-task'
 import { relationNames } from '../labels'
 import './me-card.scss'
 
@@ -36,7 +36,9 @@ export function BindingSection({ user, onChanged }: Props) {
 }
 
 function PendingCard({ request, onChanged }: { request: Request; onChanged: () => void }) {
-  const cancel = useAction(cancelBindingRequest, '已撤回申请', onChanged)
+  const task = useTask()
+  const cancel = () =>
+    void task.run('cancel', cancelBindingRequest, '已撤回申请').then((ok) => ok && onChanged())
   return (
     <View className='me-card'>
       <View className='me-card__title'>申请已提交，等待网格员审核</View>
@@ -44,7 +46,7 @@ function PendingCard({ request, onChanged }: { request: Request; onChanged: () =
       <View className='me-card__hint'>
         {`${dateTime(request.createdAt)} 提交。网格员核对后，就能提名、投票和申诉了。`}
       </View>
-      <Button fill='outline' size='large' block loading={cancel.busy} onClick={cancel.start}>
+      <Button fill='outline' size='large' block loading={task.busy === 'cancel'} onClick={cancel}>
         撤回申请
       </Button>
     </View>
@@ -67,7 +69,9 @@ function RejectedCard({ request }: { request: Request }) {
 
 function BoundCard({ user, onChanged }: Props) {
   const [confirming, setConfirming] = useState(false)
-  const unbind = useAction(unbindHousehold, '已解除绑定', onChanged)
+  const task = useTask()
+  const unbind = () =>
+    void task.run('unbind', unbindHousehold, '已解除绑定').then((ok) => ok && onChanged())
   const h = user.household
   if (!h) return null
   return (
@@ -88,8 +92,8 @@ function BoundCard({ user, onChanged }: Props) {
               type='danger'
               size='large'
               className='me-card__button'
-              loading={unbind.busy}
-              onClick={unbind.start}
+              loading={task.busy === 'unbind'}
+              onClick={unbind}
             >
               确认解除
             </Button>
@@ -97,7 +101,7 @@ function BoundCard({ user, onChanged }: Props) {
               fill='outline'
               size='large'
               className='me-card__button'
-              disabled={unbind.busy}
+              disabled={task.busy === 'unbind'}
               onClick={() => setConfirming(false)}
             >
               不解除

@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components'
+import { BlankState } from '@/components/blank-state'
 import Taro from '@tarojs/taro'
 import { useEffect } from 'react'
 import './my-records.scss'
@@ -33,13 +34,10 @@ export function MyRecords({ kind }: { kind: string }) {
   return (
     <View className='my-records'>
       <View className='my-records__title'>{title}</View>
-      {/* Drawn here rather than with NutUI Empty, whose picture is fetched from a CDN. */}
-      <View className='my-records__empty'>
-        <View className='my-records__empty-title'>还没有记录</View>
-        <View className='my-records__empty-text'>
-          {shown?.when ?? '参加提名、投票或申诉后，记录会显示在这里。'}
-        </View>
-      </View>
+      <BlankState
+        title='还没有记录'
+        description={shown?.when ?? '参加提名、投票或申诉后，记录会显示在这里。'}
+      />
     </View>
   )
 }

@@ -3,7 +3,7 @@ import { ListFooter } from '@/components/list-footer'
 import { PageState } from '@/components/page-state'
 import { usePendingBindings } from '../hooks/use-bindings'
 import { usePageEvents } from '../hooks/use-page-events'
-import { useTask } from '../hooks/use-task'
+import { useTask } from '@/lib/use-task'
 import { BindingCard } from './binding-card'
 
 /** The requests waiting for the caller, oldest first; pull to refresh, scroll for more. */

@@ -4,7 +4,7 @@ import { useState } from 'react'
 import type { StaffUser } from '@contract/people'
 import { ChipPicker } from '@/components/chip-picker'
 import { assignGridWorker, removeGridWorker } from '../api/places'
-import type { Task } from '../hooks/use-task'
+import type { Task } from '@/lib/use-task'
 import { ConfirmBar } from './confirm-bar'
 import './grid-workers.scss'
 

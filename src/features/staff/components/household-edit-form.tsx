@@ -3,7 +3,7 @@ import { View } from '@tarojs/components'
 import { useState } from 'react'
 import type { Household } from '@contract/places'
 import { updateHousehold } from '../api/households'
-import { useTask } from '../hooks/use-task'
+import { useTask } from '@/lib/use-task'
 import { TextField } from './text-field'
 
 // The same rules as households.update in contract/places.ts, checked here first so that a

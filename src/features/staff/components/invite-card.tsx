@@ -4,7 +4,7 @@ import { useState } from 'react'
 import type { ActionOutput } from '@contract/index'
 import { dateTime } from '@/lib/dayjs'
 import { createInvite } from '../api/households'
-import { useTask } from '../hooks/use-task'
+import { useTask } from '@/lib/use-task'
 import { QrCode } from './qr-code'
 import './invite-card.scss'
 

@@ -4,7 +4,7 @@ import { useState } from 'react'
 import type { ActionOutput } from '@contract/index'
 import type { StaffUser } from '@contract/people'
 import { createPlace } from '../api/places'
-import { useTask } from '../hooks/use-task'
+import { useTask } from '@/lib/use-task'
 import { PlaceForm, type PlaceValues } from './place-form'
 import { VillageCard } from './village-card'
 

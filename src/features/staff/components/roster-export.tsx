@@ -5,7 +5,7 @@ import { ChipPicker } from '@/components/chip-picker'
 import { saveSpreadsheet } from '../api/files'
 import { exportRoster } from '../api/roster'
 import { useVillages } from '../hooks/use-people'
-import { useTask } from '../hooks/use-task'
+import { useTask } from '@/lib/use-task'
 
 /** 导出花名册: the whole township or one village as an .xlsx file. */
 export function RosterExport() {

@@ -5,7 +5,7 @@ import type { RosterReport as Report } from '@contract/places'
 import { showError } from '@/lib/api-client'
 import { pickSpreadsheet, type PickedFile } from '../api/files'
 import { commitRoster, previewRoster } from '../api/roster'
-import { useTask } from '../hooks/use-task'
+import { useTask } from '@/lib/use-task'
 import { RosterReport } from './roster-report'
 
 /** 导入花名册: pick a file, see the dry run, then 确认导入 once no row is bad. */

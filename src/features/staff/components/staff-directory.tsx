@@ -6,7 +6,7 @@ import { PageState } from '@/components/page-state'
 import { useDebounced } from '../hooks/use-debounced'
 import { usePageEvents } from '../hooks/use-page-events'
 import { useStaffList, useUserSearch } from '../hooks/use-people'
-import { useTask } from '../hooks/use-task'
+import { useTask } from '@/lib/use-task'
 import { StaffUserCard } from './staff-user-card'
 
 /** 人员与角色: the appointed staff first, then any user found by name to appoint. */

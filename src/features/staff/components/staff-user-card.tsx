@@ -3,7 +3,7 @@ import { View } from '@tarojs/components'
 import { useState } from 'react'
 import type { StaffUser } from '@contract/people'
 import { appointStaff, dismissStaff } from '../api/people'
-import type { Task } from '../hooks/use-task'
+import type { Task } from '@/lib/use-task'
 import { ConfirmBar } from './confirm-bar'
 import { isStaffRole, roleNames } from './labels'
 

@@ -39,21 +39,6 @@ function wayTab(name: string): HTMLElement {
   return within(titles).getByText(name)
 }
 
-/** A token for `openid` without signing the page in as them. */
-const tokenOf = async (openid: string) => (await api.data('auth.devLogin', { openid })).token
-
-/** A real household of the demo township, looked up the way an admin would. */
-async function household(villageName: string, index: number) {
-  const admin = await tokenOf('demo-admin')
-  const villages = await api.data('villages.list')
-  const village = villages.find((v) => v.name === villageName)
-  if (!village) throw new Error(`the demo seed has no ${villageName}`)
-  const { items } = await api.data('households.list', { villageId: village.id, limit: 50 }, admin)
-  const found = items[index]
-  if (!found) throw new Error(`${villageName} has fewer than ${index + 1} households`)
-  return found
-}
-
 /** Counts the page's calls of one action (the fetch the harness routes to the real server). */
 function watchCalls(action: string) {
   const spy = vi.spyOn(globalThis, 'fetch')
@@ -87,7 +72,7 @@ describe('绑定家庭', () => {
   })
 
   it('a filled-in form by 户主 and 门牌号 creates a request that waits for the grid worker', async () => {
-    const home = await household('柳家村', 7)
+    const home = await api.demoHousehold('柳家村', 7)
     const token = await api.loginAs('bind-roster')
     const requests = watchCalls('bindings.request')
     render(<BindPage />)
@@ -109,7 +94,11 @@ describe('绑定家庭', () => {
       villageName: '柳家村',
       houseNo: home.houseNo,
     })
-    const pending = await api.data('bindings.pending', { limit: 50 }, await tokenOf('demo-grid-1'))
+    const pending = await api.data(
+      'bindings.pending',
+      { limit: 50 },
+      await api.tokenOf('demo-grid-1'),
+    )
     expect(pending.items.find((r) => r.user.id === user?.id)).toMatchObject({
       relation: 'member',
       household: { id: home.id },
@@ -121,11 +110,11 @@ describe('绑定家庭', () => {
   })
 
   it('an invite code binds at once and goes back to 我的', async () => {
-    const home = await household('柳家村', 12)
+    const home = await api.demoHousehold('柳家村', 12)
     const { code } = await api.data(
       'households.invite',
       { householdId: home.id },
-      await tokenOf('demo-grid-1'),
+      await api.tokenOf('demo-grid-1'),
     )
     const token = await api.loginAs('bind-invite')
     const back = openedFromMe()

@@ -13,26 +13,9 @@ afterAll(async () => {
   await api.close()
 })
 
-/** A token for `openid` without signing the page in as them. */
-const tokenOf = async (openid: string) => (await api.data('auth.devLogin', { openid })).token
-
-/** A real household of 柳家村 (served by 网格员 李红梅), looked up the way an admin would. */
-async function liujiaHousehold(index: number) {
-  const villages = await api.data('villages.list')
-  const village = villages.find((v) => v.name === '柳家村')
-  const { items } = await api.data(
-    'households.list',
-    { villageId: village?.id, limit: 50 },
-    await tokenOf('demo-admin'),
-  )
-  const found = items[index]
-  if (!found) throw new Error(`柳家村 has fewer than ${index + 1} households`)
-  return found
-}
-
 /** Signs the page in as a new user who asked to be bound to `household` by 户主 + 门牌号. */
 async function newUserWithRequest(openid: string, index: number) {
-  const home = await liujiaHousehold(index)
+  const home = await api.demoHousehold('柳家村', index)
   const token = await api.loginAs(openid)
   const request = await api.data(
     'bindings.request',
@@ -161,7 +144,7 @@ describe('我的', () => {
     await api.data(
       'bindings.reject',
       { id: request.id, reason: '门牌号与户主不符' },
-      await tokenOf('demo-grid-1'),
+      await api.tokenOf('demo-grid-1'),
     )
     render(<MePage />)
 
@@ -197,11 +180,11 @@ describe('我的', () => {
   })
 
   it('解除绑定 asks on the page first, and only 确认解除 unbinds', async () => {
-    const home = await liujiaHousehold(5)
+    const home = await api.demoHousehold('柳家村', 5)
     const { code } = await api.data(
       'households.invite',
       { householdId: home.id },
-      await tokenOf('demo-grid-1'),
+      await api.tokenOf('demo-grid-1'),
     )
     const token = await api.loginAs('me-unbind')
     await api.data('bindings.request', { by: 'invite', code, relation: 'head' }, token)
