@@ -3,17 +3,17 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { Locator, Page } from 'playwright-core'
-import type { ActionInput, ActionName, ActionOutput, Envelope } from '@contract/index'
+import type { Page } from 'playwright-core'
+import type { ActionInput, ActionName } from '@contract/index'
 import { phaseNames } from '@/features/campaigns/labels'
 import { launchPhone, startServer, type Phone, type RunningServer } from '../helpers/browser'
-
-const WAIT_MS = 10_000
+import { callApi, onPhone, WAIT_MS } from '../helpers/phone-page'
 
 let server: RunningServer
 let phone: Phone
 let page: Page
 let screenshotDir: string
+let on: ReturnType<typeof onPhone>
 
 beforeAll(async () => {
   screenshotDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hemei-e2e-screenshots-'))
@@ -31,64 +31,20 @@ afterAll(async () => {
 
 beforeEach(async () => {
   page = await phone.open()
+  on = onPhone(page, screenshotDir)
 })
 
 afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') await screenshot(`failed-${task.name.slice(0, 20)}`)
+  if (task.result?.state === 'fail') await on.screenshot(`failed-${task.name.slice(0, 20)}`)
   await page.context().close()
 })
 
-/** Calls the API as an anonymous visitor, to know what the app should show. */
-async function api<A extends ActionName>(action: A, input: ActionInput<A>) {
-  const res = await fetch(`${server.url}/api/${action}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(input),
-  })
-  const envelope = (await res.json()) as Envelope<ActionOutput<A>>
-  if (!envelope.ok) throw new Error(`${action} 失败：${envelope.error.message}`)
-  return envelope.data
-}
-
-/**
- * Text the person can see. Taro keeps every opened page in the DOM and only hides the
- * inactive ones, so text is looked for among visible elements only.
- */
-function shown(text: string | RegExp, exact = true): Locator {
-  return page.getByText(text, { exact }).filter({ visible: true }).first()
-}
-
-async function see(text: string | RegExp, exact = true): Promise<Locator> {
-  const found = shown(text, exact)
-  await found.waitFor({ state: 'visible', timeout: WAIT_MS })
-  return found
-}
-
-/** Taps an item of the bottom tab bar (each is a link named by its label). */
-async function tapTab(label: string) {
-  await page.locator('taro-tabbar').getByRole('link', { name: label, exact: true }).tap()
-}
-
-/**
- * Taro's <Button> renders as <taro-button-core> without a button role, and its inner text
- * element does not take taps itself: find the element by tag and label.
- */
-function buttonIn(row: Locator, label: string): Locator {
-  return row.locator('taro-button-core', { hasText: label })
-}
-
-/** One row of a list: the innermost visible element holding both texts. */
-function rowWith(text: string, other: string): Locator {
-  return page
-    .locator('*', { has: page.getByText(text, { exact: true }), hasText: other })
-    .filter({ visible: true })
-    .last()
-}
-
-/** Saves what the phone shows, with finished transitions (NutUI Tabs slide for 300 ms). */
-async function screenshot(name: string) {
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), animations: 'disabled' })
-}
+const api = <A extends ActionName>(action: A, input: ActionInput<A>) =>
+  callApi(server.url, action, input)
+const see = (text: string | RegExp, exact = true) => on.see(text, exact)
+const shown = (text: string | RegExp, exact = true) => on.shown(text, exact)
+const tapTab = (label: string) => on.tapTab(label)
+const screenshot = (name: string) => on.screenshot(name)
 
 describe('H5 app in Chromium at phone size', () => {
   it('首页 shows the notices, and tapping one opens it', async () => {
@@ -155,7 +111,7 @@ describe('H5 app in Chromium at phone size', () => {
     await see('演示账号（仅开发模式）')
     await screenshot('5-me-visitor')
 
-    await buttonIn(rowWith('村民 张大爷（村民）', '切换'), '切换').tap()
+    await on.buttonIn(on.rowWith('村民 张大爷（村民）', '切换'), '切换').tap()
     await see('村民 张大爷')
     await see('柳家村')
     await see('当前')

@@ -1,0 +1,84 @@
+// What a person does on the phone-sized H5 app, phrased once for every browser test.
+import path from 'node:path'
+import type { Locator, Page } from 'playwright-core'
+import type { ActionInput, ActionName, ActionOutput, Envelope } from '@contract/index'
+
+export const WAIT_MS = 10_000
+
+export function onPhone(page: Page, screenshotDir: string) {
+  /**
+   * Text the person can see. Taro keeps every opened page in the DOM and only hides the
+   * inactive ones, so text is looked for among visible elements only.
+   */
+  const shown = (text: string | RegExp, exact = true): Locator =>
+    page.getByText(text, { exact }).filter({ visible: true }).first()
+
+  return {
+    shown,
+    async see(text: string | RegExp, exact = true): Promise<Locator> {
+      const found = shown(text, exact)
+      await found.waitFor({ state: 'visible', timeout: WAIT_MS })
+      return found
+    },
+    /** Taps an item of the bottom tab bar (each is a link named by its label). */
+    async tapTab(label: string) {
+      await page.locator('taro-tabbar').getByRole('link', { name: label, exact: true }).tap()
+    },
+    /**
+     * Taro's <Button> renders as <taro-button-core> without a button role, and its inner text
+     * element does not take taps itself: find the element by tag and label.
+     */
+    buttonIn(row: Locator, label: string): Locator {
+      return row.locator('taro-button-core', { hasText: label })
+    },
+    /** A visible Taro button by its label anywhere on the page. */
+    button(label: string): Locator {
+      return page.locator('taro-button-core', { hasText: label }).filter({ visible: true }).first()
+    },
+    /** A NutUI Cell by its title: the cell itself takes the tap, not its title text. */
+    cell(title: string): Locator {
+      return page
+        .locator('.nut-cell', { has: page.getByText(title, { exact: true }) })
+        .filter({ visible: true })
+        .first()
+    },
+    /** The visible text field with this placeholder (Taro wraps a real <input>). */
+    input(placeholder: string): Locator {
+      return page.locator(`input[placeholder="${placeholder}"]`).filter({ visible: true }).first()
+    },
+    /** One row of a list: the innermost visible element holding both texts. */
+    rowWith(text: string, other: string): Locator {
+      return page
+        .locator('*', { has: page.getByText(text, { exact: true }), hasText: other })
+        .filter({ visible: true })
+        .last()
+    },
+    /** Saves what the phone shows, with finished transitions (NutUI Tabs slide for 300 ms). */
+    async screenshot(name: string) {
+      await page.screenshot({
+        path: path.join(screenshotDir, `${name}.png`),
+        animations: 'disabled',
+      })
+    },
+  }
+}
+
+/** Calls the API directly (as `token`'s owner, or anonymously) to know what the app should show. */
+export async function callApi<A extends ActionName>(
+  baseUrl: string,
+  action: A,
+  input: ActionInput<A>,
+  token?: string,
+): Promise<ActionOutput<A>> {
+  const res = await fetch(`${baseUrl}/api/${action}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify(input),
+  })
+  const envelope = (await res.json()) as Envelope<ActionOutput<A>>
+  if (!envelope.ok) throw new Error(`${action} 失败：${envelope.error.message}`)
+  return envelope.data
+}
