@@ -57,7 +57,13 @@ export const householdSchema = z.object({
   size: z.number(),
   phone: z.string().nullable(),
   members: z.array(
-    z.object({ userId: z.string(), nickname: z.string(), relation: z.enum(['head', 'member']) }),
+    z.object({
+      /** The binding, for an admin to end it (bindings.revoke). */
+      bindingId: z.string(),
+      userId: z.string(),
+      nickname: z.string(),
+      relation: z.enum(['head', 'member']),
+    }),
   ),
 })
 

@@ -54,6 +54,7 @@ export interface HouseholdView extends HouseholdRecord {
 }
 
 export interface MemberView {
+  bindingId: string
   userId: string
   nickname: string
   relation: 'head' | 'member'

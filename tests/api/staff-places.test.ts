@@ -131,7 +131,12 @@ describe('roles, places and households', () => {
       expect(outside.status).toBe(403)
       const own = await api.data<Household>('households.get', { id: 'hh-a1' }, tokens[who.gridA])
       expect(own.members).toEqual([
-        { userId: `u-${who.residentA}`, nickname: `昵称-${who.residentA}`, relation: 'head' },
+        {
+          bindingId: `b-${who.residentA}`,
+          userId: `u-${who.residentA}`,
+          nickname: `昵称-${who.residentA}`,
+          relation: 'head',
+        },
       ])
     })
 

@@ -53,10 +53,11 @@ export function householdsRepo({ prepare, one, all }: Sql): Store['households'] 
     },
     async members(householdId) {
       return all(
-        `SELECT u.id, u.nickname, b.relation FROM bindings b JOIN users u ON u.id = b.user_id
+        `SELECT b.id AS binding_id, u.id, u.nickname, b.relation FROM bindings b JOIN users u ON u.id = b.user_id
          WHERE b.household_id = @householdId AND b.status = 'approved' ORDER BY b.created_at`,
         { householdId },
       ).map((r) => ({
+        bindingId: String(r.binding_id),
         userId: String(r.id),
         nickname: String(r.nickname),
         relation: r.relation === 'head' ? ('head' as const) : ('member' as const),

@@ -1,44 +1,32 @@
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
 import type { Household } from '@contract/places'
-import { relationNames } from './labels'
 
 const call = (phoneNumber: string) => {
   // Cancelling the dialer rejects; there is nothing to report then.
   Taro.makePhoneCall({ phoneNumber }).catch(() => undefined)
 }
 
-/** A household's place, head, size and phone (with 拨打), and the users bound to it. */
+/** A household's place, head, size and phone (with 拨打). */
 export function HouseholdDetail({ household: h }: { household: Household }) {
   return (
-    <>
-      <CellGroup title='家庭信息'>
-        <Cell title='所在村' extra={`${h.village.name} · ${h.group.name}`} />
-        <Cell title='网格' extra={h.grid.name} />
-        <Cell title='户主' extra={h.headName} />
-        <Cell title='门牌号' extra={h.houseNo} />
-        <Cell title='家庭人口' extra={`${h.size} 人`} />
-        <Cell
-          title='联系电话'
-          description={h.phone ?? '未登记'}
-          extra={
-            h.phone ? (
-              <Button type='primary' fill='outline' onClick={() => call(h.phone ?? '')}>
-                拨打
-              </Button>
-            ) : undefined
-          }
-        />
-      </CellGroup>
-      <CellGroup title={`已绑定的成员（${h.members.length}）`}>
-        {h.members.length === 0 ? (
-          <Cell title='还没有人绑定这户' description='可生成邀请码，请村民扫码或输入绑定' />
-        ) : (
-          h.members.map((m) => (
-            <Cell key={m.userId} title={m.nickname} extra={relationNames[m.relation]} />
-          ))
-        )}
-      </CellGroup>
-    </>
+    <CellGroup title='家庭信息'>
+      <Cell title='所在村' extra={`${h.village.name} · ${h.group.name}`} />
+      <Cell title='网格' extra={h.grid.name} />
+      <Cell title='户主' extra={h.headName} />
+      <Cell title='门牌号' extra={h.houseNo} />
+      <Cell title='家庭人口' extra={`${h.size} 人`} />
+      <Cell
+        title='联系电话'
+        description={h.phone ?? '未登记'}
+        extra={
+          h.phone ? (
+            <Button type='primary' fill='outline' onClick={() => call(h.phone ?? '')}>
+              拨打
+            </Button>
+          ) : undefined
+        }
+      />
+    </CellGroup>
   )
 }

@@ -90,3 +90,33 @@ describe('家庭详情', () => {
     expect(saved).toMatchObject({ size: nextSize, phone: '13800001111' })
   })
 })
+
+describe('家庭成员', () => {
+  it('an admin ends a member’s binding with a reason; the member then is a visitor', async () => {
+    const resident = await api.tokenOf('demo-resident-1')
+    const me = await api.data('me.get', {}, resident)
+    const householdId = me.user?.household?.id ?? ''
+    await api.loginAs('demo-admin')
+    setRouterParams({ id: householdId })
+    render(<HouseholdPage />)
+
+    const row = (await screen.findByText('村民 张大爷')).closest('.nut-cell') as HTMLElement
+    fireEvent.click(within(row).getByText('解除绑定'))
+    fireEvent.click(await screen.findByText('确认解除'))
+    expect(await screen.findByText('请填写原因（至少 2 个字）')).toBeInTheDocument()
+    expect((await api.data('me.get', {}, resident)).user?.role).toBe('resident')
+
+    fireEvent.input(screen.getByPlaceholderText('如：已迁出本村（至少 2 个字）'), {
+      target: { value: '已迁出本村' },
+    })
+    fireEvent.click(screen.getByText('确认解除'))
+    await waitFor(() => expect(screen.queryByText('村民 张大爷')).not.toBeInTheDocument())
+    expect((await api.data('me.get', {}, resident)).user?.role).toBe('visitor')
+  })
+
+  it('a grid worker sees the members but cannot end a binding', async () => {
+    const { household } = await openHousehold()
+    expect(screen.getByText(`已绑定的成员（${household.members.length}）`)).toBeInTheDocument()
+    expect(screen.queryByText('解除绑定')).not.toBeInTheDocument()
+  })
+})
