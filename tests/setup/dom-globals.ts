@@ -20,8 +20,10 @@ process.env.FRAMEWORK = 'react'
 // (hoverStyle, placeholderClass) on to DOM elements; the real H5 build does not. Only those
 // two known warnings are dropped, so any other React warning still shows.
 const knownProps = /React does not recognize the `(hoverStyle|placeholderClass)` prop/
+/* eslint-disable no-console -- this wraps console.error itself, to filter what it prints */
 const consoleError = console.error.bind(console)
 console.error = (...args: unknown[]) => {
   if (typeof args[0] === 'string' && knownProps.test(args[0])) return
   consoleError(...args)
 }
+/* eslint-enable no-console */
