@@ -7,7 +7,7 @@ import { HouseholdMembers } from '@/features/staff/components/household-members'
 import { InviteCard } from '@/features/staff/components/invite-card'
 import { StaffPage } from '@/features/staff/components/staff-page'
 import { useHousehold } from '@/features/staff/hooks/use-households'
-import { usePageEvents } from '@/features/staff/hooks/use-page-events'
+import { usePageEvents } from '@/lib/use-page-events'
 import { useStaffMe } from '@/features/staff/hooks/use-people'
 
 /** One household (?id=…): details, bound members, corrections and a binding invite code. */

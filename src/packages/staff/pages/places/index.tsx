@@ -1,7 +1,7 @@
 import { PageState } from '@/components/page-state'
 import { PlaceTree } from '@/features/staff/components/place-tree'
 import { StaffPage } from '@/features/staff/components/staff-page'
-import { usePageEvents } from '@/features/staff/hooks/use-page-events'
+import { usePageEvents } from '@/lib/use-page-events'
 import { useStaffList } from '@/features/staff/hooks/use-people'
 import { usePlaceTree } from '@/features/staff/hooks/use-places'
 

@@ -6,7 +6,7 @@ import { StaffOnly } from '@/features/staff/components/staff-only'
 import { StaffPage } from '@/features/staff/components/staff-page'
 import { ToolsHome } from '@/features/staff/components/tools-home'
 import { usePendingBindingCount } from '@/features/staff/hooks/use-bindings'
-import { usePageEvents } from '@/features/staff/hooks/use-page-events'
+import { usePageEvents } from '@/lib/use-page-events'
 import { useStaffMe } from '@/features/staff/hooks/use-people'
 
 /** 网格员工具 / 管理员工具: the caller's role and scope, and the tools they may open. */
