@@ -5,6 +5,24 @@ import { defineActions, staff } from './define'
 /** A column (栏目) of the bulletin. */
 export const columnSchema = z.object({ id: z.string(), name: z.string(), sort: z.number() })
 
+/** A column as an admin manages it: hidden ones too, with how many notices it holds. */
+export const managedColumnSchema = columnSchema.extend({
+  hidden: z.boolean(),
+  /** Published notices filed under it (expired ones included). */
+  noticeCount: z.number(),
+})
+
+/** A column as an admin manages it. */
+export type ManagedColumn = z.infer<typeof managedColumnSchema>
+
+const admins = ['admin'] as const
+
+const columnNameSchema = z
+  .string()
+  .trim()
+  .min(1, '栏目名称不能为空')
+  .max(12, '栏目名称最多 12 个字')
+
 /** A notice as listed. */
 export const noticeSummarySchema = z.object({
   id: z.string(),
@@ -45,6 +63,41 @@ export const bulletinActions = defineActions({
     output: z.array(columnSchema),
     access: 'public',
     write: false,
+  },
+  'columns.manage': {
+    summary: 'Every column in display order, hidden ones too, with notice counts (admins).',
+    input: emptyInputSchema,
+    output: z.array(managedColumnSchema),
+    access: admins,
+    write: false,
+  },
+  'columns.create': {
+    summary: 'Adds a visible column at the end of the order.',
+    input: z.object({ name: columnNameSchema }),
+    output: managedColumnSchema,
+    access: admins,
+    write: true,
+  },
+  'columns.rename': {
+    summary: 'Renames a column; names are unique, hidden columns included.',
+    input: z.object({ id: idSchema, name: columnNameSchema }),
+    output: managedColumnSchema,
+    access: admins,
+    write: true,
+  },
+  'columns.reorder': {
+    summary: 'Sets the display order: `ids` lists every column (hidden ones too) exactly once.',
+    input: z.object({ ids: z.array(idSchema).min(1, '请给出全部栏目的顺序').max(200) }),
+    output: z.array(managedColumnSchema),
+    access: admins,
+    write: true,
+  },
+  'columns.setHidden': {
+    summary: "Hides a column (and its notices) from everyone's lists, or shows it again.",
+    input: z.object({ id: idSchema, hidden: z.boolean() }),
+    output: managedColumnSchema,
+    access: admins,
+    write: true,
   },
   'notices.list': {
     summary: 'Published notices the caller may see, newest first, with keyset pagination.',

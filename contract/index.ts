@@ -5,6 +5,7 @@ import { bulletinActions } from './bulletin'
 import { campaignActions } from './campaigns'
 import { peopleActions } from './people'
 import { placesActions } from './places'
+import { reachActions } from './reach'
 
 export * from './envelope'
 export * from './define'
@@ -15,6 +16,7 @@ export const actions = {
   ...placesActions,
   ...bindingActions,
   ...bulletinActions,
+  ...reachActions,
   ...boardActions,
   ...campaignActions,
 }

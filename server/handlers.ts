@@ -1,6 +1,8 @@
 import type { ActionName } from '../contract'
 import { boardHandlers } from './board/board.actions'
 import { bulletinHandlers } from './bulletin/bulletin.actions'
+import { columnHandlers } from './bulletin/columns.actions'
+import { reachHandlers } from './bulletin/reach.actions'
 import { campaignHandlers } from './campaigns/campaigns.actions'
 import type { HandlersFor } from './context'
 import { bindingHandlers } from './people/bindings.actions'
@@ -17,6 +19,8 @@ export const handlers: HandlersFor<ActionName> = {
   ...bindingHandlers,
   ...placesHandlers,
   ...bulletinHandlers,
+  ...columnHandlers,
+  ...reachHandlers,
   ...boardHandlers,
   ...campaignHandlers,
 }

@@ -28,6 +28,7 @@ export default defineAppConfig({
         'pages/places/index',
         'pages/roster/index',
         'pages/staff/index',
+        'pages/columns/index',
       ],
     },
   ],

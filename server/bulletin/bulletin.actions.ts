@@ -55,7 +55,12 @@ export const bulletinHandlers: HandlersFor<
     ) {
       throw notFound('这条公告')
     }
+    // A hidden column takes its notices off the app, shared links included.
+    if ((await ctx.store.columns.get(notice.columnId))?.hidden) throw notFound('这条公告')
     await ctx.store.notices.countView(notice.id)
+    // Opening it is all it takes for the household to count as reached: no confirmations.
+    const household = ctx.caller?.household
+    if (household) await ctx.store.reach.markRead(notice.id, household.id, ctx.now)
     return toNotice({ ...notice, viewCount: notice.viewCount + 1 })
   },
 

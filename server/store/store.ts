@@ -221,6 +221,21 @@ export interface Store {
     /** Writes a plan in one transaction. */
     apply(plan: RosterPlan): Promise<void>
   }
+  reach: {
+    /** Records that a household opened a notice; the first time counts, later ones are ignored. */
+    markRead(noticeId: string, householdId: string, at: number): Promise<void>
+    /**
+     * Households in the notice's villages (every village when `villageIds` is empty) and in
+     * `gridIds` (null = all) that have not opened it, by 门牌号; plus the totals.
+     */
+    unreached(q: {
+      noticeId: string
+      villageIds: string[]
+      gridIds: string[] | null
+      after?: Keyset
+      limit: number
+    }): Promise<Page<HouseholdView> & { inScope: number; reached: number }>
+  }
   settings: {
     get(key: string): Promise<string | null>
     set(key: string, value: string): Promise<void>
@@ -228,8 +243,21 @@ export interface Store {
     take(key: string): Promise<string | null>
   }
   columns: {
+    /** The visible columns in display order. */
     list(): Promise<ColumnRecord[]>
     get(id: string): Promise<ColumnRecord | null>
+    /** Every column in display order, hidden ones too, with its published notices' count. */
+    all(): Promise<(ColumnRecord & { noticeCount: number })[]>
+    /** Adds a visible column after the last one; throws UniqueViolation on a taken name. */
+    create(column: { id: string; name: string }): Promise<void>
+    /** Throws UniqueViolation on a taken name. */
+    rename(id: string, name: string): Promise<void>
+    /**
+     * Sets the order to `ids` in one transaction; false (and nothing written) unless `ids`
+     * is exactly every existing column once.
+     */
+    reorder(ids: readonly string[]): Promise<boolean>
+    setHidden(id: string, hidden: boolean): Promise<void>
   }
   notices: {
     list(query: NoticeQuery): Promise<Page<NoticeView>>

@@ -57,6 +57,11 @@ describe('notices', () => {
     expect(own.body).toContain('正文 n-a')
   })
 
+  it('notices.get refuses a notice of a hidden column, even by direct link', async () => {
+    const { status } = await api.post('notices.get', { id: 'n-hidden-col' }, tokens[who.admin])
+    expect(status).toBe(404)
+  })
+
   it('notices.get counts a view', async () => {
     await api.data('notices.get', { id: 'n-town' })
     const second = await api.data<Notice>('notices.get', { id: 'n-town' })

@@ -79,6 +79,17 @@ describe('role matrix of people and places', () => {
     'bindings.approve': async () => ({ id: await pendingRequest() }),
     'bindings.reject': async () => ({ id: await pendingRequest(), reason: '信息不符' }),
     'bindings.revoke': () => ({ id: `b-${who.residentB}`, reason: '已迁出' }),
+    'columns.list': () => ({}),
+    'columns.manage': () => ({}),
+    'columns.create': () => ({ name: `栏目${++fresh}` }),
+    'columns.rename': () => ({ id: 'col-affairs', name: `改名${++fresh}` }),
+    // Every column as it is now (earlier calls may have added some), in reverse.
+    'columns.reorder': () => ({
+      ids: (db.prepare('SELECT id FROM columns ORDER BY sort DESC').all() as { id: string }[]).map(
+        (c) => c.id,
+      ),
+    }),
+    'columns.setHidden': () => ({ id: 'col-hidden', hidden: true }),
   }
 
   /** Every row of every table, to prove that a refused call changed nothing. */
@@ -135,6 +146,7 @@ describe('role matrix of people and places', () => {
       'households.',
       'roster.',
       'bindings.',
+      'columns.',
     ]
     const declared = Object.keys(actions).filter((a) => domains.some((d) => a.startsWith(d)))
     expect(names.sort()).toEqual(declared.sort())

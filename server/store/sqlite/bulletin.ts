@@ -1,4 +1,5 @@
 import type { NoticeRecord, NoticeView, Store } from '../store'
+import { guardUnique } from './errors'
 import { columnFrom, insertSql, noticeFrom, toParams } from './rows'
 import { jsonList, keysetParams, likePattern, pageOf, type Row, type Sql } from './sql'
 
@@ -14,7 +15,7 @@ export function insertNotice({ prepare }: Sql, notice: NoticeRecord): void {
   for (const villageId of villageIds) link.run(notice.id, villageId)
 }
 
-export function columnsRepo({ one, all }: Sql): Store['columns'] {
+export function columnsRepo({ one, all, prepare, tx }: Sql): Store['columns'] {
   return {
     async list() {
       return all('SELECT * FROM columns WHERE hidden = 0 ORDER BY sort, name').map(columnFrom)
@@ -22,6 +23,48 @@ export function columnsRepo({ one, all }: Sql): Store['columns'] {
     async get(id) {
       const r = one('SELECT * FROM columns WHERE id = @id', { id })
       return r ? columnFrom(r) : null
+    },
+    async all() {
+      return all(
+        `SELECT c.*, (SELECT COUNT(*) FROM notices n
+           WHERE n.column_id = c.id AND n.status = 'published') AS notice_count
+         FROM columns c ORDER BY c.sort, c.name`,
+      ).map((r) => ({ ...columnFrom(r), noticeCount: Number(r.notice_count) }))
+    },
+    async create({ id, name }) {
+      // The next sort is computed in the INSERT itself, so two creations never share one.
+      guardUnique(() =>
+        prepare(
+          `INSERT INTO columns (id, name, sort, hidden)
+           VALUES (@id, @name, (SELECT COALESCE(MAX(sort), -1) + 1 FROM columns), 0)`,
+        ).run({ id, name }),
+      )
+    },
+    async rename(id, name) {
+      guardUnique(() => prepare('UPDATE columns SET name = @name WHERE id = @id').run({ id, name }))
+    },
+    async reorder(ids) {
+      // Checked inside the transaction, so a column created meanwhile makes this refuse.
+      return tx(() => {
+        const existing = all('SELECT id FROM columns').map((r) => String(r.id))
+        const wanted = new Set(ids)
+        if (
+          wanted.size !== ids.length ||
+          ids.length !== existing.length ||
+          existing.some((id) => !wanted.has(id))
+        ) {
+          return false
+        }
+        const update = prepare('UPDATE columns SET sort = @sort WHERE id = @id')
+        ids.forEach((id, sort) => update.run({ id, sort }))
+        return true
+      })
+    },
+    async setHidden(id, hidden) {
+      prepare('UPDATE columns SET hidden = @hidden WHERE id = @id').run({
+        id,
+        hidden: Number(hidden),
+      })
     },
   }
 }

@@ -225,4 +225,12 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX households_grid ON households(grid_id, house_no);
   `,
+  /* 3: reach — which households have opened a notice */ `
+  CREATE TABLE notice_reads (
+    notice_id TEXT NOT NULL REFERENCES notices(id),
+    household_id TEXT NOT NULL REFERENCES households(id),
+    first_read_at INTEGER NOT NULL,
+    PRIMARY KEY (notice_id, household_id)
+  );
+  `,
 ]

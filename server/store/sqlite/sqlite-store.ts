@@ -8,6 +8,7 @@ import { householdsRepo } from './households'
 import { campaignsRepo } from './campaigns'
 import { migrations } from './migrations'
 import { placesRepo } from './places'
+import { reachRepo } from './reach'
 import { rosterRepo } from './roster'
 import { settingsRepo } from './settings'
 import { importSnapshot } from './snapshot'
@@ -46,6 +47,7 @@ export function createSqliteStore(file: string): Store {
     households: householdsRepo(sql),
     bindings: bindingsRepo(sql),
     roster: rosterRepo(sql),
+    reach: reachRepo(sql),
     columns: columnsRepo(sql),
     notices: noticesRepo(sql),
     board: boardRepo(sql),

@@ -26,6 +26,7 @@ const adminEntries: Entry[] = [
   { page: 'places', title: '村组与网格', description: '新增、改名、归档村和网格，指派网格员' },
   { page: 'roster', title: '花名册导入导出', description: '用 Excel 花名册批量导入或导出家庭' },
   { page: 'staff', title: '人员与角色', description: '任命或撤销网格员、管理员' },
+  { page: 'columns', title: '栏目管理', description: '新增、改名、排序、隐藏首页的宣传栏目' },
 ]
 
 const open = (page: string) => () => void Taro.navigateTo({ url: staffPageUrl(page) })

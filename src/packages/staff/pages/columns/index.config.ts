@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '栏目管理',
+  enablePullDownRefresh: true,
+})
