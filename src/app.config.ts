@@ -29,6 +29,7 @@ export default defineAppConfig({
         'pages/roster/index',
         'pages/staff/index',
         'pages/columns/index',
+        'pages/reach/index',
       ],
     },
   ],

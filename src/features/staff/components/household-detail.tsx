@@ -1,11 +1,6 @@
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
-import Taro from '@tarojs/taro'
 import type { Household } from '@contract/places'
-
-const call = (phoneNumber: string) => {
-  // Cancelling the dialer rejects; there is nothing to report then.
-  Taro.makePhoneCall({ phoneNumber }).catch(() => undefined)
-}
+import { callPhone } from '../api/households'
 
 /** A household's place, head, size and phone (with 拨打). */
 export function HouseholdDetail({ household: h }: { household: Household }) {
@@ -21,7 +16,7 @@ export function HouseholdDetail({ household: h }: { household: Household }) {
         description={h.phone ?? '未登记'}
         extra={
           h.phone ? (
-            <Button type='primary' fill='outline' onClick={() => call(h.phone ?? '')}>
+            <Button type='primary' fill='outline' onClick={() => callPhone(h.phone ?? '')}>
               拨打
             </Button>
           ) : undefined

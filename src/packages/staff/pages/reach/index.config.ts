@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '未读家庭',
+  enablePullDownRefresh: true,
+})
