@@ -1,12 +1,17 @@
 import type { PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
 import { initApi } from '@/lib/api-client'
-// NutUI's theme variables sit at app level so that a theme (长辈模式) applies everywhere.
+import { initElderMode } from '@/lib/elder-mode'
+// NutUI's theme variables sit at app level; 长辈模式 overrides them on each page root (app.scss).
 import '@nutui/nutui-react-taro/dist/styles/themes/default.css'
 import './app.scss'
 
 function App({ children }: PropsWithChildren) {
-  useLaunch(() => initApi())
+  useLaunch(() => {
+    initApi()
+    // The stored choice, or on by itself when WeChat's font is enlarged (DESIGN.md).
+    initElderMode()
+  })
   return children
 }
 

@@ -5,6 +5,7 @@ import { PageState } from '@/components/page-state'
 import { BoardFilters } from '@/features/board/components/board-filters'
 import { BoardView } from '@/features/board/components/board-view'
 import { useRanking, useRounds, useVillages } from '@/features/board/hooks/use-board'
+import { usePageClass } from '@/lib/use-elder-mode'
 
 /** 红黑榜: pick a month and a village, read the red and black lists. */
 export default function BoardPage() {
@@ -18,7 +19,7 @@ export default function BoardPage() {
     void Promise.all([rounds.reload(), ranking.reload()]).finally(() => Taro.stopPullDownRefresh())
   })
   return (
-    <View className='page'>
+    <View className={usePageClass()}>
       <BoardFilters
         rounds={rounds.data?.items ?? []}
         villages={villages.data ?? []}

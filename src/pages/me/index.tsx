@@ -6,6 +6,7 @@ import { DevAccountSwitcher } from '@/features/people/components/dev-account-swi
 import { MeEntries } from '@/features/people/components/me-entries'
 import { ProfileCard } from '@/features/people/components/profile-card'
 import { useMe } from '@/features/people/hooks/use-me'
+import { usePageClass } from '@/lib/use-elder-mode'
 
 /** 我的: who I am, my household binding, my records and tools; demo accounts in dev mode. */
 export default function MePage() {
@@ -14,7 +15,7 @@ export default function MePage() {
   const reload = () => void me.reload()
   const showSwitcher = process.env.TARO_ENV === 'h5' && me.data?.devMode === true
   return (
-    <View className='page'>
+    <View className={usePageClass()}>
       <PageState
         loading={me.loading}
         error={me.error}

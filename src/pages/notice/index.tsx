@@ -3,13 +3,14 @@ import { useRouter } from '@tarojs/taro'
 import { PageState } from '@/components/page-state'
 import { NoticeBody } from '@/features/bulletin/components/notice-body'
 import { useNotice } from '@/features/bulletin/hooks/use-notices'
+import { usePageClass } from '@/lib/use-elder-mode'
 
 /** One notice, opened from a list or a shared link (?id=…). */
 export default function NoticePage() {
   const id = useRouter().params.id ?? ''
   const notice = useNotice(id)
   return (
-    <View className='page'>
+    <View className={usePageClass()}>
       <PageState
         loading={notice.loading}
         error={notice.error}

@@ -2,6 +2,7 @@ import { Cell, CellGroup } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { MeUser } from '@contract/people'
+import { ElderModeSwitch } from '@/components/elder-mode-switch'
 import './me-entries.scss'
 
 const open = (url: string) => () => void Taro.navigateTo({ url })
@@ -18,7 +19,7 @@ const records = [
   { kind: 'appeals', title: '我的申诉' },
 ] as const
 
-/** Where 我的 leads: staff tools, my records, and the privacy guide. */
+/** Where 我的 leads: 长辈模式 first, staff tools, my records, and the privacy guide. */
 export function MeEntries({ user }: { user: MeUser | null }) {
   const tools =
     user?.role === 'admin'
@@ -28,6 +29,7 @@ export function MeEntries({ user }: { user: MeUser | null }) {
         : null
   return (
     <View className='me-entries'>
+      <ElderModeSwitch variant='row' />
       {tools && (
         <CellGroup>
           <Cell
