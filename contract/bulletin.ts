@@ -40,7 +40,10 @@ export const noticeSummarySchema = z.object({
 /** A notice as listed. */
 export type NoticeSummary = z.infer<typeof noticeSummarySchema>
 
-/** A notice as read: its summary plus the body, paragraphs separated by blank lines. */
+/**
+ * A notice as read: its summary plus the body in the bulletin's rich-text subset (HTML with
+ * paragraphs, headings, bold, lists, links and images only; sanitised on the server).
+ */
 export const noticeSchema = noticeSummarySchema.extend({ body: z.string() })
 
 /** A notice as read. */
@@ -122,7 +125,8 @@ export const bulletinActions = defineActions({
     input: z.object({
       columnId: idSchema,
       title: z.string().trim().min(2, '标题至少 2 个字').max(30, '标题最多 30 个字'),
-      body: z.string().trim().min(10, '正文至少 10 个字').max(5000, '正文最多 5000 字'),
+      /** Rich-text subset (HTML); anything else is removed on the server. */
+      body: z.string().trim().min(1, '请填写正文').max(20_000, '正文过长'),
       scope: noticeScopeSchema,
       pinned: z.boolean().default(false),
     }),

@@ -7,6 +7,7 @@ import { toIso } from '../shared/time'
 import { newId } from '../shared/ids'
 import type { NoticeView } from '../store/store'
 import { isInScope, isLive, summarise } from './bulletin.rules'
+import { paragraphsToHtml, plainText, sanitizeBody } from './rich-text'
 
 function toSummary(n: NoticeView): NoticeSummary {
   return {
@@ -85,12 +86,21 @@ export const bulletinHandlers: HandlersFor<
         fields: [{ path: 'scope.villageIds', message: '所选的村不存在' }],
       })
     }
+    // A body with no markup is plain paragraphs separated by blank lines.
+    const body = sanitizeBody(
+      /<[a-z]/i.test(input.body) ? input.body : paragraphsToHtml(input.body.split(/\n\s*\n/)),
+    )
+    if (Array.from(plainText(body)).length < 10) {
+      throw new AppError('BAD_INPUT', '正文至少 10 个字', {
+        fields: [{ path: 'body', message: '正文至少 10 个字' }],
+      })
+    }
     const created = await ctx.store.notices.create({
       id: newId('ntc'),
       columnId: column.id,
       title: input.title,
-      summary: summarise(input.body),
-      body: input.body,
+      summary: summarise(plainText(body)),
+      body,
       villageIds,
       pinned: input.pinned,
       status: 'published',

@@ -12,6 +12,7 @@ import type {
   UserRecord,
   VoteRecord,
 } from '../store/store'
+import { paragraphsToHtml } from '../bulletin/rich-text'
 import { DEMO_ACCOUNTS } from './demo-accounts'
 import {
   DEMO_CAMPAIGNS,
@@ -178,7 +179,7 @@ export function buildDemoTownship(now: number): Snapshot {
       columnId: `col-${n.column}`,
       title: n.title,
       summary: n.summary,
-      body: n.paragraphs.join('\n\n'),
+      body: paragraphsToHtml(n.paragraphs),
       villageIds: n.village === undefined ? [] : [village(n.village).id],
       pinned: n.pinned ?? false,
       status: 'published',

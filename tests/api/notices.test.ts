@@ -171,6 +171,39 @@ describe('notices', () => {
       }
     })
 
+    it('stores the body sanitised, and plain paragraphs as <p>s', async () => {
+      const rich = await api.data<Notice>(
+        'notices.create',
+        {
+          ...input,
+          body: '<p onclick="x()">停水通知：明天上午检修管道<script>alert(1)</script></p><img src=x onerror=alert(1)><a href="javascript:alert(1)">详情</a>',
+        },
+        tokens[who.gridA],
+      )
+      expect(rich.body).toBe(
+        '<p>停水通知：明天上午检修管道</p><a rel="noopener noreferrer">详情</a>',
+      )
+      const read = await api.data<Notice>('notices.get', { id: rich.id }, tokens[who.residentA])
+      expect(read.body).toBe(rich.body)
+      const plain = await api.data<Notice>(
+        'notices.create',
+        { ...input, body: '第一段 <不是标签 的文字。\n\n第二段，明天上午停水。' },
+        tokens[who.gridA],
+      )
+      expect(plain.body).toBe('<p>第一段 &lt;不是标签 的文字。</p><p>第二段，明天上午停水。</p>')
+      expect(plain.summary).toBe('第一段 <不是标签 的文字。 第二段，明天上午停水。')
+    })
+
+    it('a body that is empty once sanitised is refused', async () => {
+      const { status, body } = await api.post(
+        'notices.create',
+        { ...input, body: '<script>alert("只有脚本，没有正文")</script>' },
+        tokens[who.gridA],
+      )
+      expect(status).toBe(400)
+      if (!body.ok) expect(body.error.message).toBe('正文至少 10 个字')
+    })
+
     it('rejects bad input with the failing fields and writes nothing', async () => {
       const { status, body } = await api.post(
         'notices.create',

@@ -6,6 +6,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import type { ActionInput, ActionName } from '@contract/index'
 import { phaseNames } from '@/features/campaigns/labels'
+import { richTextToPlain } from '@/lib/rich-text'
 import { launchPhone, startServer, type Phone, type RunningServer } from '../helpers/browser'
 import { callApi, onPhone, WAIT_MS } from '../helpers/phone-page'
 
@@ -63,7 +64,7 @@ describe('H5 app in Chromium at phone size', () => {
     await card.tap()
     await page.waitForURL(/pages\/notice\/index/, { timeout: WAIT_MS })
     const { body } = await api('notices.get', { id: first.id })
-    const firstParagraph = body.split(/\n\s*\n/)[0]?.trim() ?? ''
+    const firstParagraph = richTextToPlain(body).split('\n')[0] ?? ''
     await see(firstParagraph)
     await see('阅读', false)
     await screenshot('2-notice')

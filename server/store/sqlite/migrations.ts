@@ -233,4 +233,10 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (notice_id, household_id)
   );
   `,
+  /* 4: notice bodies become the rich-text subset: plain paragraphs are escaped into <p>s */ `
+  UPDATE notices SET body = '<p>' || replace(
+      replace(replace(replace(body, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'),
+      char(10) || char(10), '</p><p>') || '</p>'
+    WHERE body NOT LIKE '<%';
+  `,
 ]

@@ -1,15 +1,15 @@
-import { Text, View } from '@tarojs/components'
+import { RichText, Text, View } from '@tarojs/components'
 import type { Notice } from '@contract/bulletin'
 import { dateTime } from '@/lib/dayjs'
+import { richTextToPlain } from '@/lib/rich-text'
 import { ReadAloud } from './read-aloud'
 import './notice-body.scss'
 
 /**
- * A notice as read: title, byline, 朗读 where the browser can speak (H5), and its paragraphs
- * (plain text, so nothing to sanitise).
+ * A notice as read: title, byline, 朗读 where the browser can speak (H5), and its body. The
+ * body is the rich-text subset the server sanitised before storing it, rendered by RichText.
  */
 export function NoticeBody({ notice }: { notice: Notice }) {
-  const paragraphs = notice.body.split(/\n\s*\n/).filter((p) => p.trim() !== '')
   const scope = notice.villages.length ? notice.villages.map((v) => v.name).join('、') : '全镇'
   return (
     <View className='notice-body'>
@@ -23,14 +23,8 @@ export function NoticeBody({ notice }: { notice: Notice }) {
         <Text>{dateTime(notice.publishedAt)}</Text>
         <Text>阅读 {notice.viewCount}</Text>
       </View>
-      <ReadAloud text={[notice.title, ...paragraphs].join('\n')} />
-      {paragraphs.map((p, i) => (
-        // Plain text in a block: an inline Text would be laid out as a full-width box on H5,
-        // pushing the indented paragraph past the right edge.
-        <View key={i} className='notice-body__paragraph'>
-          {p}
-        </View>
-      ))}
+      <ReadAloud text={`${notice.title}\n${richTextToPlain(notice.body)}`} />
+      <RichText className='notice-body__rich' nodes={notice.body} />
     </View>
   )
 }
