@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { emptyInputSchema, idSchema, isoSchema, pageInputSchema, pageOf } from './common'
-import { defineActions, staff } from './define'
+import { defineActions } from './define'
 
 /** A column (栏目) of the bulletin. */
 export const columnSchema = z.object({ id: z.string(), name: z.string(), sort: z.number() })
@@ -35,6 +35,8 @@ export const noticeSummarySchema = z.object({
   publishedAt: isoSchema,
   viewCount: z.number(),
   authorName: z.string(),
+  /** Cover picture (a media URL), if any. */
+  cover: z.string().nullable(),
 })
 
 /** A notice as listed. */
@@ -44,7 +46,13 @@ export type NoticeSummary = z.infer<typeof noticeSummarySchema>
  * A notice as read: its summary plus the body in the bulletin's rich-text subset (HTML with
  * paragraphs, headings, bold, lists, links and images only; sanitised on the server).
  */
-export const noticeSchema = noticeSummarySchema.extend({ body: z.string() })
+export const noticeSchema = noticeSummarySchema.extend({
+  body: z.string(),
+  /** Gallery pictures (media URLs), shown below the body and previewed full screen. */
+  images: z.array(z.string()),
+  /** An optional video file (media URL). */
+  video: z.string().nullable(),
+})
 
 /** A notice as read. */
 export type Notice = z.infer<typeof noticeSchema>
@@ -119,19 +127,5 @@ export const bulletinActions = defineActions({
     output: noticeSchema,
     access: 'public',
     write: false,
-  },
-  'notices.create': {
-    summary: 'Publishes a plain-text notice now (grid workers only to their own villages).',
-    input: z.object({
-      columnId: idSchema,
-      title: z.string().trim().min(2, '标题至少 2 个字').max(30, '标题最多 30 个字'),
-      /** Rich-text subset (HTML); anything else is removed on the server. */
-      body: z.string().trim().min(1, '请填写正文').max(20_000, '正文过长'),
-      scope: noticeScopeSchema,
-      pinned: z.boolean().default(false),
-    }),
-    output: noticeSchema,
-    access: staff,
-    write: true,
   },
 })

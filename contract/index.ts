@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { authoringActions } from './authoring'
 import { bindingActions } from './bindings'
 import { boardActions } from './board'
 import { bulletinActions } from './bulletin'
@@ -16,6 +17,7 @@ export const actions = {
   ...placesActions,
   ...bindingActions,
   ...bulletinActions,
+  ...authoringActions,
   ...reachActions,
   ...boardActions,
   ...campaignActions,

@@ -20,10 +20,16 @@ function toSummary(n: NoticeView): NoticeSummary {
     publishedAt: toIso(n.publishAt),
     viewCount: n.viewCount,
     authorName: n.authorName,
+    cover: n.cover ?? null,
   }
 }
 
-const toNotice = (n: NoticeView): Notice => ({ ...toSummary(n), body: n.body })
+const toNotice = (n: NoticeView): Notice => ({
+  ...toSummary(n),
+  body: n.body,
+  images: n.images ?? [],
+  video: n.video ?? null,
+})
 
 export const bulletinHandlers: HandlersFor<
   'columns.list' | 'notices.list' | 'notices.get' | 'notices.create'

@@ -101,6 +101,13 @@ export interface NoticeRecord {
   createdAt: number
   updatedAt: number
   viewCount: number
+  /** Cover picture (a media URL). */
+  cover?: string | null
+  /** Gallery pictures (media URLs). */
+  images?: string[]
+  video?: string | null
+  /** When an admin marked it 被上级采用 (信息报送考核). */
+  adoptedAt?: number | null
 }
 
 export interface RubricRecord {

@@ -8,8 +8,12 @@ const noticeSelect = `SELECT n.*, c.name AS column_name, u.nickname AS author_na
 
 /** Writes a notice and its village links; call inside a transaction. */
 export function insertNotice({ prepare }: Sql, notice: NoticeRecord): void {
-  const { villageIds, ...row } = notice
-  const params = { ...toParams(row), township_wide: Number(villageIds.length === 0) }
+  const { villageIds, images, ...row } = notice
+  const params = {
+    ...toParams(row),
+    township_wide: Number(villageIds.length === 0),
+    images_json: JSON.stringify(images ?? []),
+  }
   prepare(insertSql('notices', params)).run(params)
   const link = prepare('INSERT INTO notice_villages (notice_id, village_id) VALUES (?, ?)')
   for (const villageId of villageIds) link.run(notice.id, villageId)

@@ -239,4 +239,20 @@ export const migrations: readonly string[] = [
       char(10) || char(10), '</p><p>') || '</p>'
     WHERE body NOT LIKE '<%';
   `,
+  /* 5: notice media and adoption; uploaded files; status 'scheduled' is derived, not stored */ `
+  ALTER TABLE notices ADD COLUMN cover TEXT;
+  ALTER TABLE notices ADD COLUMN images_json TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE notices ADD COLUMN video TEXT;
+  ALTER TABLE notices ADD COLUMN adopted_at INTEGER;
+  ALTER TABLE notices ADD COLUMN adopted_by TEXT REFERENCES users(id);
+  CREATE INDEX notices_author ON notices(author_id, updated_at DESC);
+  CREATE TABLE media (
+    id TEXT PRIMARY KEY,
+    owner_id TEXT NOT NULL REFERENCES users(id),
+    kind TEXT NOT NULL CHECK (kind IN ('image', 'video')),
+    mime TEXT NOT NULL,
+    bytes INTEGER NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  `,
 ]

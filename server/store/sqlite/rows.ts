@@ -84,6 +84,10 @@ export const noticeFrom = (r: Row, villageIds: string[]): NoticeRecord => ({
   createdAt: num(r.created_at),
   updatedAt: num(r.updated_at),
   viewCount: num(r.view_count),
+  cover: optStr(r.cover),
+  images: r.images_json ? (JSON.parse(String(r.images_json)) as string[]) : [],
+  video: optStr(r.video),
+  adoptedAt: optNum(r.adopted_at),
 })
 
 export const roundFrom = (r: Row): RoundRecord => ({
