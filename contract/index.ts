@@ -4,6 +4,7 @@ import { bindingActions } from './bindings'
 import { boardActions } from './board'
 import { bulletinActions } from './bulletin'
 import { campaignActions } from './campaigns'
+import { filingActions } from './filing'
 import { peopleActions } from './people'
 import { placesActions } from './places'
 import { reachActions } from './reach'
@@ -21,6 +22,7 @@ export const actions = {
   ...reachActions,
   ...boardActions,
   ...campaignActions,
+  ...filingActions,
 }
 
 /** The name of an action, `domain.verb`. */

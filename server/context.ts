@@ -1,5 +1,7 @@
 import type { ActionName, ActionOutput, ParsedInput, Role } from '../contract'
+import type { ContentChecker } from './content/content-check'
 import { AppError } from './errors'
+import type { MediaStorage } from './media/media-storage'
 import type { BindingRecord, HouseholdView, Store, UserRecord } from './store/store'
 
 /** Who is calling, as established by the router from the platform's identity. */
@@ -29,6 +31,10 @@ export interface ActionContext {
   now: number
   requestId: string
   devMode: boolean
+  /** The content check (内容安全) for text and pictures. */
+  content: ContentChecker
+  /** Where uploaded files are kept. */
+  media: MediaStorage
   audit(note: AuditNote): void
   /** Resolves any openid to a caller the way the router does for the request's own. */
   identify(openid: string): Promise<Caller>

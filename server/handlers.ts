@@ -1,7 +1,9 @@
 import type { ActionName } from '../contract'
 import { boardHandlers } from './board/board.actions'
+import { authoringHandlers } from './bulletin/authoring.actions'
 import { bulletinHandlers } from './bulletin/bulletin.actions'
 import { columnHandlers } from './bulletin/columns.actions'
+import { filingHandlers } from './bulletin/filing.actions'
 import { reachHandlers } from './bulletin/reach.actions'
 import { campaignHandlers } from './campaigns/campaigns.actions'
 import type { HandlersFor } from './context'
@@ -19,8 +21,10 @@ export const handlers: HandlersFor<ActionName> = {
   ...bindingHandlers,
   ...placesHandlers,
   ...bulletinHandlers,
+  ...authoringHandlers,
   ...columnHandlers,
   ...reachHandlers,
   ...boardHandlers,
   ...campaignHandlers,
+  ...filingHandlers,
 }

@@ -4,10 +4,13 @@ import { z } from 'zod'
 import { actions, isActionName, type ActionName, type Envelope, type Role } from '../contract'
 import type { ActionSpec } from '../contract/define'
 import type { FieldIssue } from '../contract/envelope'
+import { createLocalContentChecker } from './content/local-checker'
+import type { ContentChecker } from './content/content-check'
 import type { ActionContext, AuditNote, Caller, Handler } from './context'
 import { AppError } from './errors'
 import { handlers } from './handlers'
 import { createLogger, type Logger } from './logger'
+import { noMediaStorage, type MediaStorage } from './media/media-storage'
 import { roleOf } from './people/people.rules'
 import { newId } from './shared/ids'
 import type { Store } from './store/store'
@@ -23,6 +26,10 @@ export interface RouterOptions {
   clock?: () => number
   logger?: Logger
   issueToken?: (openid: string) => string
+  /** The content check; by default the local word list in the store's settings. */
+  content?: ContentChecker
+  /** Where uploads go; without one, media.upload fails. */
+  media?: MediaStorage
 }
 
 export interface ApiRequest {
@@ -54,6 +61,8 @@ export function createRouter(options: RouterOptions): Router {
   const clock = options.clock ?? Date.now
   const logger = options.logger ?? createLogger()
   const adminOpenids = new Set(options.adminOpenids ?? [])
+  const content = options.content ?? createLocalContentChecker(store)
+  const media = options.media ?? noMediaStorage
 
   async function identify(openid: string, now: number): Promise<Caller> {
     const user = await store.users.ensure(openid, now)
@@ -93,6 +102,8 @@ export function createRouter(options: RouterOptions): Router {
       now,
       requestId,
       devMode,
+      content,
+      media,
       audit: (note) => notes.push(note),
       identify: (openid) => identify(openid, now),
       issueToken: options.issueToken,

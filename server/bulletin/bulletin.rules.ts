@@ -1,5 +1,6 @@
 // Pure rules of the bulletin.
-import type { NoticeRecord } from '../store/store'
+import type { Caller } from '../context'
+import type { NoticeRecord, NoticeState } from '../store/store'
 
 /** A notice is readable once published, from its publish time until its expiry. */
 export function isLive(
@@ -29,3 +30,42 @@ export function summarise(body: string): string {
   const chars = Array.from(first)
   return chars.length > 60 ? `${chars.slice(0, 59).join('')}…` : first
 }
+
+/** A notice's state as its author sees it; 'scheduled' and 'expired' come from the clock. */
+export function noticeState(
+  notice: Pick<NoticeRecord, 'status' | 'publishAt' | 'expireAt'>,
+  now: number,
+): NoticeState {
+  if (notice.status !== 'published') return notice.status
+  if (notice.expireAt !== null && notice.expireAt <= now) return 'expired'
+  return notice.publishAt > now ? 'scheduled' : 'published'
+}
+
+/**
+ * Why the caller may not address a notice to these villages (empty = township-wide), or null.
+ * Admins address anyone; a grid worker only villages of their own grids.
+ */
+export function scopeRefusal(caller: Caller, villageIds: readonly string[]): string | null {
+  if (caller.role === 'admin') return null
+  if (villageIds.length === 0) return '网格员只能向本人负责的村发布，不能发布全镇公告'
+  if (villageIds.some((id) => !caller.gridVillageIds.includes(id))) {
+    return '网格员只能向本人负责的村发布公告'
+  }
+  return null
+}
+
+/** Admins edit any notice; a grid worker only their own, while it is within their villages. */
+export function mayEdit(
+  caller: Caller,
+  notice: Pick<NoticeRecord, 'authorId' | 'villageIds'>,
+): boolean {
+  if (caller.role === 'admin') return true
+  return notice.authorId === caller.user.id && scopeRefusal(caller, notice.villageIds) === null
+}
+
+/** An expiry must come after the publish time. */
+export const expiresInTime = (publishAt: number, expireAt: number | null) =>
+  expireAt === null || expireAt > publishAt
+
+/** A body with no markup is plain paragraphs separated by blank lines. */
+export const looksLikeMarkup = (body: string) => /<[a-z]/i.test(body)

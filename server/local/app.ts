@@ -2,7 +2,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Config } from '../config'
+import { createLocalContentChecker } from '../content/local-checker'
 import { createLogger, type Logger } from '../logger'
+import { createLocalMediaStorage, MEDIA_DIR } from '../media/local-disk'
 import { createRouter } from '../router'
 import { issueSetupCode } from '../people/setup-code'
 import { seedIfEmpty } from '../seed/seed'
@@ -34,12 +36,15 @@ export async function startLocalApp(
   const seeded = config.devMode ? await seedIfEmpty(store, clock()) : false
   const setupCode = config.adminOpenids.length > 0 ? null : await issueSetupCode(store)
   const secret = loadSecret(config.dataDir)
+  const mediaRoot = path.join(config.dataDir, MEDIA_DIR)
   const router = createRouter({
     store,
     devMode: config.devMode,
     adminOpenids: config.adminOpenids,
     clock,
     logger,
+    content: createLocalContentChecker(store),
+    media: createLocalMediaStorage(mediaRoot),
     // Tokens exist only for the dev login; a production self-host would add its own login.
     issueToken: config.devMode ? (openid) => issueToken(secret, openid, clock()) : undefined,
   })
@@ -48,6 +53,7 @@ export async function startLocalApp(
     secret,
     logger,
     clock,
+    mediaRoot,
     staticRoot: options.staticRoot ?? path.resolve(__dirname, '../../dist-h5'),
   })
   const url = await listen(server, config.port, config.host)

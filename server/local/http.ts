@@ -5,7 +5,7 @@ import { httpStatusOf, type Envelope } from '../../contract/envelope'
 import type { Logger } from '../logger'
 import { newId } from '../shared/ids'
 import type { Router } from '../router'
-import { serveStatic } from './static'
+import { serveMedia, serveStatic } from './static'
 import { verifyToken } from './token'
 
 // A roster file travels base64 inside the JSON body (contract: up to 4,000,000 characters).
@@ -15,6 +15,8 @@ export interface HttpOptions {
   router: Router
   secret: Buffer
   staticRoot: string
+  /** The folder uploaded files are kept in, served at /media/. */
+  mediaRoot?: string
   logger: Logger
   clock?: () => number
 }
@@ -86,6 +88,11 @@ export function createHttpServer(options: HttpOptions): http.Server {
     if (!api) {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.writeHead(405).end()
+        return
+      }
+      if (url.pathname.startsWith('/media/')) {
+        if (options.mediaRoot) serveMedia(options.mediaRoot, url.pathname.slice(7), res)
+        else res.writeHead(404).end()
         return
       }
       serveStatic(options.staticRoot, url.pathname, res)

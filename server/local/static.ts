@@ -3,6 +3,7 @@
 import fs from 'node:fs'
 import type { ServerResponse } from 'node:http'
 import path from 'node:path'
+import { mediaNamePattern, mimeOfExt } from '../media/media.rules'
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -42,4 +43,25 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse):
     'x-content-type-options': 'nosniff',
   })
   fs.createReadStream(target).pipe(res)
+}
+
+/**
+ * Serves one uploaded file from the media folder. Only a plain `<id>.<ext>` name is looked
+ * up, so no path (encoded or not) can reach outside the folder. Names are random and files
+ * never change, so they are cached for a year.
+ */
+export function serveMedia(root: string, name: string, res: ServerResponse): void {
+  const file = mediaNamePattern.test(name) ? path.join(root, name) : null
+  if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
+    res.end('文件不存在')
+    return
+  }
+  res.writeHead(200, {
+    'content-type': mimeOfExt[path.extname(name).slice(1)] ?? 'application/octet-stream',
+    'content-length': fs.statSync(file).size,
+    'cache-control': 'public, max-age=31536000, immutable',
+    'x-content-type-options': 'nosniff',
+  })
+  fs.createReadStream(file).pipe(res)
 }

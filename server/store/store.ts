@@ -124,6 +124,48 @@ export interface NoticeQuery {
   limit: number
 }
 
+/** Derived state of a notice: 'scheduled' and 'expired' come from the clock, not the row. */
+export type NoticeState = 'draft' | 'scheduled' | 'published' | 'expired' | 'withdrawn'
+
+export interface MyNoticesQuery {
+  now: number
+  /** Only this author's notices; null = everyone's (admins). */
+  authorId: string | null
+  status?: NoticeState
+  after?: Keyset
+  limit: number
+}
+
+/** What an edit may change on a notice. */
+export type NoticePatch = Partial<
+  Pick<
+    NoticeRecord,
+    | 'columnId'
+    | 'title'
+    | 'summary'
+    | 'body'
+    | 'villageIds'
+    | 'pinned'
+    | 'status'
+    | 'publishAt'
+    | 'expireAt'
+    | 'cover'
+    | 'images'
+    | 'video'
+  >
+> & { updatedAt: number }
+
+/** One uploaded file; its bytes live with the media storage, not in the database. */
+export interface MediaRecord {
+  /** The stored file's name, `<random id>.<ext>`; served at /media/<id>. */
+  id: string
+  ownerId: string
+  kind: 'image' | 'video'
+  mime: string
+  bytes: number
+  createdAt: number
+}
+
 export interface ScoreRow {
   householdId: string
   headName: string
@@ -146,6 +188,26 @@ export interface CampaignQuery {
   villageIds: string[] | null
   after?: Keyset
   limit: number
+}
+
+/** One village's published and adopted notices in a period (信息报送考核). */
+export interface FilingCount {
+  villageId: string
+  count: number
+  adopted: number
+}
+
+export interface FiledNoticeRow {
+  id: string
+  title: string
+  publishAt: number
+  adoptedAt: number | null
+}
+
+export interface NoticeAdoption {
+  status: NoticeRecord['status']
+  publishAt: number
+  adoptedAt: number | null
 }
 
 export interface Store {
@@ -263,7 +325,34 @@ export interface Store {
     list(query: NoticeQuery): Promise<Page<NoticeView>>
     get(id: string): Promise<NoticeView | null>
     create(notice: NoticeRecord): Promise<NoticeView>
+    /** Changes a notice (and its village links) in one transaction; returns the new view. */
+    update(id: string, patch: NoticePatch): Promise<NoticeView>
+    /** Notices in every state, last updated first, optionally one author's and one state. */
+    mine(query: MyNoticesQuery): Promise<Page<NoticeView>>
     countView(id: string): Promise<void>
+  }
+  media: {
+    create(record: MediaRecord): Promise<void>
+    get(id: string): Promise<MediaRecord | null>
+  }
+  filing: {
+    /**
+     * Per village, notices published in [from, to) and already public at `now` (a notice
+     * of several villages counts for each; township-wide ones for none), and how many of
+     * those are adopted. Villages without any are left out.
+     */
+    villageCounts(q: { from: number; to: number; now: number }): Promise<FilingCount[]>
+    /** A village's notices counted by villageCounts, oldest first. */
+    villageNotices(q: {
+      villageId: string
+      from: number
+      to: number
+      now: number
+    }): Promise<FiledNoticeRow[]>
+    /** A notice's state as adoption needs it, or null when there is no such notice. */
+    adoption(noticeId: string): Promise<NoticeAdoption | null>
+    /** Marks (adoptedAt and by set) or unmarks (both null) a notice 被上级采用. */
+    setAdopted(noticeId: string, adoptedAt: number | null, by: string | null): Promise<void>
   }
   board: {
     /** Rounds newest first; `publishedOnly` hides rounds still being inspected. */

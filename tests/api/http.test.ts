@@ -1,6 +1,7 @@
 import fs from 'node:fs'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApi, type TestApi } from '../helpers/http-api'
+import { h5Dir, startTestApi, type TestApi } from '../helpers/http-api'
 
 describe('local server over HTTP (dev mode, demo seed)', () => {
   let api: TestApi
@@ -110,12 +111,15 @@ describe('local server over HTTP (dev mode, demo seed)', () => {
   })
 
   it('serves the H5 app for any other path (index.html fallback)', async () => {
-    fs.writeFileSync(`${api.dataDir}/index.html`, '<title>和美村宣</title>')
+    fs.mkdirSync(h5Dir(api.dataDir), { recursive: true })
+    fs.writeFileSync(path.join(h5Dir(api.dataDir), 'index.html'), '<title>和美村宣</title>')
     const res = await fetch(`${api.app.url}/some/page`)
     expect(res.status).toBe(200)
     expect(await res.text()).toContain('和美村宣')
     const escape = await fetch(`${api.app.url}/..%2f..%2fetc%2fpasswd`)
     expect(await escape.text()).not.toContain('root:')
+    const database = await fetch(`${api.app.url}/..%2fhemei.sqlite`)
+    expect(await database.text()).not.toContain('SQLite format')
   })
 })
 

@@ -24,6 +24,9 @@ export interface TestApi {
   close(): Promise<void>
 }
 
+/** Where a test server looks for the built H5 app (empty unless a test writes to it). */
+export const h5Dir = (dataDir: string) => path.join(dataDir, 'h5')
+
 export async function startTestApi(
   options: { snapshot?: Snapshot; devMode?: boolean; clock?: () => number; dataDir?: string } = {},
 ): Promise<TestApi> {
@@ -35,7 +38,8 @@ export async function startTestApi(
   }
   const app = await startLocalApp(
     { port: 0, host: '127.0.0.1', dataDir, devMode: options.devMode ?? true, adminOpenids: [] },
-    { clock: options.clock, logger: createLogger({ silent: true }), staticRoot: dataDir },
+    // The H5 folder is a subfolder of its own: the database beside it is never served.
+    { clock: options.clock, logger: createLogger({ silent: true }), staticRoot: h5Dir(dataDir) },
   )
   const post = async <T>(action: string, input?: unknown, token?: string) => {
     const res = await fetch(`${app.url}/api/${action}`, {

@@ -1,4 +1,4 @@
-import type { NoticeRecord, NoticeView, Store } from '../store'
+import type { NoticeRecord, NoticeState, NoticeView, Store } from '../store'
 import { guardUnique } from './errors'
 import { columnFrom, insertSql, noticeFrom, toParams } from './rows'
 import { jsonList, keysetParams, likePattern, pageOf, type Row, type Sql } from './sql'
@@ -17,6 +17,17 @@ export function insertNotice({ prepare }: Sql, notice: NoticeRecord): void {
   prepare(insertSql('notices', params)).run(params)
   const link = prepare('INSERT INTO notice_villages (notice_id, village_id) VALUES (?, ?)')
   for (const villageId of villageIds) link.run(notice.id, villageId)
+}
+
+/** SQL for one derived state, against `@now`; the same order of tests as noticeState. */
+const stateWhere: Record<NoticeState, string> = {
+  draft: "n.status = 'draft'",
+  withdrawn: "n.status = 'withdrawn'",
+  expired: "n.status = 'published' AND n.expire_at IS NOT NULL AND n.expire_at <= @now",
+  scheduled:
+    "n.status = 'published' AND (n.expire_at IS NULL OR n.expire_at > @now) AND n.publish_at > @now",
+  published:
+    "n.status = 'published' AND (n.expire_at IS NULL OR n.expire_at > @now) AND n.publish_at <= @now",
 }
 
 export function columnsRepo({ one, all, prepare, tx }: Sql): Store['columns'] {
@@ -135,6 +146,42 @@ export function noticesRepo(sql: Sql): Store['notices'] {
       const created = await get(notice.id)
       if (!created) throw new Error(`notice ${notice.id} vanished after insert`)
       return created
+    },
+    async update(id, patch) {
+      const { villageIds, images, ...rest } = patch
+      // A key present but undefined means "unchanged", like a missing one.
+      const params = Object.fromEntries(
+        Object.entries(toParams(rest)).filter(([, value]) => value !== undefined),
+      )
+      if (images !== undefined) params.images_json = JSON.stringify(images)
+      if (villageIds !== undefined) params.township_wide = Number(villageIds.length === 0)
+      // Column names come from the patch's own keys (a fixed type), never from user input.
+      const sets = Object.keys(params).map((c) => `${c} = @${c}`)
+      tx(() => {
+        sql.db
+          .prepare(`UPDATE notices SET ${sets.join(', ')} WHERE id = @id`)
+          .run({ ...params, id })
+        if (villageIds !== undefined) {
+          prepare('DELETE FROM notice_villages WHERE notice_id = ?').run(id)
+          const link = prepare('INSERT INTO notice_villages (notice_id, village_id) VALUES (?, ?)')
+          for (const villageId of villageIds) link.run(id, villageId)
+        }
+      })
+      const updated = await get(id)
+      if (!updated) throw new Error(`notice ${id} vanished after update`)
+      return updated
+    },
+    async mine(q) {
+      const rows = all(
+        `${noticeSelect}
+         WHERE (@authorId IS NULL OR n.author_id = @authorId)
+           AND ${q.status ? stateWhere[q.status] : '1 = 1'}
+           AND (@afterAt IS NULL OR n.updated_at < @afterAt
+                OR (n.updated_at = @afterAt AND n.id < @afterId))
+         ORDER BY n.updated_at DESC, n.id DESC LIMIT @take`,
+        { now: q.now, authorId: q.authorId, ...keysetParams(q.after, q.limit) },
+      )
+      return pageOf(views(rows), q.limit, (n) => ({ at: n.updatedAt, id: n.id }))
     },
     async countView(id) {
       prepare('UPDATE notices SET view_count = view_count + 1 WHERE id = @id').run({ id })

@@ -4,8 +4,10 @@ import { auditRepo } from './audit'
 import { bindingsRepo } from './bindings'
 import { boardRepo } from './board'
 import { columnsRepo, noticesRepo } from './bulletin'
+import { filingRepo } from './filing'
 import { householdsRepo } from './households'
 import { campaignsRepo } from './campaigns'
+import { mediaRepo } from './media'
 import { migrations } from './migrations'
 import { placesRepo } from './places'
 import { reachRepo } from './reach'
@@ -50,8 +52,10 @@ export function createSqliteStore(file: string): Store {
     reach: reachRepo(sql),
     columns: columnsRepo(sql),
     notices: noticesRepo(sql),
+    media: mediaRepo(sql),
     board: boardRepo(sql),
     campaigns: campaignsRepo(sql),
+    filing: filingRepo(sql),
     audit: auditRepo(sql),
     settings: settingsRepo(sql),
     async importSnapshot(snapshot) {
