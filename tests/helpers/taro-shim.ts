@@ -76,6 +76,26 @@ export function useReachBottom(callback: Callback): void {
   useRegistered(reachBottomHandlers, callback)
 }
 
+type ShareContent = { title?: string; path?: string }
+const shareHandlers = new Set<{ current: () => ShareContent }>()
+
+/** What the mounted page would share from the mini-program's ··· menu. */
+export function useShareAppMessage(callback: () => ShareContent): void {
+  const ref = useRef(callback)
+  ref.current = callback
+  useEffect(() => {
+    shareHandlers.add(ref)
+    return () => {
+      shareHandlers.delete(ref)
+    }
+  }, [])
+}
+
+/** The user shares the page from the ··· menu: what it hands WeChat. */
+export function shareAppMessage(): ShareContent | undefined {
+  return [...shareHandlers].at(-1)?.current()
+}
+
 export function useRouter(): { path: string; params: Record<string, string> } {
   return { path: Current.page?.path ?? '', params: routerParams }
 }

@@ -1,14 +1,26 @@
 import { View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
+import { useEffect } from 'react'
 import { PageState } from '@/components/page-state'
+import { NoticeActions, noticePath } from '@/features/bulletin/components/notice-actions'
 import { NoticeBody } from '@/features/bulletin/components/notice-body'
+import { OfflineBar } from '@/features/bulletin/components/offline-bar'
 import { useNotice } from '@/features/bulletin/hooks/use-notices'
 import { usePageClass } from '@/lib/use-elder-mode'
 
-/** One notice, opened from a list or a shared link (?id=…). */
+/**
+ * One notice, opened from a list or a shared link (?id=…). Without network, a notice opened
+ * before is shown as saved then. In the mini-program it is shared from the ··· menu.
+ */
 export default function NoticePage() {
   const id = useRouter().params.id ?? ''
   const notice = useNotice(id)
+  useShareAppMessage(() => ({ title: notice.data?.title ?? '公告详情', path: noticePath(id) }))
+  useEffect(() => {
+    if (process.env.TARO_ENV === 'weapp') {
+      void Taro.showShareMenu({ withShareTicket: false })
+    }
+  }, [])
   return (
     <View className={usePageClass()}>
       <PageState
@@ -18,7 +30,14 @@ export default function NoticePage() {
         emptyText='公告不存在或已下线'
         onRetry={() => void notice.reload()}
       >
-        {notice.data && <NoticeBody notice={notice.data} />}
+        {notice.savedAt && (
+          <OfflineBar savedAt={notice.savedAt} onRetry={() => void notice.reload()} />
+        )}
+        {notice.data && (
+          <NoticeBody notice={notice.data}>
+            <NoticeActions noticeId={notice.data.id} />
+          </NoticeBody>
+        )}
       </PageState>
     </View>
   )

@@ -1,15 +1,18 @@
 import { RichText, Text, View } from '@tarojs/components'
+import type { ReactNode } from 'react'
 import type { Notice } from '@contract/bulletin'
 import { dateTime } from '@/lib/dayjs'
 import { richTextToPlain } from '@/lib/rich-text'
+import { NoticeMedia } from './notice-media'
 import { ReadAloud } from './read-aloud'
 import './notice-body.scss'
 
 /**
  * A notice as read: title, byline, 朗读 where the browser can speak (H5), and its body. The
- * body is the rich-text subset the server sanitised before storing it, rendered by RichText.
+ * body is the rich-text subset the server sanitised before storing it, rendered by RichText,
+ * then the gallery and the video; `children` go last (the page's actions).
  */
-export function NoticeBody({ notice }: { notice: Notice }) {
+export function NoticeBody({ notice, children }: { notice: Notice; children?: ReactNode }) {
   const scope = notice.villages.length ? notice.villages.map((v) => v.name).join('、') : '全镇'
   return (
     <View className='notice-body'>
@@ -25,6 +28,8 @@ export function NoticeBody({ notice }: { notice: Notice }) {
       </View>
       <ReadAloud text={`${notice.title}\n${richTextToPlain(notice.body)}`} />
       <RichText className='notice-body__rich' nodes={notice.body} />
+      <NoticeMedia images={notice.images} video={notice.video} />
+      {children}
     </View>
   )
 }

@@ -1,12 +1,30 @@
 import { PagedList } from '@/components/paged-list'
 import { useNoticeFeed } from '../hooks/use-notices'
 import { NoticeCard } from './notice-card'
+import { OfflineBar } from './offline-bar'
 
-/** The paginated notices of a column: pull down to refresh, scroll to the end for more. */
-export function NoticeFeed({ columnId }: { columnId: string }) {
-  const feed = useNoticeFeed(columnId)
+interface Props {
+  columnId: string
+  /** Searches the column for it; empty for the plain feed. */
+  keyword?: string
+}
+
+/**
+ * The paginated notices of a column, or those matching a keyword: pull down to refresh,
+ * scroll to the end for more. Without network, the first page saved last time is shown.
+ */
+export function NoticeFeed({ columnId, keyword = '' }: Props) {
+  const feed = useNoticeFeed(columnId, keyword)
   return (
-    <PagedList list={feed} emptyText='这个栏目还没有公告'>
+    <PagedList
+      list={feed}
+      emptyText={keyword ? `没有找到“${keyword}”相关的公告` : '这个栏目还没有公告'}
+      header={
+        feed.savedAt ? (
+          <OfflineBar savedAt={feed.savedAt} onRetry={() => void feed.refresh()} />
+        ) : undefined
+      }
+    >
       {(n) => <NoticeCard key={n.id} notice={n} />}
     </PagedList>
   )

@@ -1,16 +1,102 @@
+import Taro from '@tarojs/taro'
+import { useEffect, useRef, useState } from 'react'
+import type { Notice } from '@contract/bulletin'
+import type { ActionOutput } from '@contract/index'
+import { ApiError } from '@/lib/api-client'
+import { createOfflineCache, loadOrSaved, type KeyValueStorage } from '@/lib/offline-cache'
 import { useRemote } from '@/lib/use-remote'
-import { usePaged } from '@/lib/use-paged'
-import { getNotice, listColumns, listNotices } from '../api/notices'
+import { usePaged, type Paged } from '@/lib/use-paged'
+import { getMe, getNotice, listColumns, listNotices } from '../api/notices'
+
+const taroStorage: KeyValueStorage = {
+  get: (key) => Taro.getStorageSync(key) as unknown,
+  set: (key, value) => Taro.setStorageSync(key, value),
+  remove: (key) => Taro.removeStorageSync(key),
+}
+
+type FeedPage = ActionOutput<'notices.list'>
+
+/** The first page of each column's feed, as last loaded ('all' for 全部). */
+const feedCache = createOfflineCache<FeedPage>(taroStorage, {
+  name: 'hemei.offline.feed',
+  limit: 30,
+})
+
+/** Every notice opened, the last 50. */
+const noticeCache = createOfflineCache<Notice>(taroStorage, {
+  name: 'hemei.offline.notice',
+  limit: 50,
+})
+
+/** No answer from the server: the saved copy may stand in. */
+const noAnswer = (error: unknown) => error instanceof ApiError && error.code === 'NETWORK'
 
 /** The visible columns, for the tabs on 首页. */
 export const useColumns = () => useRemote('columns', listColumns)
 
-/** The notice feed of one column (or all, when columnId is empty), newest first. */
-export function useNoticeFeed(columnId: string) {
-  return usePaged(`feed:${columnId}`, (cursor) =>
-    listNotices({ columnId: columnId || undefined, cursor, limit: 10 }),
-  )
+export interface NoticeFeedState extends Paged<FeedPage['items'][number]> {
+  /** When the shown first page was saved, if the network failed and a saved copy is shown. */
+  savedAt: string | null
 }
 
-/** One notice, for its page. */
-export const useNotice = (id: string) => useRemote(`notice:${id}`, () => getNotice(id))
+/**
+ * The notice feed of one column (or all, when columnId is empty), newest first; with a
+ * keyword, the notices of that column matching it. The first page of the plain feed is kept
+ * for reading offline.
+ */
+export function useNoticeFeed(columnId: string, keyword = ''): NoticeFeedState {
+  const key = `feed:${columnId}:${keyword}`
+  const current = useRef(key)
+  current.current = key
+  const [saved, setSaved] = useState<{ key: string; at: string | null }>({ key, at: null })
+  const list = usePaged(key, async (cursor) => {
+    const input = {
+      columnId: columnId || undefined,
+      keyword: keyword || undefined,
+      cursor,
+      limit: 10,
+    }
+    if (cursor || keyword) return listNotices(input)
+    const page = await loadOrSaved(feedCache, columnId || 'all', () => listNotices(input), noAnswer)
+    if (current.current === key) setSaved({ key, at: page.savedAt })
+    return page.data
+  })
+  return { ...list, savedAt: saved.key === key ? saved.at : null }
+}
+
+/** One notice, for its page; a notice opened before is shown from storage when offline. */
+export function useNotice(id: string) {
+  const remote = useRemote(`notice:${id}`, () =>
+    loadOrSaved(noticeCache, id, () => getNotice(id), noAnswer),
+  )
+  return { ...remote, data: remote.data?.data ?? null, savedAt: remote.data?.savedAt ?? null }
+}
+
+/** Whether the caller is staff (网格员 or 管理员); false for visitors and while unknown. */
+export function useIsStaff(): boolean {
+  const [staff, setStaff] = useState(false)
+  useEffect(() => {
+    let live = true
+    getMe().then(
+      (me) => {
+        const role = me.user?.role
+        if (live) setStaff(role === 'gridWorker' || role === 'admin')
+      },
+      () => undefined,
+    )
+    return () => {
+      live = false
+    }
+  }, [])
+  return staff
+}
+
+/** The value once it has stopped changing for `ms` (typing in a search box). */
+export function useDebounced<T>(value: T, ms = 400): T {
+  const [settled, setSettled] = useState(value)
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms)
+    return () => clearTimeout(timer)
+  }, [value, ms])
+  return settled
+}

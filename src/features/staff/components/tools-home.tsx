@@ -20,6 +20,12 @@ interface Entry {
 const dailyEntries: Entry[] = [
   { page: 'bindings', title: '绑定审核', description: '核对村民的家庭绑定申请' },
   { page: 'households', title: '户籍管理', description: '查看和修改本网格的家庭，生成绑定邀请码' },
+  { page: 'compose', title: '发布公告', description: '写通知、配图片，立即或定时发到村里' },
+  {
+    page: 'my-notices',
+    title: '我的公告',
+    description: '草稿、定时和已发布的公告，编辑、撤回、看未读',
+  },
 ]
 
 const adminEntries: Entry[] = [
@@ -27,6 +33,11 @@ const adminEntries: Entry[] = [
   { page: 'roster', title: '花名册导入导出', description: '用 Excel 花名册批量导入或导出家庭' },
   { page: 'staff', title: '人员与角色', description: '任命或撤销网格员、管理员' },
   { page: 'columns', title: '栏目管理', description: '新增、改名、排序、隐藏首页的宣传栏目' },
+  {
+    page: 'filing',
+    title: '信息报送考核',
+    description: '各村每月发布数、被上级采用与得分，导出 Excel',
+  },
 ]
 
 const open = (page: string) => () => void Taro.navigateTo({ url: staffPageUrl(page) })

@@ -1,4 +1,5 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react'
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { NoticeCard } from '@/features/bulletin/components/notice-card'
 import IndexPage from '@/pages/index/index'
 import { startTestApi, type PageTestApi } from '../../../helpers/api-server'
 import { navigations, pullDown, reachBottom } from '../../../helpers/taro-shim'
@@ -137,5 +138,141 @@ describe('首页', () => {
     expect(navigations).toEqual([
       { api: 'navigateTo', url: `/pages/notice/index?id=${encodeURIComponent(notice?.id ?? '')}` },
     ])
+  })
+})
+
+describe('首页 search', () => {
+  const searchBox = () => screen.getByPlaceholderText('搜索公告')
+  const type = (value: string) => fireEvent.input(searchBox(), { target: { value } })
+
+  it('narrows the feed to the notices matching the keyword, and clearing brings the feed back', async () => {
+    const all = await api.data('notices.list', { limit: 50 })
+    const keyword = '垃圾分类'
+    const matches = (await api.data('notices.list', { keyword, limit: 50 })).items
+    expect(matches.length).toBeGreaterThan(0)
+    const others = all.items.filter((n) => !matches.some((m) => m.id === n.id))
+    expect(others.length).toBeGreaterThan(0)
+    render(<IndexPage />)
+    await screen.findByText(all.items[0]?.title ?? '')
+
+    type(keyword)
+
+    await waitFor(() => expect(screen.queryByText(others[0]?.title ?? '')).not.toBeInTheDocument())
+    for (const notice of matches.slice(0, 10)) {
+      expect(screen.getByText(notice.title)).toBeInTheDocument()
+    }
+    for (const notice of others) expect(screen.queryByText(notice.title)).not.toBeInTheDocument()
+
+    type('')
+
+    expect(await screen.findByText(all.items[0]?.title ?? '')).toBeInTheDocument()
+    expect(screen.getByText('加载更多')).toBeInTheDocument()
+  })
+
+  it('says when nothing matches', async () => {
+    const { items } = await api.data('notices.list', { limit: 1 })
+    render(<IndexPage />)
+    await screen.findByText(items[0]?.title ?? '')
+
+    type('火星移民')
+
+    expect(await screen.findByText('没有找到“火星移民”相关的公告')).toBeInTheDocument()
+    expect(screen.queryByText(items[0]?.title ?? '')).not.toBeInTheDocument()
+  })
+
+  it('searches within the chosen column', async () => {
+    const columns = await api.data('columns.list')
+    const keyword = '垃圾分类'
+    const matches = (await api.data('notices.list', { keyword, limit: 50 })).items
+    const home = columns.find((c) => c.id === matches[0]?.column.id)
+    const other = columns.find((c) => !matches.some((m) => m.column.id === c.id))
+    expect(home && other).toBeTruthy()
+    render(<IndexPage />)
+    const tabs = within(await columnTabs())
+
+    fireEvent.click(await tabs.findByText(other?.name ?? ''))
+    type(keyword)
+    expect(await screen.findByText(`没有找到“${keyword}”相关的公告`)).toBeInTheDocument()
+
+    fireEvent.click(tabs.getByText(home?.name ?? ''))
+    expect(await screen.findByText(matches[0]?.title ?? '')).toBeInTheDocument()
+    for (const notice of matches) {
+      if (notice.column.id !== home?.id) {
+        expect(screen.queryByText(notice.title)).not.toBeInTheDocument()
+      }
+    }
+  })
+})
+
+describe('首页 offline', () => {
+  afterEach(() => {
+    vi.restoreAllMocks()
+  })
+
+  /** The network stops answering: every request the page sends fails. */
+  const goOffline = () =>
+    vi.spyOn(globalThis, 'fetch').mockRejectedValue(new TypeError('Failed to fetch'))
+
+  it('shows the feed saved last time, says so, and 重试 loads it again once back online', async () => {
+    const { items } = await api.data('notices.list', { limit: 10 })
+    render(<IndexPage />)
+    await screen.findByText(items[0]?.title ?? '')
+    expect(screen.queryByText(/^离线/)).not.toBeInTheDocument()
+    cleanup()
+
+    const offline = goOffline()
+    render(<IndexPage />)
+
+    const bar = await screen.findByText(/^离线 · 显示的是 \d+月\d+日 \d\d:\d\d 保存的内容$/)
+    expect(bar).toBeInTheDocument()
+    for (const notice of items) expect(screen.getByText(notice.title)).toBeInTheDocument()
+
+    offline.mockRestore()
+    fireEvent.click(within(bar.closest('.offline-bar') as HTMLElement).getByText('重试'))
+
+    await waitFor(() => expect(screen.queryByText(/^离线/)).not.toBeInTheDocument())
+    expect(screen.getByText(items[0]?.title ?? '')).toBeInTheDocument()
+  })
+
+  it('without a saved copy, says the network is down and offers 重试', async () => {
+    const { items } = await api.data('notices.list', { limit: 1 })
+    const offline = goOffline()
+    render(<IndexPage />)
+
+    expect(await screen.findByText('网络连接不上')).toBeInTheDocument()
+
+    offline.mockRestore()
+    fireEvent.click(screen.getByText('重试'))
+
+    expect(await screen.findByText(items[0]?.title ?? '')).toBeInTheDocument()
+  })
+})
+
+describe('notice card', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals()
+  })
+
+  it('shows the cover as a thumbnail, cropped to fill and loaded lazily; none without one', async () => {
+    // Taro's lazy Image waits for the picture to come into view; jsdom has no observer.
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        observe() {}
+        unobserve() {}
+        disconnect() {}
+      },
+    )
+    const { items } = await api.data('notices.list', { limit: 1 })
+    const notice = { ...(items[0] as (typeof items)[number]), cover: '/media/cover.jpg' }
+    const { unmount } = render(<NoticeCard notice={notice} />)
+    const cover = document.querySelector('.notice-card__cover')
+    expect(cover).not.toBeNull()
+    // Lazy: the picture is fetched once the card scrolls into view.
+    expect(cover?.querySelector('img')?.getAttribute('data-src')).toBe('/media/cover.jpg')
+    unmount()
+
+    render(<NoticeCard notice={{ ...notice, cover: null }} />)
+    expect(document.querySelector('.notice-card__cover')).toBeNull()
   })
 })

@@ -1,9 +1,11 @@
-import { act, fireEvent, render, screen } from '@testing-library/react'
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import type { Notice } from '@contract/bulletin'
 import { NoticeBody } from '@/features/bulletin/components/notice-body'
 import { speechPieces } from '@/features/bulletin/components/read-aloud'
 import NoticePage from '@/pages/notice/index'
 import { startTestApi, type PageTestApi } from '../../../helpers/api-server'
-import { setRouterParams } from '../../../helpers/taro-shim'
+import { navigations, setRouterParams, shareAppMessage } from '../../../helpers/taro-shim'
 import { richTextToPlain } from '@/lib/rich-text'
 
 let api: PageTestApi
@@ -164,5 +166,158 @@ describe('公告详情 朗读', () => {
     for (const piece of pieces) expect(piece.length).toBeLessThanOrEqual(100)
     expect(pieces.join('')).toContain('没有句号的一行。')
     expect(heard(pieces.join(''))).toBe(heard(body))
+  })
+})
+
+describe('公告详情 pictures and video', () => {
+  beforeAll(() => {
+    // jsdom cannot load media; Taro's Video (a web component) asks it to once it has mounted,
+    // which may be after this block's tests: the no-op stays for the rest of the file.
+    HTMLMediaElement.prototype.load = () => undefined
+  })
+
+  beforeEach(() => {
+    // Taro's lazy Image waits for the picture to come into view; jsdom has no observer.
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        observe() {}
+        unobserve() {}
+        disconnect() {}
+      },
+    )
+  })
+
+  afterEach(() => {
+    vi.restoreAllMocks()
+    vi.unstubAllGlobals()
+  })
+
+  async function withMedia(): Promise<Notice> {
+    const { items } = await api.data('notices.list', { limit: 1 })
+    const notice = await api.data('notices.get', { id: items[0]?.id ?? '' })
+    return {
+      ...notice,
+      images: ['/media/a.jpg', '/media/b.jpg', '/media/c.jpg'],
+      video: '/media/meeting.mp4',
+    }
+  }
+
+  it('shows the gallery below the body; a tap opens that picture full screen among the others', async () => {
+    const preview = vi.spyOn(Taro, 'previewImage').mockResolvedValue({ errMsg: 'previewImage:ok' })
+    const notice = await withMedia()
+    render(<NoticeBody notice={notice} />)
+
+    const thumbs = Array.from(document.querySelectorAll<HTMLElement>('.notice-media__thumb'))
+    expect(thumbs).toHaveLength(3)
+    const rich = document.querySelector('.notice-body__rich') as Element
+    expect(
+      rich.compareDocumentPosition(thumbs[0] as Element) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy()
+
+    fireEvent.click(thumbs[1] as HTMLElement)
+
+    expect(preview).toHaveBeenCalledWith({ current: '/media/b.jpg', urls: notice.images })
+  })
+
+  it('plays the video with Taro’s Video, and shows neither without media', async () => {
+    const notice = await withMedia()
+    const { unmount } = render(<NoticeBody notice={notice} />)
+    const video = document.querySelector('.notice-media__video') as
+      (Element & { src?: unknown }) | null
+    expect(video?.src ?? video?.getAttribute('src')).toBe('/media/meeting.mp4')
+    unmount()
+
+    render(<NoticeBody notice={{ ...notice, images: [], video: null }} />)
+    expect(document.querySelector('.notice-media')).toBeNull()
+  })
+})
+
+describe('公告详情 sharing and staff links', () => {
+  afterEach(() => {
+    vi.restoreAllMocks()
+    api.logout()
+  })
+
+  async function openFirst() {
+    const { items } = await api.data('notices.list', { limit: 1 })
+    const id = items[0]?.id ?? ''
+    setRouterParams({ id })
+    render(<NoticePage />)
+    await screen.findByText(items[0]?.title ?? '')
+    return { id, title: items[0]?.title ?? '' }
+  }
+
+  it('shares the notice by its title and link, and in H5 copies the page link', async () => {
+    const copy = vi
+      .spyOn(Taro, 'setClipboardData')
+      .mockResolvedValue({ data: window.location.href, errMsg: 'ok' })
+    const { id, title } = await openFirst()
+
+    expect(shareAppMessage()).toEqual({ title, path: `/pages/notice/index?id=${id}` })
+
+    fireEvent.click(screen.getByText('复制链接'))
+    expect(copy).toHaveBeenCalledWith({ data: window.location.href })
+    // Plain sharing: nothing is promised for it.
+    expect(document.body.textContent).not.toMatch(/分享.*(得|领|奖|积分)/)
+  })
+
+  it('offers a visitor no staff links', async () => {
+    await openFirst()
+    expect(screen.queryByText('未读家庭')).not.toBeInTheDocument()
+    expect(screen.queryByText('编辑')).not.toBeInTheDocument()
+  })
+
+  it('offers staff 未读家庭 and 编辑 for the notice', async () => {
+    await api.loginAs('demo-grid-1')
+    const { id } = await openFirst()
+
+    fireEvent.click(await screen.findByText('未读家庭'))
+    fireEvent.click(screen.getByText('编辑'))
+
+    expect(navigations).toEqual([
+      { api: 'navigateTo', url: `/packages/staff/pages/reach/index?noticeId=${id}` },
+      { api: 'navigateTo', url: `/packages/staff/pages/compose/index?id=${id}` },
+    ])
+  })
+})
+
+describe('公告详情 offline', () => {
+  afterEach(() => {
+    vi.restoreAllMocks()
+  })
+
+  const goOffline = () =>
+    vi.spyOn(globalThis, 'fetch').mockRejectedValue(new TypeError('Failed to fetch'))
+
+  it('shows a notice opened before as saved, says so, and 重试 loads it once back online', async () => {
+    const { items } = await api.data('notices.list', { limit: 1 })
+    const id = items[0]?.id ?? ''
+    setRouterParams({ id })
+    render(<NoticePage />)
+    const title = (await screen.findByText(items[0]?.title ?? '')).textContent
+    cleanup()
+
+    const offline = goOffline()
+    render(<NoticePage />)
+
+    const bar = await screen.findByText(/^离线 · 显示的是 \d+月\d+日 \d\d:\d\d 保存的内容$/)
+    expect(screen.getByText(title ?? '')).toBeInTheDocument()
+
+    offline.mockRestore()
+    fireEvent.click(within(bar.closest('.offline-bar') as HTMLElement).getByText('重试'))
+
+    await waitFor(() => expect(screen.queryByText(/^离线/)).not.toBeInTheDocument())
+    expect(screen.getByText(title ?? '')).toBeInTheDocument()
+  })
+
+  it('without a saved copy, says the network is down and offers 重试', async () => {
+    const { items } = await api.data('notices.list', { limit: 1 })
+    setRouterParams({ id: items[0]?.id ?? '' })
+    goOffline()
+    render(<NoticePage />)
+
+    expect(await screen.findByText('网络连接不上')).toBeInTheDocument()
+    expect(screen.getByText('重试')).toBeInTheDocument()
   })
 })

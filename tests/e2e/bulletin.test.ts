@@ -1,0 +1,129 @@
+// A grid worker writes a notice with a picture for their village and publishes it; a resident
+// of that village sees it first on 首页 and opens it; a resident of another village never sees
+// it; the grid worker's 未读家庭 count shows the first household reached. Then all again with
+// 长辈模式 on for everyone.
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+import { launchPhone, startServer, type Phone, type RunningServer } from '../helpers/browser'
+import { onPhone, WAIT_MS } from '../helpers/phone-page'
+
+let server: RunningServer
+let phone: Phone
+let screenshotDir: string
+const pages: Page[] = []
+const picture = path.resolve(__dirname, '../../src/assets/tab/home-active.png')
+
+beforeAll(async () => {
+  screenshotDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hemei-e2e-bulletin-'))
+  server = await startServer()
+  phone = await launchPhone()
+})
+
+afterAll(async () => {
+  try {
+    for (const page of pages) await page.context().close()
+    await phone?.close()
+  } finally {
+    await server?.stop()
+  }
+})
+
+async function signedInAs(label: string, elder: boolean) {
+  const page = await phone.open()
+  pages.push(page)
+  const on = onPhone(page, screenshotDir)
+  // Headless Chromium stops animation frames in a background tab, and a tap waits for one.
+  await page.bringToFront()
+  await page.goto(server.url)
+  await on.tapTab('我的')
+  await on.see('演示账号（仅开发模式）')
+  await on.buttonIn(on.rowWith(label, '切换'), '切换').tap()
+  await on.see('当前')
+  if (elder) {
+    await on.tapTab('首页')
+    await page
+      .getByRole('switch', { name: /长辈模式/ })
+      .first()
+      .tap()
+    await page
+      .locator('.page.elder-mode')
+      .filter({ visible: true })
+      .first()
+      .waitFor({ timeout: WAIT_MS })
+  }
+  return { page, on }
+}
+
+const firstCardTitle = (page: Page) =>
+  page.locator('.notice-card__title').filter({ visible: true }).first()
+
+for (const elder of [false, true]) {
+  describe(`publishing a village notice in Chromium at phone size${elder ? ', 长辈模式' : ''}`, () => {
+    it('reaches the village resident and nobody outside the village', async () => {
+      const title = elder ? '柳家村周六义诊（长辈模式）' : '柳家村周六上午义诊'
+      const worker = await signedInAs('网格员 李红梅（网格员）', elder)
+      await worker.on.tapTab('我的')
+      await worker.on.see('网格员工具')
+      await worker.on.cell('网格员工具').tap()
+      await worker.on.see('发布公告')
+      await worker.on.cell('发布公告').tap()
+      await worker.page.waitForURL(/packages\/staff\/pages\/compose/, { timeout: WAIT_MS })
+
+      await worker.on.input('2 到 30 个字').fill(title)
+      await (await worker.on.see('通知公告')).tap()
+      // A grid worker's own village comes preselected.
+      const village = worker.page.getByRole('option', { name: '柳家村' })
+      if ((await village.getAttribute('aria-selected')) !== 'true') await village.tap()
+      await worker.page
+        .locator('textarea[placeholder="请输入正文，至少 10 个字"]')
+        .fill('本周六上午八点到十一点，县医院医生在村委会免费义诊，请带上医保卡。')
+      const chooser = worker.page.waitForEvent('filechooser', { timeout: WAIT_MS })
+      await worker.on.button('添加图片').tap()
+      await (await chooser).setFiles(picture)
+      await worker.on.see('设为封面')
+      await worker.on.screenshot(`${elder ? 'elder-' : ''}1-compose`)
+      await worker.on.button('立即发布').tap()
+      await worker.page
+        .waitForURL(/packages\/staff\/pages\/my-notices/, { timeout: WAIT_MS })
+        .catch(async (error: unknown) => {
+          const alerts = await worker.page.getByRole('alert').allTextContents()
+          throw new Error(`publishing failed: ${alerts.join(' / ')} (${String(error)})`)
+          throw error
+        })
+      await worker.on.see(title)
+
+      const resident = await signedInAs('村民 张大爷（村民）', elder)
+      await resident.on.tapTab('首页')
+      await expect
+        .poll(() => firstCardTitle(resident.page).textContent(), { timeout: WAIT_MS })
+        .toContain(title)
+      await resident.on.screenshot(`${elder ? 'elder-' : ''}2-resident-home`)
+      await firstCardTitle(resident.page).tap()
+      await resident.page.waitForURL(/pages\/notice\/index/, { timeout: WAIT_MS })
+      await resident.on.see('县医院医生在村委会免费义诊', false)
+      // The uploaded picture is really served and decoded, not just a grey box.
+      const photo = resident.page.locator('.notice-media img').filter({ visible: true }).first()
+      await photo.scrollIntoViewIfNeeded()
+      await expect
+        .poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth), {
+          timeout: WAIT_MS,
+        })
+        .toBeGreaterThan(0)
+      await resident.on.screenshot(`${elder ? 'elder-' : ''}3-resident-notice`)
+
+      const outsider = await signedInAs('村民 陈师傅（村民）', elder)
+      await outsider.on.tapTab('首页')
+      await firstCardTitle(outsider.page).waitFor({ timeout: WAIT_MS })
+      expect(await outsider.on.shown(title).count()).toBe(0)
+
+      await worker.page.bringToFront()
+      const card = worker.on.rowWith(title, '未读家庭')
+      await worker.on.buttonIn(card, '未读家庭').tap()
+      await worker.page.waitForURL(/packages\/staff\/pages\/reach/, { timeout: WAIT_MS })
+      await worker.on.see(/已有 1 户打开过这条公告/, false)
+      await worker.on.screenshot(`${elder ? 'elder-' : ''}4-unreached`)
+    })
+  })
+}
