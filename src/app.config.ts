@@ -33,6 +33,7 @@ export default defineAppConfig({
         'pages/compose/index',
         'pages/my-notices/index',
         'pages/filing/index',
+        'pages/words/index',
       ],
     },
   ],

@@ -38,6 +38,7 @@ const adminEntries: Entry[] = [
     title: '信息报送考核',
     description: '各村每月发布数、被上级采用与得分，导出 Excel',
   },
+  { page: 'words', title: '敏感词', description: '发布公告时自动检查的词表' },
 ]
 
 const open = (page: string) => () => void Taro.navigateTo({ url: staffPageUrl(page) })

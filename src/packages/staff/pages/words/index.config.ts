@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '敏感词',
+  enablePullDownRefresh: true,
+})
