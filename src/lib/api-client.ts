@@ -109,3 +109,20 @@ export function errorMessage(error: unknown): string {
 export function showError(error: unknown): void {
   Taro.showToast({ title: errorMessage(error), icon: 'none', duration: 2500 })
 }
+
+/**
+ * The messages of a BAD_INPUT answer per form field, so the server's reasons show next to
+ * the fields like the phone's own checks; `fieldOf` maps a contract path to a form field.
+ */
+export function fieldErrors<F extends string>(
+  error: unknown,
+  fieldOf: (path: string) => F | undefined,
+): Partial<Record<F, string>> {
+  const errors: Partial<Record<F, string>> = {}
+  if (!(error instanceof ApiError) || error.code !== 'BAD_INPUT') return errors
+  for (const issue of error.details?.fields ?? []) {
+    const field = fieldOf(issue.path)
+    if (field && !errors[field]) errors[field] = issue.message
+  }
+  return errors
+}

@@ -7,7 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { launchPhone, startServer, type Phone, type RunningServer } from '../helpers/browser'
-import { onPhone, WAIT_MS } from '../helpers/phone-page'
+import { signedInPhone, WAIT_MS } from '../helpers/phone-page'
 
 let server: RunningServer
 let phone: Phone
@@ -31,16 +31,8 @@ afterAll(async () => {
 })
 
 async function signedInAs(label: string, elder: boolean) {
-  const page = await phone.open()
+  const { page, on } = await signedInPhone(phone, server.url, label, screenshotDir)
   pages.push(page)
-  const on = onPhone(page, screenshotDir)
-  // Headless Chromium stops animation frames in a background tab, and a tap waits for one.
-  await page.bringToFront()
-  await page.goto(server.url)
-  await on.tapTab('我的')
-  await on.see('演示账号（仅开发模式）')
-  await on.buttonIn(on.rowWith(label, '切换'), '切换').tap()
-  await on.see('当前')
   if (elder) {
     await on.tapTab('首页')
     await page

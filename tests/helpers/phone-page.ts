@@ -1,6 +1,7 @@
 // What a person does on the phone-sized H5 app, phrased once for every browser test.
 import path from 'node:path'
 import type { Locator, Page } from 'playwright-core'
+import type { Phone } from './browser'
 import type { ActionInput, ActionName, ActionOutput, Envelope } from '@contract/index'
 
 export const WAIT_MS = 10_000
@@ -81,4 +82,26 @@ export async function callApi<A extends ActionName>(
   const envelope = (await res.json()) as Envelope<ActionOutput<A>>
   if (!envelope.ok) throw new Error(`${action} 失败：${envelope.error.message}`)
   return envelope.data
+}
+
+/**
+ * Opens a fresh phone on the app and signs in as a demo account through 我的's switcher,
+ * the way a person trying the demo would.
+ */
+export async function signedInPhone(
+  phone: Phone,
+  url: string,
+  label: string,
+  screenshotDir: string,
+) {
+  const page = await phone.open()
+  const on = onPhone(page, screenshotDir)
+  // Headless Chromium stops animation frames in a background tab, and a tap waits for one.
+  await page.bringToFront()
+  await page.goto(url)
+  await on.tapTab('我的')
+  await on.see('演示账号（仅开发模式）')
+  await on.buttonIn(on.rowWith(label, '切换'), '切换').tap()
+  await on.see('当前')
+  return { page, on }
 }

@@ -2,7 +2,7 @@
 // draft kept in storage so that leaving the page never loses what an elderly user typed.
 import Taro from '@tarojs/taro'
 import type { ActionInput } from '@contract/index'
-import { ApiError } from '@/lib/api-client'
+import { fieldErrors } from '@/lib/api-client'
 import type { Relation } from './labels'
 
 export type BindWay = 'roster' | 'invite'
@@ -75,15 +75,8 @@ export function toBindingInput(draft: BindDraft): ActionInput<'bindings.request'
 const FIELDS: readonly BindField[] = ['villageId', 'headName', 'houseNo', 'code', 'relation']
 
 /** The fields a BAD_INPUT answer names, shown next to them like the phone's own checks. */
-export function serverFieldErrors(error: unknown): BindErrors {
-  if (!(error instanceof ApiError) || error.code !== 'BAD_INPUT') return {}
-  const errors: BindErrors = {}
-  for (const issue of error.details?.fields ?? []) {
-    const field = FIELDS.find((f) => f === issue.path)
-    if (field && !errors[field]) errors[field] = issue.message
-  }
-  return errors
-}
+export const serverFieldErrors = (error: unknown): BindErrors =>
+  fieldErrors(error, (path) => FIELDS.find((f) => f === path))
 
 const DRAFT_KEY = 'hemei.bind-draft'
 

@@ -6,7 +6,7 @@ import dayjs from 'dayjs'
 import type { ActionInput } from '@contract/index'
 import type { EditableNotice } from '@contract/authoring'
 import { SHANGHAI_OFFSET_MINUTES, inShanghai } from '@contract/time'
-import { ApiError } from '@/lib/api-client'
+import { fieldErrors } from '@/lib/api-client'
 
 export type PublishMode = 'now' | 'schedule' | 'draft'
 export type ScopeKind = 'township' | 'villages' | ''
@@ -249,15 +249,8 @@ const FIELD_OF: Record<string, ComposeField> = {
 }
 
 /** The fields a BAD_INPUT answer names, shown beside them like the phone's own checks. */
-export function serverFieldErrors(error: unknown): ComposeErrors {
-  if (!(error instanceof ApiError) || error.code !== 'BAD_INPUT') return {}
-  const errors: ComposeErrors = {}
-  for (const issue of error.details?.fields ?? []) {
-    const field = FIELD_OF[String(issue.path).split('.')[0] ?? '']
-    if (field && !errors[field]) errors[field] = issue.message
-  }
-  return errors
-}
+export const serverFieldErrors = (error: unknown): ComposeErrors =>
+  fieldErrors(error, (path) => FIELD_OF[path.split('.')[0] ?? ''])
 
 const draftKey = (id: string | undefined) => `hemei.compose-draft:${id || 'new'}`
 
