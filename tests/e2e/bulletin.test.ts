@@ -7,7 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { launchPhone, startServer, type Phone, type RunningServer } from '../helpers/browser'
-import { signedInPhone, WAIT_MS } from '../helpers/phone-page'
+import { noisyPng, signedInPhone, WAIT_MS } from '../helpers/phone-page'
 
 let server: RunningServer
 let phone: Phone
@@ -119,3 +119,28 @@ for (const elder of [false, true]) {
     })
   })
 }
+
+describe('pictures in Chromium at phone size', () => {
+  it('a large photo is compressed on the phone before it is uploaded', async () => {
+    const big = path.join(screenshotDir, 'big-photo.png')
+    const original = noisyPng(big, 1000, 800)
+    expect(original, 'the photo is over the 2 MB limit as it is').toBeGreaterThan(2 * 1024 * 1024)
+
+    const worker = await signedInAs('网格员 李红梅（网格员）', false)
+    await worker.on.cell('网格员工具').tap()
+    await worker.on.see('发布公告')
+    await worker.on.cell('发布公告').tap()
+    await worker.page.waitForURL(/packages\/staff\/pages\/compose/, { timeout: WAIT_MS })
+    const chooser = worker.page.waitForEvent('filechooser', { timeout: WAIT_MS })
+    await worker.on.button('添加图片').tap()
+    await (await chooser).setFiles(big)
+    await worker.on.see('设为封面')
+    const src = await worker.page
+      .locator('.compose-form__thumb-image img')
+      .first()
+      .getAttribute('src')
+    expect(src).toMatch(/^\/media\/[\w-]+\.jpg$/)
+    const uploaded = await (await fetch(`${server.url}${src}`)).arrayBuffer()
+    expect(uploaded.byteLength).toBeLessThan(original / 2)
+  })
+})

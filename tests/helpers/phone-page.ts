@@ -1,5 +1,7 @@
 // What a person does on the phone-sized H5 app, phrased once for every browser test.
+import fs from 'node:fs'
 import path from 'node:path'
+import zlib from 'node:zlib'
 import type { Locator, Page } from 'playwright-core'
 import type { Phone } from './browser'
 import type { ActionInput, ActionName, ActionOutput, Envelope } from '@contract/index'
@@ -104,4 +106,31 @@ export async function signedInPhone(
   await on.buttonIn(on.rowWith(label, '切换'), '切换').tap()
   await on.see('当前')
   return { page, on }
+}
+
+/** A PNG of random noise (which PNG cannot shrink): width × height × 3 bytes on disk, roughly. */
+export function noisyPng(file: string, width: number, height: number): number {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data])
+    const length = Buffer.alloc(4)
+    length.writeUInt32BE(data.length)
+    const crc = Buffer.alloc(4)
+    crc.writeUInt32BE(zlib.crc32(body))
+    return Buffer.concat([length, body, crc])
+  }
+  const header = Buffer.alloc(13)
+  header.writeUInt32BE(width, 0)
+  header.writeUInt32BE(height, 4)
+  header.set([8, 2, 0, 0, 0], 8) // 8-bit RGB, no interlace
+  const rows = Buffer.alloc((width * 3 + 1) * height)
+  for (let i = 0; i < rows.length; i++)
+    rows[i] = i % (width * 3 + 1) === 0 ? 0 : (Math.random() * 256) | 0
+  const png = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', zlib.deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ])
+  fs.writeFileSync(file, png)
+  return png.length
 }

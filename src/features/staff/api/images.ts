@@ -1,7 +1,7 @@
 // Picking photos for a notice: the only platform branches of the notice form. WeChat
 // compresses once more with compressImage and reads the file through its file system; the H5
-// build has neither (taro-h5 has no getFileSystemManager), so the picked blob URL is fetched
-// and read as a data URL. Either way the bytes leave the phone as base64 for media.upload.
+// build has neither (taro-h5 has no getFileSystemManager), so a large picked photo is redrawn
+// smaller on a canvas and read as a data URL. Either way the bytes leave the phone as base64 for media.upload.
 import Taro from '@tarojs/taro'
 import { ApiError } from '@/lib/api-client'
 
@@ -73,10 +73,48 @@ async function readInWeapp(path: string, index: number): Promise<PickedImage> {
   return { fileName: `photo-${index + 1}.${extension}`, content, bytes: base64Bytes(content) }
 }
 
+/** Longest side of a photo after compression: sharp on any phone, a fraction of the bytes. */
+const MAX_SIDE = 1600
+/** Photos smaller than this are sent as they are. */
+const SMALL_ENOUGH = 300 * 1024
+
+/**
+ * The browser's own compression (H5 has no compressImage): a large photo is redrawn at most
+ * MAX_SIDE pixels on its longest side as a JPEG of quality 0.8. Anything that cannot be
+ * decoded or drawn (no canvas, an odd format) is sent unchanged.
+ */
+async function shrinkInBrowser(blob: Blob): Promise<Blob> {
+  if (blob.size <= SMALL_ENOUGH || !blob.type.startsWith('image/')) return blob
+  const url = URL.createObjectURL(blob)
+  try {
+    const image = await new Promise<HTMLImageElement>((resolve, reject) => {
+      const img = new Image()
+      img.onload = () => resolve(img)
+      img.onerror = reject
+      img.src = url
+    })
+    const scale = Math.min(1, MAX_SIDE / Math.max(image.naturalWidth, image.naturalHeight))
+    const canvas = document.createElement('canvas')
+    canvas.width = Math.max(1, Math.round(image.naturalWidth * scale))
+    canvas.height = Math.max(1, Math.round(image.naturalHeight * scale))
+    const context = canvas.getContext('2d')
+    if (!context) return blob
+    context.drawImage(image, 0, 0, canvas.width, canvas.height)
+    const smaller = await new Promise<Blob | null>((resolve) =>
+      canvas.toBlob(resolve, 'image/jpeg', 0.8),
+    )
+    return smaller && smaller.size < blob.size ? smaller : blob
+  } catch {
+    return blob
+  } finally {
+    URL.revokeObjectURL(url)
+  }
+}
+
 async function readInBrowser(path: string, index: number): Promise<PickedImage> {
   let blob: Blob
   try {
-    blob = await (await fetch(path)).blob()
+    blob = await shrinkInBrowser(await (await fetch(path)).blob())
   } catch {
     throw unreadable()
   }
