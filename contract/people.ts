@@ -88,7 +88,7 @@ export const peopleActions = defineActions({
     devOnly: true,
   },
   'auth.devLogin': {
-    summary: 'Signs in as any openid and returns a bearer token (dev mode only).',
+    summary: 'Signs in as the given openid and returns a bearer token (dev mode only).',
     input: z.object({
       openid: z
         .string()

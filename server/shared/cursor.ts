@@ -20,7 +20,7 @@ export function decodeCursor(cursor: string | undefined): Keyset | undefined {
       return { at: value[0], id: value[1] }
     }
   } catch {
-    // Falls through to the error below: any undecodable cursor means the same thing.
+    // Falls through to the error below: every undecodable cursor means the same thing.
   }
   throw new AppError('BAD_INPUT', '分页参数无效，请下拉刷新后重试', {
     fields: [{ path: 'cursor', message: '分页参数无效' }],

@@ -6,7 +6,7 @@ import { devLogin, signOut } from '../api/me'
 import { useDevAccounts } from '../hooks/use-me'
 import { roleNames } from '../labels'
 
-/** Dev mode only: sign in as any demo account to see the app through their eyes. */
+/** Dev mode only: sign in as one of the demo accounts to see the app through their eyes. */
 export function DevAccountSwitcher({ signedIn }: { signedIn: boolean }) {
   const accounts = useDevAccounts(true)
   const [busy, setBusy] = useState('')
