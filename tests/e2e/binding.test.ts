@@ -1,47 +1,19 @@
 // A visitor asks to be bound to their household; the village's grid worker approves on the
 // tools page; the visitor is then a resident of that household on 我的. Two phones at once.
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import type { Page } from 'playwright-core'
-import { launchPhone, startServer, type Phone, type RunningServer } from '../helpers/browser'
-import { callApi, signedInPhone, WAIT_MS } from '../helpers/phone-page'
+import { callApi, phoneSuite, WAIT_MS } from '../helpers/phone-page'
 
-let server: RunningServer
-let phone: Phone
-let screenshotDir: string
-const pages: Page[] = []
-
-beforeAll(async () => {
-  screenshotDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hemei-e2e-binding-'))
-  server = await startServer()
-  phone = await launchPhone()
-})
-
-afterAll(async () => {
-  try {
-    for (const page of pages) await page.context().close()
-    await phone?.close()
-  } finally {
-    await server?.stop()
-  }
-})
-
-async function signedInAs(label: string) {
-  const signedIn = await signedInPhone(phone, server.url, label, screenshotDir)
-  pages.push(signedIn.page)
-  return signedIn
-}
+const suite = phoneSuite('binding')
+const signedInAs = (label: string) => suite.signIn(label)
 
 describe('binding a household in Chromium at phone size', () => {
   it('a visitor asks, the grid worker approves on the tools page, the visitor is a resident', async () => {
     // A real household of 柳家村 (served by 网格员 李红梅), looked up as an admin would.
-    const admin = (await callApi(server.url, 'auth.devLogin', { openid: 'demo-admin' })).token
-    const village = (await callApi(server.url, 'villages.list', {})).find(
+    const admin = (await callApi(suite.server.url, 'auth.devLogin', { openid: 'demo-admin' })).token
+    const village = (await callApi(suite.server.url, 'villages.list', {})).find(
       (v) => v.name === '柳家村',
     )
     const { items } = await callApi(
-      server.url,
+      suite.server.url,
       'households.list',
       { villageId: village?.id, limit: 50 },
       admin,

@@ -2,37 +2,15 @@
 // of that village sees it first on 首页 and opens it; a resident of another village never sees
 // it; the grid worker's 未读家庭 count shows the first household reached. Then all again with
 // 长辈模式 on for everyone.
-import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { launchPhone, startServer, type Phone, type RunningServer } from '../helpers/browser'
-import { noisyPng, signedInPhone, WAIT_MS } from '../helpers/phone-page'
+import { noisyPng, phoneSuite, WAIT_MS } from '../helpers/phone-page'
 
-let server: RunningServer
-let phone: Phone
-let screenshotDir: string
-const pages: Page[] = []
+const suite = phoneSuite('bulletin')
 const picture = path.resolve(__dirname, '../../src/assets/tab/home-active.png')
 
-beforeAll(async () => {
-  screenshotDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hemei-e2e-bulletin-'))
-  server = await startServer()
-  phone = await launchPhone()
-})
-
-afterAll(async () => {
-  try {
-    for (const page of pages) await page.context().close()
-    await phone?.close()
-  } finally {
-    await server?.stop()
-  }
-})
-
 async function signedInAs(label: string, elder: boolean) {
-  const { page, on } = await signedInPhone(phone, server.url, label, screenshotDir)
-  pages.push(page)
+  const { page, on } = await suite.signIn(label)
   if (elder) {
     await on.tapTab('首页')
     await page
@@ -122,7 +100,7 @@ for (const elder of [false, true]) {
 
 describe('pictures in Chromium at phone size', () => {
   it('a large photo is compressed on the phone before it is uploaded', async () => {
-    const big = path.join(screenshotDir, 'big-photo.png')
+    const big = path.join(suite.screenshotDir, 'big-photo.png')
     const original = noisyPng(big, 1000, 800)
     expect(original, 'the photo is over the 2 MB limit as it is').toBeGreaterThan(2 * 1024 * 1024)
 
@@ -140,7 +118,7 @@ describe('pictures in Chromium at phone size', () => {
       .first()
       .getAttribute('src')
     expect(src).toMatch(/^\/media\/[\w-]+\.jpg$/)
-    const uploaded = await (await fetch(`${server.url}${src}`)).arrayBuffer()
+    const uploaded = await (await fetch(`${suite.server.url}${src}`)).arrayBuffer()
     expect(uploaded.byteLength).toBeLessThan(original / 2)
   })
 })

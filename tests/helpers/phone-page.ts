@@ -1,9 +1,10 @@
 // What a person does on the phone-sized H5 app, phrased once for every browser test.
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import type { Locator, Page } from 'playwright-core'
-import type { Phone } from './browser'
+import { launchPhone, startServer, type Phone, type RunningServer } from './browser'
 import type { ActionInput, ActionName, ActionOutput, Envelope } from '@contract/index'
 
 export const WAIT_MS = 10_000
@@ -133,4 +134,41 @@ export function noisyPng(file: string, width: number, height: number): number {
   ])
   fs.writeFileSync(file, png)
   return png.length
+}
+
+/**
+ * A browser suite with several phones on one real server: started before the suite's tests,
+ * every phone, the browser and the server closed after them. `signIn` opens one more phone.
+ */
+export function phoneSuite(name: string) {
+  const suite = {
+    server: undefined as unknown as RunningServer,
+    phone: undefined as unknown as Phone,
+    screenshotDir: '',
+    pages: [] as Page[],
+    async signIn(label: string) {
+      const signedIn = await signedInPhone(
+        suite.phone,
+        suite.server.url,
+        label,
+        suite.screenshotDir,
+      )
+      suite.pages.push(signedIn.page)
+      return signedIn
+    },
+  }
+  beforeAll(async () => {
+    suite.screenshotDir = fs.mkdtempSync(path.join(os.tmpdir(), `hemei-e2e-${name}-`))
+    suite.server = await startServer()
+    suite.phone = await launchPhone()
+  })
+  afterAll(async () => {
+    try {
+      for (const page of suite.pages) await page.context().close()
+      await suite.phone?.close()
+    } finally {
+      await suite.server?.stop()
+    }
+  })
+  return suite
 }
