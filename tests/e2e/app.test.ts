@@ -58,7 +58,8 @@ describe('H5 app in Chromium at phone size', () => {
     await page.locator('taro-tabbar').waitFor({ timeout: WAIT_MS })
     expect(await page.title()).toBe('和美村宣')
     const card = await see(first.title)
-    await see('置顶')
+    // The pinned notices have their own block above the feed.
+    await see('置顶公告')
     await screenshot('1-home')
 
     await card.tap()

@@ -4,12 +4,13 @@ import { useState } from 'react'
 import { ElderModeSwitch } from '@/components/elder-mode-switch'
 import { ColumnTabs } from '@/features/bulletin/components/column-tabs'
 import { NoticeFeed } from '@/features/bulletin/components/notice-feed'
-import { useColumns, useDebounced } from '@/features/bulletin/hooks/use-notices'
+import { PinnedNotices } from '@/features/bulletin/components/pinned-notices'
+import { pinnedApart, useColumns, useDebounced } from '@/features/bulletin/hooks/use-notices'
 import { usePageClass } from '@/lib/use-elder-mode'
 
 /**
- * 首页: a search box over the column tabs, the notice feed (or what matches the search,
- * within the chosen column), and the way into 长辈模式.
+ * 首页: a search box over the column tabs, the pinned notices (全部 only), the notice feed
+ * (or what matches the search, within the chosen column), and the way into 长辈模式.
  */
 export default function IndexPage() {
   const [columnId, setColumnId] = useState('')
@@ -30,6 +31,7 @@ export default function IndexPage() {
       />
       <ColumnTabs columns={columns.data ?? []} value={columnId} onChange={setColumnId} />
       <ElderModeSwitch variant='chip' />
+      {pinnedApart(columnId, keyword) && <PinnedNotices />}
       <NoticeFeed key={columnId} columnId={columnId} keyword={keyword} />
     </View>
   )

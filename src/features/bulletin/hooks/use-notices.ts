@@ -53,6 +53,8 @@ export function useNoticeFeed(columnId: string, keyword = ''): NoticeFeedState {
     const input = {
       columnId: columnId || undefined,
       keyword: keyword || undefined,
+      // 全部 shows the pinned notices in their own block above the feed (usePinnedNotices).
+      pinned: pinnedApart(columnId, keyword) ? false : undefined,
       cursor,
       limit: 10,
     }
@@ -62,6 +64,18 @@ export function useNoticeFeed(columnId: string, keyword = ''): NoticeFeedState {
     return page.data
   })
   return { ...list, savedAt: saved.key === key ? saved.at : null }
+}
+
+/** Whether this feed leaves the pinned notices to the block above it: 全部, not searching. */
+export const pinnedApart = (columnId: string, keyword: string) => !columnId && !keyword
+
+/** The pinned notices for the block at the top of 首页, five at a time; kept for offline. */
+export function usePinnedNotices(): Paged<FeedPage['items'][number]> {
+  return usePaged('pinned', async (cursor) => {
+    const input = { pinned: true, cursor, limit: 5 }
+    if (cursor) return listNotices(input)
+    return (await loadOrSaved(feedCache, 'pinned', () => listNotices(input), noAnswer)).data
+  })
 }
 
 /** One notice, for its page; a notice opened before is shown from storage when offline. */

@@ -42,22 +42,44 @@ describe('首页', () => {
     expect(tabs.getByText('通知公告')).toBeInTheDocument()
   })
 
-  it('首页 lists the demo notices, newest first, ten at a time', async () => {
-    const { items } = await api.data('notices.list', { limit: 10 })
+  it('首页 puts the pinned notices in their own block on top, then the feed ten at a time', async () => {
+    const pinned = await api.data('notices.list', { pinned: true, limit: 5 })
+    expect(pinned.items.length).toBeGreaterThan(0)
+    const { items } = await api.data('notices.list', { pinned: false, limit: 10 })
     expect(items).toHaveLength(10)
     const times = items.map((n) => Date.parse(n.publishedAt))
     expect(times).toEqual([...times].sort((a, b) => b - a))
 
     render(<IndexPage />)
+    const block = await screen.findByRole('region', { name: '置顶公告' })
     await screen.findByText(items[0]?.title ?? '')
-    expectInOrder(items.map((n) => screen.getByText(n.title)))
-    expect(screen.getAllByText('置顶').length).toBe(items.filter((n) => n.pinned).length)
+    // Each pinned notice once, in the block, above the whole feed; the feed itself newest first.
+    for (const n of pinned.items) {
+      expect(screen.getAllByText(n.title)).toHaveLength(1)
+      expect(within(block).getByText(n.title)).toBeInTheDocument()
+    }
+    expectInOrder([...pinned.items, ...items].map((n) => screen.getByText(n.title)))
+    expect(within(block).getAllByText('置顶')).toHaveLength(pinned.items.length)
+    expect(screen.getAllByText('置顶')).toHaveLength(pinned.items.length)
     expect(screen.getByText('加载更多')).toBeInTheDocument()
   })
 
+  it('a column tab and a search show pinned notices in place, without the block', async () => {
+    const [first] = (await api.data('notices.list', { pinned: true, limit: 1 })).items
+    render(<IndexPage />)
+    await screen.findByRole('region', { name: '置顶公告' })
+    fireEvent.click(within(await columnTabs()).getByText(first?.column.name ?? ''))
+    expect(await screen.findByText(first?.title ?? '')).toBeInTheDocument()
+    expect(screen.queryByRole('region', { name: '置顶公告' })).not.toBeInTheDocument()
+  })
+
   it('首页 shows the next notices when the reader scrolls to the bottom', async () => {
-    const first = await api.data('notices.list', { limit: 10 })
-    const next = await api.data('notices.list', { limit: 10, cursor: first.nextCursor ?? '' })
+    const first = await api.data('notices.list', { pinned: false, limit: 10 })
+    const next = await api.data('notices.list', {
+      pinned: false,
+      limit: 10,
+      cursor: first.nextCursor ?? '',
+    })
     render(<IndexPage />)
     await screen.findByText(first.items[0]?.title ?? '')
     expect(screen.queryByText(next.items[0]?.title ?? '')).not.toBeInTheDocument()
@@ -70,7 +92,7 @@ describe('首页', () => {
 
   it('pulling 首页 down shows a notice published meanwhile', async () => {
     const columns = await api.data('columns.list')
-    const { items } = await api.data('notices.list', { limit: 1 })
+    const { items } = await api.data('notices.list', { pinned: false, limit: 1 })
     render(<IndexPage />)
     await screen.findByText(items[0]?.title ?? '')
 
