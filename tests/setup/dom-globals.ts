@@ -31,3 +31,9 @@ console.error = (...args: unknown[]) => {
   consoleError(...args)
 }
 /* eslint-enable no-console */
+
+// jsdom cannot play media: Taro's <Video> calls load() when its source is set, which jsdom
+// reports as "Not implemented". A page test checks the player is shown, not playback.
+if (typeof HTMLMediaElement !== 'undefined') {
+  HTMLMediaElement.prototype.load = () => undefined
+}

@@ -3,10 +3,15 @@
 // jest-dom's matchers, and a fresh start for each test: no session token, no router query,
 // no recorded navigation.
 import '@testing-library/jest-dom/vitest'
+import { configure } from '@testing-library/react'
 import { Current } from '@tarojs/runtime'
 import { navigations, setRouterParams } from '../helpers/taro-shim'
 
 const PAGE_PATH = 'pages/test/index'
+
+// findBy… waits for a real server's answer; on a busy two-core machine one second is not
+// always enough for a page to load, so wait up to five before calling it missing.
+configure({ asyncUtilTimeout: 5000 })
 
 document.body.id = PAGE_PATH
 Current.page = { path: PAGE_PATH }

@@ -21,6 +21,8 @@ export interface ComposeDraft {
   /** Uploaded media URLs, in order. */
   images: string[]
   cover: string | null
+  /** The uploaded video's media URL, if any. */
+  video: string | null
   pinned: boolean
   publish: PublishMode
   /** Asia/Shanghai wall clock: YYYY-MM-DD and HH:mm. */
@@ -32,7 +34,7 @@ export interface ComposeDraft {
 }
 
 export type ComposeField =
-  'title' | 'columnId' | 'scope' | 'body' | 'images' | 'publishAt' | 'expireAt'
+  'title' | 'columnId' | 'scope' | 'body' | 'images' | 'video' | 'publishAt' | 'expireAt'
 
 export type ComposeErrors = Partial<Record<ComposeField, string>>
 
@@ -52,6 +54,7 @@ export function emptyDraft(now: number = Date.now()): ComposeDraft {
     body: '',
     images: [],
     cover: null,
+    video: null,
     pinned: false,
     publish: 'now',
     publishDate: tomorrow(now),
@@ -186,6 +189,7 @@ export function toNoticeFields(draft: ComposeDraft, isAdmin: boolean) {
     body: bodyToHtml(draft.body),
     images,
     cover: draft.cover && images.includes(draft.cover) ? draft.cover : null,
+    video: draft.video,
     scope:
       draft.scopeKind === 'township'
         ? ({ kind: 'township' } as const)
@@ -222,6 +226,7 @@ export function draftFromNotice(notice: EditableNotice, now: number = Date.now()
     body: htmlToBody(notice.body),
     images: notice.images,
     cover: notice.cover,
+    video: notice.video ?? null,
     pinned: notice.pinned,
     publish:
       notice.status === 'scheduled' ? 'schedule' : notice.status === 'published' ? 'now' : 'draft',
@@ -244,6 +249,7 @@ const FIELD_OF: Record<string, ComposeField> = {
   body: 'body',
   images: 'images',
   cover: 'images',
+  video: 'video',
   publishAt: 'publishAt',
   expireAt: 'expireAt',
 }
@@ -273,6 +279,7 @@ export function loadDraft(id: string | undefined): ComposeDraft | null {
     body: text(d.body, 20_000),
     images: strings(d.images).slice(0, MAX_IMAGES),
     cover: typeof d.cover === 'string' ? d.cover : null,
+    video: typeof d.video === 'string' ? d.video : null,
     pinned: d.pinned === true,
     publish,
     publishDate: text(d.publishDate, 10) || base.publishDate,

@@ -4,6 +4,7 @@
 // getFileSystemManager "not supported"), so the browser's own file input and download are used.
 import Taro from '@tarojs/taro'
 import { ApiError } from '@/lib/api-client'
+import { isPickerCancel } from '@/lib/local-file'
 
 /** A file as the roster actions take it. */
 export interface PickedFile {
@@ -28,17 +29,12 @@ function checkFile(name: string, size: number): void {
   if (size > MAX_BYTES) throw tooBig()
 }
 
-const isCancel = (error: unknown) =>
-  typeof error === 'object' &&
-  error !== null &&
-  String((error as { errMsg?: unknown }).errMsg ?? '').includes('cancel')
-
 async function pickInWeapp(): Promise<PickedFile | null> {
   let picked: Taro.chooseMessageFile.SuccessCallbackResult
   try {
     picked = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: EXTENSIONS })
   } catch (error) {
-    if (isCancel(error)) return null
+    if (isPickerCancel(error)) return null
     throw unreadable()
   }
   const file = picked.tempFiles[0]

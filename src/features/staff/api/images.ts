@@ -4,6 +4,13 @@
 // smaller on a canvas and read as a data URL. Either way the bytes leave the phone as base64 for media.upload.
 import Taro from '@tarojs/taro'
 import { ApiError } from '@/lib/api-client'
+import {
+  base64Bytes,
+  blobBase64,
+  isPickerCancel,
+  readFileBase64,
+  unreadableFile,
+} from '@/lib/local-file'
 
 /** A photo ready for media.upload. */
 export interface PickedImage {
@@ -26,12 +33,7 @@ const TYPES: Record<string, string> = {
   'image/webp': 'webp',
 }
 
-const unreadable = () => new ApiError('BAD_INPUT', '无法读取这张图片，请重新选择')
-
-/** The bytes a base64 string stands for. */
-export const base64Bytes = (content: string) =>
-  Math.floor((content.length * 3) / 4) -
-  (content.endsWith('==') ? 2 : content.endsWith('=') ? 1 : 0)
+const unreadable = () => unreadableFile('图片')
 
 /** Checks one photo against the contract's limits; the message says which one and why. */
 export function checkImage(image: PickedImage, index: number): void {
@@ -43,11 +45,6 @@ export function checkImage(image: PickedImage, index: number): void {
     throw new ApiError('BAD_INPUT', `第 ${index + 1} 张图片超过 2 MB，请换一张或裁剪后再选`)
   }
 }
-
-const isCancel = (error: unknown) =>
-  typeof error === 'object' &&
-  error !== null &&
-  String((error as { errMsg?: unknown }).errMsg ?? '').includes('cancel')
 
 const extensionOf = (path: string) => {
   const match = /\.([a-z0-9]+)(?:$|\?)/i.exec(path)
@@ -61,14 +58,7 @@ async function readInWeapp(path: string, index: number): Promise<PickedImage> {
   } catch {
     // Not every base library compresses; the picked copy is already 'compressed'.
   }
-  const content = await new Promise<string>((resolve, reject) => {
-    Taro.getFileSystemManager().readFile({
-      filePath,
-      encoding: 'base64',
-      success: (res) => (typeof res.data === 'string' ? resolve(res.data) : reject(unreadable())),
-      fail: () => reject(unreadable()),
-    })
-  })
+  const content = await readFileBase64(filePath, '图片')
   const extension = extensionOf(filePath) || extensionOf(path) || 'jpg'
   return { fileName: `photo-${index + 1}.${extension}`, content, bytes: base64Bytes(content) }
 }
@@ -118,20 +108,8 @@ async function readInBrowser(path: string, index: number): Promise<PickedImage> 
   } catch {
     throw unreadable()
   }
-  const url = await new Promise<string>((resolve, reject) => {
-    const reader = new FileReader()
-    reader.onerror = () => reject(unreadable())
-    reader.onload = () => resolve(String(reader.result ?? ''))
-    try {
-      reader.readAsDataURL(blob)
-    } catch {
-      reject(unreadable())
-    }
-  })
-  // A data URL: "data:<type>;base64,<bytes>".
-  const type = /^data:([^;,]+)/.exec(url)?.[1]?.toLowerCase() ?? blob.type
+  const { type, content } = await blobBase64(blob, '图片')
   const extension = TYPES[type] ?? (type.startsWith('image/') ? type.slice(6) : 'bin')
-  const content = url.slice(url.indexOf(',') + 1)
   return { fileName: `photo-${index + 1}.${extension}`, content, bytes: base64Bytes(content) }
 }
 
@@ -145,7 +123,7 @@ export async function pickImages(count: number): Promise<PickedImage[]> {
       sourceType: ['album', 'camera'],
     })
   } catch (error) {
-    if (isCancel(error)) return []
+    if (isPickerCancel(error)) return []
     throw unreadable()
   }
   const read = process.env.TARO_ENV === 'h5' ? readInBrowser : readInWeapp

@@ -22,3 +22,6 @@ export const withdrawNotice = (id: string) => call('notices.withdraw', { id })
 
 export const uploadImage = (fileName: string, content: string) =>
   call('media.upload', { fileName, kind: 'image', content })
+
+export const uploadVideo = (fileName: string, content: string) =>
+  call('media.upload', { fileName, kind: 'video', content })

@@ -1,63 +1,12 @@
 import { Button, Switch, TextArea } from '@nutui/nutui-react-taro'
-import { Image, Picker, View } from '@tarojs/components'
-import type { ReactNode } from 'react'
+import { View } from '@tarojs/components'
 import { ChipPicker } from '@/components/chip-picker'
-import { inShanghai } from '@contract/time'
-import { MAX_IMAGES, type PublishMode } from '../compose'
+import type { PublishMode } from '../compose'
 import type { ComposeSetup, ComposeState } from '../hooks/use-compose'
+import { Field, WhenPicker } from './compose-field'
+import { ComposeImages, ComposeVideo } from './compose-media'
 import { TextField } from './text-field'
 import './compose-form.scss'
-
-interface FieldProps {
-  label: string
-  error?: string
-  hint?: string
-  children: ReactNode
-}
-
-/** One labelled block of the form with its hint and its error right under it. */
-function Field({ label, error, hint, children }: FieldProps) {
-  return (
-    <View className={`compose-form__field${error ? ' compose-form__field--invalid' : ''}`}>
-      <View className='compose-form__label'>{label}</View>
-      {hint && <View className='compose-form__hint'>{hint}</View>}
-      {children}
-      {error && (
-        <View className='staff-error' role='alert'>
-          {error}
-        </View>
-      )}
-    </View>
-  )
-}
-
-interface WhenProps {
-  label: string
-  date: string
-  time: string
-  onDate: (date: string) => void
-  onTime: (time: string) => void
-}
-
-/** A date and a time on the township's clock, each a native picker on the phone. */
-function WhenPicker({ label, date, time, onDate, onTime }: WhenProps) {
-  const today = inShanghai(Date.now()).format('YYYY-MM-DD')
-  return (
-    <View className='compose-form__when' aria-label={label}>
-      <Picker
-        mode='date'
-        value={date}
-        start={today}
-        onChange={(e) => onDate(String(e.detail.value))}
-      >
-        <View className='compose-form__when-part'>{date || '选择日期'}</View>
-      </Picker>
-      <Picker mode='time' value={time} onChange={(e) => onTime(String(e.detail.value))}>
-        <View className='compose-form__when-part'>{time || '选择时间'}</View>
-      </Picker>
-    </View>
-  )
-}
 
 const publishOptions: { value: PublishMode; label: string }[] = [
   { value: 'now', label: '立即发布' },
@@ -156,44 +105,8 @@ export function ComposeForm({ form, setup }: Props) {
           status={errors.body ? 'error' : 'default'}
         />
       </Field>
-      <Field
-        label={`图片（${draft.images.length}/${MAX_IMAGES}）`}
-        error={errors.images}
-        hint='每张不超过 2 MB，支持 jpg、png、webp；会先在手机上压缩。'
-      >
-        <View className='compose-form__images'>
-          {draft.images.map((url) => (
-            <View key={url} className='compose-form__thumb'>
-              <Image className='compose-form__thumb-image' src={url} mode='aspectFill' />
-              {draft.cover === url && <View className='compose-form__cover-tag'>封面</View>}
-              <View className='compose-form__thumb-actions'>
-                {draft.cover === url ? (
-                  <View className='compose-form__thumb-action' onClick={form.clearCover}>
-                    取消封面
-                  </View>
-                ) : (
-                  <View className='compose-form__thumb-action' onClick={() => form.setCover(url)}>
-                    设为封面
-                  </View>
-                )}
-                <View className='compose-form__thumb-action' onClick={() => form.removeImage(url)}>
-                  删除
-                </View>
-              </View>
-            </View>
-          ))}
-        </View>
-        {draft.images.length < MAX_IMAGES && (
-          <Button
-            fill='outline'
-            loading={upload !== null}
-            disabled={submitting}
-            onClick={() => void form.addImages()}
-          >
-            {upload ? `上传中 ${upload.current}/${upload.total}` : '添加图片'}
-          </Button>
-        )}
-      </Field>
+      <ComposeImages form={form} />
+      <ComposeVideo form={form} />
       {isAdmin && (
         <Field label='置顶'>
           <View className='compose-form__switch'>

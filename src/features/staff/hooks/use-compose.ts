@@ -1,20 +1,17 @@
 import Taro from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import type { EditableNotice } from '@contract/authoring'
-import { errorMessage, showError } from '@/lib/api-client'
+import { showError } from '@/lib/api-client'
 import { useRemote } from '@/lib/use-remote'
-import { checkImage, pickImages } from '../api/images'
 import {
   createNotice,
   getEditableNotice,
   listColumns,
   publishNotice,
   updateNotice,
-  uploadImage,
 } from '../api/notices'
 import { getMe, listVillages } from '../api/people'
 import {
-  MAX_IMAGES,
   clearDraft,
   draftFromNotice,
   emptyDraft,
@@ -30,6 +27,7 @@ import {
   type ComposeField,
 } from '../compose'
 import { staffPageUrl } from '../components/labels'
+import { useComposeMedia } from './use-compose-media'
 
 /** What the form needs before it can be shown: who I am, the columns, villages, the notice. */
 export interface ComposeSetup {
@@ -92,8 +90,6 @@ export function useCompose(id: string, setup: ComposeSetup) {
   const [draft, setDraft] = useState<ComposeDraft>(start.draft)
   const [errors, setErrors] = useState<ComposeErrors>({})
   const [submitting, setSubmitting] = useState(false)
-  /** Photos being uploaded: the one in progress (1-based) of how many. */
-  const [upload, setUpload] = useState<{ current: number; total: number } | null>(null)
   const busy = useRef(false)
   const done = useRef(false)
   const { notice, isAdmin } = setup
@@ -109,6 +105,8 @@ export function useCompose(id: string, setup: ComposeSetup) {
       delete rest[field]
       return rest
     })
+
+  const media = useComposeMedia({ draft, setDraft, setErrors, forget })
 
   const change = <K extends keyof ComposeDraft>(
     field: K,
@@ -128,60 +126,6 @@ export function useCompose(id: string, setup: ComposeSetup) {
         : [...d.villageIds, villageId],
     }))
     forget('scope')
-  }
-
-  const removeImage = (url: string) => {
-    setDraft((d) => ({
-      ...d,
-      images: d.images.filter((u) => u !== url),
-      cover: d.cover === url ? null : d.cover,
-    }))
-    forget('images')
-  }
-
-  /** Makes a photo the cover: it moves to the front, where the lists show it. */
-  const setCover = (url: string) =>
-    setDraft((d) => ({ ...d, cover: url, images: [url, ...d.images.filter((u) => u !== url)] }))
-
-  const clearCover = () => setDraft((d) => ({ ...d, cover: null }))
-
-  const addImages = async () => {
-    if (busy.current) return
-    const room = MAX_IMAGES - draft.images.length
-    if (room <= 0) return setErrors((e) => ({ ...e, images: `最多 ${MAX_IMAGES} 张图片` }))
-    forget('images')
-    busy.current = true
-    let problem = ''
-    try {
-      const picked = await pickImages(room)
-      const fit = picked.filter((image, index) => {
-        try {
-          checkImage(image, index)
-          return true
-        } catch (error) {
-          problem ||= errorMessage(error)
-          return false
-        }
-      })
-      for (const [index, image] of fit.entries()) {
-        setUpload({ current: index + 1, total: fit.length })
-        try {
-          const { url } = await uploadImage(image.fileName, image.content)
-          setDraft((d) => ({ ...d, images: [...d.images, url].slice(0, MAX_IMAGES) }))
-        } catch (error) {
-          problem ||= errorMessage(error)
-        }
-      }
-    } catch (error) {
-      problem ||= errorMessage(error)
-    } finally {
-      busy.current = false
-      setUpload(null)
-    }
-    if (problem) {
-      setErrors((e) => ({ ...e, images: problem }))
-      Taro.showToast({ title: problem, icon: 'none', duration: 2500 })
-    }
   }
 
   const send = async (): Promise<string> => {
@@ -241,15 +185,11 @@ export function useCompose(id: string, setup: ComposeSetup) {
     draft,
     errors,
     submitting,
-    upload,
     restored: start.restored,
     change,
     toggleVillage,
-    addImages,
-    removeImage,
-    setCover,
-    clearCover,
     submit,
+    ...media,
   }
 }
 

@@ -154,6 +154,58 @@ describe('发布公告', () => {
     fetcher.mockRestore()
   })
 
+  it('uploads a picked mp4 video, shows it, and refuses one over 3 MB before reading it', async () => {
+    await openForm('demo-grid-1')
+    // The smallest file the server takes as mp4: a box header announcing "ftyp".
+    const mp4 = new Uint8Array([0, 0, 0, 24, ...new TextEncoder().encode('ftypisom'), 0, 0, 2, 0])
+    const wrapped = globalThis.fetch
+    const fetcher = vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) =>
+      String(input).startsWith('blob:picked')
+        ? Promise.resolve({
+            blob: async () => new Blob([mp4], { type: 'video/mp4' }),
+          } as Response)
+        : wrapped(input, init),
+    )
+    const picked = (size: number) => ({
+      type: 'video',
+      errMsg: 'chooseMedia:ok',
+      tempFiles: [
+        {
+          tempFilePath: 'blob:picked-video',
+          size,
+          duration: 5,
+          height: 720,
+          width: 1280,
+          thumbTempFilePath: '',
+          fileType: 'video' as const,
+        },
+      ],
+    })
+    const choose = vi.spyOn(Taro, 'chooseMedia').mockResolvedValueOnce(picked(4 * 1024 * 1024))
+
+    fireEvent.click(screen.getByText('添加视频'))
+    // Shown beside the field (and as a toast).
+    expect(await screen.findByRole('alert')).toHaveTextContent(/视频有 4.0 MB，超过 3 MB/)
+    expect(fetcher).not.toHaveBeenCalledWith('blob:picked-video')
+
+    choose.mockResolvedValueOnce(picked(mp4.length))
+    fireEvent.click(screen.getByText('添加视频'))
+    expect(await screen.findByText('删除视频')).toBeInTheDocument()
+    expect(choose).toHaveBeenLastCalledWith(expect.objectContaining({ mediaType: ['video'] }))
+    const saved = Taro.getStorageSync('hemei.compose-draft:new') as { video: string | null }
+    expect(saved.video).toMatch(/^\/media\/.+\.mp4$/)
+    // The upload really landed: the server serves the bytes back.
+    const served = await wrapped(`${api.url}${saved.video ?? ''}`)
+    expect(served.status).toBe(200)
+    expect(served.headers.get('content-type')).toBe('video/mp4')
+
+    fireEvent.click(screen.getByText('删除视频'))
+    expect(screen.getByText('添加视频')).toBeInTheDocument()
+    expect((Taro.getStorageSync('hemei.compose-draft:new') as { video: unknown }).video).toBeNull()
+    choose.mockRestore()
+    fetcher.mockRestore()
+  })
+
   it('an admin edits a draft (?id=…) and publishes it township-wide', async () => {
     const token = await api.tokenOf('demo-admin')
     const [column] = await api.data('columns.list')
