@@ -29,6 +29,9 @@ import {
 import { staffPageUrl } from '../components/labels'
 import { useComposeMedia } from './use-compose-media'
 
+/** How long typing must pause before the draft is written to storage. */
+const DRAFT_SAVE_DELAY_MS = 400
+
 /** What the form needs before it can be shown: who I am, the columns, villages, the notice. */
 export interface ComposeSetup {
   isAdmin: boolean
@@ -94,9 +97,22 @@ export function useCompose(id: string, setup: ComposeSetup) {
   const done = useRef(false)
   const { notice, isAdmin } = setup
 
+  // The draft is written a moment after typing pauses (a cheap phone stalls on a storage
+  // write per keystroke), and at once when the form closes, so nothing typed is lost.
+  const latest = useRef(draft)
+  latest.current = draft
   useEffect(() => {
-    if (!done.current) saveDraft(id, draft)
+    const timer = setTimeout(() => {
+      if (!done.current) saveDraft(id, draft)
+    }, DRAFT_SAVE_DELAY_MS)
+    return () => clearTimeout(timer)
   }, [id, draft])
+  useEffect(
+    () => () => {
+      if (!done.current) saveDraft(id, latest.current)
+    },
+    [id],
+  )
 
   const forget = (field: ComposeField) =>
     setErrors((shown) => {

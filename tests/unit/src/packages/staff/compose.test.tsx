@@ -117,6 +117,16 @@ describe('发布公告', () => {
     expect(screen.getByPlaceholderText('2 到 30 个字')).toHaveValue('留着下次写')
   })
 
+  it('keeps what was typed just before leaving the form, without waiting for a pause', async () => {
+    await openForm('demo-grid-1')
+    fill('刚打完的标题', '')
+    cleanup()
+    expect(Taro.getStorageSync('hemei.compose-draft:new')).toMatchObject({ title: '刚打完的标题' })
+    render(<ComposePage />)
+    expect(await screen.findByText('已恢复上次没有提交的内容。')).toBeInTheDocument()
+    expect(screen.getByPlaceholderText('2 到 30 个字')).toHaveValue('刚打完的标题')
+  })
+
   it('uploads a picked photo with progress and can make it the cover', async () => {
     await openForm('demo-grid-1')
     // A 1×1 PNG, as the H5 chooseImage hands over a URL to fetch.
@@ -142,10 +152,14 @@ describe('发布公告', () => {
     expect(choose).toHaveBeenCalledWith(expect.objectContaining({ sizeType: ['compressed'] }))
     fireEvent.click(screen.getByText('设为封面'))
     expect(screen.getByText('封面')).toBeInTheDocument()
-    const saved = Taro.getStorageSync('hemei.compose-draft:new') as {
-      images: string[]
-      cover: string
-    }
+    const saved = await waitFor(() => {
+      const draft = Taro.getStorageSync('hemei.compose-draft:new') as {
+        images: string[]
+        cover: string
+      }
+      expect(draft.cover).toBeTruthy()
+      return draft
+    })
     expect(saved.images).toHaveLength(1)
     expect(saved.cover).toBe(saved.images[0])
     fireEvent.click(screen.getByText('删除'))
@@ -192,7 +206,11 @@ describe('发布公告', () => {
     fireEvent.click(screen.getByText('添加视频'))
     expect(await screen.findByText('删除视频')).toBeInTheDocument()
     expect(choose).toHaveBeenLastCalledWith(expect.objectContaining({ mediaType: ['video'] }))
-    const saved = Taro.getStorageSync('hemei.compose-draft:new') as { video: string | null }
+    const saved = await waitFor(() => {
+      const draft = Taro.getStorageSync('hemei.compose-draft:new') as { video: string | null }
+      expect(draft.video).toBeTruthy()
+      return draft
+    })
     expect(saved.video).toMatch(/^\/media\/.+\.mp4$/)
     // The upload really landed: the server serves the bytes back.
     const served = await wrapped(`${api.url}${saved.video ?? ''}`)
@@ -201,7 +219,11 @@ describe('发布公告', () => {
 
     fireEvent.click(screen.getByText('删除视频'))
     expect(screen.getByText('添加视频')).toBeInTheDocument()
-    expect((Taro.getStorageSync('hemei.compose-draft:new') as { video: unknown }).video).toBeNull()
+    await waitFor(() =>
+      expect(
+        (Taro.getStorageSync('hemei.compose-draft:new') as { video: unknown }).video,
+      ).toBeNull(),
+    )
     choose.mockRestore()
     fetcher.mockRestore()
   })
