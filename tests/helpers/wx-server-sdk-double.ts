@@ -4,10 +4,12 @@
 // - init / DYNAMIC_CURRENT_ENV: https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/init/server.init.html
 // - getWXContext: https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/utils/Cloud.getWXContext.html
 // - database API: https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/database/Cloud.database.html
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { createAggregateCommand } from './wx-server-sdk-double/aggregate'
 import { Collection, type Context, TransactionCollection } from './wx-server-sdk-double/collection'
 import { createCommand, type Doc, ServerDate } from './wx-server-sdk-double/commands'
 import {
+  CloudSdkError,
   type CloudDoubleOptions,
   type DbOptions,
   Environment,
@@ -31,6 +33,8 @@ export interface Transaction {
   rollback(reason?: unknown): Promise<void>
 }
 
+const insideTransaction = new AsyncLocalStorage<boolean>()
+
 class Database {
   readonly command = Object.assign(createCommand(), { aggregate: createAggregateCommand() })
 
@@ -51,6 +55,9 @@ class Database {
    * here never conflict (they run one at a time), so `times` never comes into play.
    */
   runTransaction<T>(callback: (t: Transaction) => Promise<T>, _times = 3): Promise<T> {
+    // The platform has no nested transactions; here one would wait on itself forever.
+    if (insideTransaction.getStore())
+      return Promise.reject(new CloudSdkError(-1, 'runTransaction:fail nested transaction'))
     return this.ctx.env.exclusive(async () => {
       const tx = { journal: [] as Journal, closed: false }
       const ctx: Context = { ...this.ctx, tx }
@@ -68,7 +75,7 @@ class Database {
       }
       let value: T
       try {
-        value = await callback(transaction)
+        value = await insideTransaction.run(true, () => callback(transaction))
       } catch (e) {
         tx.closed = true
         undo()

@@ -413,6 +413,15 @@ describe('wx-server-sdk double: runTransaction', () => {
     await Promise.all([bump(), bump(), bump()])
     expect((await db.collection('seq').doc('n').get()).data).toMatchObject({ value: 3 })
   })
+  it('refuses a transaction started inside another instead of waiting on itself', async () => {
+    const { db } = setup()
+    const err = await db
+      .runTransaction(async () => db.runTransaction(async () => 'inner'))
+      .catch((e) => e)
+    expect(err).toBeInstanceOf(CloudSdkError)
+    expect(err.errMsg).toMatch(/nested/)
+    expect(await db.runTransaction(async () => 'after')).toBe('after')
+  })
 })
 
 describe('wx-server-sdk double: aggregate', () => {
