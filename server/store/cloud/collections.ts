@@ -1,0 +1,193 @@
+// The cloud database's collections (one per aggregate) and the indexes each needs: the single
+// list the future cloud Store adapter, the index-apply step and the security rules
+// (cloudfunctions/database-rules.json, checked by a test) all read.
+//
+// What the cloud database can and cannot promise, and so how uniqueness is kept:
+// - `_id` is always unique: where a rule says "one per …" the record gets a deterministic `_id`
+//   (noted in `id` below) and a second add fails with a duplicate key, atomically.
+// - a unique index over plain fields works, but it has no partial or sparse form: a missing or
+//   null field counts as one value, so a nullable or status-dependent key (a village's optional
+//   code, a candidate number given on approval, one *pending* binding per user) is guarded by a
+//   document in `unique_keys` written in the same transaction as the record it guards.
+// Indexes: https://developers.weixin.qq.com/miniprogram/dev/wxcloud/guide/database/performance-optimization.html
+
+export interface CloudIndex {
+  /** Index name as created in the console (or by the index-apply step). */
+  name: string
+  /** Fields in order; 'desc' where a list reads newest first. */
+  keys: readonly (readonly [field: string, direction: 'asc' | 'desc'])[]
+  unique?: boolean
+}
+
+export interface CloudCollection {
+  name: string
+  /** How a document's `_id` is chosen. */
+  id: string
+  indexes: readonly CloudIndex[]
+}
+
+const asc = (field: string) => [field, 'asc'] as const
+const desc = (field: string) => [field, 'desc'] as const
+
+export const cloudCollections = [
+  {
+    name: 'users',
+    id: 'the user id',
+    indexes: [
+      { name: 'openid', keys: [asc('openid')], unique: true },
+      { name: 'staff', keys: [asc('staffRole'), asc('nickname')] },
+      { name: 'newest', keys: [desc('createdAt'), desc('_id')] },
+    ],
+  },
+  {
+    name: 'villages',
+    id: 'the village id',
+    indexes: [{ name: 'order', keys: [asc('sort'), asc('_id')] }],
+  },
+  {
+    name: 'groups',
+    id: 'the group id',
+    indexes: [{ name: 'name', keys: [asc('villageId'), asc('name')], unique: true }],
+  },
+  {
+    name: 'grids',
+    id: 'the grid id',
+    indexes: [{ name: 'name', keys: [asc('villageId'), asc('name')], unique: true }],
+  },
+  {
+    name: 'grid_workers',
+    id: '`${gridId}:${userId}`: a worker is assigned to a grid once',
+    indexes: [
+      { name: 'user', keys: [asc('userId')] },
+      { name: 'grid', keys: [asc('gridId')] },
+    ],
+  },
+  {
+    name: 'households',
+    id: 'the household id',
+    indexes: [
+      { name: 'house', keys: [asc('villageId'), asc('houseNo')], unique: true },
+      { name: 'grid', keys: [asc('gridId'), asc('houseNo')] },
+      { name: 'group', keys: [asc('groupId'), asc('houseNo')] },
+      { name: 'head', keys: [asc('villageId'), asc('headName')] },
+    ],
+  },
+  {
+    name: 'bindings',
+    id: 'the binding id (one open binding per user: unique_keys `binding:${userId}`)',
+    indexes: [
+      { name: 'user', keys: [asc('userId'), asc('status'), desc('createdAt')] },
+      { name: 'household', keys: [asc('householdId'), asc('status')] },
+      { name: 'pending', keys: [asc('status'), asc('createdAt'), asc('_id')] },
+    ],
+  },
+  {
+    name: 'invites',
+    id: 'the invite code',
+    indexes: [{ name: 'household', keys: [asc('householdId'), desc('createdAt')] }],
+  },
+  {
+    name: 'columns',
+    id: 'the column id',
+    indexes: [
+      { name: 'name', keys: [asc('name')], unique: true },
+      { name: 'order', keys: [asc('sort'), asc('_id')] },
+    ],
+  },
+  {
+    name: 'notices',
+    id: 'the notice id; village links are its `villageIds` array',
+    indexes: [
+      { name: 'feed', keys: [asc('status'), desc('publishAt'), desc('_id')] },
+      { name: 'village_feed', keys: [asc('villageIds'), asc('status'), desc('publishAt')] },
+      { name: 'column_feed', keys: [asc('columnId'), asc('status'), desc('publishAt')] },
+      { name: 'author', keys: [asc('authorId'), desc('updatedAt'), desc('_id')] },
+    ],
+  },
+  {
+    name: 'notice_reads',
+    id: '`${noticeId}:${householdId}`: the first read counts, later ones are duplicates',
+    indexes: [{ name: 'notice', keys: [asc('noticeId'), asc('householdId')] }],
+  },
+  {
+    name: 'media',
+    id: 'the media id',
+    indexes: [{ name: 'owner', keys: [asc('ownerId'), desc('createdAt')] }],
+  },
+  { name: 'settings', id: 'the setting key', indexes: [] },
+  {
+    name: 'rubrics',
+    id: 'the rubric id',
+    indexes: [{ name: 'version', keys: [asc('version')], unique: true }],
+  },
+  {
+    name: 'criteria',
+    id: 'the criterion id',
+    indexes: [{ name: 'rubric', keys: [asc('rubricId'), asc('sort')] }],
+  },
+  {
+    name: 'rounds',
+    id: 'the round id',
+    indexes: [
+      { name: 'month', keys: [asc('month')], unique: true },
+      { name: 'list', keys: [asc('status'), desc('month')] },
+    ],
+  },
+  {
+    name: 'inspections',
+    id: '`${roundId}:${householdId}:${version}`: one inspection per household, round and version; items embedded',
+    indexes: [
+      { name: 'round', keys: [asc('roundId'), asc('householdId'), desc('version')] },
+      { name: 'household', keys: [asc('householdId'), desc('createdAt')] },
+    ],
+  },
+  {
+    name: 'campaigns',
+    id: 'the campaign id',
+    indexes: [
+      { name: 'list', keys: [desc('votingEndsAt'), desc('_id')] },
+      { name: 'village', keys: [asc('villageId'), desc('votingEndsAt')] },
+    ],
+  },
+  {
+    name: 'nominations',
+    id: 'the nomination id (candidate number: unique_keys `candidate:${campaignId}:${number}`)',
+    indexes: [
+      { name: 'campaign', keys: [asc('campaignId'), asc('status'), asc('number')] },
+      { name: 'household', keys: [asc('householdId'), asc('campaignId')] },
+    ],
+  },
+  {
+    name: 'votes',
+    id: '`${campaignId}:${voterId}:${nominationId}:${day}`: one vote per voter, candidate and day',
+    indexes: [
+      { name: 'nomination', keys: [asc('nominationId')] },
+      { name: 'voter', keys: [asc('campaignId'), asc('voterId'), asc('day')] },
+      { name: 'household', keys: [asc('campaignId'), asc('voterHouseholdId'), asc('day')] },
+    ],
+  },
+  {
+    name: 'audit_log',
+    id: 'generated; entries are only ever added',
+    indexes: [{ name: 'recent', keys: [desc('at'), desc('_id')] }],
+  },
+  {
+    name: 'unique_keys',
+    id: '`${kind}:${key}`, e.g. `binding:${userId}`, `village-code:${code}`: a guard for a key no unique index can express',
+    indexes: [],
+  },
+] as const satisfies readonly CloudCollection[]
+
+export type CloudCollectionName = (typeof cloudCollections)[number]['name']
+
+/** Unique indexes per collection, in the shape the in-memory wx-server-sdk double enforces. */
+export function uniqueIndexes(): Record<string, string[][]> {
+  return Object.fromEntries(
+    cloudCollections.map((c) => [
+      c.name,
+      (c.indexes as readonly CloudIndex[])
+        .filter((i) => i.unique)
+        .map((i) => i.keys.map(([field]) => field)),
+    ]),
+  )
+}

@@ -1,0 +1,88 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import {
+  checkWeapp,
+  MAIN_PACKAGE_LIMIT,
+  PAGE_FILES,
+  runWeappCheck,
+  SUBPACKAGE_LIMIT,
+} from '../../../scripts/check-weapp'
+
+// A tiny dist/ shaped like Taro's weapp output: app files, one main page, one subpackage page.
+const APP_JSON = {
+  pages: ['pages/index/index'],
+  subPackages: [{ root: 'packages/staff', pages: ['pages/tools/index'] }],
+  tabBar: { list: [{ pagePath: 'pages/index/index', iconPath: 'assets/tab/home.png' }] },
+}
+
+describe('weapp build check', () => {
+  let dist: string
+  const write = (rel: string, bytes = 10) => {
+    const file = path.join(dist, rel)
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    fs.writeFileSync(file, rel.endsWith('app.json') ? JSON.stringify(APP_JSON) : 'x'.repeat(bytes))
+  }
+  const run = () => {
+    const lines: string[] = []
+    const code = runWeappCheck(dist, (line) => lines.push(line))
+    return { code, out: lines.join('\n') }
+  }
+
+  beforeEach(() => {
+    dist = fs.mkdtempSync(path.join(os.tmpdir(), 'hemei-weapp-'))
+    for (const f of ['app.js', 'app.json', 'app.wxss', 'assets/tab/home.png']) write(f)
+    for (const ext of PAGE_FILES) {
+      write(`pages/index/index${ext}`, 100)
+      write(`packages/staff/pages/tools/index${ext}`, 1000)
+    }
+  })
+  afterEach(() => fs.rmSync(dist, { recursive: true, force: true }))
+
+  it('passes a complete build and prints the main and subpackage sizes', () => {
+    const { code, out } = run()
+    expect(code).toBe(0)
+    expect(checkWeapp(dist).packages).toEqual([
+      {
+        name: '主包',
+        bytes: fs.statSync(path.join(dist, 'app.json')).size + 3 * 10 + 400,
+        limit: MAIN_PACKAGE_LIMIT,
+      },
+      { name: 'packages/staff', bytes: 4000, limit: SUBPACKAGE_LIMIT },
+    ])
+    expect(out).toMatch(/主包\s+0\.\d KB \/ 1536\.0 KB/)
+    expect(out).toMatch(/packages\/staff\s+3\.9 KB \/ 2048\.0 KB/)
+    expect(out).toContain('小程序构建检查通过')
+  })
+
+  it('fails when a page in app.json lacks one of its files, main package or subpackage', () => {
+    fs.rmSync(path.join(dist, 'pages/index/index.wxml'))
+    fs.rmSync(path.join(dist, 'packages/staff/pages/tools/index.json'))
+    const { code, out } = run()
+    expect(code).toBe(1)
+    expect(out).toContain('页面 pages/index/index 缺少 .wxml')
+    expect(out).toContain('页面 packages/staff/pages/tools/index 缺少 .json')
+  })
+
+  it('fails when a tabBar icon or app.json itself is missing', () => {
+    fs.rmSync(path.join(dist, 'assets/tab/home.png'))
+    expect(run().out).toContain('缺少 tabBar 图标 assets/tab/home.png')
+    fs.rmSync(path.join(dist, 'app.json'))
+    expect(run()).toMatchObject({ code: 1, out: expect.stringContaining('npm run build:weapp') })
+  })
+
+  it('fails when the main package reaches 1.5 MB', () => {
+    write('vendors.js', MAIN_PACKAGE_LIMIT)
+    const { code, out } = run()
+    expect(code).toBe(1)
+    expect(out).toMatch(/主包 .* KB，超过上限 1536\.0 KB/)
+  })
+
+  it('fails when a subpackage reaches 2 MB, counting its files apart from the main package', () => {
+    write('packages/staff/sub-vendors.js', SUBPACKAGE_LIMIT - 1000)
+    expect(run().code).toBe(1)
+    expect(run().out).toMatch(/packages\/staff .* KB，超过上限 2048\.0 KB/)
+    expect(checkWeapp(dist).packages[0]!.bytes).toBeLessThan(MAIN_PACKAGE_LIMIT)
+  })
+})
