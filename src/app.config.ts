@@ -15,6 +15,7 @@ export default defineAppConfig({
     'pages/bind/index',
     'pages/privacy/index',
     'pages/records/index',
+    'pages/board-household/index',
   ],
   // Grid-worker and admin tools: a subpackage that residents' phones never download.
   subPackages: [
