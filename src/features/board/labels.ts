@@ -36,3 +36,11 @@ export const percent = (ratio: number) => `${Math.round(ratio * 100)}%`
 /** Where the board's own pages live. */
 export const householdPageUrl = (roundId: string, householdId: string) =>
   `/pages/board-household/index?roundId=${encodeURIComponent(roundId)}&householdId=${encodeURIComponent(householdId)}`
+
+/** The board's staff pages (the `packages/staff` subpackage). */
+export const boardStaffUrl = (page: string, query: Record<string, string> = {}) => {
+  const search = Object.entries(query)
+    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+    .join('&')
+  return `/packages/staff/pages/${page}/index${search ? `?${search}` : ''}`
+}
