@@ -41,7 +41,7 @@ export const appealHandlers: HandlersFor<'board.appeal' | 'board.appeals' | 'boa
     async 'board.appeal'(ctx, input) {
       const caller = signedInCaller(ctx)
       const household = caller.household
-      if (!household) throw forbidden('绑定家庭后才能申诉')
+      if (!household) throw new AppError('CONFLICT', '绑定家庭后才能申诉')
       const round = await ctx.store.board.round(input.roundId)
       if (!round || round.status !== 'published') throw notFound('这一期榜单')
       if (!inPublicity(round, ctx.now)) throw new AppError('CONFLICT', '公示期已结束，不能再申诉')

@@ -35,6 +35,9 @@ import {
   type Line,
 } from './board.view'
 
+/** Not bound to a household: like bindings.unbind, a state to change, not a role refused. */
+const notBound = () => new AppError('CONFLICT', '您还没有绑定家庭，请先在“我的”绑定家庭')
+
 /** Lines per list in the first render of the ranking page. */
 export const FIRST_PAGE = 20
 
@@ -103,7 +106,7 @@ async function checkVillage(ctx: ActionContext, villageId: string | undefined) {
 async function ownOrServed(ctx: ActionContext, householdId: string | undefined) {
   const caller = signedInCaller(ctx)
   const id = householdId ?? caller.household?.id
-  if (!id) throw forbidden('请先绑定家庭')
+  if (!id) throw notBound()
   const household = await ctx.store.places.household(id)
   if (!household) throw notFound('这户')
   const own = caller.household?.id === id
@@ -311,13 +314,13 @@ export const boardHandlers: HandlersFor<
 
   async 'board.consent'(ctx) {
     const household = signedInCaller(ctx).household
-    if (!household) throw forbidden('请先绑定家庭')
+    if (!household) throw notBound()
     return { householdId: household.id, showNameOnRed: household.showNameOnRed }
   },
 
   async 'board.setConsent'(ctx, input) {
     const household = signedInCaller(ctx).household
-    if (!household) throw forbidden('请先绑定家庭')
+    if (!household) throw notBound()
     await ctx.store.board.setShowNameOnRed(household.id, input.showNameOnRed)
     ctx.audit({
       target: `household:${household.id}`,
