@@ -3,7 +3,7 @@
 // the change is logged) or rejects with a reason.
 import type { ActionContext, HandlersFor } from '../context'
 import { signedInCaller } from '../context'
-import { AppError, forbidden, notFound } from '../errors'
+import { AppError, notFound } from '../errors'
 import { gridScope, inGridScope } from '../people/people.rules'
 import { decodeCursor, encodeCursor } from '../shared/cursor'
 import { newId } from '../shared/ids'
