@@ -51,9 +51,14 @@ function isEntry(value: unknown): value is QueuedInspection<unknown> {
   )
 }
 
-/** The outbox of inspections in `storage`. */
+/**
+ * The outbox of inspections in `storage`. The list holds the inspections without their
+ * photos' bytes; each photo waits under a key of its own, since WeChat stores at most 1 MB
+ * under one key and a few compressed photos are more than that.
+ */
 export function createInspectionQueue<T>(storage: KeyValueStorage): InspectionQueue<T> {
-  const list = (): QueuedInspection<T>[] => {
+  const photoKey = (clientId: string, index: number) => `${KEY}:${clientId}:${index}`
+  const stored = (): QueuedInspection<T>[] => {
     let value: unknown
     try {
       value = storage.get(KEY)
@@ -62,21 +67,40 @@ export function createInspectionQueue<T>(storage: KeyValueStorage): InspectionQu
     }
     return Array.isArray(value) ? (value.filter(isEntry) as QueuedInspection<T>[]) : []
   }
+  const withBytes = (entry: QueuedInspection<T>): QueuedInspection<T> => ({
+    ...entry,
+    photos: entry.photos.map((p, i) => {
+      if (p.url) return p
+      const content: unknown = storage.get(photoKey(entry.clientId, i))
+      return { ...p, content: typeof content === 'string' ? content : '' }
+    }),
+  })
+  const dropPhotos = (entry: QueuedInspection<T>) =>
+    entry.photos.forEach((_, i) => storage.remove(photoKey(entry.clientId, i)))
   const write = (entries: QueuedInspection<T>[]) => {
     if (entries.length === 0) storage.remove(KEY)
     else storage.set(KEY, entries)
   }
   return {
-    list,
+    list: () => stored().map(withBytes),
     put(entry) {
-      const entries = list()
+      const entries = stored()
       const at = entries.findIndex((e) => e.clientId === entry.clientId)
-      if (at >= 0) entries[at] = entry
-      else entries.push(entry)
+      const old = entries[at]
+      if (old) dropPhotos(old)
+      entry.photos.forEach((p, i) => {
+        if (!p.url && p.content) storage.set(photoKey(entry.clientId, i), p.content)
+      })
+      const light = { ...entry, photos: entry.photos.map((p) => ({ ...p, content: '' })) }
+      if (at >= 0) entries[at] = light
+      else entries.push(light)
       write(entries)
     },
     remove(clientId) {
-      write(list().filter((e) => e.clientId !== clientId))
+      const entries = stored()
+      const gone = entries.find((e) => e.clientId === clientId)
+      if (gone) dropPhotos(gone)
+      write(entries.filter((e) => e.clientId !== clientId))
     },
   }
 }

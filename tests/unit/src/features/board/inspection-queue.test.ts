@@ -153,3 +153,17 @@ describe('inspection outbox', () => {
     expect(newClientId(0, () => 0)).toBe('c000000000')
   })
 })
+
+describe('inspection outbox storage', () => {
+  it('keeps each photo under a key of its own (WeChat stores at most 1 MB per key)', () => {
+    const storage = memoryStorage()
+    const queue = createInspectionQueue<{ score: number }>(storage)
+    queue.put(entry('a', 3))
+
+    expect(storage.map.size).toBe(4)
+    expect(storage.map.get('hemei.board.outbox')).not.toContain('AAAA')
+    expect(queue.list()[0]?.photos.map((p) => p.content)).toEqual(['AAAA', 'AAAA', 'AAAA'])
+    queue.remove('a')
+    expect(storage.map.size).toBe(0)
+  })
+})
