@@ -10,13 +10,16 @@ import './board-view.scss'
 
 type Ranking = ActionOutput<'board.ranking'>
 
+/** One empty list for every hidden black list, so that it stays the same between renders. */
+const NONE: Ranking['red'] = []
+
 /** A round's summary and its red, black and 进步 lists as three tabs. */
 export function BoardView({ ranking }: { ranking: Ranking }) {
   const [tab, setTab] = useState('red')
   const { round } = ranking
   const villageId = ranking.village?.id
   const red = useRankList(round.id, villageId, 'red', ranking.red, ranking.redNext)
-  const black = useRankList(round.id, villageId, 'black', ranking.black ?? [], ranking.blackNext)
+  const black = useRankList(round.id, villageId, 'black', ranking.black ?? NONE, ranking.blackNext)
   const progress = useRankList(
     round.id,
     villageId,
