@@ -6,7 +6,7 @@ import { notFound } from '../errors'
 import { maskName } from '../people/people.rules'
 import { toIso } from '../shared/time'
 import type { CriterionRecord, ScoreRow } from '../store/store'
-import { villageStats, visibleEntries, type VillageStatRow } from './board.rules'
+import { compareHouseNo, villageStats, visibleEntries, type VillageStatRow } from './board.rules'
 import { roundLines, toRound, visibleRound, type Line } from './board.view'
 
 const percent = (share: number) => `${Math.round(share * 1000) / 10}%`
@@ -57,9 +57,9 @@ async function writeBoardXlsx(
   households.getRow(1).font = { bold: true }
   const sorted = [...rows].sort(
     (a, b) =>
-      a.villageName.localeCompare(b.villageName, 'zh-CN') ||
-      a.groupName.localeCompare(b.groupName, 'zh-CN', { numeric: true }) ||
-      a.houseNo.localeCompare(b.houseNo, 'zh-CN', { numeric: true }),
+      a.villageSort - b.villageSort ||
+      a.groupSort - b.groupSort ||
+      compareHouseNo(a.houseNo, b.houseNo),
   )
   for (const r of sorted) {
     const own = points.get(r.householdId)

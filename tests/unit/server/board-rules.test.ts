@@ -3,6 +3,7 @@ import {
   averageScore,
   checkRubric,
   checkRules,
+  compareHouseNo,
   computeLists,
   coverage,
   inPublicity,
@@ -83,6 +84,13 @@ describe('board rules: lists', () => {
       rules(),
     )
     expect(ids(worst.black)).toEqual(['z', 'y', 'x'])
+  })
+
+  it('orders 门牌号 naturally: street, then number, then the rest', () => {
+    const sorted = ['东街10号', '东街9号', '西街1号', '东街1号', '东街9号之2', '村口'].sort(
+      compareHouseNo,
+    )
+    expect(sorted).toEqual(['东街1号', '东街9号', '东街9号之2', '东街10号', '村口', '西街1号'])
   })
 
   it('is deterministic whatever order the rows come in', () => {
