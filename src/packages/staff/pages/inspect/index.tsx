@@ -1,4 +1,5 @@
-import { useCallback, useMemo, useState } from 'react'
+import { useDidShow } from '@tarojs/taro'
+import { useCallback, useMemo, useRef, useState } from 'react'
 import { ChipPicker } from '@/components/chip-picker'
 import { PageState } from '@/components/page-state'
 import { InspectWalk } from '@/features/board/components/inspect-walk'
@@ -14,6 +15,12 @@ export default function InspectPage() {
   const [version, setVersion] = useState(0)
   const refresh = useCallback(() => setVersion((v) => v + 1), [])
   const outbox = useOutbox(refresh)
+  // Back from scoring a household: its mark changes to 已检查.
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) refresh()
+    shown.current = true
+  })
   // Open rounds, and published ones still in 公示 (re-inspecting a black-listed household).
   const usable = (rounds.data?.items ?? []).filter((r) => r.status === 'open' || r.inPublicity)
   const [picked, setPicked] = useState('')
