@@ -3,9 +3,22 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { PageState } from '@/components/page-state'
 import { getInspection, getRound } from '@/features/board/api/board'
 import { InspectForm } from '@/features/board/components/inspect-form'
+import { boardStaffUrl } from '@/features/board/labels'
 import { useInspectForm, type InspectTarget } from '@/features/board/hooks/use-inspect-form'
 import { StaffPage } from '@/features/staff/components/staff-page'
 import { useRemote } from '@/lib/use-remote'
+
+/** Back to where the form was opened from (the walk list or the appeals), else to the list. */
+function leave(appealId: string) {
+  let pages = 0
+  try {
+    pages = Taro.getCurrentPages().length
+  } catch {
+    pages = 0
+  }
+  if (pages > 1) void Taro.navigateBack()
+  else void Taro.redirectTo({ url: boardStaffUrl(appealId ? 'appeals' : 'inspect') })
+}
 
 function Form({ target }: { target: InspectTarget }) {
   const form = useInspectForm(target)
@@ -17,7 +30,7 @@ function Form({ target }: { target: InspectTarget }) {
       icon: outcome === 'sent' ? 'success' : 'none',
       duration: 2000,
     })
-    void Taro.navigateBack()
+    leave(target.appealId)
   }
   return <InspectForm form={form} criteria={target.criteria} onSave={() => void save()} />
 }
