@@ -113,7 +113,8 @@ function byUnit(rows: readonly ScoreRow[], scope: ListScope) {
 /**
  * The round's red, black and 进步 lists, each ordered by scope unit then rank. A list with
  * both a threshold and a count takes the first N of those past the threshold; a household
- * on the red list is never also on the black list (possible with counts in a small unit).
+ * on the red list is never also on the black list (possible with counts in a small unit),
+ * and one on the black list is never on the 进步榜.
  */
 export function computeLists(
   rows: readonly ScoreRow[],
@@ -165,10 +166,13 @@ export function computeLists(
     if (rules.blackBottomN !== null) black = black.slice(0, rules.blackBottomN)
     if (rules.blackThreshold === null && rules.blackBottomN === null) black = []
 
+    // 进步榜 is an honour list: a household still on the black list is not on it (its name
+    // would go out in full with red-list consent, beyond its village).
+    const onBlack = new Set(black.map((r) => r.householdId))
     const progress = unit.rows
       .filter((r) => {
         const before = previous.get(r.householdId)
-        return before !== undefined && r.total > before
+        return before !== undefined && r.total > before && !onBlack.has(r.householdId)
       })
       .sort((a, b) => gain(b) - gain(a) || best(a, b))
       .slice(0, PROGRESS_PER_UNIT)

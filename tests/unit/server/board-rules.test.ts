@@ -207,6 +207,16 @@ describe('board rules: lists', () => {
     ])
     // No previous score (b2) or no gain (b1, a3 went down) → not on it.
   })
+
+  it('keeps a household still on the black list off the 进步榜', () => {
+    const previous = new Map([
+      ['a3', 20],
+      ['a2', 60],
+    ])
+    const { black, progress } = computeLists(town, rules(), previous)
+    expect(ids(black)).toContain('a3')
+    expect(ids(progress)).toEqual(['a2'])
+  })
 })
 
 describe('board rules: averages and coverage', () => {
