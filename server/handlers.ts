@@ -1,5 +1,8 @@
 import type { ActionName } from '../contract'
+import { appealHandlers } from './board/appeals.actions'
 import { boardHandlers } from './board/board.actions'
+import { boardExportHandlers } from './board/board.export'
+import { inspectHandlers } from './board/inspect.actions'
 import { authoringHandlers } from './bulletin/authoring.actions'
 import { bulletinHandlers } from './bulletin/bulletin.actions'
 import { columnHandlers } from './bulletin/columns.actions'
@@ -25,6 +28,9 @@ export const handlers: HandlersFor<ActionName> = {
   ...columnHandlers,
   ...reachHandlers,
   ...boardHandlers,
+  ...inspectHandlers,
+  ...appealHandlers,
+  ...boardExportHandlers,
   ...campaignHandlers,
   ...filingHandlers,
 }

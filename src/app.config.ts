@@ -15,6 +15,7 @@ export default defineAppConfig({
     'pages/bind/index',
     'pages/privacy/index',
     'pages/records/index',
+    'pages/board-household/index',
   ],
   // Grid-worker and admin tools: a subpackage that residents' phones never download.
   subPackages: [
@@ -34,6 +35,12 @@ export default defineAppConfig({
         'pages/my-notices/index',
         'pages/filing/index',
         'pages/words/index',
+        'pages/inspect/index',
+        'pages/inspect-form/index',
+        'pages/appeals/index',
+        'pages/rubric/index',
+        'pages/rounds/index',
+        'pages/board-print/index',
       ],
     },
   ],

@@ -1,101 +1,332 @@
-import type { RankEntry, Round } from '../../contract/board'
-import type { Caller, HandlersFor } from '../context'
-import { AppError, notFound } from '../errors'
-import { maskName, visibleVillageIds } from '../people/people.rules'
+// Rubrics, rounds, the lists and their publication, a household's history and consent.
+import type { ListKind, RankEntry, Rubric } from '../../contract/board'
+import { monthLabel } from '../../contract/filing'
+import type { ActionContext, Caller, HandlersFor } from '../context'
+import { signedInCaller } from '../context'
+import { AppError, forbidden, notFound } from '../errors'
+import { inGridScope } from '../people/people.rules'
 import { decodeCursor, encodeCursor } from '../shared/cursor'
-import { toIsoOrNull } from '../shared/time'
-import type { RoundRecord } from '../store/store'
-import { averageScore, rankRound, type Ranked } from './board.rules'
+import { newId } from '../shared/ids'
+import { toIso } from '../shared/time'
+import { UniqueViolation, type RoundView, type RubricView } from '../store/store'
+import {
+  averageScore,
+  checkRubric,
+  checkRules,
+  coverage,
+  DEFAULT_RULES,
+  monthWindow,
+  publicityEnd,
+  toEntryRecords,
+  villageStats,
+  visibleEntries,
+  type ListRules,
+} from './board.rules'
+import {
+  badInput,
+  blackHiddenReason,
+  isStaff,
+  liveLists,
+  roundLines,
+  seesBlackOf,
+  toEntry,
+  toRound,
+  visibleRound,
+  type Line,
+} from './board.view'
 
-const isStaff = (caller: Caller | null) => caller?.role === 'admin' || caller?.role === 'gridWorker'
+/** Not bound to a household: like bindings.unbind, a state to change, not a role refused. */
+const notBound = () => new AppError('CONFLICT', '您还没有绑定家庭，请先在“我的”绑定家庭')
 
-function toRound(r: RoundRecord): Round {
+/** Lines per list in the first render of the ranking page. */
+export const FIRST_PAGE = 20
+
+export function toRubric(r: RubricView): Rubric {
   return {
     id: r.id,
-    month: r.month,
-    title: r.title,
-    status: r.status,
-    publishedAt: toIsoOrNull(r.publishedAt),
-    publicityEndsAt: toIsoOrNull(r.publicityEndsAt),
-    redThreshold: r.redThreshold,
-    blackThreshold: r.blackThreshold,
+    version: r.version,
+    name: r.name,
+    createdAt: toIso(r.createdAt),
+    criteria: r.criteria.map((c) => ({
+      id: c.id,
+      category: c.category,
+      name: c.name,
+      maxPoints: c.maxPoints,
+      deductionPerItem: c.deductionPerItem,
+      hint: c.hint,
+    })),
   }
 }
 
-/** Full names go to admins, the household's grid workers and the household itself. */
-function seesFullName(caller: Caller | null, entry: Ranked): boolean {
-  if (!caller) return false
-  if (caller.role === 'admin') return true
-  if (caller.gridVillageIds.includes(entry.villageId)) return true
-  return caller.household?.id === entry.householdId
-}
-
-function toEntry(caller: Caller | null, entry: Ranked, consented: boolean): RankEntry {
-  const full = consented || seesFullName(caller, entry)
+/** The lines of one list the caller may see, black ones only within their villages. */
+async function viewerLines(
+  ctx: ActionContext,
+  round: RoundView,
+  villageId: string | undefined,
+): Promise<Record<ListKind, Line[]> & { blackHidden: string | null }> {
+  const lines = await roundLines(ctx, round, villageId)
+  const blackHidden = blackHiddenReason(ctx.caller, villageId)
   return {
-    householdId: entry.householdId,
-    rank: entry.rank,
-    name: full ? entry.headName : maskName(entry.headName),
-    villageName: entry.villageName,
-    groupName: entry.groupName,
-    score: entry.total,
+    red: lines.red,
+    progress: lines.progress,
+    // Ranks are renumbered within what this viewer sees: gaps would hint at how many
+    // households of other villages are on the list.
+    black: blackHidden
+      ? []
+      : visibleEntries(lines.black, (e) => seesBlackOf(ctx.caller, e.villageId)),
+    blackHidden,
   }
 }
 
-export const boardHandlers: HandlersFor<'board.rounds' | 'board.ranking'> = {
+function pageOfLines(
+  caller: Caller | null,
+  round: RoundView,
+  lines: Line[],
+  cursor: string | undefined,
+  limit: number,
+): { items: RankEntry[]; nextCursor: string | null } {
+  const start = Number(decodeCursor(cursor)?.at ?? 0)
+  const slice = lines.slice(start, start + limit)
+  const last = slice[slice.length - 1]
+  const more = start + limit < lines.length && last
+  return {
+    items: slice.map((line) => toEntry(caller, line, round)),
+    nextCursor: more ? encodeCursor({ at: start + limit, id: last.householdId }) : null,
+  }
+}
+
+async function checkVillage(ctx: ActionContext, villageId: string | undefined) {
+  if (!villageId) return null
+  const found = (await ctx.store.places.villages()).find((v) => v.id === villageId)
+  if (!found) throw badInput([{ path: 'villageId', message: '所选的村不存在' }])
+  return found
+}
+
+/** The household whose history or consent the caller asks about, if they may. */
+async function ownOrServed(ctx: ActionContext, householdId: string | undefined) {
+  const caller = signedInCaller(ctx)
+  const id = householdId ?? caller.household?.id
+  if (!id) throw notBound()
+  const household = await ctx.store.places.household(id)
+  if (!household) throw notFound('这户')
+  const own = caller.household?.id === id
+  if (!own && !(isStaff(caller) && inGridScope(caller, household.gridId))) {
+    throw forbidden('只能查看本户或您负责网格内的户')
+  }
+  return household
+}
+
+export const boardHandlers: HandlersFor<
+  | 'rubrics.current'
+  | 'rubrics.list'
+  | 'rubrics.save'
+  | 'board.rounds'
+  | 'board.openRound'
+  | 'board.round'
+  | 'board.ranking'
+  | 'board.list'
+  | 'board.villages'
+  | 'board.publish'
+  | 'board.history'
+  | 'board.consent'
+  | 'board.setConsent'
+> = {
+  async 'rubrics.current'(ctx) {
+    const rubric = await ctx.store.board.currentRubric()
+    return rubric ? toRubric(rubric) : null
+  },
+
+  async 'rubrics.list'(ctx, input) {
+    const page = await ctx.store.board.rubrics({
+      after: decodeCursor(input.cursor),
+      limit: input.limit,
+    })
+    return { items: page.items.map(toRubric), nextCursor: encodeCursor(page.next) }
+  },
+
+  async 'rubrics.save'(ctx, input) {
+    const fields = checkRubric(input.criteria)
+    if (fields.length > 0) throw badInput(fields)
+    const saved = await ctx.store.board.saveRubric(
+      { id: newId('rub'), name: input.name, createdAt: ctx.now },
+      input.criteria.map((c, sort) => ({ id: newId('crt'), ...c, sort })),
+    )
+    ctx.audit({ target: `rubric:${saved.id}`, after: toRubric(saved) })
+    return toRubric(saved)
+  },
+
   async 'board.rounds'(ctx, input) {
     const page = await ctx.store.board.rounds({
       publishedOnly: !isStaff(ctx.caller),
       after: decodeCursor(input.cursor),
       limit: input.limit,
     })
-    return { items: page.items.map(toRound), nextCursor: encodeCursor(page.next) }
+    return {
+      items: page.items.map((r) => toRound(r, ctx.now)),
+      nextCursor: encodeCursor(page.next),
+    }
+  },
+
+  async 'board.openRound'(ctx, input) {
+    const rubric = await ctx.store.board.currentRubric()
+    if (!rubric) throw new AppError('CONFLICT', '请先设置评分标准，再开启检查轮次')
+    const rules: ListRules = {
+      scope: input.scope ?? DEFAULT_RULES.scope,
+      redThreshold:
+        input.redThreshold === undefined ? DEFAULT_RULES.redThreshold : input.redThreshold,
+      redTopN: input.redTopN ?? null,
+      blackThreshold:
+        input.blackThreshold === undefined ? DEFAULT_RULES.blackThreshold : input.blackThreshold,
+      blackBottomN: input.blackBottomN ?? null,
+    }
+    const fields = checkRules(rules)
+    const window = monthWindow(input.month)
+    const windowStart = input.windowStart ? Date.parse(input.windowStart) : window.start
+    const windowEnd = input.windowEnd ? Date.parse(input.windowEnd) : window.end
+    if (Number.isNaN(windowStart)) fields.push({ path: 'windowStart', message: '开始时间无效' })
+    if (Number.isNaN(windowEnd) || windowEnd <= windowStart) {
+      fields.push({ path: 'windowEnd', message: '结束时间须晚于开始时间' })
+    }
+    if (fields.length > 0) throw badInput(fields)
+    const record = {
+      id: `rnd-${input.month}`,
+      month: input.month,
+      title: input.title ?? `${monthLabel(input.month)}人居环境检查`,
+      rubricId: rubric.id,
+      status: 'open' as const,
+      windowStart,
+      windowEnd,
+      ...rules,
+      publicityDays: input.publicityDays,
+      rectificationDays: input.rectificationDays,
+      publishedAt: null,
+      publicityEndsAt: null,
+      createdAt: ctx.now,
+    }
+    try {
+      await ctx.store.board.createRound(record)
+    } catch (error) {
+      if (!(error instanceof UniqueViolation)) throw error
+      throw new AppError('CONFLICT', `${monthLabel(input.month)}已有检查轮次`)
+    }
+    ctx.audit({ target: `round:${record.id}`, after: record })
+    return toRound({ ...record, rubricVersion: rubric.version }, ctx.now)
+  },
+
+  async 'board.round'(ctx, input) {
+    const round = await visibleRound(ctx, input.id)
+    const rubric = await ctx.store.board.rubric(round.rubricId)
+    if (!rubric) throw notFound('评分标准')
+    return { ...toRound(round, ctx.now), rubric: toRubric(rubric) }
   },
 
   async 'board.ranking'(ctx, input) {
-    const { caller } = ctx
-    const round = await ctx.store.board.round(input.roundId)
-    // An unpublished round answers like a missing one to residents and visitors.
-    if (!round || (round.status !== 'published' && !isStaff(caller))) throw notFound('这一期榜单')
-
-    let village: { id: string; name: string } | null = null
-    if (input.villageId) {
-      const found = (await ctx.store.places.villages()).find((v) => v.id === input.villageId)
-      if (!found) {
-        throw new AppError('BAD_INPUT', '所选的村不存在', {
-          fields: [{ path: 'villageId', message: '所选的村不存在' }],
-        })
-      }
-      village = { id: found.id, name: found.name }
-    }
-
+    const round = await visibleRound(ctx, input.roundId)
+    const village = await checkVillage(ctx, input.villageId)
+    const lines = await viewerLines(ctx, round, input.villageId)
     const rows = await ctx.store.board.scores(round.id, input.villageId)
-    const { red, black } = rankRound(rows, round)
-
-    // The black list is shown only within the household's own village (DESIGN.md, privacy).
-    const visible = visibleVillageIds(caller)
-    let blackList: RankEntry[] | null = null
-    let blackHiddenReason: string | null = null
-    if (!caller || (visible !== null && visible.length === 0)) {
-      blackHiddenReason = '黑榜仅向本村已绑定的村民公示，绑定家庭后可查看本村黑榜'
-    } else if (village && visible !== null && !visible.includes(village.id)) {
-      blackHiddenReason = '黑榜仅在本村公示，您只能查看本村的黑榜'
-    } else {
-      // Ranks are renumbered within what this viewer sees: gaps would hint at how many
-      // households of other villages are on the list.
-      blackList = black
-        .filter((entry) => visible === null || visible.includes(entry.villageId))
-        .map((entry, i) => toEntry(caller, { ...entry, rank: i + 1 }, false))
-    }
-
+    const households = village
+      ? village.householdCount
+      : (await ctx.store.places.villages()).reduce((sum, v) => sum + v.householdCount, 0)
+    const first = (list: Line[]) => pageOfLines(ctx.caller, round, list, undefined, FIRST_PAGE)
+    const red = first(lines.red)
+    const black = first(lines.black)
+    const progress = first(lines.progress)
     return {
-      round: toRound(round),
-      village,
+      round: toRound(round, ctx.now),
+      village: village ? { id: village.id, name: village.name } : null,
+      households,
       inspected: rows.length,
+      coverage: coverage(rows.length, households),
       average: averageScore(rows),
-      red: red.map((entry) => toEntry(caller, entry, entry.showNameOnRed)),
-      black: blackList,
-      blackHiddenReason,
+      frozen: round.status === 'published',
+      red: red.items,
+      redNext: red.nextCursor,
+      black: lines.blackHidden ? null : black.items,
+      blackNext: lines.blackHidden ? null : black.nextCursor,
+      blackHiddenReason: lines.blackHidden,
+      progress: progress.items,
+      progressNext: progress.nextCursor,
     }
+  },
+
+  async 'board.list'(ctx, input) {
+    const round = await visibleRound(ctx, input.roundId)
+    await checkVillage(ctx, input.villageId)
+    const lines = await viewerLines(ctx, round, input.villageId)
+    if (input.list === 'black' && lines.blackHidden) throw forbidden(lines.blackHidden)
+    return pageOfLines(ctx.caller, round, lines[input.list], input.cursor, input.limit)
+  },
+
+  async 'board.villages'(ctx, input) {
+    const round = await visibleRound(ctx, input.roundId)
+    const villages = (await ctx.store.places.villages()).filter((v) => v.archivedAt === null)
+    const rows = await ctx.store.board.scores(round.id)
+    const lines = await roundLines(ctx, round)
+    return villageStats(villages, rows, lines).map((s) => ({
+      village: { id: s.villageId, name: s.villageName },
+      households: s.households,
+      inspected: s.inspected,
+      coverage: s.coverage,
+      average: s.average,
+      redCount: s.redCount,
+      blackCount: s.blackCount,
+    }))
+  },
+
+  async 'board.publish'(ctx, input) {
+    const round = await ctx.store.board.round(input.roundId)
+    if (!round) throw notFound('这一期检查')
+    if (round.status !== 'open') throw new AppError('CONFLICT', '这一期榜单已经公布过了')
+    const lists = await liveLists(ctx, round)
+    const entries = toEntryRecords(round.id, lists)
+    const publicityDays = input.publicityDays ?? round.publicityDays
+    const at = { publishedAt: ctx.now, publicityEndsAt: publicityEnd(ctx.now, publicityDays) }
+    if (!(await ctx.store.board.publish(round.id, at, entries))) {
+      throw new AppError('CONFLICT', '这一期榜单已经公布过了')
+    }
+    ctx.audit({
+      target: `round:${round.id}`,
+      before: { status: 'open' },
+      after: {
+        status: 'published',
+        publicityEndsAt: toIso(at.publicityEndsAt),
+        red: lists.red.map((e) => [e.householdId, e.total]),
+        black: lists.black.map((e) => [e.householdId, e.total]),
+      },
+    })
+    const published = await ctx.store.board.round(round.id)
+    return toRound(published as RoundView, ctx.now)
+  },
+
+  async 'board.history'(ctx, input) {
+    const household = await ownOrServed(ctx, input.householdId)
+    const page = await ctx.store.board.history(household.id, {
+      after: decodeCursor(input.cursor),
+      limit: input.limit,
+    })
+    return {
+      household: { id: household.id, name: household.headName, houseNo: household.houseNo },
+      items: page.items.map(({ windowStart: _omit, ...point }) => point),
+      nextCursor: encodeCursor(page.next),
+    }
+  },
+
+  async 'board.consent'(ctx) {
+    const household = signedInCaller(ctx).household
+    if (!household) throw notBound()
+    return { householdId: household.id, showNameOnRed: household.showNameOnRed }
+  },
+
+  async 'board.setConsent'(ctx, input) {
+    const household = signedInCaller(ctx).household
+    if (!household) throw notBound()
+    await ctx.store.board.setShowNameOnRed(household.id, input.showNameOnRed)
+    ctx.audit({
+      target: `household:${household.id}`,
+      before: { showNameOnRed: household.showNameOnRed },
+      after: { showNameOnRed: input.showNameOnRed },
+    })
+    return { householdId: household.id, showNameOnRed: input.showNameOnRed }
   },
 }

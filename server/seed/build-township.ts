@@ -13,6 +13,7 @@ import type {
   VoteRecord,
 } from '../store/store'
 import { paragraphsToHtml } from '../bulletin/rich-text'
+import { frozenEntries } from './board-snapshot'
 import { DEMO_ACCOUNTS } from './demo-accounts'
 import {
   DEMO_CAMPAIGNS,
@@ -202,12 +203,18 @@ export function buildDemoTownship(now: number): Snapshot {
   }))
   s.criteria.push(...criteria)
   const thisMonth = inShanghai(now).startOf('month')
+  // 柳家村 (demo-grid-1's village): demo-resident-1's household and two neighbours had a
+  // bad day last month, so the published black list there is never empty.
+  const lastMonthBlack = [9, 15, 21].map((i) => (households(0)[i] as HouseholdRecord).id)
   for (let back = 2; back >= 0; back--) {
     const start = thisMonth.subtract(back, 'month')
     const published = back > 0
-    const publishedAt = published
-      ? start.add(1, 'month').add(3, 'day').add(10, 'hour').valueOf()
-      : null
+    // Last month's lists went up two days ago, so the demo is inside its 公示 window.
+    const publishedAt = !published
+      ? null
+      : back === 1
+        ? Math.max(thisMonth.valueOf(), now - 2 * DAY)
+        : start.add(1, 'month').add(3, 'day').add(10, 'hour').valueOf()
     const round: RoundRecord = {
       id: `rnd-${start.format('YYYY-MM')}`,
       month: shanghaiMonth(start.valueOf()),
@@ -216,8 +223,13 @@ export function buildDemoTownship(now: number): Snapshot {
       status: published ? 'published' : 'open',
       windowStart: start.valueOf(),
       windowEnd: start.endOf('month').valueOf(),
+      scope: 'village',
       redThreshold: 90,
+      redTopN: null,
       blackThreshold: 60,
+      blackBottomN: null,
+      publicityDays: 7,
+      rectificationDays: 15,
       publishedAt,
       publicityEndsAt: publishedAt === null ? null : publishedAt + 7 * DAY,
       createdAt: start.valueOf(),
@@ -229,10 +241,19 @@ export function buildDemoTownship(now: number): Snapshot {
       const inspector = gridWorkerOf[Number(h.villageId.slice(4)) - 1] as UserRecord
       // Most households keep tidy; about one in fifteen has several problems at once.
       const messy = r.next() < 0.07
-      const items = criteria.map((c) => {
+      // Forced households draw the same random numbers as the others, so the rest of the
+      // demo stays as it was.
+      const forced = back === 1 && lastMonthBlack.includes(h.id)
+      const items = criteria.map((c, ci) => {
         const found = messy ? r.int(1, 3) : r.next() < 0.18 ? 1 : 0
-        const points = Math.max(0, c.maxPoints - found * c.deductionPerItem)
-        return { criterionId: c.id, points, note: found ? r.pick(INSPECTION_NOTES) : '' }
+        const note = found ? r.pick(INSPECTION_NOTES) : ''
+        const shown = forced ? Math.max(found, 2) : found
+        const points = Math.max(0, c.maxPoints - shown * c.deductionPerItem)
+        return {
+          criterionId: c.id,
+          points,
+          note: note || (shown ? (INSPECTION_NOTES[ci % INSPECTION_NOTES.length] ?? '') : ''),
+        }
       })
       const inspection: InspectionRecord = {
         id: `ins-${round.month}-${h.id}`,
@@ -247,6 +268,8 @@ export function buildDemoTownship(now: number): Snapshot {
       s.inspections.push(inspection)
     })
   }
+
+  addBoardDemo(s, now, lastMonthBlack, gridWorkerOf[0] as UserRecord)
 
   // Campaigns: one in each phase at `now` (nomination, review, voting, publicity).
   const schedules: [number, number, number, number, number][] = [
@@ -313,4 +336,76 @@ export function buildDemoTownship(now: number): Snapshot {
     })
   })
   return s
+}
+
+/**
+ * The published rounds' frozen lists, and on last month's 柳家村 black list: one household
+ * re-inspected and marked 已整改, and demo-resident-1's appeal waiting for demo-grid-1.
+ */
+function addBoardDemo(s: Snapshot, now: number, black: string[], worker: UserRecord) {
+  const published = s.rounds
+    .filter((r) => r.status === 'published')
+    .sort((a, b) => a.windowStart - b.windowStart)
+  const last = published[published.length - 1]
+  if (!last || last.publishedAt === null) return
+  const publishedAt = last.publishedAt
+  const [appealed, , rectified] = black
+  const latestOf = (householdId: string | undefined) =>
+    s.inspections.find((i) => i.roundId === last.id && i.householdId === householdId)
+  const before = latestOf(rectified)
+  let rectifiedAt: number | null = null
+  if (before) {
+    rectifiedAt = publishedAt + Math.floor((now - publishedAt) / 2)
+    const criteria = s.criteria.filter((c) => c.rubricId === last.rubricId)
+    const items = criteria.map((c, i) => ({
+      criterionId: c.id,
+      points: i === 0 ? c.maxPoints - c.deductionPerItem : c.maxPoints,
+      note: i === 0 ? '已清理，柴草还需再码整齐' : '',
+    }))
+    s.inspections.push({
+      ...before,
+      id: `${before.id}-v2`,
+      version: 2,
+      total: items.reduce((sum, item) => sum + item.points, 0),
+      createdAt: rectifiedAt,
+      inspectorId: worker.id,
+      items,
+    })
+  }
+
+  // Frozen as published: the rectification came after, so it only marks the line.
+  s.boardEntries = published.flatMap((round) =>
+    frozenEntries(
+      { ...s, inspections: s.inspections.filter((i) => i.createdAt <= (round.publishedAt ?? 0)) },
+      round.id,
+    ),
+  )
+  for (const e of s.boardEntries) {
+    if (e.roundId === last.id && e.list === 'black' && e.householdId === rectified) {
+      e.rectifiedAt = rectifiedAt
+    }
+  }
+
+  const appellant = s.bindings.find((b) => b.householdId === appealed)
+  const score = latestOf(appealed)
+  if (appellant && score) {
+    s.appeals = [
+      {
+        id: 'apl-demo-1',
+        roundId: last.id,
+        householdId: score.householdId,
+        userId: appellant.userId,
+        text: '检查那天家里正在翻修猪圈，东西临时堆在院里，第二天就清走了，请网格员再来看看。',
+        photos: [],
+        status: 'pending',
+        scoreBefore: score.total,
+        scoreAfter: null,
+        inspectionId: null,
+        reason: null,
+        decidedBy: null,
+        decidedAt: null,
+        createdAt: Math.min(now - HOUR, publishedAt + DAY),
+      },
+    ]
+  }
 }

@@ -136,8 +136,17 @@ export interface RoundRecord {
   status: 'open' | 'published'
   windowStart: number
   windowEnd: number
-  redThreshold: number
-  blackThreshold: number
+  /** How far the lists reach: each village group, each village, the township. */
+  scope: 'group' | 'village' | 'township'
+  /** Red list: score at or above this; null = by count only. */
+  redThreshold: number | null
+  /** Red list: the best N per scope unit; null = by threshold only. */
+  redTopN: number | null
+  /** Black list: score below this; null = by count only. */
+  blackThreshold: number | null
+  blackBottomN: number | null
+  publicityDays: number
+  rectificationDays: number
   publishedAt: number | null
   publicityEndsAt: number | null
   createdAt: number
@@ -145,9 +154,19 @@ export interface RoundRecord {
 
 export interface InspectionItem {
   criterionId: string
+  /** The item's score (after deductions, within 0..max). */
   points: number
+  /** Instances found that took points off (0 when scored directly). */
+  deductions?: number
   note: string
 }
+
+export interface InspectionPhotoRecord {
+  url: string
+  takenAt: number
+}
+
+export type InspectionReason = 'first' | 'reinspect' | 'appeal'
 
 export interface InspectionRecord {
   id: string
@@ -159,6 +178,51 @@ export interface InspectionRecord {
   total: number
   createdAt: number
   items: InspectionItem[]
+  /** Items where points were taken off (ties on the lists); derived from items when absent. */
+  deductedItems?: number
+  reason?: InspectionReason
+  /** The phone's id of this save, so that a resend creates nothing new. */
+  clientId?: string | null
+  photos?: InspectionPhotoRecord[]
+}
+
+export type ListKind = 'red' | 'black' | 'progress'
+
+/** One line of a published (frozen) list. */
+export interface BoardEntryRecord {
+  roundId: string
+  list: ListKind
+  householdId: string
+  /** Order of the whole list: scope unit, then rank. */
+  position: number
+  unitKey: string
+  unitName: string
+  rank: number
+  score: number
+  deductedItems: number
+  previousScore: number | null
+  /** Black list: when a re-inspection reached the threshold (已整改). */
+  rectifiedAt: number | null
+}
+
+export type AppealStatus = 'pending' | 'reinspected' | 'rejected'
+
+export interface AppealRecord {
+  id: string
+  roundId: string
+  householdId: string
+  userId: string
+  text: string
+  photos: InspectionPhotoRecord[]
+  status: AppealStatus
+  scoreBefore: number
+  scoreAfter: number | null
+  /** The re-inspection that decided it. */
+  inspectionId: string | null
+  reason: string | null
+  decidedBy: string | null
+  decidedAt: number | null
+  createdAt: number
 }
 
 export type CampaignType = 'civilizedFamily' | 'goodNeighbor' | 'goodInLaws' | 'beautifulCourtyard'
@@ -230,6 +294,9 @@ export interface Snapshot {
   criteria: CriterionRecord[]
   rounds: RoundRecord[]
   inspections: InspectionRecord[]
+  /** Frozen lists of published rounds. */
+  boardEntries?: BoardEntryRecord[]
+  appeals?: AppealRecord[]
   campaigns: CampaignRecord[]
   nominations: NominationRecord[]
   votes: VoteRecord[]

@@ -1,6 +1,7 @@
 // Test data: a small two-village township built as a Snapshot, so each test file loads
 // exactly the rows it reasons about into its own fresh database.
 import type { InspectionRecord, NoticeRecord, Snapshot, UserRecord } from '../../server/store/store'
+import { frozenEntries } from '../../server/seed/board-snapshot'
 
 export const HOUR = 3_600_000
 export const DAY = 24 * HOUR
@@ -67,6 +68,11 @@ function inspection(roundId: string, householdId: string, total: number): Inspec
 
 /** Villages A and B, their people, notices of every state, two rounds and two campaigns. */
 export function buildTestTown(): Snapshot {
+  const town = buildTown()
+  return { ...town, boardEntries: frozenEntries(town, 'r-pub') }
+}
+
+function buildTown(): Snapshot {
   const household = (id: string, villageId: string, headName: string, houseNo: string) => ({
     id,
     villageId,
@@ -172,8 +178,13 @@ export function buildTestTown(): Snapshot {
         status: 'published',
         windowStart: Date.parse('2026-09-30T16:00:00Z'),
         windowEnd: Date.parse('2026-10-31T15:59:59Z'),
+        scope: 'township',
         redThreshold: 90,
+        redTopN: null,
         blackThreshold: 60,
+        blackBottomN: null,
+        publicityDays: 7,
+        rectificationDays: 15,
         publishedAt: NOW - 20 * DAY,
         publicityEndsAt: NOW - 13 * DAY,
         createdAt: NOW - 50 * DAY,
@@ -186,8 +197,13 @@ export function buildTestTown(): Snapshot {
         status: 'open',
         windowStart: Date.parse('2026-10-31T16:00:00Z'),
         windowEnd: Date.parse('2026-11-30T15:59:59Z'),
+        scope: 'township',
         redThreshold: 90,
+        redTopN: null,
         blackThreshold: 60,
+        blackBottomN: null,
+        publicityDays: 7,
+        rectificationDays: 15,
         publishedAt: null,
         publicityEndsAt: null,
         createdAt: NOW - 25 * DAY,

@@ -255,4 +255,83 @@ export const migrations: readonly string[] = [
     created_at INTEGER NOT NULL
   );
   `,
+  /* 6: board — round rules, inspection versions (latest, client id, photos), frozen lists,
+     appeals and rectification */ `
+  ALTER TABLE rounds ADD COLUMN scope TEXT NOT NULL DEFAULT 'village'
+    CHECK (scope IN ('group', 'village', 'township'));
+  -- A list chosen by count only keeps its threshold column but does not use it.
+  ALTER TABLE rounds ADD COLUMN red_by_score INTEGER NOT NULL DEFAULT 1;
+  ALTER TABLE rounds ADD COLUMN black_by_score INTEGER NOT NULL DEFAULT 1;
+  ALTER TABLE rounds ADD COLUMN red_top_n INTEGER;
+  ALTER TABLE rounds ADD COLUMN black_bottom_n INTEGER;
+  ALTER TABLE rounds ADD COLUMN publicity_days INTEGER NOT NULL DEFAULT 7;
+  ALTER TABLE rounds ADD COLUMN rectification_days INTEGER NOT NULL DEFAULT 15;
+
+  ALTER TABLE inspections ADD COLUMN client_id TEXT;
+  ALTER TABLE inspections ADD COLUMN reason TEXT NOT NULL DEFAULT 'first'
+    CHECK (reason IN ('first', 'reinspect', 'appeal'));
+  ALTER TABLE inspections ADD COLUMN deducted_items INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE inspections ADD COLUMN is_latest INTEGER NOT NULL DEFAULT 1;
+  UPDATE inspections SET deducted_items = (SELECT COUNT(*) FROM inspection_items ii
+      JOIN criteria c ON c.id = ii.criterion_id
+      WHERE ii.inspection_id = inspections.id AND ii.points < c.max_points);
+  UPDATE inspections SET is_latest = 0 WHERE version < (SELECT MAX(version) FROM inspections l
+      WHERE l.round_id = inspections.round_id AND l.household_id = inspections.household_id);
+  UPDATE inspections SET reason = 'reinspect' WHERE version > 1;
+  -- One current inspection per household per round; a resend of the same one is refused.
+  CREATE UNIQUE INDEX inspections_latest ON inspections(round_id, household_id) WHERE is_latest = 1;
+  CREATE UNIQUE INDEX inspections_client ON inspections(client_id) WHERE client_id IS NOT NULL;
+  -- Versions are kept: the database refuses deleting one and changing its score.
+  CREATE TRIGGER inspections_no_delete BEFORE DELETE ON inspections
+    BEGIN SELECT RAISE(ABORT, 'inspections are kept'); END;
+  CREATE TRIGGER inspections_no_rescore BEFORE UPDATE OF total, round_id, household_id, version
+    ON inspections BEGIN SELECT RAISE(ABORT, 'inspections are kept'); END;
+  ALTER TABLE inspection_items ADD COLUMN deductions INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE inspection_photos (
+    inspection_id TEXT NOT NULL REFERENCES inspections(id),
+    sort INTEGER NOT NULL,
+    url TEXT NOT NULL,
+    taken_at INTEGER NOT NULL,
+    PRIMARY KEY (inspection_id, sort)
+  );
+
+  -- The lists as published (frozen): rewritten only by an appeal's re-inspection.
+  CREATE TABLE board_entries (
+    round_id TEXT NOT NULL REFERENCES rounds(id),
+    list TEXT NOT NULL CHECK (list IN ('red', 'black', 'progress')),
+    household_id TEXT NOT NULL REFERENCES households(id),
+    position INTEGER NOT NULL,
+    unit_key TEXT NOT NULL,
+    unit_name TEXT NOT NULL,
+    rank INTEGER NOT NULL,
+    score REAL NOT NULL,
+    deducted_items INTEGER NOT NULL,
+    previous_score REAL,
+    rectified_at INTEGER,
+    PRIMARY KEY (round_id, list, household_id)
+  );
+  CREATE INDEX board_entries_order ON board_entries(round_id, list, position);
+  CREATE INDEX board_entries_household ON board_entries(household_id);
+
+  CREATE TABLE appeals (
+    id TEXT PRIMARY KEY,
+    round_id TEXT NOT NULL REFERENCES rounds(id),
+    household_id TEXT NOT NULL REFERENCES households(id),
+    user_id TEXT NOT NULL REFERENCES users(id),
+    text TEXT NOT NULL,
+    photos_json TEXT NOT NULL DEFAULT '[]',
+    status TEXT NOT NULL CHECK (status IN ('pending', 'reinspected', 'rejected')),
+    score_before REAL NOT NULL,
+    score_after REAL,
+    inspection_id TEXT REFERENCES inspections(id),
+    reason TEXT,
+    decided_by TEXT REFERENCES users(id),
+    decided_at INTEGER,
+    created_at INTEGER NOT NULL
+  );
+  -- One appeal waiting per household and round.
+  CREATE UNIQUE INDEX appeals_one_pending ON appeals(round_id, household_id)
+    WHERE status = 'pending';
+  CREATE INDEX appeals_queue ON appeals(status, created_at);
+  `,
 ]

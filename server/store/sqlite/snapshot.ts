@@ -1,4 +1,11 @@
 import type { Snapshot } from '../store'
+import {
+  fillDeductedItems,
+  insertAppeal,
+  insertEntry,
+  insertInspection,
+  roundParams,
+} from './board'
 import { insertNotice } from './bulletin'
 import { insertSql, toParams } from './rows'
 import type { Sql } from './sql'
@@ -21,11 +28,22 @@ export function importSnapshot(sql: Sql, s: Snapshot): void {
     s.notices.forEach((n) => insertNotice(sql, n))
     s.rubrics.forEach((r) => put('rubrics', r))
     s.criteria.forEach((r) => put('criteria', r))
-    s.rounds.forEach((r) => put('rounds', r))
-    for (const { items, ...inspection } of s.inspections) {
-      put('inspections', inspection)
-      items.forEach((item) => put('inspection_items', { inspectionId: inspection.id, ...item }))
+    s.rounds.forEach((r) => {
+      const params = roundParams(r)
+      sql.prepare(insertSql('rounds', params)).run(params)
+    })
+    const latest = new Map<string, number>()
+    for (const i of s.inspections) {
+      const key = `${i.roundId}:${i.householdId}`
+      latest.set(key, Math.max(latest.get(key) ?? 0, i.version))
     }
+    for (const i of s.inspections) {
+      const isLatest = latest.get(`${i.roundId}:${i.householdId}`) === i.version
+      insertInspection(sql, i, isLatest, i.reason ?? (i.version > 1 ? 'reinspect' : 'first'))
+    }
+    fillDeductedItems(sql)
+    s.boardEntries?.forEach((e) => insertEntry(sql, e))
+    s.appeals?.forEach((a) => insertAppeal(sql, a))
     s.campaigns.forEach((r) => put('campaigns', r))
     s.nominations.forEach((r) => put('nominations', r))
     s.votes.forEach((r) => put('votes', r))

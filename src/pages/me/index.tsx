@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components'
 import { PageState } from '@/components/page-state'
+import { ConsentSwitch } from '@/features/board/components/consent-switch'
 import { AdminClaim } from '@/features/people/components/admin-claim'
 import { BindingSection } from '@/features/people/components/binding-section'
 import { DevAccountSwitcher } from '@/features/people/components/dev-account-switcher'
@@ -25,6 +26,7 @@ export default function MePage() {
       >
         <ProfileCard user={user} />
         {user && <BindingSection user={user} onChanged={reload} />}
+        {user?.household && <ConsentSwitch />}
         <MeEntries user={user} />
         {user && me.data?.setupOpen && <AdminClaim onClaimed={reload} />}
         {showSwitcher && <DevAccountSwitcher signedIn={user !== null} />}

@@ -1,52 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { averageScore, rankRound } from '../../../server/board/board.rules'
 import { isInScope, isLive, summarise } from '../../../server/bulletin/bulletin.rules'
 import { phaseAt } from '../../../server/campaigns/campaigns.rules'
 import { maskName, roleOf, visibleVillageIds } from '../../../server/people/people.rules'
 import type { Caller } from '../../../server/context'
-import type { ScoreRow, UserRecord } from '../../../server/store/store'
-
-const row = (householdId: string, total: number, houseNo: string, deductedItems = 0): ScoreRow => ({
-  householdId,
-  headName: '某某',
-  houseNo,
-  villageId: 'v',
-  villageName: '村',
-  groupName: '一组',
-  showNameOnRed: false,
-  total,
-  deductedItems,
-})
-
-describe('board rules', () => {
-  it('puts score ≥ red threshold on the red list and < black threshold on the black list', () => {
-    const { red, black } = rankRound(
-      [row('a', 90, '1号'), row('b', 89, '2号'), row('c', 60, '3号'), row('d', 59, '4号')],
-      { redThreshold: 90, blackThreshold: 60 },
-    )
-    expect(red.map((r) => r.householdId)).toEqual(['a'])
-    expect(black.map((r) => r.householdId)).toEqual(['d'])
-  })
-
-  it('breaks ties by fewer deducted items, then by 门牌号 in numeric order', () => {
-    const { red, black } = rankRound(
-      [row('x', 95, '东街10号'), row('y', 95, '东街9号'), row('z', 95, '东街1号', 1)],
-      { redThreshold: 90, blackThreshold: 100 },
-    )
-    expect(red.map((r) => [r.rank, r.householdId])).toEqual([
-      [1, 'y'],
-      [2, 'x'],
-      [3, 'z'],
-    ])
-    expect(black.map((r) => r.householdId)).toEqual(['z', 'y', 'x'])
-  })
-
-  it('averages to one decimal, null when nobody was inspected', () => {
-    expect(averageScore([row('a', 90, '1'), row('b', 85, '2'), row('c', 86, '3')])).toBe(87)
-    expect(averageScore([row('a', 90, '1'), row('b', 85, '2')])).toBe(87.5)
-    expect(averageScore([])).toBeNull()
-  })
-})
+import type { UserRecord } from '../../../server/store/store'
 
 describe('people rules', () => {
   it('masks names keeping the first and last character', () => {

@@ -42,10 +42,31 @@ describe('demo township seed', () => {
     const published = town.rounds.filter((r) => r.status === 'published')
     expect(published.length).toBeGreaterThanOrEqual(1)
     for (const r of published) {
-      expect(town.inspections.filter((i) => i.roundId === r.id)).toHaveLength(
-        town.households.length,
+      const inspected = new Set(
+        town.inspections.filter((i) => i.roundId === r.id).map((i) => i.householdId),
       )
+      expect(inspected.size).toBe(town.households.length)
     }
+  })
+
+  it("shows the board: 柳家村's black list last month, one 已整改, one appeal waiting", () => {
+    const last = town.rounds.filter((r) => r.status === 'published').at(-1)
+    expect(last?.publishedAt).toBeLessThan(NOW)
+    expect(last?.publicityEndsAt).toBeGreaterThan(NOW)
+    const black = (town.boardEntries ?? []).filter(
+      (e) => e.roundId === last?.id && e.list === 'black' && e.householdId.startsWith('hh-01-'),
+    )
+    expect(black.length).toBeGreaterThanOrEqual(3)
+    expect(black.filter((e) => e.rectifiedAt !== null)).toHaveLength(1)
+    const resident = town.bindings.find((b) => b.userId === 'usr-demo-resident-1')
+    expect(black.some((e) => e.householdId === resident?.householdId)).toBe(true)
+    expect(town.appeals).toMatchObject([
+      { householdId: resident?.householdId, status: 'pending', roundId: last?.id },
+    ])
+    expect(town.rounds.find((r) => r.status === 'open')).toBeDefined()
+    expect(
+      town.inspections.some((i) => i.roundId === town.rounds.find((r) => r.status === 'open')?.id),
+    ).toBe(true)
   })
 
   it('binds every demo resident, and no demo visitor', () => {

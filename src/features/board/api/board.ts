@@ -1,3 +1,5 @@
+import type { ListKind } from '@contract/board'
+import type { ActionInput } from '@contract/index'
 import { call } from '@/lib/api-client'
 
 export const listRounds = (cursor?: string) => call('board.rounds', { cursor, limit: 12 })
@@ -5,4 +7,60 @@ export const listRounds = (cursor?: string) => call('board.rounds', { cursor, li
 export const getRanking = (roundId: string, villageId?: string) =>
   call('board.ranking', { roundId, villageId })
 
+/** The following pages of one list (red, black or 进步榜). */
+export const listMore = (
+  roundId: string,
+  villageId: string | undefined,
+  list: ListKind,
+  cursor: string,
+) => call('board.list', { roundId, villageId, list, cursor, limit: 50 })
+
 export const listVillages = () => call('villages.list')
+
+export const getVillageStats = (roundId: string) => call('board.villages', { roundId })
+
+export const getRound = (id: string) => call('board.round', { id })
+
+export const getInspection = (roundId: string, householdId: string) =>
+  call('board.inspection', { roundId, householdId })
+
+export const getHistory = (householdId?: string) =>
+  call('board.history', { householdId, limit: 24 })
+
+export const getMe = () => call('me.get')
+
+export const appeal = (input: ActionInput<'board.appeal'>) => call('board.appeal', input)
+
+export const getConsent = () => call('board.consent')
+
+export const setConsent = (showNameOnRed: boolean) => call('board.setConsent', { showNameOnRed })
+
+export const uploadPhoto = (fileName: string, content: string) =>
+  call('media.upload', { fileName, kind: 'image', content })
+
+// Staff: inspecting, rounds, rubric, appeals, exports.
+
+export const listInspectables = (input: ActionInput<'board.inspectables'>) =>
+  call('board.inspectables', input)
+
+export const inspect = (input: ActionInput<'board.inspect'>) => call('board.inspect', input)
+
+export const currentRubric = () => call('rubrics.current')
+
+export const saveRubric = (input: ActionInput<'rubrics.save'>) => call('rubrics.save', input)
+
+export const openRound = (input: ActionInput<'board.openRound'>) => call('board.openRound', input)
+
+export const publishRound = (roundId: string, publicityDays?: number) =>
+  call('board.publish', { roundId, publicityDays })
+
+export const listAppeals = (status: 'pending' | 'decided', cursor?: string) =>
+  call('board.appeals', { status, cursor, limit: 20 })
+
+export const decideAppeal = (input: ActionInput<'board.decideAppeal'>) =>
+  call('board.decideAppeal', input)
+
+export const exportRound = (roundId: string) => call('board.export', { roundId })
+
+export const getPrintable = (roundId: string, villageId: string) =>
+  call('board.printable', { roundId, villageId })

@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
 import { ChipPicker } from '@/components/chip-picker'
 import type { ActionOutput } from '@contract/index'
+import { monthLabel } from '../labels'
 
 interface Props {
   rounds: ActionOutput<'board.rounds'>['items']
@@ -9,11 +10,6 @@ interface Props {
   villageId: string
   onRound: (id: string) => void
   onVillage: (id: string) => void
-}
-
-const monthLabel = (month: string) => {
-  const [year, m] = month.split('-')
-  return `${year}年${Number(m)}月`
 }
 
 /** Which month and which village ('' = whole township) the lists are for. */

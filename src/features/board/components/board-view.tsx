@@ -3,15 +3,31 @@ import { View } from '@tarojs/components'
 import { useState } from 'react'
 import type { ActionOutput } from '@contract/index'
 import { shortDate } from '@/lib/dayjs'
+import { useRankList } from '../hooks/use-rank-list'
+import { percent, rulesLine } from '../labels'
 import { RankList } from './rank-list'
 import './board-view.scss'
 
-type Ranking = NonNullable<ActionOutput<'board.ranking'>>
+type Ranking = ActionOutput<'board.ranking'>
 
-/** A round's summary line and its red and black lists as two tabs. */
+/** One empty list for every hidden black list, so that it stays the same between renders. */
+const NONE: Ranking['red'] = []
+
+/** A round's summary and its red, black and 进步 lists as three tabs. */
 export function BoardView({ ranking }: { ranking: Ranking }) {
   const [tab, setTab] = useState('red')
   const { round } = ranking
+  const villageId = ranking.village?.id
+  const red = useRankList(round.id, villageId, 'red', ranking.red, ranking.redNext)
+  const black = useRankList(round.id, villageId, 'black', ranking.black ?? NONE, ranking.blackNext)
+  const progress = useRankList(
+    round.id,
+    villageId,
+    'progress',
+    ranking.progress,
+    ranking.progressNext,
+  )
+  const count = (n: number, more: boolean) => `${n}${more ? '+' : ''}`
   return (
     <View className='board-view'>
       <View className='board-view__summary'>
@@ -20,21 +36,47 @@ export function BoardView({ ranking }: { ranking: Ranking }) {
           {ranking.average ?? '—'} 分
         </View>
         <View className='board-view__rules'>
-          红榜 ≥ {round.redThreshold} 分，黑榜 &lt; {round.blackThreshold} 分
+          {ranking.households} 户，检查覆盖 {percent(ranking.coverage)} · {rulesLine(round)}
           {round.status === 'open' ? ' · 检查进行中，尚未发布' : ''}
           {round.publicityEndsAt ? ` · 公示至 ${shortDate(round.publicityEndsAt)}` : ''}
         </View>
       </View>
       <Tabs value={tab} onChange={(v) => setTab(String(v))} activeType='line'>
-        <TabPane title={`红榜 ${ranking.red.length}`} value='red'>
-          <RankList entries={ranking.red} kind='red' emptyText='本期还没有上红榜的家庭' />
+        <TabPane title={`红榜 ${count(red.entries.length, !red.done)}`} value='red'>
+          <RankList
+            list={red}
+            kind='red'
+            roundId={round.id}
+            active={tab === 'red'}
+            emptyText='本期还没有上红榜的家庭'
+          />
         </TabPane>
-        <TabPane title={`黑榜 ${ranking.black?.length ?? ''}`} value='black'>
+        <TabPane
+          title={ranking.black ? `黑榜 ${count(black.entries.length, !black.done)}` : '黑榜'}
+          value='black'
+        >
           {ranking.black ? (
-            <RankList entries={ranking.black} kind='black' emptyText='本期没有上黑榜的家庭' />
+            <RankList
+              list={black}
+              kind='black'
+              roundId={round.id}
+              active={tab === 'black'}
+              emptyText='本期没有上黑榜的家庭'
+            />
           ) : (
-            <View className='board-view__hidden'>{ranking.blackHiddenReason}</View>
+            <View className='board-view__hidden' role='note'>
+              {ranking.blackHiddenReason}
+            </View>
           )}
+        </TabPane>
+        <TabPane title='进步榜' value='progress'>
+          <RankList
+            list={progress}
+            kind='progress'
+            roundId={round.id}
+            active={tab === 'progress'}
+            emptyText='和上期相比还没有进步的家庭'
+          />
         </TabPane>
       </Tabs>
     </View>

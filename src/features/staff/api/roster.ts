@@ -1,5 +1,5 @@
 import { call } from '@/lib/api-client'
-import type { PickedFile } from './files'
+import type { PickedFile } from '@/lib/files'
 
 export const previewRoster = (file: PickedFile) => call('roster.preview', file)
 

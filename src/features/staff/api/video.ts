@@ -11,7 +11,14 @@ import {
   readFileBase64,
   unreadableFile,
 } from '@/lib/local-file'
-import type { PickedImage } from './images'
+
+/** A video ready for media.upload. */
+export interface PickedVideo {
+  fileName: string
+  /** The bytes, base64. */
+  content: string
+  bytes: number
+}
 
 /** media.upload takes videos up to 3 MB, mp4 only. */
 export const MAX_VIDEO_BYTES = 3 * 1024 * 1024
@@ -24,7 +31,7 @@ const tooBig = (bytes: number) =>
 const notMp4 = () => new ApiError('BAD_INPUT', '只支持 mp4 格式的视频')
 
 /** The user's chosen video, checked against the limits; null when they cancel. */
-export async function pickVideo(): Promise<PickedImage | null> {
+export async function pickVideo(): Promise<PickedVideo | null> {
   let picked: Taro.chooseMedia.SuccessCallbackResult
   try {
     picked = await Taro.chooseMedia({

@@ -22,6 +22,12 @@ const dailyEntries: Entry[] = [
   { page: 'households', title: '户籍管理', description: '查看和修改本网格的家庭，生成绑定邀请码' },
   { page: 'compose', title: '发布公告', description: '写通知、配图片，立即或定时发到村里' },
   {
+    page: 'inspect',
+    title: '入户检查',
+    description: '人居环境逐项打分、现场拍照，没网也能先存',
+  },
+  { page: 'appeals', title: '红黑榜申诉', description: '复查或驳回村民对得分的申诉' },
+  {
     page: 'my-notices',
     title: '我的公告',
     description: '草稿、定时和已发布的公告，编辑、撤回、看未读',
@@ -39,6 +45,12 @@ const adminEntries: Entry[] = [
     description: '各村每月发布数、被上级采用与得分，导出 Excel',
   },
   { page: 'words', title: '敏感词', description: '发布公告时自动检查的词表' },
+  {
+    page: 'rounds',
+    title: '红黑榜轮次与发布',
+    description: '开启月度检查、审核榜单并发布公示，导出 Excel、打印',
+  },
+  { page: 'rubric', title: '评分标准', description: '人居环境检查的类别、检查项和分值' },
 ]
 
 const open = (page: string) => () => void Taro.navigateTo({ url: staffPageUrl(page) })

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { useRef, useState, type Dispatch, type SetStateAction } from 'react'
 import { errorMessage } from '@/lib/api-client'
-import { checkImage, pickImages } from '../api/images'
+import { checkImage, pickImages } from '@/lib/images'
 import { uploadImage, uploadVideo } from '../api/notices'
 import { pickVideo } from '../api/video'
 import { MAX_IMAGES, type ComposeDraft, type ComposeErrors, type ComposeField } from '../compose'

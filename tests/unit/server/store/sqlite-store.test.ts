@@ -5,6 +5,7 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { migrations } from '../../../../server/store/sqlite/migrations'
 import { createSqliteStore, openDatabase } from '../../../../server/store/sqlite/sqlite-store'
+import { UniqueViolation } from '../../../../server/store/store'
 import { buildTestTown, NOW } from '../../../helpers/factories'
 
 describe('SQLite store', () => {
@@ -119,6 +120,36 @@ describe('SQLite store', () => {
       expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/)
     })
 
+    it('keeps one current inspection per household and round, and every version', () => {
+      const insert = db.prepare(
+        `INSERT INTO inspections (id, round_id, household_id, inspector_id, version, total,
+           created_at, client_id, is_latest)
+         VALUES (?, 'r-open', 'hh-a1', 'u-t-admin', ?, 80, 0, ?, 1)`,
+      )
+      // The factory's version 1 is current: a second current one is refused.
+      expect(() => insert.run('ins-x', 2, null)).toThrow(/UNIQUE/)
+      db.prepare(`UPDATE inspections SET is_latest = 0 WHERE household_id = 'hh-a1'`).run()
+      insert.run('ins-y', 2, 'client-1')
+      db.prepare(`UPDATE inspections SET is_latest = 0 WHERE id = 'ins-y'`).run()
+      // The same version twice, or the same client id twice (a resent save), is refused.
+      expect(() => insert.run('ins-z', 2, null)).toThrow(/UNIQUE/)
+      expect(() => insert.run('ins-z', 3, 'client-1')).toThrow(/UNIQUE/)
+      expect(() => db.prepare(`DELETE FROM inspections WHERE id = 'ins-y'`).run()).toThrow(/kept/)
+      expect(() =>
+        db.prepare(`UPDATE inspections SET total = 100 WHERE id = 'ins-y'`).run(),
+      ).toThrow(/kept/)
+    })
+
+    it('keeps one pending appeal per household and round', () => {
+      const insert = db.prepare(
+        `INSERT INTO appeals (id, round_id, household_id, user_id, text, status, score_before,
+           created_at) VALUES (?, 'r-pub', 'hh-a1', 'u-t-res-a', '理由', ?, 95, 0)`,
+      )
+      insert.run('apl-1', 'pending')
+      expect(() => insert.run('apl-2', 'pending')).toThrow(/UNIQUE/)
+      insert.run('apl-3', 'rejected')
+    })
+
     it('refuses rows pointing at nothing', () => {
       expect(() =>
         db
@@ -126,5 +157,55 @@ describe('SQLite store', () => {
           .run(),
       ).toThrow(/FOREIGN KEY/)
     })
+  })
+
+  it('adds inspection versions atomically and answers a resent client id with the saved one', async () => {
+    const store = createSqliteStore(file)
+    await store.importSnapshot(buildTestTown())
+    const base = {
+      roundId: 'r-open',
+      householdId: 'hh-a2',
+      inspectorId: 'u-t-grid-a',
+      total: 90,
+      deductedItems: 1,
+      createdAt: NOW,
+      items: [
+        { criterionId: 'crit-a', points: 55, deductions: 1, note: '杂物' },
+        { criterionId: 'crit-b', points: 35, note: '' },
+      ],
+      photos: [{ url: '/media/a.jpg', takenAt: NOW - 1000 }],
+    }
+    const first = await store.board.addInspection({ ...base, id: 'i-1', clientId: 'c-1' })
+    const second = await store.board.addInspection({
+      ...base,
+      id: 'i-2',
+      clientId: 'c-2',
+      total: 95,
+    })
+    expect([first.version, first.reason, second.version, second.reason]).toEqual([
+      1,
+      'first',
+      2,
+      'reinspect',
+    ])
+    await expect(
+      store.board.addInspection({ ...base, id: 'i-3', clientId: 'c-1' }),
+    ).rejects.toThrow(UniqueViolation)
+    expect((await store.board.byClientId('c-1'))?.id).toBe('i-1')
+    const versions = await store.board.inspections('r-open', 'hh-a2')
+    expect(versions.map((v) => [v.version, v.total])).toEqual([
+      [2, 95],
+      [1, 90],
+    ])
+    expect(versions[1]?.photos).toEqual([{ url: '/media/a.jpg', takenAt: NOW - 1000 }])
+    expect(versions[1]?.items[0]).toEqual({
+      criterionId: 'crit-a',
+      points: 55,
+      deductions: 1,
+      note: '杂物',
+    })
+    const scores = await store.board.scores('r-open')
+    expect(scores.find((r) => r.householdId === 'hh-a2')?.total).toBe(95)
+    await store.close()
   })
 })

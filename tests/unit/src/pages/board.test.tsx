@@ -1,6 +1,7 @@
-import { fireEvent, render, screen, within } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import BoardPage from '@/pages/board/index'
 import { startTestApi, type PageTestApi } from '../../../helpers/api-server'
+import { navigations } from '../../../helpers/taro-shim'
 
 let api: PageTestApi
 
@@ -18,23 +19,25 @@ const monthLabel = (month: string) => {
 }
 
 /** The latest published round and its township-wide lists, as `token`'s user may see them. */
-async function latestRanking(token?: string) {
+async function latestRanking(token?: string, villageId?: string) {
   const rounds = await api.data('board.rounds', {}, token)
   const round = rounds.items.find((r) => r.status === 'published')
   if (!round) throw new Error('the demo seed has no published round')
-  return api.data('board.ranking', { roundId: round.id }, token)
+  return api.data('board.ranking', { roundId: round.id, villageId }, token)
 }
 
-/** The tab bar of the red and black lists (NutUI Tabs has no ARIA roles to find it by). */
+/** The tab bar of the lists (NutUI Tabs has no ARIA roles to find it by). */
 async function listTabs(): Promise<HTMLElement> {
-  const red = await screen.findByText(/^红榜 \d+$/)
+  const red = await screen.findByText(/^红榜 \d+\+?$/)
   const row = red.closest<HTMLElement>('.nut-tabs-titles')
   if (!row) throw new Error('list tabs not found')
   return row
 }
 
+const count = (n: number, more: string | null) => `${n}${more ? '+' : ''}`
+
 describe('红黑榜', () => {
-  it('红黑榜 opens on the latest published round and shows its red list with scores', async () => {
+  it('红黑榜 opens on the latest published round and shows its first red page with scores', async () => {
     const ranking = await latestRanking()
     expect(ranking.red.length).toBeGreaterThan(0)
     render(<BoardPage />)
@@ -45,17 +48,18 @@ describe('红黑榜', () => {
     expect(
       await screen.findByText(`全镇 · 已检查 ${ranking.inspected} 户 · 平均 ${ranking.average} 分`),
     ).toBeInTheDocument()
-    expect(within(await listTabs()).getByText(`红榜 ${ranking.red.length}`)).toBeInTheDocument()
-
+    expect(
+      within(await listTabs()).getByText(`红榜 ${count(ranking.red.length, ranking.redNext)}`),
+    ).toBeInTheDocument()
     const first = ranking.red[0]
     expect(screen.getAllByText(first?.name ?? '').length).toBeGreaterThan(0)
-    expect(screen.getAllByText(`${first?.score}分`).length).toBeGreaterThan(0)
     expect(
       screen.getAllByText(`${first?.villageName} · ${first?.groupName}`).length,
     ).toBeGreaterThan(0)
-    // Long lists show 50 lines at a time.
-    const shown = Math.min(50, ranking.red.length)
-    expect(screen.getAllByText(/^\d+分$/)).toHaveLength(shown)
+    // The red tab and the 进步榜 tab are drawn; the visitor's black tab holds a message.
+    expect(screen.getAllByText(/^\d+分$/)).toHaveLength(
+      ranking.red.length + ranking.progress.length,
+    )
   })
 
   it('红黑榜 hides the black list from a visitor and says why', async () => {
@@ -65,43 +69,49 @@ describe('红黑榜', () => {
 
     fireEvent.click(within(await listTabs()).getByText('黑榜'))
 
-    expect(
-      await screen.findByText('黑榜仅向本村已绑定的村民公示，绑定家庭后可查看本村黑榜'),
-    ).toBeInTheDocument()
+    expect(await screen.findByRole('note')).toHaveTextContent(ranking.blackHiddenReason ?? '—')
     expect(screen.queryByText('本期没有上黑榜的家庭')).not.toBeInTheDocument()
+    expect(screen.queryByText('我家历次得分')).not.toBeInTheDocument()
+    expect(screen.queryByText('各村平均分与检查覆盖率')).not.toBeInTheDocument()
   })
 
-  it('红黑榜 shows 柳家村’s black list, names masked, to a bound resident of 柳家村', async () => {
+  it('红黑榜 shows 柳家村’s black list, names masked, to a bound resident of 柳家村, and their history', async () => {
     const token = await api.loginAs('demo-resident-1')
     const ranking = await latestRanking(token)
     const black = ranking.black ?? []
     expect(black.length).toBeGreaterThan(0)
+    const history = await api.data('board.history', {}, token)
     render(<BoardPage />)
 
-    fireEvent.click(within(await listTabs()).getByText(`黑榜 ${black.length}`))
+    fireEvent.click(
+      within(await listTabs()).getByText(`黑榜 ${count(black.length, ranking.blackNext)}`),
+    )
 
+    // Only the resident's own household is named in full; the rest of the village is masked.
     for (const entry of black) {
-      expect(entry.name).toContain('*')
+      if (!entry.fullDetail) expect(entry.name).toContain('*')
       expect(entry.villageName).toBe('柳家村')
       expect(screen.getAllByText(entry.name).length).toBeGreaterThan(0)
-      expect(screen.getAllByText(`${entry.score}分`).length).toBeGreaterThan(0)
     }
-    // Every black line is from 柳家村; the red list beside it is township-wide.
-    const redShown = ranking.red.slice(0, 50)
-    const liujiaRed = redShown.filter((e) => e.villageName === '柳家村').length
-    expect(screen.getAllByText(/^\d+分$/)).toHaveLength(redShown.length + black.length)
-    expect(screen.getAllByText(/^柳家村 · \S+组$/)).toHaveLength(liujiaRed + black.length)
-    expect(screen.queryByText(/^黑榜仅向本村已绑定的村民公示/)).not.toBeInTheDocument()
+    expect(screen.queryByRole('note')).not.toBeInTheDocument()
+    expect(await screen.findByText('我家历次得分')).toBeInTheDocument()
+    expect(screen.getAllByRole('listitem')).toHaveLength(history.items.length)
+  })
+
+  it('已整改 marks a black-listed household that a re-inspection lifted', async () => {
+    const token = await api.loginAs('demo-resident-1')
+    const black = (await latestRanking(token)).black ?? []
+    const fixed = black.filter((e) => e.rectified)
+    render(<BoardPage />)
+    await listTabs()
+
+    expect(screen.queryAllByText('已整改')).toHaveLength(fixed.length)
   })
 
   it('choosing a village shows that village’s lists', async () => {
     const villages = await api.data('villages.list')
     const village = villages.find((v) => v.name === '河湾村') ?? villages[0]
-    const rounds = await api.data('board.rounds', {})
-    const ranking = await api.data('board.ranking', {
-      roundId: rounds.items[0]?.id ?? '',
-      villageId: village?.id,
-    })
+    const ranking = await latestRanking(undefined, village?.id)
     render(<BoardPage />)
 
     fireEvent.click(await screen.findByRole('option', { name: village?.name }))
@@ -115,20 +125,65 @@ describe('红黑榜', () => {
       'aria-selected',
       'true',
     )
-    const shown = Math.min(50, ranking.red.length)
-    expect(screen.getAllByText(/^\d+分$/)).toHaveLength(shown)
-    expect(screen.getAllByText(new RegExp(`^${village?.name} · \\S+组$`))).toHaveLength(shown)
+    expect(screen.getAllByText(new RegExp(`^${village?.name} · \\S+组`)).length).toBe(
+      ranking.red.length + ranking.progress.length,
+    )
   })
 
-  it('a long red list shows 50 households at a time, more on request', async () => {
+  it('a long red list loads its next page on request', async () => {
     const ranking = await latestRanking()
-    expect(ranking.red.length).toBeGreaterThan(50)
-    const more = Math.min(50, ranking.red.length - 50)
+    expect(ranking.redNext).not.toBeNull()
+    const next = await api.data('board.list', {
+      roundId: ranking.round.id,
+      list: 'red',
+      cursor: ranking.redNext ?? undefined,
+      limit: 50,
+    })
     render(<BoardPage />)
-    expect(await screen.findAllByText(/^\d+分$/)).toHaveLength(50)
+    await listTabs()
 
-    fireEvent.click(screen.getByText(`再显示 ${more} 户（共 ${ranking.red.length} 户）`))
+    fireEvent.click(screen.getAllByText('加载更多')[0] as HTMLElement)
 
-    expect(screen.getAllByText(/^\d+分$/)).toHaveLength(50 + more)
+    const shown = ranking.red.length + next.items.length
+    await waitFor(() =>
+      expect(
+        screen.getByText(new RegExp(`^红榜 ${shown}${next.nextCursor ? '\\+' : ''}$`)),
+      ).toBeInTheDocument(),
+    )
+  })
+
+  it('进步榜 lists the most improved households with how much they gained', async () => {
+    const ranking = await latestRanking()
+    render(<BoardPage />)
+    fireEvent.click(within(await listTabs()).getByText('进步榜'))
+
+    if (ranking.progress.length === 0) {
+      expect(screen.getByText('和上期相比还没有进步的家庭')).toBeInTheDocument()
+      return
+    }
+    const top = ranking.progress[0]
+    expect(screen.getAllByText(`↑${top?.delta}`).length).toBeGreaterThan(0)
+  })
+
+  it('staff see each village’s average and coverage; a row opens the household’s breakdown', async () => {
+    const token = await api.loginAs('demo-admin')
+    // Staff open on the newest round, the one still being inspected.
+    const [newest] = (await api.data('board.rounds', {}, token)).items
+    const ranking = await api.data('board.ranking', { roundId: newest?.id ?? '' }, token)
+    const stats = await api.data('board.villages', { roundId: ranking.round.id }, token)
+    render(<BoardPage />)
+
+    expect(
+      await screen.findByText('各村平均分与检查覆盖率', {}, { timeout: 5000 }),
+    ).toBeInTheDocument()
+    await screen.findByText(/^红榜 \d+\+?$/)
+    for (const s of stats) expect(screen.getAllByText(s.village.name).length).toBeGreaterThan(0)
+
+    const first = ranking.red[0]
+    const redList = document.querySelector<HTMLElement>('.rank-list--red') ?? document.body
+    fireEvent.click(within(redList).getAllByText(first?.name ?? '')[0] as HTMLElement)
+    expect(navigations.at(-1)?.url).toBe(
+      `/pages/board-household/index?roundId=${ranking.round.id}&householdId=${first?.householdId}`,
+    )
   })
 })

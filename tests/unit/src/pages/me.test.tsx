@@ -227,4 +227,26 @@ describe('我的', () => {
     expect(await screen.findByText('绑定我的家庭')).toBeInTheDocument()
     expect(screen.queryByText('初始化管理员')).not.toBeInTheDocument()
   })
+
+  it('a bound resident turns on the full name on the red list (红榜显示户主全名)', async () => {
+    const token = await api.loginAs('demo-resident-3')
+    const before = await api.data('board.consent', {}, token)
+    render(<MePage />)
+
+    const toggle = await screen.findByRole('switch', { name: '红榜显示我家户主全名' })
+    expect(toggle).toHaveAttribute('aria-checked', String(before.showNameOnRed))
+    fireEvent.click(toggle)
+
+    await waitFor(() =>
+      expect(toggle).toHaveAttribute('aria-checked', String(!before.showNameOnRed)),
+    )
+    expect((await api.data('board.consent', {}, token)).showNameOnRed).toBe(!before.showNameOnRed)
+  })
+
+  it('no consent switch for someone without a household', async () => {
+    await api.loginAs('me-no-household')
+    render(<MePage />)
+    expect(await screen.findByText('绑定我的家庭')).toBeInTheDocument()
+    expect(screen.queryByRole('switch', { name: '红榜显示我家户主全名' })).not.toBeInTheDocument()
+  })
 })

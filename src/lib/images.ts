@@ -1,4 +1,4 @@
-// Picking photos for a notice: the only platform branches of the notice form. WeChat
+// Picking photos (a notice's pictures, an inspection's evidence): the only platform branches. WeChat
 // compresses once more with compressImage and reads the file through its file system; the H5
 // build has neither (taro-h5 has no getFileSystemManager), so a large picked photo is redrawn
 // smaller on a canvas and read as a data URL. Either way the bytes leave the phone as base64 for media.upload.
@@ -18,6 +18,8 @@ export interface PickedImage {
   /** The bytes, base64. */
   content: string
   bytes: number
+  /** When the photo was taken (ISO): the file's own time where the platform gives it, else when it was picked. */
+  takenAt: string
 }
 
 /** contract/authoring.ts: pictures up to 2 MB, jpg/png/webp. */
@@ -51,7 +53,9 @@ const extensionOf = (path: string) => {
   return TYPES[match?.[1]?.toLowerCase() ?? ''] ?? ''
 }
 
-async function readInWeapp(path: string, index: number): Promise<PickedImage> {
+type Read = Omit<PickedImage, 'takenAt'>
+
+async function readInWeapp(path: string, index: number): Promise<Read> {
   let filePath = path
   try {
     filePath = (await Taro.compressImage({ src: path, quality: 70 })).tempFilePath
@@ -101,7 +105,7 @@ async function shrinkInBrowser(blob: Blob): Promise<Blob> {
   }
 }
 
-async function readInBrowser(path: string, index: number): Promise<PickedImage> {
+async function readInBrowser(path: string, index: number): Promise<Read> {
   let blob: Blob
   try {
     blob = await shrinkInBrowser(await (await fetch(path)).blob())
@@ -113,14 +117,26 @@ async function readInBrowser(path: string, index: number): Promise<PickedImage> 
   return { fileName: `photo-${index + 1}.${extension}`, content, bytes: base64Bytes(content) }
 }
 
-/** Lets the user choose up to `count` photos; [] when they cancel. Not yet checked. */
-export async function pickImages(count: number): Promise<PickedImage[]> {
+/** The time a picked file carries (H5 hands over the browser's File), if any. */
+function fileTime(file: unknown): string | null {
+  const original = (file as { originalFileObj?: { lastModified?: unknown } } | undefined)
+    ?.originalFileObj
+  const time = original?.lastModified
+  return typeof time === 'number' && time > 0 ? new Date(time).toISOString() : null
+}
+
+/**
+ * Lets the user choose up to `count` photos; [] when they cancel. Not yet checked.
+ * `cameraOnly` asks for photos taken now (evidence of an inspection), not from the album.
+ */
+export async function pickImages(count: number, cameraOnly = false): Promise<PickedImage[]> {
   let picked: Taro.chooseImage.SuccessCallbackResult
+  const pickedAt = new Date().toISOString()
   try {
     picked = await Taro.chooseImage({
       count,
       sizeType: ['compressed'],
-      sourceType: ['album', 'camera'],
+      sourceType: cameraOnly ? ['camera'] : ['album', 'camera'],
     })
   } catch (error) {
     if (isPickerCancel(error)) return []
@@ -129,7 +145,8 @@ export async function pickImages(count: number): Promise<PickedImage[]> {
   const read = process.env.TARO_ENV === 'h5' ? readInBrowser : readInWeapp
   const images: PickedImage[] = []
   for (const [index, path] of picked.tempFilePaths.slice(0, count).entries()) {
-    images.push(await read(path, index))
+    const takenAt = fileTime(picked.tempFiles[index]) ?? pickedAt
+    images.push({ ...(await read(path, index)), takenAt })
   }
   return images
 }

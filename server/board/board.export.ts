@@ -1,0 +1,133 @@
+// A round's results for reporting upward (.xlsx) and for the village bulletin board (an A4
+// print page of the lists, masked as for the public).
+import ExcelJS from 'exceljs'
+import type { HandlersFor } from '../context'
+import { notFound } from '../errors'
+import { maskName } from '../people/people.rules'
+import { toIso } from '../shared/time'
+import type { CriterionRecord, ScoreRow } from '../store/store'
+import { compareHouseNo, villageStats, visibleEntries, type VillageStatRow } from './board.rules'
+import { roundLines, toRound, visibleRound, type Line } from './board.view'
+
+const percent = (share: number) => `${Math.round(share * 1000) / 10}%`
+
+async function writeBoardXlsx(
+  stats: VillageStatRow[],
+  rows: ScoreRow[],
+  criteria: CriterionRecord[],
+  points: Map<string, Map<string, number>>,
+  listOf: Map<string, string>,
+): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook()
+  workbook.creator = '和美村宣'
+
+  const villages = workbook.addWorksheet('各村汇总', { views: [{ state: 'frozen', ySplit: 1 }] })
+  villages.columns = [
+    { header: '村', key: 'village', width: 16 },
+    { header: '户数', key: 'households', width: 8 },
+    { header: '已检查', key: 'inspected', width: 8 },
+    { header: '覆盖率', key: 'coverage', width: 10 },
+    { header: '平均分', key: 'average', width: 10 },
+    { header: '红榜户数', key: 'red', width: 10 },
+    { header: '黑榜户数', key: 'black', width: 10 },
+  ]
+  villages.getRow(1).font = { bold: true }
+  for (const s of stats) {
+    villages.addRow({
+      village: s.villageName,
+      households: s.households,
+      inspected: s.inspected,
+      coverage: percent(s.coverage),
+      average: s.average ?? '',
+      red: s.redCount,
+      black: s.blackCount,
+    })
+  }
+
+  const households = workbook.addWorksheet('分户得分', { views: [{ state: 'frozen', ySplit: 1 }] })
+  households.columns = [
+    { header: '村', key: 'village', width: 14 },
+    { header: '村民小组', key: 'group', width: 10 },
+    { header: '门牌号', key: 'houseNo', width: 14 },
+    { header: '户主', key: 'head', width: 10 },
+    ...criteria.map((c) => ({ header: `${c.name}（${c.maxPoints}）`, key: c.id, width: 12 })),
+    { header: '总分', key: 'total', width: 8 },
+    { header: '榜单', key: 'list', width: 8 },
+  ]
+  households.getRow(1).font = { bold: true }
+  const sorted = [...rows].sort(
+    (a, b) =>
+      a.villageSort - b.villageSort ||
+      a.groupSort - b.groupSort ||
+      compareHouseNo(a.houseNo, b.houseNo),
+  )
+  for (const r of sorted) {
+    const own = points.get(r.householdId)
+    households.addRow({
+      village: r.villageName,
+      group: r.groupName,
+      houseNo: r.houseNo,
+      head: r.headName,
+      ...Object.fromEntries(criteria.map((c) => [c.id, own?.get(c.id) ?? ''])),
+      total: r.total,
+      list: listOf.get(r.householdId) ?? '',
+    })
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer())
+}
+
+/** A printed line: black names always masked, red ones in full only with consent. */
+const printed = (line: Line) => ({
+  rank: line.rank,
+  name: line.list !== 'black' && line.showNameOnRed ? line.headName : maskName(line.headName),
+  groupName: line.groupName,
+  unitName: line.unitName,
+  score: line.total,
+  rectified: line.rectifiedAt !== null,
+})
+
+export const boardExportHandlers: HandlersFor<'board.export' | 'board.printable'> = {
+  async 'board.export'(ctx, input) {
+    const round = await ctx.store.board.round(input.roundId)
+    if (!round) throw notFound('这一期检查')
+    const rubric = await ctx.store.board.rubric(round.rubricId)
+    const rows = await ctx.store.board.scores(round.id)
+    const lines = await roundLines(ctx, round)
+    const villages = (await ctx.store.places.villages()).filter((v) => v.archivedAt === null)
+    const points = new Map<string, Map<string, number>>()
+    for (const item of await ctx.store.board.roundItems(round.id)) {
+      const own = points.get(item.householdId) ?? new Map<string, number>()
+      own.set(item.criterionId, item.points)
+      points.set(item.householdId, own)
+    }
+    const listOf = new Map<string, string>([
+      ...lines.red.map((l) => [l.householdId, '红榜'] as const),
+      ...lines.black.map(
+        (l) => [l.householdId, l.rectifiedAt ? '黑榜（已整改）' : '黑榜'] as const,
+      ),
+    ])
+    const content = await writeBoardXlsx(
+      villageStats(villages, rows, lines),
+      rows,
+      rubric?.criteria ?? [],
+      points,
+      listOf,
+    )
+    return { fileName: `红黑榜-${round.title}.xlsx`, content: content.toString('base64') }
+  },
+
+  async 'board.printable'(ctx, input) {
+    const round = await visibleRound(ctx, input.roundId)
+    const village = (await ctx.store.places.villages()).find((v) => v.id === input.villageId)
+    if (!village) throw notFound('这个村')
+    const lines = await roundLines(ctx, round, village.id)
+    return {
+      round: toRound(round, ctx.now),
+      village: { id: village.id, name: village.name },
+      red: lines.red.map(printed),
+      // Renumbered within the village, as residents see it on their phones.
+      black: visibleEntries(lines.black, () => true).map(printed),
+      printedAt: toIso(ctx.now),
+    }
+  },
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '检查详情',
+  enablePullDownRefresh: true,
+})
