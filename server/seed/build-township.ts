@@ -195,8 +195,8 @@ export function buildDemoTownship(now: number): Snapshot {
 
   // Board: rubric v1; the two previous months published, this month still being inspected.
   s.rubrics.push({ id: 'rub-1', version: 1, name: '人居环境入户检查标准（2026版）', createdAt })
-  const criteria = DEMO_RUBRIC.map((c, i) => ({
-    id: `crit-1-${c.category}`,
+  const criteria = DEMO_RUBRIC.map(({ key, ...c }, i) => ({
+    id: `crit-1-${key}`,
     rubricId: 'rub-1',
     sort: i,
     ...c,

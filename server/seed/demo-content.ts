@@ -556,6 +556,8 @@ export const DEMO_CAMPAIGNS: ReadonlyArray<DemoCampaign> = [
 
 /** Rubric for the living-environment inspection: categories sum to 100 points. */
 export const DEMO_RUBRIC: ReadonlyArray<{
+  /** Stable part of the criterion's id. */
+  key: string
   category: string
   name: string
   maxPoints: number
@@ -563,42 +565,48 @@ export const DEMO_RUBRIC: ReadonlyArray<{
   hint: string
 }> = [
   {
-    category: 'courtyard',
+    key: 'courtyard',
+    category: '院落环境',
     name: '庭院整洁',
     maxPoints: 25,
     deductionPerItem: 5,
     hint: '院内地面是否干净，杂物、农具是否归置整齐，有无乱搭乱建、乱堆乱放。',
   },
   {
-    category: 'garbage',
+    key: 'garbage',
+    category: '垃圾处理',
     name: '垃圾分类',
     maxPoints: 20,
     deductionPerItem: 5,
     hint: '是否备有分类垃圾桶并正确投放，有无随意倾倒垃圾、焚烧垃圾。',
   },
   {
-    category: 'toilet',
+    key: 'toilet',
+    category: '厕所粪污',
     name: '厕所卫生',
     maxPoints: 15,
     deductionPerItem: 5,
     hint: '厕所是否干净无明显异味，粪污有无外溢，化粪池盖板是否完好。',
   },
   {
-    category: 'livestock',
+    key: 'livestock',
+    category: '畜禽养殖',
     name: '畜禽圈养',
     maxPoints: 15,
     deductionPerItem: 5,
     hint: '鸡鸭猪羊是否圈养，圈舍是否定期清理，院内和路面有无畜禽粪便。',
   },
   {
-    category: 'firewood',
+    key: 'firewood',
+    category: '院落环境',
     name: '柴草堆放',
     maxPoints: 15,
     deductionPerItem: 5,
     hint: '柴草、秸秆是否定点码放整齐，是否远离灶房和电线，有无占用道路。',
   },
   {
-    category: 'frontage',
+    key: 'frontage',
+    category: '门前责任',
     name: '门前三包',
     maxPoints: 10,
     deductionPerItem: 2,
