@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { EditableNotice } from '@contract/authoring'
 import { errorMessage, showError } from '@/lib/api-client'
 import { useRemote } from '@/lib/use-remote'
-import { checkImage, pickImages } from '../api/images'
+import { checkImage, pickImages } from '@/lib/images'
 import {
   createNotice,
   getEditableNotice,

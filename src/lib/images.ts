@@ -1,4 +1,4 @@
-// Picking photos for a notice: the only platform branches of the notice form. WeChat
+// Picking photos for a notice or a nomination: the only platform branches of photo forms. WeChat
 // compresses once more with compressImage and reads the file through its file system; the H5
 // build has neither (taro-h5 has no getFileSystemManager), so a large picked photo is redrawn
 // smaller on a canvas and read as a data URL. Either way the bytes leave the phone as base64 for media.upload.
