@@ -6,6 +6,7 @@ import { columnHandlers } from './bulletin/columns.actions'
 import { filingHandlers } from './bulletin/filing.actions'
 import { reachHandlers } from './bulletin/reach.actions'
 import { campaignHandlers } from './campaigns/campaigns.actions'
+import { pendingCampaignHandlers } from './campaigns/pending.actions'
 import type { HandlersFor } from './context'
 import { bindingHandlers } from './people/bindings.actions'
 import { peopleHandlers } from './people/people.actions'
@@ -26,5 +27,6 @@ export const handlers: HandlersFor<ActionName> = {
   ...reachHandlers,
   ...boardHandlers,
   ...campaignHandlers,
+  ...pendingCampaignHandlers,
   ...filingHandlers,
 }

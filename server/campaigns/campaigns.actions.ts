@@ -1,4 +1,4 @@
-import type { CampaignSummary } from '../../contract/campaigns'
+import { campaignTypeLabels, type CampaignSummary } from '../../contract/campaigns'
 import type { HandlersFor } from '../context'
 import { visibleVillageIds } from '../people/people.rules'
 import { decodeCursor, encodeCursor } from '../shared/cursor'
@@ -11,6 +11,7 @@ function toSummary(c: CampaignView, now: number): CampaignSummary {
   return {
     id: c.id,
     type: c.type,
+    typeLabel: c.type === 'custom' ? '' : campaignTypeLabels[c.type],
     title: c.title,
     description: c.description,
     village: c.villageId && c.villageName ? { id: c.villageId, name: c.villageName } : null,

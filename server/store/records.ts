@@ -161,7 +161,8 @@ export interface InspectionRecord {
   items: InspectionItem[]
 }
 
-export type CampaignType = 'civilizedFamily' | 'goodNeighbor' | 'goodInLaws' | 'beautifulCourtyard'
+export type CampaignType =
+  'civilizedFamily' | 'goodNeighbor' | 'goodInLaws' | 'beautifulCourtyard' | 'custom'
 
 export interface CampaignRecord {
   id: string
