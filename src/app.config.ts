@@ -15,6 +15,9 @@ export default defineAppConfig({
     'pages/bind/index',
     'pages/privacy/index',
     'pages/records/index',
+    'pages/campaign/index',
+    'pages/nominate/index',
+    'pages/results/index',
   ],
   // Grid-worker and admin tools: a subpackage that residents' phones never download.
   subPackages: [
@@ -34,6 +37,13 @@ export default defineAppConfig({
         'pages/my-notices/index',
         'pages/filing/index',
         'pages/words/index',
+        'pages/review/index',
+        'pages/assist/index',
+        'pages/campaigns/index',
+        'pages/campaign-edit/index',
+        'pages/campaign-admin/index',
+        'pages/outbox/index',
+        'pages/certificate/index',
       ],
     },
   ],

@@ -26,6 +26,8 @@ const dailyEntries: Entry[] = [
     title: '我的公告',
     description: '草稿、定时和已发布的公告，编辑、撤回、看未读',
   },
+  { page: 'review', title: '评选审核', description: '审核本网格家庭的评选提名，通过或退回' },
+  { page: 'assist', title: '代村民投票', description: '老人不会操作时，按本人意愿代投，记为代投' },
 ]
 
 const adminEntries: Entry[] = [
@@ -39,6 +41,12 @@ const adminEntries: Entry[] = [
     description: '各村每月发布数、被上级采用与得分，导出 Excel',
   },
   { page: 'words', title: '敏感词', description: '发布公告时自动检查的词表' },
+  {
+    page: 'campaigns',
+    title: '评选管理',
+    description: '新建评选、提前结束阶段、作废票、数据核查、异议、导出与证书',
+  },
+  { page: 'outbox', title: '通知发件箱', description: '投票开始、结果公布时发给村民的通知' },
 ]
 
 const open = (page: string) => () => void Taro.navigateTo({ url: staffPageUrl(page) })
