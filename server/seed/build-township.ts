@@ -13,6 +13,7 @@ import type {
   VoteRecord,
 } from '../store/store'
 import { paragraphsToHtml } from '../bulletin/rich-text'
+import { defaultRules } from '../campaigns/campaigns.rules'
 import { DEMO_ACCOUNTS } from './demo-accounts'
 import {
   DEMO_CAMPAIGNS,
@@ -272,6 +273,8 @@ export function buildDemoTownship(now: number): Snapshot {
       votingStartsAt: shanghaiAt(now, days[2], 8),
       votingEndsAt: shanghaiAt(now, days[3], 20),
       publicityEndsAt: shanghaiAt(now, days[4], 20),
+      rules: { ...defaultRules, winners: 3 },
+      customTypeName: null,
       createdAt: shanghaiAt(now, days[0] - 2, 10),
     }
     s.campaigns.push(campaign)
