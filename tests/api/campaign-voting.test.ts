@@ -5,6 +5,7 @@ import type {
   Candidate,
   CampaignDetail,
   CampaignResults,
+  CampaignRules,
   Nomination,
 } from '../../contract/campaigns'
 import type { Snapshot } from '../../server/store/store'
@@ -56,7 +57,7 @@ function town(): Snapshot {
   return s
 }
 
-const rules = {
+const rules: CampaignRules = {
   nominators: 'residents',
   selfNomination: false,
   nominationsPerHousehold: 1,
@@ -65,7 +66,7 @@ const rules = {
   counting: 'perPerson',
   liveCounts: false,
   winners: 1,
-} as const
+}
 
 describe('campaigns: phases, nominations, votes', () => {
   let api: TestApi
@@ -115,7 +116,7 @@ describe('campaigns: phases, nominations, votes', () => {
     return c
   }
 
-  async function nominate(campaignId: string, householdId: string, openid = who.residentA) {
+  async function nominate(campaignId: string, householdId: string, openid: string = who.residentA) {
     return call(
       'campaigns.nominate',
       { campaignId, householdId, story: '多年照顾孤寡老人，邻里都称赞她热心。' },
