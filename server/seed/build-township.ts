@@ -15,6 +15,7 @@ import type {
 import { paragraphsToHtml } from '../bulletin/rich-text'
 import { defaultRules } from '../campaigns/campaigns.rules'
 import { DEMO_ACCOUNTS } from './demo-accounts'
+import { demoPhotoUrl } from './demo-photos'
 import {
   DEMO_CAMPAIGNS,
   DEMO_COLUMNS,
@@ -281,16 +282,29 @@ export function buildDemoTownship(now: number): Snapshot {
     const pool = villageId ? households(0) : s.households
     const approved = ci >= 2
     const stories = ci === 0 ? content.stories.slice(0, 2) : content.stories
-    const nominations: NominationRecord[] = stories.map((story, ni) => ({
-      id: `nom-${type}-${ni + 1}`,
-      campaignId: campaign.id,
-      householdId: (pool[(ni * 17 + ci * 7) % pool.length] as HouseholdRecord).id,
-      nominatorId: (voters[(ni * 5 + ci) % voters.length] as (typeof voters)[number]).user.id,
-      story,
-      status: approved || (ci === 1 && ni < 4) ? 'approved' : 'pending',
-      number: approved || (ci === 1 && ni < 4) ? ni + 1 : null,
-      createdAt: campaign.nominationStartsAt + (ni + 1) * 5 * HOUR,
-    }))
+    const nominations: NominationRecord[] = stories.map((story, ni) => {
+      const nominator = voters[(ni * 5 + ci) % voters.length] as (typeof voters)[number]
+      // In the nomination phase, demo resident 张大爷's household is nominated (he may decline).
+      const nominee =
+        ci === 0 && ni === 1
+          ? (households(0)[9] as HouseholdRecord)
+          : (pool[(ni * 17 + ci * 7) % pool.length] as HouseholdRecord)
+      const isApproved = approved || (ci === 1 && ni < 4)
+      return {
+        id: `nom-${type}-${ni + 1}`,
+        campaignId: campaign.id,
+        householdId: nominee.id,
+        nominatorId: nominator.user.id,
+        nominatorHouseholdId: nominator.household.id,
+        story,
+        photos: isApproved ? [demoPhotoUrl(ni), demoPhotoUrl(ni + 3)].slice(0, 1 + (ni % 2)) : [],
+        status: isApproved ? 'approved' : 'pending',
+        number: isApproved ? ni + 1 : null,
+        decidedBy: isApproved ? (gridWorkerOf[0] as UserRecord).id : null,
+        decidedAt: isApproved ? campaign.reviewStartsAt + (ni + 1) * HOUR : null,
+        createdAt: campaign.nominationStartsAt + (ni + 1) * 5 * HOUR,
+      }
+    })
     s.nominations.push(...nominations)
     if (!approved) return
     // Each seeded resident votes at most once a day, on some of the voting days so far.
