@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components'
 import { PageState } from '@/components/page-state'
+import { SubscribeRow } from '@/features/campaigns/components/subscribe-row'
 import { AdminClaim } from '@/features/people/components/admin-claim'
 import { BindingSection } from '@/features/people/components/binding-section'
 import { DevAccountSwitcher } from '@/features/people/components/dev-account-switcher'
@@ -26,6 +27,7 @@ export default function MePage() {
         <ProfileCard user={user} />
         {user && <BindingSection user={user} onChanged={reload} />}
         <MeEntries user={user} />
+        {user?.role === 'resident' && user.household && <SubscribeRow />}
         {user && me.data?.setupOpen && <AdminClaim onClaimed={reload} />}
         {showSwitcher && <DevAccountSwitcher signedIn={user !== null} />}
       </PageState>

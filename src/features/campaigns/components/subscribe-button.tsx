@@ -10,7 +10,7 @@ const templateIds = (process.env.SUBSCRIBE_TEMPLATE_IDS ?? '').split(',').filter
  * WeChat sends a subscription message only after the user agreed in its own dialog, which
  * must open from a tap; H5 has no such dialog, so there the server is simply told.
  */
-async function askWeChat(): Promise<void> {
+export async function askWeChat(): Promise<void> {
   if (process.env.TARO_ENV !== 'weapp' || templateIds.length === 0) return
   try {
     await Taro.requestSubscribeMessage({ tmplIds: templateIds, entityIds: [] })
