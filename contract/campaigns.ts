@@ -114,7 +114,9 @@ export const campaignMeSchema = z.object({
   canAssist: z.boolean(),
   /** Staff who may review this campaign's nominations. */
   canReview: z.boolean(),
-  /** Subscribed to this campaign's notifications (voting opens, results published). */
+  /** Residents may subscribe to notifications (voting opens, results published). */
+  canSubscribe: z.boolean(),
+  /** Subscribed to this campaign's notifications, or to all campaigns (see campaigns.subscription). */
   subscribed: z.boolean(),
   /** May file an objection (异议) now (publicity phase, resident in scope). */
   canObject: z.boolean(),
@@ -542,11 +544,19 @@ export const campaignActions = defineActions({
     write: false,
   },
   'campaigns.subscribe': {
-    summary: "Turns the caller's notifications for a campaign on or off.",
-    input: campaignIdInput.extend({ on: z.boolean() }),
+    summary:
+      "Turns the caller's notifications on or off: for one campaign, or (no campaignId) for every campaign in their scope, now and future.",
+    input: z.object({ campaignId: idSchema.optional(), on: z.boolean() }),
     output: z.object({ subscribed: z.boolean() }),
     access: residents,
     write: true,
+  },
+  'campaigns.subscription': {
+    summary: 'Whether the caller is subscribed to every campaign in their scope (the 我的 switch).',
+    input: z.object({}).strict(),
+    output: z.object({ all: z.boolean() }),
+    access: signedIn,
+    write: false,
   },
   'notify.outbox': {
     summary: "The local notifier's outbox, newest first (admins).",

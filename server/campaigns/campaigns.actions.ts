@@ -77,6 +77,7 @@ async function meIn(ctx: ActionContext, c: CampaignView): Promise<CampaignDetail
     votesLeftToday,
     canAssist: isStaff && phase === 'voting',
     canReview: isStaff && (phase === 'nomination' || phase === 'review'),
+    canSubscribe: caller?.role === 'resident',
     subscribed: caller ? await ctx.store.campaigns.isSubscribed(c.id, caller.user.id) : false,
     canObject: phase === 'publicity' && residentInScope,
   }
@@ -196,6 +197,7 @@ export const campaignHandlers: HandlersFor<
   | 'campaigns.objections'
   | 'campaigns.export'
   | 'campaigns.subscribe'
+  | 'campaigns.subscription'
 > = {
   async 'campaigns.list'(ctx, input) {
     const page = await ctx.store.campaigns.list({
@@ -381,9 +383,19 @@ export const campaignHandlers: HandlersFor<
 
   async 'campaigns.subscribe'(ctx, input) {
     const caller = ctx.caller as Caller
+    if (input.campaignId === undefined) {
+      await ctx.store.campaigns.setSubscriptionToAll(caller.user.id, input.on, ctx.now)
+      ctx.audit({ target: `user:${caller.user.id}`, after: { subscribedToAll: input.on } })
+      return { subscribed: input.on }
+    }
     const c = await visibleCampaign(ctx, input.campaignId)
     await ctx.store.campaigns.setSubscription(c.id, caller.user.id, input.on, ctx.now)
     ctx.audit({ target: `campaign:${c.id}`, after: { subscribed: input.on } })
     return { subscribed: input.on }
+  },
+
+  async 'campaigns.subscription'(ctx) {
+    const caller = ctx.caller as Caller
+    return { all: await ctx.store.campaigns.isSubscribedToAll(caller.user.id) }
   },
 }

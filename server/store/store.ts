@@ -565,7 +565,12 @@ export interface Store {
       limit: number
     }): Promise<Page<ObjectionView>>
     setSubscription(campaignId: string, userId: string, on: boolean, at: number): Promise<void>
+    /** Subscribes a user to every campaign in their scope, or stops it. */
+    setSubscriptionToAll(userId: string, on: boolean, at: number): Promise<void>
+    isSubscribedToAll(userId: string): Promise<boolean>
+    /** Subscribed to this campaign, or to all of them. */
     isSubscribed(campaignId: string, userId: string): Promise<boolean>
+    /** Users subscribed to this campaign, and those subscribed to all whose household is in its scope. */
     subscribers(campaignId: string): Promise<string[]>
     /** Claims an event's key; true only for the first claim (the caller then sends it). */
     claimEvent(campaignId: string, event: string, at: number): Promise<boolean>

@@ -363,6 +363,11 @@ describe('campaigns: phases, nominations, votes', () => {
     })
 
     await ok('campaigns.subscribe', { campaignId: c.id, on: true }, who.residentA)
+    // The 我的 switch: every campaign in the resident's scope (resident B's is 乙村).
+    await ok('campaigns.subscribe', { on: true }, 't-res-a2')
+    await ok('campaigns.subscribe', { on: true }, who.residentB)
+    expect(await ok('campaigns.subscription', {}, 't-res-a2')).toEqual({ all: true })
+    expect(await ok('campaigns.subscription', {}, who.residentA)).toEqual({ all: false })
     now = NOW + 2 * DAY
     await ok('campaigns.get', { id: c.id }, who.admin)
     now = NOW + 6 * DAY
@@ -370,12 +375,19 @@ describe('campaigns: phases, nominations, votes', () => {
     const outbox = await ok<{
       items: { event: string; campaignId: string | null; recipientName: string }[]
     }>('notify.outbox', {}, who.admin)
-    const forThis = outbox.items.filter((o) => o.campaignId === c.id)
-    expect(forThis.map((o) => o.event).sort()).toEqual([
-      'nominated',
-      'resultsPublished',
-      'votingOpened',
-    ])
+    const forThis = outbox.items
+      .filter((o) => o.campaignId === c.id)
+      .map((o) => `${o.event} ${o.recipientName}`)
+      .sort()
+    expect(forThis).toEqual(
+      [
+        'nominated 王芳家',
+        'resultsPublished 甲一户的家人',
+        `resultsPublished 昵称-${who.residentA}`,
+        'votingOpened 甲一户的家人',
+        `votingOpened 昵称-${who.residentA}`,
+      ].sort(),
+    )
   })
 
   it('closes a phase early, logged, and accepts objections only during 公示', async () => {

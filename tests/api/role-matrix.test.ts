@@ -117,6 +117,7 @@ describe('role matrix of every action', () => {
     'campaigns.objections': () => ({ campaignId: 'c-town' }),
     'campaigns.export': () => ({ campaignId: 'c-town' }),
     'campaigns.subscribe': () => ({ campaignId: 'c-town', on: true }),
+    'campaigns.subscription': () => ({}),
     'notify.outbox': () => ({}),
     'me.votes': () => ({}),
     'me.nominations': () => ({}),

@@ -539,17 +539,38 @@ export function campaignsRepo(sql: Sql): Store['campaigns'] {
           `DELETE FROM campaign_subscriptions WHERE campaign_id = @campaignId AND user_id = @userId`,
         ).run({ campaignId, userId })
     },
+    async setSubscriptionToAll(userId, on, at) {
+      if (on)
+        prepare(
+          `INSERT OR IGNORE INTO notify_subscribers (user_id, created_at) VALUES (@userId, @at)`,
+        ).run({ userId, at })
+      else prepare(`DELETE FROM notify_subscribers WHERE user_id = @userId`).run({ userId })
+    },
+    async isSubscribedToAll(userId) {
+      return (
+        one(`SELECT 1 AS x FROM notify_subscribers WHERE user_id = @userId`, { userId }) !==
+        undefined
+      )
+    },
     async isSubscribed(campaignId, userId) {
       return (
         one(
-          `SELECT 1 AS x FROM campaign_subscriptions WHERE campaign_id = @campaignId AND user_id = @userId`,
+          `SELECT 1 AS x FROM campaign_subscriptions WHERE campaign_id = @campaignId AND user_id = @userId
+           UNION ALL SELECT 1 FROM notify_subscribers WHERE user_id = @userId`,
           { campaignId, userId },
         ) !== undefined
       )
     },
     async subscribers(campaignId) {
       return all(
-        `SELECT user_id FROM campaign_subscriptions WHERE campaign_id = @campaignId ORDER BY created_at, user_id`,
+        `SELECT user_id FROM campaign_subscriptions WHERE campaign_id = @campaignId
+         UNION
+         SELECT s.user_id FROM notify_subscribers s
+           JOIN bindings b ON b.user_id = s.user_id AND b.status = 'approved'
+           JOIN households h ON h.id = b.household_id
+           JOIN campaigns c ON c.id = @campaignId
+          WHERE c.village_id IS NULL OR c.village_id = h.village_id
+         ORDER BY user_id`,
         { campaignId },
       ).map((r) => String(r.user_id))
     },

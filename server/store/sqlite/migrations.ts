@@ -360,4 +360,10 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX notify_outbox_created ON notify_outbox(created_at);
   `,
+  /* 7: subscriptions to every campaign in a resident's scope (the 我的 switch) */ `
+  CREATE TABLE notify_subscribers (
+    user_id TEXT PRIMARY KEY REFERENCES users(id),
+    created_at INTEGER NOT NULL
+  );
+  `,
 ]
