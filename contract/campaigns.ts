@@ -395,7 +395,7 @@ export const campaignActions = defineActions({
       name: z.string().trim().min(1, '请输入户主姓名').max(20),
     }),
     output: pageOf(campaignHouseholdSchema),
-    access: signedIn,
+    access: ['resident', 'gridWorker', 'admin'],
     write: false,
   },
   'campaigns.nominate': {

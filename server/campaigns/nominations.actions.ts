@@ -48,7 +48,11 @@ export const nominationHandlers: HandlersFor<
   | 'me.nominations'
 > = {
   async 'campaigns.nominees'(ctx, input) {
+    const caller = ctx.caller as Caller
     const c = await visibleCampaign(ctx, input.campaignId)
+    // The roster is searched only by those who may nominate here (no visitors, no outsiders).
+    if (caller.role === 'resident' && !(caller.household && inScope(c, caller.household)))
+      throw forbidden('本次评选不在您所在的村')
     // Only the name, village and group: no phone, no house number beyond what neighbours know.
     const page = await ctx.store.households.list({
       gridIds: null,
@@ -92,6 +96,7 @@ export const nominationHandlers: HandlersFor<
         nominatorId: caller.user.id,
         nominatorHouseholdId: householdId,
         nominatorKey: householdId ? `h:${householdId}` : `u:${caller.user.id}`,
+        // Staff nominate on the village's behalf: the per-household limit is not theirs.
         slotLimit: householdId ? c.rules.nominationsPerHousehold : 1000,
         story: input.story,
         photos: input.photos,
