@@ -141,7 +141,8 @@ describe('a campaign in Chromium at phone size', () => {
     await worker.page.waitForURL(/packages\/staff\/pages\/review/, { timeout: WAIT_MS })
     for (const household of [nominee, other]) {
       const card = worker.on.rowWith(`${household.headName}家`, '通过')
-      await worker.on.buttonIn(card, '通过').tap()
+      // Exactly 通过: the card's other button reads 不通过.
+      await card.locator('taro-button-core', { hasText: /^\s*通过\s*$/ }).tap()
       await expect
         .poll(() => worker.on.shown(`${household.headName}家`).count(), { timeout: WAIT_MS })
         .toBe(0)
