@@ -45,11 +45,13 @@ export function ResultsView({ results }: { results: CampaignResults }) {
             {rows.map((r) => (
               <View key={r.candidate.id} className='result-row'>
                 <Text className='result-row__rank'>第{r.rank}</Text>
-                <Text className='result-row__who'>
-                  {r.candidate.number}号 {r.candidate.household.name}家
+                <View className='result-row__who'>
+                  <Text>
+                    {r.candidate.number}号 {r.candidate.household.name}家
+                  </Text>
                   {r.winner && results.final && <Tag type='danger'>获评</Tag>}
                   {r.tiedAtCutoff && <Tag type='warning'>同票待定</Tag>}
-                </Text>
+                </View>
                 <Text className='result-row__votes'>{r.candidate.votes} 票</Text>
               </View>
             ))}
