@@ -25,8 +25,11 @@ export const getResults = (campaignId: string) => call('campaigns.results', { ca
 export const fileObjection = (campaignId: string, text: string) =>
   call('campaigns.object', { campaignId, text })
 
-export const subscribe = (campaignId: string, on: boolean) =>
+/** One campaign's notifications, or (no campaignId) every campaign in the caller's scope. */
+export const subscribe = (campaignId: string | undefined, on: boolean) =>
   call('campaigns.subscribe', { campaignId, on })
+
+export const getSubscription = () => call('campaigns.subscription', {})
 
 export const listMyVotes = (cursor?: string) => call('me.votes', { cursor, limit: 20 })
 

@@ -10,10 +10,6 @@ const go = (url: string) => () => void Taro.navigateTo({ url })
 const staffUrl = (page: string, campaignId: string) =>
   `/packages/staff/pages/${page}/index?campaignId=${encodeURIComponent(campaignId)}`
 
-/** A bound resident (who may vote, nominate or object here) can be notified. */
-const maySubscribe = (me: CampaignDetail['me']) =>
-  me.subscribed || me.canVote || me.canNominate || me.canObject || me.votesLeftToday !== null
-
 /** What the caller can do in this phase: nominate, see results, subscribe, staff shortcuts. */
 export function CampaignActions({ campaign }: { campaign: CampaignDetail }) {
   const { me, phase } = campaign
@@ -34,7 +30,7 @@ export function CampaignActions({ campaign }: { campaign: CampaignDetail }) {
             {phase === 'publicity' ? '查看结果公示' : '查看评选结果'}
           </Button>
         )}
-        {maySubscribe(me) && phase !== 'closed' && (
+        {me.canSubscribe && phase !== 'closed' && (
           <SubscribeButton campaignId={campaign.id} subscribed={me.subscribed} />
         )}
         {me.canReview && (

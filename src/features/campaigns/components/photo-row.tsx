@@ -13,7 +13,6 @@ export function PhotoRow({ photos }: { photos: string[] }) {
           className='campaign-photos__photo'
           src={url}
           mode='aspectFill'
-          lazyLoad
           onClick={() => void Taro.previewImage({ current: url, urls: photos })}
         />
       ))}

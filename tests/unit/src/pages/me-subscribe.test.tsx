@@ -15,14 +15,13 @@ afterAll(async () => {
 afterEach(() => api.logout())
 
 describe('我的 · 评选通知', () => {
-  it('a bound resident subscribes to every running campaign they take part in with one switch', async () => {
+  it('a bound resident subscribes to every campaign in their scope with one switch', async () => {
     const token = await api.loginAs('demo-resident-1')
     render(<MePage />)
 
-    // It asks each running campaign what the resident may do there: give it a moment.
-    const row = await screen.findByRole('switch', { name: '评选通知' }, { timeout: 5000 })
+    const row = await screen.findByRole('switch', { name: '评选通知' })
     expect(row).toHaveAttribute('aria-checked', 'false')
-    expect(row).toHaveTextContent(/投票开始、结果公布时提醒我（\d+ 个评选）/)
+    expect(row).toHaveTextContent('本村和全镇的评选投票开始、结果公布时提醒我')
     await act(async () => {
       fireEvent.click(row)
     })
@@ -32,6 +31,7 @@ describe('我的 · 评选通知', () => {
         'true',
       ),
     )
+    expect(await api.data('campaigns.subscription', {}, token)).toEqual({ all: true })
     const { items } = await api.data('campaigns.list', {}, token)
     const voting = items.find((c) => c.phase === 'voting')
     const detail = await api.data('campaigns.get', { id: voting?.id ?? '' }, token)
