@@ -260,6 +260,29 @@ describe('campaigns: phases, nominations, votes', () => {
     expect(records.items.filter((v) => v.invalidation === null)).toHaveLength(5)
   })
 
+  it('applies who may nominate and whether a household may nominate itself', async () => {
+    now = NOW
+    const closed = await campaign({ selfNomination: false })
+    expect((await nominate(closed.id, 'hh-a1')).body).toMatchObject({
+      error: { code: 'BAD_INPUT', message: '本次评选不能提名自己家' },
+    })
+    const open = await campaign({ selfNomination: true })
+    expect((await nominate(open.id, 'hh-a1')).status).toBe(200)
+    const staffOnly = await campaign({ nominators: 'gridWorkers' })
+    const detail = await ok<CampaignDetail>('campaigns.get', { id: staffOnly.id }, who.residentA)
+    expect(detail.me).toMatchObject({
+      canNominate: false,
+      nominateBlockedReason: '本次评选由网格员提名',
+    })
+    expect((await nominate(staffOnly.id, 'hh-a2')).status).toBe(403)
+    expect((await nominate(staffOnly.id, 'hh-a2', who.gridA)).status).toBe(200)
+    // Outside the nomination phase nobody nominates.
+    now = NOW + DAY
+    expect((await nominate(open.id, 'hh-a4')).body).toMatchObject({
+      error: { code: 'CONFLICT', message: '现在不在提名时间内' },
+    })
+  })
+
   it('counts per household: two accounts of one household share the allowance', async () => {
     now = NOW
     const c = await campaign({ counting: 'perHousehold', votesPerDay: 1 })
