@@ -20,6 +20,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {},
     env: {
       CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV ?? ''),
+      // Subscription message templates of the mini-program (评选 notifications), comma-separated.
+      SUBSCRIBE_TEMPLATE_IDS: JSON.stringify(process.env.SUBSCRIBE_TEMPLATE_IDS ?? ''),
     },
     alias: {
       '@': path.join(root, 'src'),

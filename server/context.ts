@@ -2,6 +2,7 @@ import type { ActionName, ActionOutput, ParsedInput, Role } from '../contract'
 import type { ContentChecker } from './content/content-check'
 import { AppError } from './errors'
 import type { MediaStorage } from './media/media-storage'
+import type { Notifier } from './notify/notifier'
 import type { BindingRecord, HouseholdView, Store, UserRecord } from './store/store'
 
 /** Who is calling, as established by the router from the platform's identity. */
@@ -35,6 +36,8 @@ export interface ActionContext {
   content: ContentChecker
   /** Where uploaded files are kept. */
   media: MediaStorage
+  /** Notifications to residents (local outbox, or WeChat subscribe messages). */
+  notifier: Notifier
   audit(note: AuditNote): void
   /** Resolves any openid to a caller the way the router does for the request's own. */
   identify(openid: string): Promise<Caller>

@@ -9,7 +9,10 @@ import { columnHandlers } from './bulletin/columns.actions'
 import { filingHandlers } from './bulletin/filing.actions'
 import { reachHandlers } from './bulletin/reach.actions'
 import { campaignHandlers } from './campaigns/campaigns.actions'
+import { nominationHandlers } from './campaigns/nominations.actions'
+import { voteHandlers } from './campaigns/votes.actions'
 import type { HandlersFor } from './context'
+import { notifyHandlers } from './notify/notify.actions'
 import { bindingHandlers } from './people/bindings.actions'
 import { peopleHandlers } from './people/people.actions'
 import { rosterHandlers } from './people/roster.actions'
@@ -32,5 +35,8 @@ export const handlers: HandlersFor<ActionName> = {
   ...appealHandlers,
   ...boardExportHandlers,
   ...campaignHandlers,
+  ...nominationHandlers,
+  ...voteHandlers,
+  ...notifyHandlers,
   ...filingHandlers,
 }

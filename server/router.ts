@@ -12,6 +12,7 @@ import { handlers } from './handlers'
 import { createLogger, type Logger } from './logger'
 import { noMediaStorage, type MediaStorage } from './media/media-storage'
 import { roleOf } from './people/people.rules'
+import { createOutboxNotifier, type Notifier } from './notify/notifier'
 import { newId } from './shared/ids'
 import type { Store } from './store/store'
 
@@ -30,6 +31,8 @@ export interface RouterOptions {
   content?: ContentChecker
   /** Where uploads go; without one, media.upload fails. */
   media?: MediaStorage
+  /** Notifications to residents; by default the local outbox table in the store. */
+  notifier?: Notifier
 }
 
 export interface ApiRequest {
@@ -63,6 +66,7 @@ export function createRouter(options: RouterOptions): Router {
   const adminOpenids = new Set(options.adminOpenids ?? [])
   const content = options.content ?? createLocalContentChecker(store)
   const media = options.media ?? noMediaStorage
+  const notifier = options.notifier ?? createOutboxNotifier(store)
 
   async function identify(openid: string, now: number): Promise<Caller> {
     const user = await store.users.ensure(openid, now)
@@ -104,6 +108,7 @@ export function createRouter(options: RouterOptions): Router {
       devMode,
       content,
       media,
+      notifier,
       audit: (note) => notes.push(note),
       identify: (openid) => identify(openid, now),
       issueToken: options.issueToken,

@@ -16,6 +16,9 @@ export default defineAppConfig({
     'pages/privacy/index',
     'pages/records/index',
     'pages/board-household/index',
+    'pages/campaign/index',
+    'pages/nominate/index',
+    'pages/results/index',
   ],
   // Grid-worker and admin tools: a subpackage that residents' phones never download.
   subPackages: [
@@ -41,6 +44,13 @@ export default defineAppConfig({
         'pages/rubric/index',
         'pages/rounds/index',
         'pages/board-print/index',
+        'pages/review/index',
+        'pages/assist/index',
+        'pages/campaigns/index',
+        'pages/campaign-edit/index',
+        'pages/campaign-admin/index',
+        'pages/outbox/index',
+        'pages/certificate/index',
       ],
     },
   ],

@@ -13,5 +13,7 @@ declare namespace NodeJS {
     TARO_ENV: 'weapp' | 'h5' | undefined
     /** The WeChat cloud environment id, injected by config/index.ts. */
     CLOUD_ENV?: string
+    /** WeChat subscription message template ids (comma-separated), injected by config/index.ts. */
+    SUBSCRIBE_TEMPLATE_IDS?: string
   }
 }

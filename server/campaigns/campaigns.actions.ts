@@ -1,37 +1,401 @@
-import type { CampaignSummary } from '../../contract/campaigns'
-import type { HandlersFor } from '../context'
+// 评选: campaigns themselves — listing, detail with what the caller may do, creating and
+// editing, closing a phase early, results, 公示 objections, export and subscriptions.
+import ExcelJS from 'exceljs'
+import type { CampaignDetail, CampaignResults } from '../../contract/campaigns'
+import { shanghaiDay } from '../../contract/time'
+import type { ActionContext, Caller, HandlersFor } from '../context'
+import { AppError, forbidden } from '../errors'
 import { visibleVillageIds } from '../people/people.rules'
 import { decodeCursor, encodeCursor } from '../shared/cursor'
+import { newId } from '../shared/ids'
 import { toIso } from '../shared/time'
-import type { CampaignView } from '../store/store'
-import { phaseAt } from './campaigns.rules'
+import type { CampaignRecord, CampaignView } from '../store/store'
+import {
+  announce,
+  badInput,
+  conflict,
+  inScope,
+  phaseOf,
+  toCandidate,
+  toSummary,
+  typeLabel,
+  visibleCampaign,
+  wallClock,
+} from './campaign-access'
+import {
+  countsVisible,
+  hiddenReason,
+  integrity,
+  rank,
+  rulesInWords,
+  scheduleProblem,
+  votesLeft,
+} from './campaigns.rules'
 
-function toSummary(c: CampaignView, now: number): CampaignSummary {
-  const { phase, endsAt } = phaseAt(c, now)
+/** What the caller may do in the campaign now, with the reason in plain words when not. */
+async function meIn(ctx: ActionContext, c: CampaignView): Promise<CampaignDetail['me']> {
+  const caller = ctx.caller
+  const phase = phaseOf(c, ctx.now)
+  const isStaff = caller?.role === 'gridWorker' || caller?.role === 'admin'
+  const resident = caller?.role === 'resident' && caller.household ? caller : null
+  const residentInScope = resident?.household ? inScope(c, resident.household) : false
+
+  let nominateBlockedReason: string | null = null
+  if (phase !== 'nomination') nominateBlockedReason = '现在不在提名时间内'
+  else if (!caller) nominateBlockedReason = '请先登录'
+  else if (!isStaff && !resident) nominateBlockedReason = '绑定家庭后才能提名'
+  else if (!isStaff && c.rules.nominators === 'gridWorkers')
+    nominateBlockedReason = '本次评选由网格员提名'
+  else if (!isStaff && !residentInScope) nominateBlockedReason = '本次评选不在您所在的村'
+
+  let voteBlockedReason: string | null = null
+  let votesLeftToday: number | null = null
+  if (!caller) voteBlockedReason = '请先登录'
+  else if (!resident)
+    voteBlockedReason = isStaff ? '工作人员不参与投票，可为村民代投' : '绑定家庭后才能投票'
+  else if (!residentInScope) voteBlockedReason = '本次评选不在您所在的村'
+  if (resident?.household && residentInScope) {
+    const used = await ctx.store.campaigns.usage({
+      campaignId: c.id,
+      voterId: resident.user.id,
+      voterHouseholdId: resident.household.id,
+      day: shanghaiDay(ctx.now),
+    })
+    votesLeftToday = votesLeft(c.rules, used.day).day
+    if (phase !== 'voting')
+      voteBlockedReason =
+        phase === 'upcoming' || phase === 'nomination' || phase === 'review'
+          ? '投票还没有开始'
+          : '投票已结束'
+    else if (votesLeftToday === 0) voteBlockedReason = '今天的票已经投完了，明天再来'
+  }
   return {
-    id: c.id,
-    type: c.type,
-    title: c.title,
-    description: c.description,
-    village: c.villageId && c.villageName ? { id: c.villageId, name: c.villageName } : null,
-    phase,
-    phaseEndsAt: endsAt === null ? null : toIso(endsAt),
-    votingStartsAt: toIso(c.votingStartsAt),
-    votingEndsAt: toIso(c.votingEndsAt),
-    candidateCount: c.candidateCount,
+    canNominate: nominateBlockedReason === null,
+    nominateBlockedReason,
+    canVote: voteBlockedReason === null,
+    voteBlockedReason,
+    votesLeftToday,
+    canAssist: isStaff && phase === 'voting',
+    canReview: isStaff && (phase === 'nomination' || phase === 'review'),
+    canSubscribe: caller?.role === 'resident',
+    subscribed: caller ? await ctx.store.campaigns.isSubscribed(c.id, caller.user.id) : false,
+    canObject: phase === 'publicity' && residentInScope,
   }
 }
 
-export const campaignHandlers: HandlersFor<'campaigns.list'> = {
+async function detail(ctx: ActionContext, c: CampaignView): Promise<CampaignDetail> {
+  return {
+    ...toSummary(c, ctx.now),
+    customTypeName: c.customTypeName,
+    nominationStartsAt: toIso(c.nominationStartsAt),
+    reviewStartsAt: toIso(c.reviewStartsAt),
+    publicityEndsAt: toIso(c.publicityEndsAt),
+    rules: c.rules,
+    rulesText: rulesInWords(c.rules),
+    resultsVisible: countsVisible(c, ctx.now, ctx.caller?.role === 'admin'),
+    me: await meIn(ctx, c),
+  }
+}
+
+/** Epoch ms of an ISO time from the wire; a malformed one is BAD_INPUT on its field. */
+function timeOf(iso: string, path: string): number {
+  const ms = Date.parse(iso)
+  if (Number.isNaN(ms)) throw badInput(path, '时间格式不正确')
+  return ms
+}
+
+async function results(ctx: ActionContext, c: CampaignView): Promise<CampaignResults> {
+  const tally = await ctx.store.campaigns.tally(c.id)
+  const visible = countsVisible(c, ctx.now, ctx.caller?.role === 'admin')
+  const phase = phaseOf(c, ctx.now)
+  return {
+    campaign: toSummary(c, ctx.now),
+    rows: visible
+      ? rank(
+          tally.candidates.map((x) => ({ ...x, id: x.nominationId })),
+          c.rules.winners,
+        ).map((r) => ({
+          rank: r.rank,
+          candidate: { ...toCandidate(r.row, true), votes: r.row.votes },
+          winner: r.winner,
+          tiedAtCutoff: r.tiedAtCutoff,
+        }))
+      : null,
+    hiddenReason: visible ? null : hiddenReason(c, ctx.now),
+    final: phase === 'publicity' || phase === 'closed',
+    winners: c.rules.winners,
+    validVotes: visible ? tally.valid : 0,
+    invalidatedVotes: tally.invalidated,
+    publicityStartsAt: toIso(c.votingEndsAt),
+    publicityEndsAt: toIso(c.publicityEndsAt),
+  }
+}
+
+function residentIn(caller: Caller, c: CampaignView) {
+  if (!caller.household || !inScope(c, caller.household)) throw forbidden('本次评选不在您所在的村')
+  return caller.household
+}
+
+async function writeResultsXlsx(
+  c: CampaignView,
+  r: CampaignResults,
+  invalid: { id: string; candidate: string; voter: string; reason: string; at: string }[],
+) {
+  const workbook = new ExcelJS.Workbook()
+  workbook.creator = '和美村宣'
+  const sheet = workbook.addWorksheet('评选结果', { views: [{ state: 'frozen', ySplit: 1 }] })
+  sheet.columns = [
+    { header: '名次', key: 'rank', width: 8 },
+    { header: '编号', key: 'number', width: 8 },
+    { header: '户主', key: 'name', width: 12 },
+    { header: '村', key: 'village', width: 14 },
+    { header: '村民小组', key: 'group', width: 12 },
+    { header: '有效票数', key: 'votes', width: 10 },
+    { header: '结果', key: 'result', width: 12 },
+  ]
+  sheet.getRow(1).font = { bold: true }
+  for (const row of r.rows ?? [])
+    sheet.addRow({
+      rank: row.rank,
+      number: row.candidate.number,
+      name: row.candidate.household.name,
+      village: row.candidate.household.villageName,
+      group: row.candidate.household.groupName,
+      votes: row.candidate.votes,
+      result: row.winner ? '当选' : row.tiedAtCutoff ? '并列待定' : '',
+    })
+  const info = workbook.addWorksheet('说明')
+  info.addRows([
+    ['评选', c.title],
+    ['类型', typeLabel(c)],
+    ['投票时间', `${wallClock(c.votingStartsAt)} 至 ${wallClock(c.votingEndsAt)}`],
+    ['公示截止', wallClock(c.publicityEndsAt)],
+    ['有效票', r.validVotes],
+    ['作废票', r.invalidatedVotes],
+  ])
+  const voided = workbook.addWorksheet('作废票')
+  voided.columns = [
+    { header: '票号', key: 'id', width: 24 },
+    { header: '候选', key: 'candidate', width: 12 },
+    { header: '投票人', key: 'voter', width: 14 },
+    { header: '作废理由', key: 'reason', width: 30 },
+    { header: '作废时间', key: 'at', width: 18 },
+  ]
+  voided.getRow(1).font = { bold: true }
+  invalid.forEach((v) => voided.addRow(v))
+  return Buffer.from(await workbook.xlsx.writeBuffer())
+}
+
+export const campaignHandlers: HandlersFor<
+  | 'campaigns.list'
+  | 'campaigns.get'
+  | 'campaigns.save'
+  | 'campaigns.closePhase'
+  | 'campaigns.results'
+  | 'campaigns.integrity'
+  | 'campaigns.object'
+  | 'campaigns.objections'
+  | 'campaigns.export'
+  | 'campaigns.subscribe'
+  | 'campaigns.subscription'
+> = {
   async 'campaigns.list'(ctx, input) {
     const page = await ctx.store.campaigns.list({
       villageIds: visibleVillageIds(ctx.caller),
       after: decodeCursor(input.cursor),
       limit: input.limit,
     })
+    for (const c of page.items) await announce(ctx, c)
     return {
       items: page.items.map((c) => toSummary(c, ctx.now)),
       nextCursor: encodeCursor(page.next),
     }
+  },
+
+  async 'campaigns.get'(ctx, input) {
+    return detail(ctx, await visibleCampaign(ctx, input.id))
+  },
+
+  async 'campaigns.save'(ctx, input) {
+    if (input.type === 'custom' && !input.customTypeName)
+      throw badInput('customTypeName', '请填写评选类型名称')
+    const schedule = {
+      nominationStartsAt: timeOf(input.nominationStartsAt, 'nominationStartsAt'),
+      reviewStartsAt: timeOf(input.reviewStartsAt, 'reviewStartsAt'),
+      votingStartsAt: timeOf(input.votingStartsAt, 'votingStartsAt'),
+      votingEndsAt: timeOf(input.votingEndsAt, 'votingEndsAt'),
+      publicityEndsAt: timeOf(input.publicityEndsAt, 'publicityEndsAt'),
+    }
+    const problem = scheduleProblem(schedule)
+    if (problem) throw badInput(problem.path, problem.message)
+    if (input.villageId !== null) {
+      const villages = await ctx.store.places.villages()
+      if (!villages.some((v) => v.id === input.villageId && v.archivedAt === null))
+        throw badInput('villageId', '所选村不存在')
+    }
+    const before = input.id ? await ctx.store.campaigns.get(input.id) : null
+    if (input.id && !before) throw new AppError('NOT_FOUND', '该评选不存在')
+    if (before && before.votingStartsAt <= ctx.now) {
+      // Once voting has begun, who votes and how are fixed; only texts and later dates move.
+      const same =
+        JSON.stringify(before.rules) === JSON.stringify(input.rules) &&
+        before.villageId === input.villageId &&
+        before.votingStartsAt === schedule.votingStartsAt
+      if (!same) throw conflict('投票开始后不能再修改规则、范围和投票开始时间')
+      if (schedule.votingEndsAt < ctx.now && schedule.votingEndsAt !== before.votingEndsAt)
+        throw badInput('votingEndsAt', '投票结束时间不能改到过去')
+    }
+    const record: CampaignRecord = {
+      id: before?.id ?? newId('cmp'),
+      type: input.type,
+      customTypeName: input.type === 'custom' ? (input.customTypeName ?? null) : null,
+      title: input.title,
+      description: input.description,
+      villageId: input.villageId,
+      ...schedule,
+      rules: input.rules,
+      createdAt: before?.createdAt ?? ctx.now,
+    }
+    await ctx.store.campaigns.save(record)
+    ctx.audit({ target: `campaign:${record.id}`, before, after: record })
+    return detail(ctx, await visibleCampaign(ctx, record.id))
+  },
+
+  async 'campaigns.closePhase'(ctx, input) {
+    const caller = ctx.caller as Caller
+    const c = await visibleCampaign(ctx, input.id)
+    const phase = phaseOf(c, ctx.now)
+    if (phase !== input.phase) throw conflict('该阶段已经结束或尚未开始，请刷新后再试')
+    const closed = await ctx.store.campaigns.closePhase({
+      campaignId: c.id,
+      phase: input.phase,
+      at: ctx.now,
+      by: caller.user.id,
+      reason: input.reason,
+    })
+    if (!closed) throw conflict('该阶段无法提前结束，请刷新后再试')
+    ctx.audit({
+      target: `campaign:${c.id}`,
+      before: { phase, endsAt: toSummary(c, ctx.now).phaseEndsAt },
+      after: { closedPhase: input.phase, at: toIso(ctx.now), reason: input.reason },
+    })
+    return detail(ctx, await visibleCampaign(ctx, c.id))
+  },
+
+  async 'campaigns.results'(ctx, input) {
+    return results(ctx, await visibleCampaign(ctx, input.campaignId))
+  },
+
+  async 'campaigns.integrity'(ctx, input) {
+    const c = await visibleCampaign(ctx, input.campaignId)
+    const [votes, tally] = await Promise.all([
+      ctx.store.campaigns.integrityVotes(c.id),
+      ctx.store.campaigns.tally(c.id),
+    ])
+    const report = integrity(votes)
+    const byId = new Map(tally.candidates.map((x) => [x.nominationId, x]))
+    return {
+      totalVotes: report.total + tally.invalidated,
+      validVotes: report.total,
+      perHour: report.perHour.map((h) => ({ hour: toIso(h.hour), count: h.count })),
+      bursts: report.bursts.map((b) => ({
+        candidateId: b.nominationId,
+        candidateNumber: byId.get(b.nominationId)?.number ?? 0,
+        candidateName: byId.get(b.nominationId)?.household.headName ?? '',
+        from: toIso(b.from),
+        to: toIso(b.to),
+        count: b.count,
+      })),
+      newlyBound: report.newlyBound,
+      assisted: report.assisted,
+      flags: report.flags,
+    }
+  },
+
+  async 'campaigns.object'(ctx, input) {
+    const caller = ctx.caller as Caller
+    const c = await visibleCampaign(ctx, input.campaignId)
+    const household = residentIn(caller, c)
+    if (phaseOf(c, ctx.now) !== 'publicity') throw conflict('只能在公示期内提出异议')
+    const verdict = await ctx.content.checkText(input.text)
+    if (!verdict.ok) throw new AppError('CONTENT_REJECTED', verdict.reason)
+    const record = {
+      id: newId('obj'),
+      campaignId: c.id,
+      userId: caller.user.id,
+      householdId: household.id,
+      text: input.text,
+      createdAt: ctx.now,
+    }
+    await ctx.store.campaigns.addObjection(record)
+    ctx.audit({ target: `campaign:${c.id}`, after: record })
+    return {
+      id: record.id,
+      campaignId: c.id,
+      text: record.text,
+      authorName: caller.user.nickname,
+      householdName: household.headName,
+      at: toIso(record.createdAt),
+    }
+  },
+
+  async 'campaigns.objections'(ctx, input) {
+    const c = await visibleCampaign(ctx, input.campaignId)
+    const page = await ctx.store.campaigns.objections({
+      campaignId: c.id,
+      after: decodeCursor(input.cursor),
+      limit: input.limit,
+    })
+    return {
+      items: page.items.map((o) => ({
+        id: o.id,
+        campaignId: o.campaignId,
+        text: o.text,
+        authorName: o.authorName,
+        householdName: o.householdName,
+        at: toIso(o.createdAt),
+      })),
+      nextCursor: encodeCursor(page.next),
+    }
+  },
+
+  async 'campaigns.export'(ctx, input) {
+    const c = await visibleCampaign(ctx, input.campaignId)
+    const r = await results(ctx, c)
+    const invalid: Parameters<typeof writeResultsXlsx>[2] = []
+    let after
+    do {
+      const page = await ctx.store.campaigns.votes({ campaignId: c.id, after, limit: 500 })
+      for (const v of page.items)
+        if (v.invalidation)
+          invalid.push({
+            id: v.id,
+            candidate: `${v.candidateNumber}号 ${v.candidateName}`,
+            voter: v.voterName,
+            reason: v.invalidation.reason,
+            at: wallClock(v.invalidation.at),
+          })
+      after = page.next ?? undefined
+    } while (after)
+    const content = await writeResultsXlsx(c, r, invalid)
+    return { fileName: `${c.title}-结果.xlsx`, content: content.toString('base64') }
+  },
+
+  async 'campaigns.subscribe'(ctx, input) {
+    const caller = ctx.caller as Caller
+    if (input.campaignId === undefined) {
+      await ctx.store.campaigns.setSubscriptionToAll(caller.user.id, input.on, ctx.now)
+      ctx.audit({ target: `user:${caller.user.id}`, after: { subscribedToAll: input.on } })
+      return { subscribed: input.on }
+    }
+    const c = await visibleCampaign(ctx, input.campaignId)
+    await ctx.store.campaigns.setSubscription(c.id, caller.user.id, input.on, ctx.now)
+    ctx.audit({ target: `campaign:${c.id}`, after: { subscribed: input.on } })
+    return { subscribed: input.on }
+  },
+
+  async 'campaigns.subscription'(ctx) {
+    const caller = ctx.caller as Caller
+    return { all: await ctx.store.campaigns.isSubscribedToAll(caller.user.id) }
   },
 }

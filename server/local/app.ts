@@ -33,10 +33,12 @@ export async function startLocalApp(
   const logger = options.logger ?? createLogger()
   fs.mkdirSync(config.dataDir, { recursive: true })
   const store = createSqliteStore(path.join(config.dataDir, DATABASE_FILE))
-  const seeded = config.devMode ? await seedIfEmpty(store, clock()) : false
+  const mediaRoot = path.join(config.dataDir, MEDIA_DIR)
+  const seeded = config.devMode
+    ? await seedIfEmpty(store, clock(), createLocalMediaStorage(mediaRoot))
+    : false
   const setupCode = config.adminOpenids.length > 0 ? null : await issueSetupCode(store)
   const secret = loadSecret(config.dataDir)
-  const mediaRoot = path.join(config.dataDir, MEDIA_DIR)
   const router = createRouter({
     store,
     devMode: config.devMode,

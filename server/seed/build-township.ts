@@ -13,8 +13,10 @@ import type {
   VoteRecord,
 } from '../store/store'
 import { paragraphsToHtml } from '../bulletin/rich-text'
+import { defaultRules } from '../campaigns/campaigns.rules'
 import { frozenEntries } from './board-snapshot'
 import { DEMO_ACCOUNTS } from './demo-accounts'
+import { demoPhotoUrl } from './demo-photos'
 import {
   DEMO_CAMPAIGNS,
   DEMO_COLUMNS,
@@ -295,22 +297,37 @@ export function buildDemoTownship(now: number): Snapshot {
       votingStartsAt: shanghaiAt(now, days[2], 8),
       votingEndsAt: shanghaiAt(now, days[3], 20),
       publicityEndsAt: shanghaiAt(now, days[4], 20),
+      rules: { ...defaultRules, winners: 3 },
+      customTypeName: null,
       createdAt: shanghaiAt(now, days[0] - 2, 10),
     }
     s.campaigns.push(campaign)
     const pool = villageId ? households(0) : s.households
     const approved = ci >= 2
     const stories = ci === 0 ? content.stories.slice(0, 2) : content.stories
-    const nominations: NominationRecord[] = stories.map((story, ni) => ({
-      id: `nom-${type}-${ni + 1}`,
-      campaignId: campaign.id,
-      householdId: (pool[(ni * 17 + ci * 7) % pool.length] as HouseholdRecord).id,
-      nominatorId: (voters[(ni * 5 + ci) % voters.length] as (typeof voters)[number]).user.id,
-      story,
-      status: approved || (ci === 1 && ni < 4) ? 'approved' : 'pending',
-      number: approved || (ci === 1 && ni < 4) ? ni + 1 : null,
-      createdAt: campaign.nominationStartsAt + (ni + 1) * 5 * HOUR,
-    }))
+    const nominations: NominationRecord[] = stories.map((story, ni) => {
+      const nominator = voters[(ni * 5 + ci) % voters.length] as (typeof voters)[number]
+      // In the nomination phase, demo resident 张大爷's household is nominated (he may decline).
+      const nominee =
+        ci === 0 && ni === 1
+          ? (households(0)[9] as HouseholdRecord)
+          : (pool[(ni * 17 + ci * 7) % pool.length] as HouseholdRecord)
+      const isApproved = approved || (ci === 1 && ni < 4)
+      return {
+        id: `nom-${type}-${ni + 1}`,
+        campaignId: campaign.id,
+        householdId: nominee.id,
+        nominatorId: nominator.user.id,
+        nominatorHouseholdId: nominator.household.id,
+        story,
+        photos: isApproved ? [demoPhotoUrl(ni), demoPhotoUrl(ni + 3)].slice(0, 1 + (ni % 2)) : [],
+        status: isApproved ? 'approved' : 'pending',
+        number: isApproved ? ni + 1 : null,
+        decidedBy: isApproved ? (gridWorkerOf[0] as UserRecord).id : null,
+        decidedAt: isApproved ? campaign.reviewStartsAt + (ni + 1) * HOUR : null,
+        createdAt: campaign.nominationStartsAt + (ni + 1) * 5 * HOUR,
+      }
+    })
     s.nominations.push(...nominations)
     if (!approved) return
     // Each seeded resident votes at most once a day, on some of the voting days so far.

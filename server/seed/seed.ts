@@ -1,9 +1,19 @@
+import type { MediaStorage } from '../media/media-storage'
 import type { Store } from '../store/store'
 import { buildDemoTownship } from './build-township'
+import { writeDemoPhotos } from './demo-photos'
 
 /** Loads the demo township into an empty database; leaves a used one alone. */
-export async function seedIfEmpty(store: Store, now: number): Promise<boolean> {
+export async function seedIfEmpty(
+  store: Store,
+  now: number,
+  media?: MediaStorage,
+): Promise<boolean> {
   if (!(await store.isEmpty())) return false
-  await store.importSnapshot(buildDemoTownship(now))
+  const township = buildDemoTownship(now)
+  await store.importSnapshot(township)
+  // The candidates' photos (the snapshot only names them).
+  const admin = township.users.find((u) => u.staffRole === 'admin')
+  if (media && admin) await writeDemoPhotos(store, media, admin.id, now)
   return true
 }

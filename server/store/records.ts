@@ -225,11 +225,26 @@ export interface AppealRecord {
   createdAt: number
 }
 
-export type CampaignType = 'civilizedFamily' | 'goodNeighbor' | 'goodInLaws' | 'beautifulCourtyard'
+export type CampaignType =
+  'civilizedFamily' | 'goodNeighbor' | 'goodInLaws' | 'beautifulCourtyard' | 'custom'
+
+/** A campaign's rules (contract/campaigns.ts campaignRulesSchema says what each means). */
+export interface CampaignRules {
+  nominators: 'residents' | 'gridWorkers'
+  selfNomination: boolean
+  nominationsPerHousehold: number
+  votesPerDay: number
+  votesPerCandidatePerDay: number
+  counting: 'perPerson' | 'perHousehold'
+  liveCounts: boolean
+  winners: number
+}
 
 export interface CampaignRecord {
   id: string
   type: CampaignType
+  /** The name of a 'custom' campaign's kind. */
+  customTypeName: string | null
   title: string
   description: string
   /** Null for a township-wide campaign. */
@@ -239,6 +254,7 @@ export interface CampaignRecord {
   votingStartsAt: number
   votingEndsAt: number
   publicityEndsAt: number
+  rules: CampaignRules
   createdAt: number
 }
 
@@ -249,10 +265,17 @@ export interface NominationRecord {
   campaignId: string
   householdId: string
   nominatorId: string
+  /** The nominator's household (null for staff without one): nominations per household count on it. */
+  nominatorHouseholdId?: string | null
   story: string
+  photos?: string[]
   status: NominationStatus
   /** Candidate number, given on approval. */
   number: number | null
+  /** Why it was rejected or withdrawn. */
+  reason?: string | null
+  decidedBy?: string | null
+  decidedAt?: number | null
   createdAt: number
 }
 

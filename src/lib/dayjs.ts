@@ -36,3 +36,16 @@ export function timeLeft(iso: string, now: number = Date.now()): string {
   if (hours > 0) return `${hours}小时${minutes}分`
   return minutes > 0 ? `${minutes}分钟` : '不到1分钟'
 }
+
+/** A countdown to the second: 3天5小时12分9秒 / 5小时0分3秒 / 12分9秒 / 9秒; 已截止 when past. */
+export function countdown(iso: string, now: number = Date.now()): string {
+  const left = Math.floor((inShanghai(iso).valueOf() - now) / 1000)
+  if (left <= 0) return '已截止'
+  const days = Math.floor(left / 86_400)
+  const hours = Math.floor((left % 86_400) / 3600)
+  const minutes = Math.floor((left % 3600) / 60)
+  const seconds = left % 60
+  if (days > 0) return `${days}天${hours}小时${minutes}分${seconds}秒`
+  if (hours > 0) return `${hours}小时${minutes}分${seconds}秒`
+  return minutes > 0 ? `${minutes}分${seconds}秒` : `${seconds}秒`
+}

@@ -1,4 +1,5 @@
-// Picking photos (a notice's pictures, an inspection's evidence): the only platform branches. WeChat
+// Picking photos (a notice's pictures, an inspection's evidence, a nomination's): the only platform
+// branches of photo forms. WeChat
 // compresses once more with compressImage and reads the file through its file system; the H5
 // build has neither (taro-h5 has no getFileSystemManager), so a large picked photo is redrawn
 // smaller on a canvas and read as a data URL. Either way the bytes leave the phone as base64 for media.upload.

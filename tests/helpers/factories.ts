@@ -1,6 +1,13 @@
 // Test data: a small two-village township built as a Snapshot, so each test file loads
 // exactly the rows it reasons about into its own fresh database.
-import type { InspectionRecord, NoticeRecord, Snapshot, UserRecord } from '../../server/store/store'
+import { defaultRules } from '../../server/campaigns/campaigns.rules'
+import type {
+  InspectionRecord,
+  NominationRecord,
+  NoticeRecord,
+  Snapshot,
+  UserRecord,
+} from '../../server/store/store'
 import { frozenEntries } from '../../server/seed/board-snapshot'
 
 export const HOUR = 3_600_000
@@ -230,6 +237,8 @@ function buildTown(): Snapshot {
         votingStartsAt: NOW - 2 * DAY,
         votingEndsAt: NOW + 5 * DAY,
         publicityEndsAt: NOW + 12 * DAY,
+        rules: { ...defaultRules },
+        customTypeName: null,
         createdAt: NOW - 21 * DAY,
       },
       {
@@ -243,10 +252,49 @@ function buildTown(): Snapshot {
         votingStartsAt: NOW + 8 * DAY,
         votingEndsAt: NOW + 15 * DAY,
         publicityEndsAt: NOW + 22 * DAY,
+        rules: { ...defaultRules },
+        customTypeName: null,
         createdAt: NOW - 2 * DAY,
       },
     ],
-    nominations: [],
-    votes: [],
+    nominations: [
+      nomination('nom-town-1', 'c-town', 'hh-a2', 'approved', 1),
+      nomination('nom-town-2', 'c-town', 'hh-b2', 'approved', 2),
+      nomination('nom-a-pending', 'c-a', 'hh-a3', 'pending', null),
+    ],
+    votes: [
+      {
+        id: 'vote-b-1',
+        campaignId: 'c-town',
+        nominationId: 'nom-town-1',
+        voterId: `u-${who.residentB}`,
+        voterHouseholdId: 'hh-b1',
+        day: '2026-11-25',
+        assistedBy: null,
+        createdAt: NOW - DAY,
+      },
+    ],
+  }
+}
+
+/** A nomination by resident A (of hh-a1) with a story. */
+export function nomination(
+  id: string,
+  campaignId: string,
+  householdId: string,
+  status: NominationRecord['status'],
+  number: number | null,
+): NominationRecord {
+  return {
+    id,
+    campaignId,
+    householdId,
+    nominatorId: `u-${who.residentA}`,
+    nominatorHouseholdId: 'hh-a1',
+    story: `${householdId} 家热心助人的事迹，邻里都知道。`,
+    photos: [],
+    status,
+    number,
+    createdAt: NOW - 15 * DAY,
   }
 }

@@ -334,4 +334,115 @@ export const migrations: readonly string[] = [
     WHERE status = 'pending';
   CREATE INDEX appeals_queue ON appeals(status, created_at);
   `,
+  /* 7: campaigns — rules, decisions, vote slots (every limit a UNIQUE key), invalidations,
+     phase closures, objections, subscriptions, notification events and the local outbox */ `
+  ALTER TABLE campaigns ADD COLUMN custom_type_name TEXT;
+  ALTER TABLE campaigns ADD COLUMN rules_json TEXT NOT NULL DEFAULT '{"nominators":"residents","selfNomination":false,"nominationsPerHousehold":1,"votesPerDay":1,"votesPerCandidatePerDay":1,"counting":"perPerson","liveCounts":false,"winners":3}';
+  ALTER TABLE nominations ADD COLUMN photos_json TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE nominations ADD COLUMN nominator_household_id TEXT REFERENCES households(id);
+  -- Nominations per household: slot n in 1..limit, one row per (campaign, nominator, n).
+  ALTER TABLE nominations ADD COLUMN nominator_key TEXT;
+  ALTER TABLE nominations ADD COLUMN nominator_slot INTEGER;
+  ALTER TABLE nominations ADD COLUMN reason TEXT;
+  ALTER TABLE nominations ADD COLUMN decided_by TEXT REFERENCES users(id);
+  ALTER TABLE nominations ADD COLUMN decided_at INTEGER;
+  CREATE UNIQUE INDEX nominations_slot ON nominations(campaign_id, nominator_key, nominator_slot);
+  -- A household is nominated once per campaign while the nomination is alive.
+  CREATE UNIQUE INDEX nominations_live ON nominations(campaign_id, household_id)
+    WHERE status IN ('pending', 'approved');
+  CREATE INDEX nominations_household ON nominations(household_id, created_at);
+  CREATE INDEX nominations_nominator ON nominations(nominator_id, created_at);
+
+  -- Votes again, with their limits as UNIQUE keys: the voter (a user, or the household under
+  -- 一户一票) holds day slots 1..votesPerDay and, per candidate, slots 1..votesPerCandidatePerDay.
+  CREATE TABLE votes_v2 (
+    id TEXT PRIMARY KEY,
+    campaign_id TEXT NOT NULL REFERENCES campaigns(id),
+    nomination_id TEXT NOT NULL REFERENCES nominations(id),
+    voter_id TEXT NOT NULL REFERENCES users(id),
+    voter_household_id TEXT NOT NULL REFERENCES households(id),
+    voter_key TEXT NOT NULL,
+    day TEXT NOT NULL,
+    day_slot INTEGER NOT NULL CHECK (day_slot >= 1),
+    candidate_slot INTEGER NOT NULL CHECK (candidate_slot >= 1),
+    assisted_by TEXT REFERENCES users(id),
+    created_at INTEGER NOT NULL,
+    UNIQUE (campaign_id, voter_key, day, day_slot),
+    UNIQUE (campaign_id, voter_key, nomination_id, day, candidate_slot)
+  );
+  INSERT INTO votes_v2 (id, campaign_id, nomination_id, voter_id, voter_household_id, voter_key,
+      day, day_slot, candidate_slot, assisted_by, created_at)
+    SELECT id, campaign_id, nomination_id, voter_id, voter_household_id, voter_id, day,
+      ROW_NUMBER() OVER (PARTITION BY campaign_id, voter_id, day ORDER BY created_at, id), 1,
+      assisted_by, created_at
+    FROM votes;
+  DROP TABLE votes;
+  ALTER TABLE votes_v2 RENAME TO votes;
+  CREATE INDEX votes_nomination ON votes(nomination_id);
+  CREATE INDEX votes_campaign ON votes(campaign_id, created_at);
+  CREATE INDEX votes_voter ON votes(voter_id, created_at);
+  CREATE TRIGGER votes_no_update BEFORE UPDATE ON votes
+    BEGIN SELECT RAISE(ABORT, 'votes are append-only'); END;
+  CREATE TRIGGER votes_no_delete BEFORE DELETE ON votes
+    BEGIN SELECT RAISE(ABORT, 'votes are append-only'); END;
+
+  CREATE TABLE vote_invalidations (
+    vote_id TEXT PRIMARY KEY REFERENCES votes(id),
+    reason TEXT NOT NULL,
+    invalidated_by TEXT NOT NULL REFERENCES users(id),
+    invalidated_at INTEGER NOT NULL
+  );
+  CREATE TRIGGER vote_invalidations_no_update BEFORE UPDATE ON vote_invalidations
+    BEGIN SELECT RAISE(ABORT, 'invalidations are append-only'); END;
+  CREATE TRIGGER vote_invalidations_no_delete BEFORE DELETE ON vote_invalidations
+    BEGIN SELECT RAISE(ABORT, 'invalidations are append-only'); END;
+
+  CREATE TABLE campaign_phase_closures (
+    campaign_id TEXT NOT NULL REFERENCES campaigns(id),
+    phase TEXT NOT NULL,
+    closed_at INTEGER NOT NULL,
+    closed_by TEXT NOT NULL REFERENCES users(id),
+    reason TEXT NOT NULL,
+    PRIMARY KEY (campaign_id, phase)
+  );
+  CREATE TABLE campaign_objections (
+    id TEXT PRIMARY KEY,
+    campaign_id TEXT NOT NULL REFERENCES campaigns(id),
+    user_id TEXT NOT NULL REFERENCES users(id),
+    household_id TEXT NOT NULL REFERENCES households(id),
+    text TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX campaign_objections_campaign ON campaign_objections(campaign_id, created_at);
+  CREATE TABLE campaign_subscriptions (
+    campaign_id TEXT NOT NULL REFERENCES campaigns(id),
+    user_id TEXT NOT NULL REFERENCES users(id),
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (campaign_id, user_id)
+  );
+  -- An event (voting opened, results published) is sent once: its key is claimed first.
+  CREATE TABLE campaign_events (
+    campaign_id TEXT NOT NULL REFERENCES campaigns(id),
+    event TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    PRIMARY KEY (campaign_id, event)
+  );
+  CREATE TABLE notify_outbox (
+    id TEXT PRIMARY KEY,
+    dedupe_key TEXT NOT NULL UNIQUE,
+    event TEXT NOT NULL,
+    campaign_id TEXT REFERENCES campaigns(id),
+    user_id TEXT NOT NULL REFERENCES users(id),
+    title TEXT NOT NULL,
+    body TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX notify_outbox_created ON notify_outbox(created_at);
+  `,
+  /* 8: subscriptions to every campaign in a resident's scope (the 我的 switch) */ `
+  CREATE TABLE notify_subscribers (
+    user_id TEXT PRIMARY KEY REFERENCES users(id),
+    created_at INTEGER NOT NULL
+  );
+  `,
 ]

@@ -113,6 +113,7 @@ export const roundFrom = (r: Row): RoundRecord => ({
 export const campaignFrom = (r: Row): CampaignRecord => ({
   id: str(r.id),
   type: r.type as CampaignRecord['type'],
+  customTypeName: optStr(r.custom_type_name),
   title: str(r.title),
   description: str(r.description),
   villageId: optStr(r.village_id),
@@ -121,6 +122,7 @@ export const campaignFrom = (r: Row): CampaignRecord => ({
   votingStartsAt: num(r.voting_starts_at),
   votingEndsAt: num(r.voting_ends_at),
   publicityEndsAt: num(r.publicity_ends_at),
+  rules: JSON.parse(str(r.rules_json)) as CampaignRecord['rules'],
   createdAt: num(r.created_at),
 })
 

@@ -7,6 +7,7 @@ import {
   roundParams,
 } from './board'
 import { insertNotice } from './bulletin'
+import { castVote, insertNomination, saveCampaign } from './campaigns'
 import { insertSql, toParams } from './rows'
 import type { Sql } from './sql'
 
@@ -44,8 +45,18 @@ export function importSnapshot(sql: Sql, s: Snapshot): void {
     fillDeductedItems(sql)
     s.boardEntries?.forEach((e) => insertEntry(sql, e))
     s.appeals?.forEach((a) => insertAppeal(sql, a))
-    s.campaigns.forEach((r) => put('campaigns', r))
-    s.nominations.forEach((r) => put('nominations', r))
-    s.votes.forEach((r) => put('votes', r))
+    s.campaigns.forEach((c) => saveCampaign(sql, c))
+    // Seeded nominations take their nominator's slots in order, as live ones would.
+    const slots = new Map<string, number>()
+    for (const n of s.nominations) {
+      const key = `${n.campaignId}|${n.nominatorHouseholdId ?? n.nominatorId}`
+      slots.set(key, (slots.get(key) ?? 0) + 1)
+      insertNomination(sql, n, slots.get(key) ?? 1)
+    }
+    // Seeded votes go through the same limits as live ones; one over a limit is an error.
+    for (const v of s.votes) {
+      const outcome = castVote(sql, { ...v, now: v.createdAt })
+      if (!outcome.ok) throw new Error(`seeded vote ${v.id} refused: ${outcome.reason}`)
+    }
   })
 }

@@ -6,7 +6,7 @@ import { boardRepo } from './board'
 import { columnsRepo, noticesRepo } from './bulletin'
 import { filingRepo } from './filing'
 import { householdsRepo } from './households'
-import { campaignsRepo } from './campaigns'
+import { campaignsRepo, notifyRepo } from './campaigns'
 import { mediaRepo } from './media'
 import { migrations } from './migrations'
 import { placesRepo } from './places'
@@ -55,6 +55,7 @@ export function createSqliteStore(file: string): Store {
     media: mediaRepo(sql),
     board: boardRepo(sql),
     campaigns: campaignsRepo(sql),
+    notify: notifyRepo(sql),
     filing: filingRepo(sql),
     audit: auditRepo(sql),
     settings: settingsRepo(sql),

@@ -1,13 +1,6 @@
-import type { CampaignPhase, CampaignSummary } from '@contract/campaigns'
+import { campaignPhaseLabels, type CampaignPhase } from '@contract/campaigns'
 
-export const phaseNames: Record<CampaignPhase, string> = {
-  upcoming: '未开始',
-  nomination: '提名中',
-  review: '审核中',
-  voting: '投票中',
-  publicity: '公示中',
-  closed: '已结束',
-}
+export const phaseNames: Record<CampaignPhase, string> = campaignPhaseLabels
 
 /** What the countdown counts down to, per phase. */
 export const phaseDeadlineNames: Record<CampaignPhase, string> = {
@@ -19,9 +12,9 @@ export const phaseDeadlineNames: Record<CampaignPhase, string> = {
   closed: '',
 }
 
-export const campaignTypeNames: Record<CampaignSummary['type'], string> = {
-  civilizedFamily: '文明家庭',
-  goodNeighbor: '好邻居',
-  goodInLaws: '好公婆',
-  beautifulCourtyard: '最美庭院',
-}
+/** Resident pages of campaigns. */
+export const campaignUrl = (id: string) => `/pages/campaign/index?id=${encodeURIComponent(id)}`
+export const nominateUrl = (campaignId: string) =>
+  `/pages/nominate/index?campaignId=${encodeURIComponent(campaignId)}`
+export const resultsUrl = (campaignId: string) =>
+  `/pages/results/index?id=${encodeURIComponent(campaignId)}`

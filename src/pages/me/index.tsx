@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
 import { PageState } from '@/components/page-state'
 import { ConsentSwitch } from '@/features/board/components/consent-switch'
+import { SubscribeRow } from '@/features/campaigns/components/subscribe-row'
 import { AdminClaim } from '@/features/people/components/admin-claim'
 import { BindingSection } from '@/features/people/components/binding-section'
 import { DevAccountSwitcher } from '@/features/people/components/dev-account-switcher'
@@ -28,6 +29,7 @@ export default function MePage() {
         {user && <BindingSection user={user} onChanged={reload} />}
         {user?.household && <ConsentSwitch />}
         <MeEntries user={user} />
+        {user?.role === 'resident' && user.household && <SubscribeRow />}
         {user && me.data?.setupOpen && <AdminClaim onClaimed={reload} />}
         {showSwitcher && <DevAccountSwitcher signedIn={user !== null} />}
       </PageState>

@@ -37,6 +37,27 @@ describe('demo township seed', () => {
     expect(phases).toEqual(['nomination', 'publicity', 'review', 'voting'])
   })
 
+  it('shows 评选 at work: candidates with photos and votes, results, a nomination to review', () => {
+    const inPhase = (phase: string) => town.campaigns.find((c) => phaseAt(c, NOW).phase === phase)
+    const voting = inPhase('voting')
+    const candidates = town.nominations.filter(
+      (n) => n.campaignId === voting?.id && n.status === 'approved',
+    )
+    expect(candidates.length).toBeGreaterThanOrEqual(3)
+    for (const c of candidates) expect(c.photos?.length).toBeGreaterThan(0)
+    expect(town.votes.some((v) => v.campaignId === voting?.id)).toBe(true)
+    expect(town.votes.some((v) => v.campaignId === inPhase('publicity')?.id)).toBe(true)
+    // A pending nomination in 柳家村 for demo grid worker 李红梅 to review.
+    const grids = town.gridWorkers
+      .filter((w) => w.userId === 'usr-demo-grid-1')
+      .map((w) => w.gridId)
+    const pending = town.nominations.filter((n) => {
+      const h = town.households.find((x) => x.id === n.householdId)
+      return n.status === 'pending' && h !== undefined && grids.includes(h.gridId)
+    })
+    expect(pending.length).toBeGreaterThan(0)
+  })
+
   it('has a rubric summing to 100 and published rounds with inspections', () => {
     expect(town.criteria.reduce((sum, c) => sum + c.maxPoints, 0)).toBe(100)
     const published = town.rounds.filter((r) => r.status === 'published')

@@ -5,14 +5,6 @@ import { useEffect } from 'react'
 import './my-records.scss'
 
 const kinds = {
-  nominations: {
-    title: '我的提名',
-    when: '镇里发起评选活动后，您可以在“评选”里提名，提名记录会显示在这里。',
-  },
-  votes: {
-    title: '我的投票',
-    when: '评选进入投票阶段后，您投过的票会显示在这里。',
-  },
   appeals: {
     title: '我的申诉',
     when: '镇里公布红黑榜后，如果对结果有意见可以申诉，申诉记录会显示在这里。',
@@ -24,7 +16,7 @@ export type RecordKind = keyof typeof kinds
 const isKind = (kind: string): kind is RecordKind =>
   Object.prototype.hasOwnProperty.call(kinds, kind)
 
-/** 我的提名 / 我的投票 / 我的申诉: nothing recorded yet, and when there will be. */
+/** 我的申诉: nothing recorded yet, and when there will be (campaign records are their own lists). */
 export function MyRecords({ kind }: { kind: string }) {
   const shown = isKind(kind) ? kinds[kind] : null
   const title = shown?.title ?? '我的记录'
@@ -36,7 +28,7 @@ export function MyRecords({ kind }: { kind: string }) {
       <View className='my-records__title'>{title}</View>
       <BlankState
         title='还没有记录'
-        description={shown?.when ?? '参加提名、投票或申诉后，记录会显示在这里。'}
+        description={shown?.when ?? '提出申诉后，记录会显示在这里。'}
       />
     </View>
   )

@@ -1,5 +1,4 @@
-import { Picker, View } from '@tarojs/components'
-import { inShanghai } from '@contract/time'
+import { View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 
 interface FieldProps {
@@ -21,34 +20,6 @@ export function Field({ label, error, hint, children }: FieldProps) {
           {error}
         </View>
       )}
-    </View>
-  )
-}
-
-interface WhenProps {
-  label: string
-  date: string
-  time: string
-  onDate: (date: string) => void
-  onTime: (time: string) => void
-}
-
-/** A date and a time on the township's clock, each a native picker on the phone. */
-export function WhenPicker({ label, date, time, onDate, onTime }: WhenProps) {
-  const today = inShanghai(Date.now()).format('YYYY-MM-DD')
-  return (
-    <View className='compose-form__when' aria-label={label}>
-      <Picker
-        mode='date'
-        value={date}
-        start={today}
-        onChange={(e) => onDate(String(e.detail.value))}
-      >
-        <View className='compose-form__when-part'>{date || '选择日期'}</View>
-      </Picker>
-      <Picker mode='time' value={time} onChange={(e) => onTime(String(e.detail.value))}>
-        <View className='compose-form__when-part'>{time || '选择时间'}</View>
-      </Picker>
     </View>
   )
 }

@@ -3,9 +3,10 @@ import { View } from '@tarojs/components'
 import { ChipPicker } from '@/components/chip-picker'
 import type { PublishMode } from '../compose'
 import type { ComposeSetup, ComposeState } from '../hooks/use-compose'
-import { Field, WhenPicker } from './compose-field'
+import { Field } from './compose-field'
 import { ComposeImages, ComposeVideo } from './compose-media'
 import { TextField } from './text-field'
+import { WhenPicker } from './when-picker'
 import './compose-form.scss'
 
 const publishOptions: { value: PublishMode; label: string }[] = [

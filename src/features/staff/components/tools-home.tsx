@@ -32,6 +32,8 @@ const dailyEntries: Entry[] = [
     title: '我的公告',
     description: '草稿、定时和已发布的公告，编辑、撤回、看未读',
   },
+  { page: 'review', title: '评选审核', description: '审核本网格家庭的评选提名，通过或退回' },
+  { page: 'assist', title: '代村民投票', description: '老人不会操作时，按本人意愿代投，记为代投' },
 ]
 
 const adminEntries: Entry[] = [
@@ -51,6 +53,12 @@ const adminEntries: Entry[] = [
     description: '开启月度检查、审核榜单并发布公示，导出 Excel、打印',
   },
   { page: 'rubric', title: '评分标准', description: '人居环境检查的类别、检查项和分值' },
+  {
+    page: 'campaigns',
+    title: '评选管理',
+    description: '新建评选、提前结束阶段、作废票、数据核查、异议、导出与证书',
+  },
+  { page: 'outbox', title: '通知发件箱', description: '投票开始、结果公布时发给村民的通知' },
 ]
 
 const open = (page: string) => () => void Taro.navigateTo({ url: staffPageUrl(page) })

@@ -97,19 +97,25 @@ describe('SQLite store', () => {
       ).toThrow(/UNIQUE/)
     })
 
-    it('keeps votes append-only and one per voter, candidate and day', () => {
-      db.prepare(
-        `INSERT INTO nominations (id, campaign_id, household_id, nominator_id, story, status, number, created_at)
-         VALUES ('nom-1', 'c-town', 'hh-a2', 'u-t-res-a', '事迹', 'approved', 1, 0)`,
-      ).run()
+    it('keeps votes append-only, each day slot and candidate slot of a voter taken once', () => {
       const vote = db.prepare(
-        `INSERT INTO votes (id, campaign_id, nomination_id, voter_id, voter_household_id, day, created_at)
-         VALUES (?, 'c-town', 'nom-1', 'u-t-res-a', 'hh-a1', '2026-11-26', 0)`,
+        `INSERT INTO votes (id, campaign_id, nomination_id, voter_id, voter_household_id, voter_key,
+           day, day_slot, candidate_slot, created_at)
+         VALUES (?, 'c-town', ?, 'u-t-res-a', 'hh-a1', 'u:u-t-res-a', '2026-11-26', ?, ?, 0)`,
       )
-      vote.run('v-1')
-      expect(() => vote.run('v-2')).toThrow(/UNIQUE/)
+      vote.run('v-1', 'nom-town-1', 1, 1)
+      // The same day slot, even for another candidate: refused.
+      expect(() => vote.run('v-2', 'nom-town-2', 1, 1)).toThrow(/UNIQUE/)
+      // The same candidate slot on another day slot: refused.
+      expect(() => vote.run('v-3', 'nom-town-1', 2, 1)).toThrow(/UNIQUE/)
+      expect(() => vote.run('v-4', 'nom-town-2', 2, 1)).not.toThrow()
       expect(() => db.prepare(`UPDATE votes SET day = '2026-11-27'`).run()).toThrow(/append-only/)
       expect(() => db.prepare('DELETE FROM votes').run()).toThrow(/append-only/)
+      db.prepare(
+        `INSERT INTO vote_invalidations (vote_id, reason, invalidated_by, invalidated_at)
+         VALUES ('v-1', '测试', 'u-t-admin', 0)`,
+      ).run()
+      expect(() => db.prepare('DELETE FROM vote_invalidations').run()).toThrow(/append-only/)
     })
 
     it('keeps the audit log append-only', () => {

@@ -51,9 +51,9 @@ describe('评选', () => {
     render(<CampaignsPage />)
 
     await screen.findByText(items[0]?.title ?? '')
-    expect(screen.getByText(/^距投票开始 \d+天\d+小时$/)).toBeInTheDocument()
-    expect(screen.getByText(/^距投票结束 \d+天\d+小时$/)).toBeInTheDocument()
-    expect(screen.getByText(/^距公示结束 \d+天\d+小时$/)).toBeInTheDocument()
+    expect(screen.getByText(/^距投票开始 \d+天\d+小时\d+分\d+秒$/)).toBeInTheDocument()
+    expect(screen.getByText(/^距投票结束 \d+天\d+小时\d+分\d+秒$/)).toBeInTheDocument()
+    expect(screen.getByText(/^距公示结束 \d+天\d+小时\d+分\d+秒$/)).toBeInTheDocument()
     for (const campaign of items) {
       const dates = `投票 ${shortDate(campaign.votingStartsAt)}–${shortDate(campaign.votingEndsAt)}`
       expect(screen.getByText(dates)).toBeInTheDocument()

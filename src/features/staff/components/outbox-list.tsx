@@ -1,0 +1,33 @@
+import { Tag } from '@nutui/nutui-react-taro'
+import { View } from '@tarojs/components'
+import type { OutboxItem } from '@contract/campaigns'
+import { PagedList } from '@/components/paged-list'
+import { dateTime } from '@/lib/dayjs'
+import { useOutbox } from '../hooks/use-campaign-staff'
+
+const eventNames: Record<OutboxItem['event'], string> = {
+  votingOpened: '投票开始',
+  resultsPublished: '结果公布',
+  nominated: '被提名',
+}
+
+/** 通知发件箱: what the local notifier sent (in WeChat: subscription messages). */
+export function OutboxList() {
+  const outbox = useOutbox()
+  return (
+    <PagedList list={outbox} emptyText='还没有发出通知'>
+      {(item) => (
+        <View key={item.id} className='staff-card'>
+          <View className='staff-card__head'>
+            <View className='staff-card__title'>{item.title}</View>
+            <Tag type='primary'>{eventNames[item.event]}</Tag>
+          </View>
+          <View className='staff-card__line'>{item.body}</View>
+          <View className='staff-card__meta'>
+            发给 {item.recipientName} · {dateTime(item.createdAt)}
+          </View>
+        </View>
+      )}
+    </PagedList>
+  )
+}

@@ -1,0 +1,127 @@
+// Fair votes under load, against the real SQLite store over HTTP: limits hold when requests
+// arrive all at once, and the tally always equals the valid vote records.
+import Database from 'better-sqlite3'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { CampaignResults } from '../../contract/campaigns'
+import { DATABASE_FILE } from '../../server/local/app'
+import type { Snapshot } from '../../server/store/store'
+import { buildTestTown, DAY, NOW, who } from '../helpers/factories'
+import { startTestApi, type TestApi } from '../helpers/http-api'
+
+const VOTERS = 500
+
+/** The test town with VOTERS more residents of 甲村, each in their own household. */
+function crowdedTown(): Snapshot {
+  const s = buildTestTown()
+  const town = s.campaigns.find((c) => c.id === 'c-town')
+  if (town) town.rules = { ...town.rules, votesPerDay: 3, votesPerCandidatePerDay: 3 }
+  for (let i = 0; i < VOTERS; i++) {
+    const id = `crowd-${i}`
+    s.users.push({
+      id: `u-${id}`,
+      openid: id,
+      nickname: `村民${i}`,
+      staffRole: null,
+      createdAt: NOW - 30 * DAY,
+    })
+    s.households.push({
+      id: `hh-${id}`,
+      villageId: 'vil-a',
+      groupId: 'vil-a-g1',
+      gridId: 'vil-a-grid',
+      headName: `户主${i}`,
+      houseNo: `北街${i}号`,
+      size: 2,
+      phone: null,
+      showNameOnRed: false,
+      createdAt: NOW - 60 * DAY,
+    })
+    s.bindings.push({
+      id: `b-${id}`,
+      userId: `u-${id}`,
+      householdId: `hh-${id}`,
+      relation: 'head',
+      status: 'approved',
+      createdAt: NOW - 20 * DAY,
+      decidedBy: null,
+      decidedAt: NOW - 20 * DAY,
+      reason: null,
+    })
+  }
+  return s
+}
+
+describe('campaign votes under concurrency', () => {
+  let api: TestApi
+  let db: Database.Database
+  const tokens: string[] = []
+
+  beforeAll(async () => {
+    api = await startTestApi({ snapshot: crowdedTown(), clock: () => NOW })
+    db = new Database(path.join(api.dataDir, DATABASE_FILE), { readonly: true })
+    for (let i = 0; i < VOTERS; i += 50)
+      tokens.push(
+        ...(await Promise.all(
+          Array.from({ length: Math.min(50, VOTERS - i) }, (_, k) => api.login(`crowd-${i + k}`)),
+        )),
+      )
+  }, 120_000)
+  afterAll(async () => {
+    db.close()
+    await api.close()
+  })
+
+  /** The results' valid votes beside the valid vote records counted in the database. */
+  const tallies = async () => {
+    const admin = await api.login(who.admin)
+    const results = await api.data<CampaignResults>(
+      'campaigns.results',
+      { campaignId: 'c-town' },
+      admin,
+    )
+    const { n } = db
+      .prepare(
+        `SELECT COUNT(*) AS n FROM votes v JOIN nominations m ON m.id = v.nomination_id
+         WHERE v.campaign_id = 'c-town' AND m.status = 'approved'
+           AND v.id NOT IN (SELECT vote_id FROM vote_invalidations)`,
+      )
+      .get() as { n: number }
+    return { tally: results.validVotes, records: n }
+  }
+
+  it('one resident firing 200 simultaneous votes gets exactly the allowed 3', async () => {
+    const token = await api.login(who.residentA)
+    const responses = await Promise.all(
+      Array.from({ length: 200 }, () =>
+        api.post('campaigns.vote', { campaignId: 'c-town', candidateId: 'nom-town-1' }, token),
+      ),
+    )
+    const statuses = responses.map((r) => r.status)
+    expect(statuses.filter((s) => s === 200)).toHaveLength(3)
+    expect(statuses.filter((s) => s === 409)).toHaveLength(197)
+    const { n } = db
+      .prepare(`SELECT COUNT(*) AS n FROM votes WHERE voter_id = ? AND campaign_id = 'c-town'`)
+      .get(`u-${who.residentA}`) as { n: number }
+    expect(n).toBe(3)
+    const t = await tallies()
+    expect(t.tally).toBe(t.records)
+  }, 60_000)
+
+  it('500 residents voting at once raise the total by exactly 500', async () => {
+    const before = await tallies()
+    const responses = await Promise.all(
+      tokens.map((token, i) =>
+        api.post(
+          'campaigns.vote',
+          { campaignId: 'c-town', candidateId: i % 2 ? 'nom-town-1' : 'nom-town-2' },
+          token,
+        ),
+      ),
+    )
+    expect(responses.filter((r) => r.status === 200)).toHaveLength(VOTERS)
+    const after = await tallies()
+    expect(after.tally - before.tally).toBe(VOTERS)
+    expect(after.tally).toBe(after.records)
+  }, 120_000)
+})
