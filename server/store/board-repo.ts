@@ -1,0 +1,193 @@
+// The red and black list's part of the Store: rubrics, rounds, inspections, frozen lists,
+// appeals and history. Implemented by server/store/sqlite/board.ts.
+import type { Keyset, Page, HouseholdView } from './common'
+import type {
+  AppealRecord,
+  BoardEntryRecord,
+  CriterionRecord,
+  InspectionPhotoRecord,
+  InspectionReason,
+  InspectionRecord,
+  ListKind,
+  RoundRecord,
+  RubricRecord,
+} from './records'
+
+export interface ScoreRow {
+  householdId: string
+  headName: string
+  houseNo: string
+  villageId: string
+  villageName: string
+  groupId: string
+  groupName: string
+  gridId: string
+  /** Display order of the village and of the group (units are listed in this order). */
+  villageSort: number
+  groupSort: number
+  showNameOnRed: boolean
+  total: number
+  /** Items where points were deducted. */
+  deductedItems: number
+}
+
+/** A round with the version number of the rubric it was opened with. */
+export interface RoundView extends RoundRecord {
+  rubricVersion: number
+}
+
+/** A rubric version with its criteria in order. */
+export interface RubricView extends RubricRecord {
+  criteria: CriterionRecord[]
+}
+
+/** A saved inspection version, everything filled in. */
+export interface InspectionView extends InspectionRecord {
+  inspectorName: string
+  deductedItems: number
+  reason: InspectionReason
+  clientId: string | null
+  photos: InspectionPhotoRecord[]
+  items: (InspectionRecord['items'][number] & { deductions: number })[]
+}
+
+/** A line of a frozen list with the household's names and consent as they are now. */
+export interface BoardEntryView extends BoardEntryRecord {
+  headName: string
+  houseNo: string
+  villageId: string
+  villageName: string
+  groupId: string
+  groupName: string
+  gridId: string
+  villageSort: number
+  groupSort: number
+  showNameOnRed: boolean
+}
+
+/** A household of the inspection walk list and its current score in the round. */
+export interface InspectableRow {
+  householdId: string
+  headName: string
+  houseNo: string
+  villageName: string
+  groupId: string
+  groupName: string
+  total: number | null
+  version: number | null
+}
+
+export interface AppealView extends AppealRecord {
+  household: HouseholdView
+  appellantName: string
+  roundTitle: string
+}
+
+/** A household's score in one published round. */
+export interface HistoryRow {
+  roundId: string
+  month: string
+  title: string
+  windowStart: number
+  score: number
+  list: 'red' | 'black' | null
+  rectified: boolean
+}
+
+/** Store.board */
+export interface BoardRepo {
+  /** Rounds newest first; `publishedOnly` hides rounds still being inspected. */
+  rounds(q: { publishedOnly: boolean; after?: Keyset; limit: number }): Promise<Page<RoundView>>
+  round(id: string): Promise<RoundView | null>
+  /** The latest round that opened before this one (for 进步榜), or null. */
+  previousRound(id: string): Promise<RoundView | null>
+  /** Throws UniqueViolation when the month already has a round. */
+  createRound(round: RoundRecord): Promise<void>
+  /**
+   * Marks an open round published and writes its frozen lists in one transaction; false
+   * (nothing written) when the round was not open any more.
+   */
+  publish(
+    roundId: string,
+    at: { publishedAt: number; publicityEndsAt: number },
+    entries: BoardEntryRecord[],
+  ): Promise<boolean>
+  /** Frozen list lines in list order, optionally of one list, village or household. */
+  entries(q: {
+    roundId: string
+    list?: ListKind
+    villageId?: string
+    householdId?: string
+  }): Promise<BoardEntryView[]>
+  /** Marks a black-list line 已整改 (once); false when there is no unmarked line. */
+  markRectified(roundId: string, householdId: string, at: number): Promise<boolean>
+  /** Each inspected household's latest score in a round, optionally for one village. */
+  scores(roundId: string, villageId?: string): Promise<ScoreRow[]>
+  /** The item points of every household's latest inspection in a round (exports). */
+  roundItems(
+    roundId: string,
+  ): Promise<{ householdId: string; criterionId: string; points: number; note: string }[]>
+  rubric(id: string): Promise<RubricView | null>
+  /** The newest rubric version. */
+  currentRubric(): Promise<RubricView | null>
+  rubrics(q: { after?: Keyset; limit: number }): Promise<Page<RubricView>>
+  /** Saves a rubric as the next version (assigned atomically) with its criteria. */
+  saveRubric(
+    rubric: Omit<RubricRecord, 'version'>,
+    criteria: Omit<CriterionRecord, 'rubricId'>[],
+  ): Promise<RubricView>
+  /** Households of `gridIds` (null = all) by 门牌号, with their latest score in the round. */
+  inspectables(q: {
+    roundId: string
+    gridIds: string[] | null
+    keyword?: string
+    groupId?: string
+    done?: boolean
+    after?: Keyset
+    limit: number
+  }): Promise<
+    Page<InspectableRow> & {
+      total: number
+      doneCount: number
+      groups: { id: string; name: string; villageName: string }[]
+    }
+  >
+  /** A household's versions in a round, newest first. */
+  inspections(roundId: string, householdId: string): Promise<InspectionView[]>
+  byClientId(clientId: string): Promise<InspectionView | null>
+  /**
+   * Adds the next version of a household's inspection in one transaction (it becomes the
+   * latest; the older ones stay). Throws UniqueViolation when the clientId was used.
+   */
+  addInspection(
+    inspection: Omit<InspectionRecord, 'version' | 'reason'> & { reason?: 'appeal' },
+  ): Promise<InspectionView>
+  /** Throws UniqueViolation when the household already has a pending appeal in the round. */
+  createAppeal(appeal: AppealRecord): Promise<void>
+  appeal(id: string): Promise<AppealView | null>
+  /** Appeals of households in `gridIds` (null = all): pending oldest first, decided newest first. */
+  appeals(q: {
+    gridIds: string[] | null
+    status?: 'pending' | 'decided'
+    roundId?: string
+    householdId?: string
+    after?: Keyset
+    limit: number
+  }): Promise<Page<AppealView>>
+  /** Rejects a pending appeal; false when it was no longer pending. */
+  rejectAppeal(id: string, decision: { by: string; at: number; reason: string }): Promise<boolean>
+  /**
+   * Decides a pending appeal by a re-inspection in one transaction: adds the inspection,
+   * marks the appeal and rewrites the round's frozen lists (keeping 已整改 marks). Null,
+   * with nothing written, when the appeal was no longer pending.
+   */
+  reinspectAppeal(
+    id: string,
+    inspection: Omit<InspectionRecord, 'version' | 'reason'>,
+    decision: { by: string; at: number },
+    entries: BoardEntryRecord[] | null,
+  ): Promise<InspectionView | null>
+  /** A household's scores in published rounds, oldest first. */
+  history(householdId: string, q: { after?: Keyset; limit: number }): Promise<Page<HistoryRow>>
+  setShowNameOnRed(householdId: string, show: boolean): Promise<void>
+}
