@@ -33,7 +33,7 @@ describe('weapp build check', () => {
   beforeEach(() => {
     dist = fs.mkdtempSync(path.join(os.tmpdir(), 'hemei-weapp-'))
     for (const f of ['app.js', 'app.json', 'app.wxss', 'assets/tab/home.png']) write(f)
-    for (const ext of PAGE_FILES) {
+    for (const ext of [...PAGE_FILES, '.wxss']) {
       write(`pages/index/index${ext}`, 100)
       write(`packages/staff/pages/tools/index${ext}`, 1000)
     }
@@ -54,6 +54,11 @@ describe('weapp build check', () => {
     expect(out).toMatch(/主包\s+0\.\d KB \/ 1536\.0 KB/)
     expect(out).toMatch(/packages\/staff\s+3\.9 KB \/ 2048\.0 KB/)
     expect(out).toContain('小程序构建检查通过')
+  })
+
+  it('passes a page without a .wxss of its own (its styles are in app.wxss or a shared chunk)', () => {
+    fs.rmSync(path.join(dist, 'pages/index/index.wxss'))
+    expect(run().code).toBe(0)
   })
 
   it('fails when a page in app.json lacks one of its files, main package or subpackage', () => {
