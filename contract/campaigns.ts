@@ -54,7 +54,7 @@ const count = (label: string, max: number) =>
 /** A campaign's rules, set by the admin who creates it. */
 export const campaignRulesSchema = z
   .object({
-    /** residents: any resident bound in scope (grid workers and admins too); gridWorkers: staff only. */
+    /** residents: every resident bound in scope (grid workers and admins too); gridWorkers: staff only. */
     nominators: z.enum(['residents', 'gridWorkers']),
     /** Whether a household may nominate itself. */
     selfNomination: z.boolean(),

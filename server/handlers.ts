@@ -10,6 +10,7 @@ import { filingHandlers } from './bulletin/filing.actions'
 import { reachHandlers } from './bulletin/reach.actions'
 import { campaignHandlers } from './campaigns/campaigns.actions'
 import { nominationHandlers } from './campaigns/nominations.actions'
+import { resultHandlers } from './campaigns/results.actions'
 import { voteHandlers } from './campaigns/votes.actions'
 import type { HandlersFor } from './context'
 import { notifyHandlers } from './notify/notify.actions'
@@ -36,6 +37,7 @@ export const handlers: HandlersFor<ActionName> = {
   ...boardExportHandlers,
   ...campaignHandlers,
   ...nominationHandlers,
+  ...resultHandlers,
   ...voteHandlers,
   ...notifyHandlers,
   ...filingHandlers,

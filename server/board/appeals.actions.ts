@@ -11,7 +11,7 @@ import { UniqueViolation, type AppealView, type RoundView, type ScoreRow } from 
 import { computeLists, inPublicity, toEntryRecords } from './board.rules'
 import { parsePhotos, previousTotals, scored, toAppeal } from './board.view'
 
-/** An appeal the caller may decide: in their grids (admins: any), NOT_FOUND otherwise. */
+/** An appeal the caller may decide: in their grids (admins: every grid), NOT_FOUND otherwise. */
 async function decidable(ctx: ActionContext, id: string): Promise<AppealView> {
   const caller = signedInCaller(ctx)
   const appeal = await ctx.store.board.appeal(id)
