@@ -5,52 +5,13 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CampaignResults } from '../../contract/campaigns'
 import { DATABASE_FILE } from '../../server/local/app'
-import type { Snapshot } from '../../server/store/store'
-import { buildTestTown, DAY, NOW, who } from '../helpers/factories'
+import { NOW, townWithVoters, who } from '../helpers/factories'
 import { startTestApi, type TestApi } from '../helpers/http-api'
 
 const VOTERS = 500
 
-/** The test town with VOTERS more residents of 甲村, each in their own household. */
-function crowdedTown(): Snapshot {
-  const s = buildTestTown()
-  const town = s.campaigns.find((c) => c.id === 'c-town')
-  if (town) town.rules = { ...town.rules, votesPerDay: 3, votesPerCandidatePerDay: 3 }
-  for (let i = 0; i < VOTERS; i++) {
-    const id = `crowd-${i}`
-    s.users.push({
-      id: `u-${id}`,
-      openid: id,
-      nickname: `村民${i}`,
-      staffRole: null,
-      createdAt: NOW - 30 * DAY,
-    })
-    s.households.push({
-      id: `hh-${id}`,
-      villageId: 'vil-a',
-      groupId: 'vil-a-g1',
-      gridId: 'vil-a-grid',
-      headName: `户主${i}`,
-      houseNo: `北街${i}号`,
-      size: 2,
-      phone: null,
-      showNameOnRed: false,
-      createdAt: NOW - 60 * DAY,
-    })
-    s.bindings.push({
-      id: `b-${id}`,
-      userId: `u-${id}`,
-      householdId: `hh-${id}`,
-      relation: 'head',
-      status: 'approved',
-      createdAt: NOW - 20 * DAY,
-      decidedBy: null,
-      decidedAt: NOW - 20 * DAY,
-      reason: null,
-    })
-  }
-  return s
-}
+/** The test town with VOTERS more residents of 甲村, three votes each today. */
+const crowdedTown = () => townWithVoters(VOTERS, 3, 'crowd')
 
 describe('campaign votes under concurrency', () => {
   let api: TestApi

@@ -11,8 +11,7 @@ import { castVote } from '../../server/store/sqlite/campaigns'
 import { importSnapshot } from '../../server/store/sqlite/snapshot'
 import { openDatabase } from '../../server/store/sqlite/sqlite-store'
 import { createSql } from '../../server/store/sqlite/sql'
-import type { Snapshot } from '../../server/store/store'
-import { buildTestTown, DAY, NOW } from '../helpers/factories'
+import { NOW, townWithVoters } from '../helpers/factories'
 import { startTestApi } from '../helpers/http-api'
 
 const VOTERS = 200
@@ -23,45 +22,7 @@ function percentile(sorted: number[], p: number) {
 }
 
 /** The test town with VOTERS residents who may each vote VOTES_EACH times today. */
-function town(): Snapshot {
-  const s = buildTestTown()
-  const c = s.campaigns.find((x) => x.id === 'c-town')
-  if (c) c.rules = { ...c.rules, votesPerDay: VOTES_EACH, votesPerCandidatePerDay: VOTES_EACH }
-  for (let i = 0; i < VOTERS; i++) {
-    const id = `bench-${i}`
-    s.users.push({
-      id: `u-${id}`,
-      openid: id,
-      nickname: `村民${i}`,
-      staffRole: null,
-      createdAt: NOW - 30 * DAY,
-    })
-    s.households.push({
-      id: `hh-${id}`,
-      villageId: 'vil-a',
-      groupId: 'vil-a-g1',
-      gridId: 'vil-a-grid',
-      headName: `户主${i}`,
-      houseNo: `北街${i}号`,
-      size: 2,
-      phone: null,
-      showNameOnRed: false,
-      createdAt: NOW - 60 * DAY,
-    })
-    s.bindings.push({
-      id: `b-${id}`,
-      userId: `u-${id}`,
-      householdId: `hh-${id}`,
-      relation: 'head',
-      status: 'approved',
-      createdAt: NOW - 20 * DAY,
-      decidedBy: null,
-      decidedAt: NOW - 20 * DAY,
-      reason: null,
-    })
-  }
-  return s
-}
+const town = () => townWithVoters(VOTERS, VOTES_EACH, 'bench')
 
 async function overHttp() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hemei-vote-bench-'))

@@ -298,3 +298,49 @@ export function nomination(
     createdAt: NOW - 15 * DAY,
   }
 }
+
+/**
+ * The test town with `voters` more residents of 甲村, each bound to their own household, who
+ * may each cast `votesEach` votes today in the township campaign c-town (concurrency tests and
+ * the vote bench). Their openids are `${prefix}-0`, `${prefix}-1`, ….
+ */
+export function townWithVoters(voters: number, votesEach: number, prefix: string): Snapshot {
+  const s = buildTestTown()
+  const town = s.campaigns.find((c) => c.id === 'c-town')
+  if (town)
+    town.rules = { ...town.rules, votesPerDay: votesEach, votesPerCandidatePerDay: votesEach }
+  for (let i = 0; i < voters; i++) {
+    const id = `${prefix}-${i}`
+    s.users.push({
+      id: `u-${id}`,
+      openid: id,
+      nickname: `村民${i}`,
+      staffRole: null,
+      createdAt: NOW - 30 * DAY,
+    })
+    s.households.push({
+      id: `hh-${id}`,
+      villageId: 'vil-a',
+      groupId: 'vil-a-g1',
+      gridId: 'vil-a-grid',
+      headName: `户主${i}`,
+      houseNo: `北街${i}号`,
+      size: 2,
+      phone: null,
+      showNameOnRed: false,
+      createdAt: NOW - 60 * DAY,
+    })
+    s.bindings.push({
+      id: `b-${id}`,
+      userId: `u-${id}`,
+      householdId: `hh-${id}`,
+      relation: 'head',
+      status: 'approved',
+      createdAt: NOW - 20 * DAY,
+      decidedBy: null,
+      decidedAt: NOW - 20 * DAY,
+      reason: null,
+    })
+  }
+  return s
+}
