@@ -110,8 +110,8 @@ export function insertAppeal(sql: Sql, a: AppealRecord): void {
   guardUnique(() => sql.prepare(insertSql('appeals', params)).run(params))
 }
 
-const scoreFrom = (r: Row): ScoreRow => ({
-  householdId: str(r.household_id),
+/** The household and place columns that score rows and list entries both carry. */
+const householdFrom = (r: Row) => ({
   headName: str(r.head_name),
   houseNo: str(r.house_no),
   villageId: str(r.village_id),
@@ -122,6 +122,11 @@ const scoreFrom = (r: Row): ScoreRow => ({
   villageSort: num(r.village_sort),
   groupSort: num(r.group_sort),
   showNameOnRed: r.show_name_on_red === 1,
+})
+
+const scoreFrom = (r: Row): ScoreRow => ({
+  householdId: str(r.household_id),
+  ...householdFrom(r),
   total: num(r.total),
   deductedItems: num(r.deducted_items),
 })
@@ -138,16 +143,7 @@ const entryFrom = (r: Row): BoardEntryView => ({
   deductedItems: num(r.deducted_items),
   previousScore: optNum(r.previous_score),
   rectifiedAt: optNum(r.rectified_at),
-  headName: str(r.head_name),
-  houseNo: str(r.house_no),
-  villageId: str(r.village_id),
-  villageName: str(r.village_name),
-  groupId: str(r.group_id),
-  groupName: str(r.group_name),
-  gridId: str(r.grid_id),
-  villageSort: num(r.village_sort),
-  groupSort: num(r.group_sort),
-  showNameOnRed: r.show_name_on_red === 1,
+  ...householdFrom(r),
 })
 
 const criterionFrom = (r: Row): CriterionRecord => ({
