@@ -1,6 +1,6 @@
 // A round's results for reporting upward (.xlsx) and for the village bulletin board (an A4
 // print page of the lists, masked as for the public).
-import ExcelJS from 'exceljs'
+import { newWorkbook, tableSheet } from '../shared/xlsx'
 import type { HandlersFor } from '../context'
 import { notFound } from '../errors'
 import { maskName } from '../people/people.rules'
@@ -18,11 +18,9 @@ async function writeBoardXlsx(
   points: Map<string, Map<string, number>>,
   listOf: Map<string, string>,
 ): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook()
-  workbook.creator = '和美村宣'
+  const workbook = newWorkbook()
 
-  const villages = workbook.addWorksheet('各村汇总', { views: [{ state: 'frozen', ySplit: 1 }] })
-  villages.columns = [
+  const villages = tableSheet(workbook, '各村汇总', [
     { header: '村', key: 'village', width: 16 },
     { header: '户数', key: 'households', width: 8 },
     { header: '已检查', key: 'inspected', width: 8 },
@@ -30,8 +28,7 @@ async function writeBoardXlsx(
     { header: '平均分', key: 'average', width: 10 },
     { header: '红榜户数', key: 'red', width: 10 },
     { header: '黑榜户数', key: 'black', width: 10 },
-  ]
-  villages.getRow(1).font = { bold: true }
+  ])
   for (const s of stats) {
     villages.addRow({
       village: s.villageName,
@@ -44,8 +41,7 @@ async function writeBoardXlsx(
     })
   }
 
-  const households = workbook.addWorksheet('分户得分', { views: [{ state: 'frozen', ySplit: 1 }] })
-  households.columns = [
+  const households = tableSheet(workbook, '分户得分', [
     { header: '村', key: 'village', width: 14 },
     { header: '村民小组', key: 'group', width: 10 },
     { header: '门牌号', key: 'houseNo', width: 14 },
@@ -53,8 +49,7 @@ async function writeBoardXlsx(
     ...criteria.map((c) => ({ header: `${c.name}（${c.maxPoints}）`, key: c.id, width: 12 })),
     { header: '总分', key: 'total', width: 8 },
     { header: '榜单', key: 'list', width: 8 },
-  ]
-  households.getRow(1).font = { bold: true }
+  ])
   const sorted = [...rows].sort(
     (a, b) =>
       a.villageSort - b.villageSort ||

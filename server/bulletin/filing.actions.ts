@@ -1,6 +1,6 @@
 // 信息报送考核 (admins): each village's notices a month, adoption by higher-level media, the
 // score and the minimum; the rules themselves are in filing.rules.ts.
-import ExcelJS from 'exceljs'
+import { newWorkbook, tableSheet } from '../shared/xlsx'
 import { monthLabel, type FilingSettings, type FilingTable } from '../../contract/filing'
 import { shanghaiMonth } from '../../contract/time'
 import type { ActionContext, HandlersFor } from '../context'
@@ -33,13 +33,8 @@ const COLUMNS = [
 ]
 
 async function writeFilingXlsx(filed: FilingTable): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook()
-  workbook.creator = '和美村宣'
-  const sheet = workbook.addWorksheet(`信息报送-${filed.month}`, {
-    views: [{ state: 'frozen', ySplit: 1 }],
-  })
-  sheet.columns = COLUMNS
-  sheet.getRow(1).font = { bold: true }
+  const workbook = newWorkbook()
+  const sheet = tableSheet(workbook, `信息报送-${filed.month}`, COLUMNS)
   for (const row of filed.rows) {
     sheet.addRow({
       village: row.village.name,

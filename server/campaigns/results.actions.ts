@@ -1,6 +1,6 @@
 // 评选 after the votes: results with ties and winners, the integrity report for admins, 公示
 // objections, and the .xlsx export.
-import ExcelJS from 'exceljs'
+import { newWorkbook, tableSheet } from '../shared/xlsx'
 import type { CampaignResults } from '../../contract/campaigns'
 import type { ActionContext, Caller, HandlersFor } from '../context'
 import { AppError, forbidden } from '../errors'
@@ -57,10 +57,8 @@ async function writeResultsXlsx(
   r: CampaignResults,
   invalid: { id: string; candidate: string; voter: string; reason: string; at: string }[],
 ) {
-  const workbook = new ExcelJS.Workbook()
-  workbook.creator = '和美村宣'
-  const sheet = workbook.addWorksheet('评选结果', { views: [{ state: 'frozen', ySplit: 1 }] })
-  sheet.columns = [
+  const workbook = newWorkbook()
+  const sheet = tableSheet(workbook, '评选结果', [
     { header: '名次', key: 'rank', width: 8 },
     { header: '编号', key: 'number', width: 8 },
     { header: '户主', key: 'name', width: 12 },
@@ -68,8 +66,7 @@ async function writeResultsXlsx(
     { header: '村民小组', key: 'group', width: 12 },
     { header: '有效票数', key: 'votes', width: 10 },
     { header: '结果', key: 'result', width: 12 },
-  ]
-  sheet.getRow(1).font = { bold: true }
+  ])
   for (const row of r.rows ?? [])
     sheet.addRow({
       rank: row.rank,
@@ -89,15 +86,13 @@ async function writeResultsXlsx(
     ['有效票', r.validVotes],
     ['作废票', r.invalidatedVotes],
   ])
-  const voided = workbook.addWorksheet('作废票')
-  voided.columns = [
+  const voided = tableSheet(workbook, '作废票', [
     { header: '票号', key: 'id', width: 24 },
     { header: '候选', key: 'candidate', width: 12 },
     { header: '投票人', key: 'voter', width: 14 },
     { header: '作废理由', key: 'reason', width: 30 },
     { header: '作废时间', key: 'at', width: 18 },
-  ]
-  voided.getRow(1).font = { bold: true }
+  ])
   invalid.forEach((v) => voided.addRow(v))
   return Buffer.from(await workbook.xlsx.writeBuffer())
 }

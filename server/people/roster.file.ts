@@ -2,6 +2,7 @@
 // becomes trimmed strings here; what the strings mean is decided in roster.rules.ts.
 import { Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
+import { newWorkbook, tableSheet } from '../shared/xlsx'
 import type { RosterEntry } from '../store/store'
 import { ROSTER_COLUMNS, type RosterField, type RosterIssue, type RosterRow } from './roster.rules'
 
@@ -159,17 +160,18 @@ const requiredFields = () => FIELDS.filter((field) => !OPTIONAL.includes(field))
 
 /** An .xlsx with the roster header and one row per household, for export. */
 export async function writeRosterXlsx(entries: readonly RosterEntry[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook()
-  workbook.creator = '和美村宣'
-  const sheet = workbook.addWorksheet('花名册', { views: [{ state: 'frozen', ySplit: 1 }] })
-  sheet.columns = FIELDS.map((field) => ({
-    header: ROSTER_COLUMNS[field],
-    key: field,
-    width: field === 'phone' || field === 'houseNo' ? 16 : 12,
-    // 门牌号 and 联系电话 stay text, so Excel neither drops a leading 0 nor shows 1.38E+10.
-    style: field === 'phone' || field === 'houseNo' ? { numFmt: '@' } : {},
-  }))
-  sheet.getRow(1).font = { bold: true }
+  const workbook = newWorkbook()
+  const sheet = tableSheet(
+    workbook,
+    '花名册',
+    FIELDS.map((field) => ({
+      header: ROSTER_COLUMNS[field],
+      key: field,
+      width: field === 'phone' || field === 'houseNo' ? 16 : 12,
+      // 门牌号 and 联系电话 stay text, so Excel neither drops a leading 0 nor shows 1.38E+10.
+      style: field === 'phone' || field === 'houseNo' ? { numFmt: '@' } : {},
+    })),
+  )
   for (const entry of entries) {
     sheet.addRow({
       village: entry.villageName,
