@@ -27,12 +27,18 @@ export const DATABASE_FILE = 'hemei.sqlite'
 
 export async function startLocalApp(
   config: Config,
-  options: { clock?: () => number; logger?: Logger; staticRoot?: string } = {},
+  options: {
+    clock?: () => number
+    logger?: Logger
+    staticRoot?: string
+    /** A store to serve instead of the SQLite file in dataDir (tests of the cloud adapter). */
+    store?: Store
+  } = {},
 ): Promise<LocalApp> {
   const clock = options.clock ?? Date.now
   const logger = options.logger ?? createLogger()
   fs.mkdirSync(config.dataDir, { recursive: true })
-  const store = createSqliteStore(path.join(config.dataDir, DATABASE_FILE))
+  const store = options.store ?? createSqliteStore(path.join(config.dataDir, DATABASE_FILE))
   const mediaRoot = path.join(config.dataDir, MEDIA_DIR)
   const seeded = config.devMode
     ? await seedIfEmpty(store, clock(), createLocalMediaStorage(mediaRoot))

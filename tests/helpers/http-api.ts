@@ -8,6 +8,7 @@ import { startLocalApp, DATABASE_FILE, type LocalApp } from '../../server/local/
 import { createLogger } from '../../server/logger'
 import { createSqliteStore } from '../../server/store/sqlite/sqlite-store'
 import type { Snapshot } from '../../server/store/store'
+import { apiStoreKind, createCloudTestStore } from './store-adapters'
 
 export interface TestApi {
   app: LocalApp
@@ -31,15 +32,22 @@ export async function startTestApi(
   options: { snapshot?: Snapshot; devMode?: boolean; clock?: () => number; dataDir?: string } = {},
 ): Promise<TestApi> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'hemei-api-'))
+  // STORE=cloud serves the cloud database adapter (over the in-memory double) instead.
+  const cloudStore = apiStoreKind() === 'cloud' ? createCloudTestStore().store : undefined
   if (options.snapshot) {
-    const store = createSqliteStore(path.join(dataDir, DATABASE_FILE))
+    const store = cloudStore ?? createSqliteStore(path.join(dataDir, DATABASE_FILE))
     await store.importSnapshot(options.snapshot)
-    await store.close()
+    if (!cloudStore) await store.close()
   }
   const app = await startLocalApp(
     { port: 0, host: '127.0.0.1', dataDir, devMode: options.devMode ?? true, adminOpenids: [] },
     // The H5 folder is a subfolder of its own: the database beside it is never served.
-    { clock: options.clock, logger: createLogger({ silent: true }), staticRoot: h5Dir(dataDir) },
+    {
+      clock: options.clock,
+      logger: createLogger({ silent: true }),
+      staticRoot: h5Dir(dataDir),
+      store: cloudStore,
+    },
   )
   const post = async <T>(action: string, input?: unknown, token?: string) => {
     const res = await fetch(`${app.url}/api/${action}`, {

@@ -7,7 +7,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { createAggregateCommand } from './wx-server-sdk-double/aggregate'
 import { Collection, type Context, TransactionCollection } from './wx-server-sdk-double/collection'
-import { createCommand, type Doc, ServerDate } from './wx-server-sdk-double/commands'
+import { createCommand, DbRegExp, type Doc, ServerDate } from './wx-server-sdk-double/commands'
 import {
   CloudSdkError,
   type CloudDoubleOptions,
@@ -42,6 +42,11 @@ class Database {
 
   collection(name: string): Collection {
     return new Collection(this.ctx, name)
+  }
+
+  /** …/database/Database.RegExp.html: a regular-expression condition for where(). */
+  RegExp(arg: { regexp: string; options?: string }): DbRegExp {
+    return new DbRegExp(arg)
   }
 
   /** …/database/Database.serverDate.html: the server's time when the write lands, plus offset. */

@@ -49,6 +49,15 @@ export class UpdateCommand {
   ) {}
 }
 
+/** `db.RegExp({ regexp, options })`: a string field matching a regular expression. */
+export class DbRegExp {
+  readonly pattern: RegExp
+  constructor(arg: { regexp: string; options?: string }) {
+    // Options i, m, s, u as documented; the platform's engine is PCRE, JS syntax covers our use.
+    this.pattern = new RegExp(arg.regexp, (arg.options ?? '').replace(/[^imsu]/g, ''))
+  }
+}
+
 /** `db.serverDate()`: the server's clock at the moment the write lands. */
 export class ServerDate {
   constructor(readonly offset: number) {}
@@ -153,6 +162,10 @@ function equals(value: unknown, operand: unknown): boolean {
 }
 
 function matchField(value: unknown, cond: unknown, present: boolean): boolean {
+  if (cond instanceof DbRegExp) {
+    const values = Array.isArray(value) ? value : [value]
+    return values.some((v) => typeof v === 'string' && cond.pattern.test(v))
+  }
   if (cond instanceof QueryCommand) {
     const o = cond.operand
     switch (cond.op) {

@@ -210,6 +210,21 @@ describe('wx-server-sdk double: where', () => {
     expect(await q({ phone: _.exists(false) })).toEqual(['p1', 'p2', 'p4'])
   })
 
+  it('db.RegExp matches string fields (and array elements), with options', async () => {
+    const { db } = setup()
+    await seedPeople(db)
+    const people = db.collection('people')
+    expect(ids(await people.where({ 'village.name': db.RegExp({ regexp: '东' }) }).get())).toEqual([
+      'p1',
+      'p2',
+    ])
+    expect(
+      ids(await people.where({ tags: db.RegExp({ regexp: '^B$', options: 'i' }) }).get()),
+    ).toEqual(['p2', 'p4'])
+    // A number is no string: it never matches.
+    expect(ids(await people.where({ age: db.RegExp({ regexp: '45' }) }).get())).toEqual([])
+  })
+
   it('orders, skips, limits and projects fields', async () => {
     const { db } = setup()
     await seedPeople(db)

@@ -1,0 +1,34 @@
+// The Store on WeChat cloud development's database (wx-server-sdk), one module per area. It is
+// given the database object, so the same code runs in the `api` cloud function and, in tests,
+// over the in-memory double (tests/helpers/wx-server-sdk-double.ts).
+import type { Store } from '../store'
+import { boardRepo, loadBoard } from './board'
+import { bulletinRepos, loadBulletin } from './bulletin'
+import { campaignsRepo, loadCampaigns, notifyRepo } from './campaigns'
+import { loadPeople, peopleRepos } from './people'
+import type { CloudDb } from './sdk'
+
+export function createCloudStore(db: CloudDb): Store {
+  return {
+    ...peopleRepos(db),
+    ...bulletinRepos(db),
+    board: boardRepo(db),
+    campaigns: campaignsRepo(db),
+    notify: notifyRepo(db),
+    async importSnapshot(snapshot) {
+      // Not one transaction (a cloud transaction holds a handful of documents): the seed and
+      // tests import into an empty database, in dependency order.
+      await loadPeople(db, snapshot)
+      await loadBulletin(db, snapshot)
+      await loadBoard(db, snapshot)
+      await loadCampaigns(db, snapshot)
+    },
+    async isEmpty() {
+      const { data } = await db.collection('villages').limit(1).get()
+      return data.length === 0
+    },
+    async close() {
+      // The SDK keeps no connection of ours open.
+    },
+  }
+}

@@ -1,0 +1,269 @@
+// What every repository of the cloud Store shares: records <-> documents, reads that page past
+// the SDK's per-call caps, keyset pages, unique keys, and the household view's place names.
+//
+// Conventions (every repository keeps them, and importSnapshot relies on them):
+// - a document is its record with `id` stored as `_id`; fields that are undefined are left out;
+// - moments stay epoch milliseconds (numbers), as in the records;
+// - a repository may add derived fields to its documents (for where/orderBy) and strips them
+//   again in its own mapper.
+import { type HouseholdView, type Keyset, type Page, UniqueViolation } from '../common'
+import type { GridRecord, GroupRecord, HouseholdRecord, VillageRecord } from '../records'
+import type { CloudDb, CollectionRef, Doc, DocRef, Query, Transaction, TxCollection } from './sdk'
+
+/** Most documents one get() answers in a cloud function (and our page size for reading all). */
+export const GET_MAX = 100
+
+/** A record as a document: `id` becomes `_id`, undefined fields are dropped. */
+export function toDoc(record: object): Doc {
+  const doc: Doc = {}
+  for (const [key, value] of Object.entries(record)) {
+    if (value === undefined) continue
+    doc[key === 'id' ? '_id' : key] = value
+  }
+  return doc
+}
+
+/** A document as a record: `_id` becomes `id`, the fields listed in `drop` are removed. */
+export function fromDoc<T>(doc: Doc, drop: readonly string[] = []): T {
+  const record: Doc = { id: String(doc._id) }
+  for (const [key, value] of Object.entries(doc)) {
+    if (key !== '_id' && !drop.includes(key)) record[key] = value
+  }
+  return record as T
+}
+
+const errorText = (e: unknown) =>
+  e && typeof e === 'object'
+    ? String((e as { errMsg?: unknown }).errMsg ?? (e as { message?: unknown }).message ?? '')
+    : String(e)
+
+/** A duplicate `_id` or unique-index key: errCode -502001 with MongoDB's E11000 text. */
+export function isDuplicate(e: unknown): boolean {
+  return /E11000|duplicate key/i.test(errorText(e))
+}
+
+function isNotFound(e: unknown): boolean {
+  return /does not exist|cannot find document/i.test(errorText(e))
+}
+
+/** One document by `_id`, or null (whether or not the database throws on a missing one). */
+export async function getDoc(ref: DocRef): Promise<Doc | null> {
+  try {
+    return (await ref.get()).data ?? null
+  } catch (e) {
+    if (isNotFound(e)) return null
+    throw e
+  }
+}
+
+/** Adds a document; a duplicate `_id` or unique key becomes UniqueViolation(constraint). */
+export async function addUnique(
+  collection: CollectionRef | TxCollection,
+  data: Doc,
+  constraint: string,
+): Promise<void> {
+  try {
+    await collection.add({ data })
+  } catch (e) {
+    if (isDuplicate(e)) throw new UniqueViolation(constraint)
+    throw e
+  }
+}
+
+/**
+ * Claims `key` in `unique_keys` (inside the transaction that writes what it guards): the guard
+ * for a key no unique index can express. Throws UniqueViolation(constraint) when taken.
+ */
+export function claimKey(
+  tx: Pick<Transaction, 'collection'> | CloudDb,
+  key: string,
+  owner: string,
+  constraint: string,
+): Promise<void> {
+  return addUnique(tx.collection(UNIQUE_KEYS), { _id: key, owner }, constraint)
+}
+
+/** Frees a key claimed by claimKey; a key that is not there is fine. */
+export async function releaseKey(
+  tx: Pick<Transaction, 'collection'> | CloudDb,
+  key: string,
+): Promise<void> {
+  const ref = tx.collection(UNIQUE_KEYS).doc(key)
+  if (await getDoc(ref)) await ref.remove()
+}
+
+export const UNIQUE_KEYS = 'unique_keys'
+
+/**
+ * Every document a query matches, GET_MAX at a time. The query must be ordered by something
+ * unique (end its orderBy chain with `_id`) so that pages neither skip nor repeat documents.
+ */
+export async function all(query: Query): Promise<Doc[]> {
+  const out: Doc[] = []
+  for (;;) {
+    const { data } = await query.skip(out.length).limit(GET_MAX).get()
+    out.push(...data)
+    if (data.length < GET_MAX) return out
+  }
+}
+
+/** Every document of a collection, optionally matching `where`, in `_id` order. */
+export function allOf(db: CloudDb, collection: string, where?: object): Promise<Doc[]> {
+  const base = db.collection(collection)
+  return all((where ? base.where(where) : base).orderBy('_id', 'asc'))
+}
+
+/** Documents by `_id`, GET_MAX ids per query; missing ids are simply absent from the map. */
+export async function byIds(
+  db: CloudDb,
+  collection: string,
+  ids: Iterable<string>,
+): Promise<Map<string, Doc>> {
+  const unique = [...new Set(ids)]
+  const found = new Map<string, Doc>()
+  for (let i = 0; i < unique.length; i += GET_MAX) {
+    const chunk = unique.slice(i, i + GET_MAX)
+    const { data } = await db
+      .collection(collection)
+      .where({ _id: db.command.in(chunk) })
+      .limit(GET_MAX)
+      .get()
+    for (const doc of data) found.set(String(doc._id), doc)
+  }
+  return found
+}
+
+export interface KeysetQuery {
+  collection: string
+  /** A where() condition (plain object or command); omitted = every document. */
+  where?: object
+  /** The sort field; ties are broken by `_id` in the same direction. */
+  field: string
+  direction: 'asc' | 'desc'
+  after?: Keyset
+  limit: number
+}
+
+/**
+ * One page of a collection in (field, _id) order, starting after a keyset: the same paging the
+ * SQLite adapter does. `next` points at the last document when there may be more.
+ */
+export async function keysetPage(
+  db: CloudDb,
+  q: KeysetQuery,
+): Promise<{ docs: Doc[]; next: Keyset | null }> {
+  const _ = db.command
+  const beyond = q.direction === 'desc' ? _.lt.bind(_) : _.gt.bind(_)
+  const conds: object[] = q.where ? [q.where] : []
+  if (q.after)
+    conds.push(
+      _.or([
+        { [q.field]: beyond(q.after.at) },
+        { [q.field]: _.eq(q.after.at), _id: beyond(q.after.id) },
+      ]),
+    )
+  const base = db.collection(q.collection)
+  const filtered =
+    conds.length === 0 ? base : base.where(conds.length === 1 ? conds[0] : _.and(conds))
+  const size = Math.min(q.limit, GET_MAX - 1)
+  const { data } = await filtered
+    .orderBy(q.field, q.direction)
+    .orderBy('_id', q.direction)
+    .limit(size + 1)
+    .get()
+  const docs = data.slice(0, size)
+  const last = docs[docs.length - 1]
+  const next =
+    data.length > size && last
+      ? { at: last[q.field] as number | string, id: String(last._id) }
+      : null
+  return { docs, next }
+}
+
+/**
+ * A keyset page over rows already in memory (joined or filtered in the function), sorted by
+ * (key, id) in `direction`: for reads whose condition where() cannot express.
+ */
+export function pageRows<T>(
+  rows: readonly T[],
+  key: (row: T) => number | string,
+  idOf: (row: T) => string,
+  direction: 'asc' | 'desc',
+  after: Keyset | undefined,
+  limit: number,
+): Page<T> {
+  const sign = direction === 'desc' ? -1 : 1
+  const cmp = (a: number | string, b: number | string) => (a < b ? -1 : a > b ? 1 : 0)
+  const sorted = [...rows].sort((a, b) => sign * (cmp(key(a), key(b)) || cmp(idOf(a), idOf(b))))
+  const start = after
+    ? sorted.filter((r) => sign * (cmp(key(r), after.at) || cmp(idOf(r), after.id)) > 0)
+    : sorted
+  const items = start.slice(0, limit)
+  const last = items[items.length - 1]
+  return {
+    items,
+    next: start.length > limit && last ? { at: key(last), id: idOf(last) } : null,
+  }
+}
+
+/** Runs writes in batches of `size` at a time (bulk imports outside a transaction). */
+export async function inBatches<T>(
+  items: readonly T[],
+  size: number,
+  write: (item: T) => Promise<unknown>,
+): Promise<void> {
+  for (let i = 0; i < items.length; i += size)
+    await Promise.all(items.slice(i, i + size).map(write))
+}
+
+/** Adds records as documents (seed and snapshot import). */
+export function addAll(db: CloudDb, collection: string, records: readonly object[]) {
+  return inBatches(records, 20, (r) => db.collection(collection).add({ data: toDoc(r) }))
+}
+
+export interface Places {
+  villages: Map<string, VillageRecord>
+  groups: Map<string, GroupRecord>
+  grids: Map<string, GridRecord>
+}
+
+/** Every village, group and grid (a township has dozens, not thousands). */
+export async function loadPlaces(db: CloudDb): Promise<Places> {
+  const [villages, groups, grids] = await Promise.all(
+    ['villages', 'groups', 'grids'].map((c) => allOf(db, c)),
+  )
+  const index = <T extends { id: string }>(docs: Doc[] | undefined) =>
+    new Map((docs ?? []).map((d) => [String(d._id), fromDoc<T>(d)]))
+  return {
+    villages: index<VillageRecord>(villages),
+    groups: index<GroupRecord>(groups),
+    grids: index<GridRecord>(grids),
+  }
+}
+
+/** A household document with its place names. */
+export function householdView(doc: Doc, places: Places): HouseholdView {
+  const h = fromDoc<HouseholdRecord>(doc, HOUSEHOLD_DERIVED)
+  return {
+    ...h,
+    villageName: places.villages.get(h.villageId)?.name ?? '',
+    groupName: places.groups.get(h.groupId)?.name ?? '',
+    gridName: places.grids.get(h.gridId)?.name ?? '',
+  }
+}
+
+/** Derived fields a household document may carry for queries (stripped from records). */
+export const HOUSEHOLD_DERIVED: readonly string[] = ['houseKey']
+
+/** Household views by id, with their place names. */
+export async function householdViews(
+  db: CloudDb,
+  ids: Iterable<string>,
+  places?: Places,
+): Promise<Map<string, HouseholdView>> {
+  const [docs, p] = await Promise.all([
+    byIds(db, 'households', ids),
+    places ? Promise.resolve(places) : loadPlaces(db),
+  ])
+  return new Map([...docs].map(([id, d]) => [id, householdView(d, p)]))
+}

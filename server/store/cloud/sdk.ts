@@ -1,0 +1,94 @@
+// The part of wx-server-sdk's database API the cloud Store uses, typed for our code. The real
+// SDK's `cloud.database({ throwOnNotFound: false })` and the in-memory double in tests/helpers
+// both satisfy it. Reference:
+// https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/database/Cloud.database.html
+
+export type Doc = Record<string, unknown>
+
+/** A query, logic or update command (db.command.*): opaque to the adapter. */
+export type Command = object
+
+export interface AggregateCommands {
+  sum(expr: unknown): object
+  avg(expr: unknown): object
+  max(expr: unknown): object
+  min(expr: unknown): object
+  first(expr: unknown): object
+  last(expr: unknown): object
+}
+
+export interface Commands {
+  eq(v: unknown): Command
+  neq(v: unknown): Command
+  gt(v: unknown): Command
+  gte(v: unknown): Command
+  lt(v: unknown): Command
+  lte(v: unknown): Command
+  in(v: unknown[]): Command
+  nin(v: unknown[]): Command
+  exists(v: boolean): Command
+  and(...conds: unknown[]): Command
+  or(...conds: unknown[]): Command
+  set(v: unknown): Command
+  inc(n: number): Command
+  push(v: unknown): Command
+  remove(): Command
+  aggregate: AggregateCommands
+}
+
+export interface DocRef {
+  /** With throwOnNotFound: false, a missing document answers `data: null`. */
+  get(): Promise<{ data: Doc | null }>
+  set(arg: { data: Doc }): Promise<unknown>
+  update(arg: { data: Doc }): Promise<{ stats: { updated: number } }>
+  remove(): Promise<unknown>
+}
+
+export interface Query {
+  where(cond: unknown): Query
+  orderBy(field: string, direction: 'asc' | 'desc'): Query
+  skip(n: number): Query
+  /** At most 100 in a cloud function, whatever is asked. */
+  limit(n: number): Query
+  field(spec: Record<string, boolean | number>): Query
+  get(): Promise<{ data: Doc[] }>
+  count(): Promise<{ total: number }>
+  update(arg: { data: Doc }): Promise<{ stats: { updated: number } }>
+  remove(): Promise<{ stats: { removed: number } }>
+}
+
+export interface Aggregate {
+  match(cond: unknown): Aggregate
+  group(spec: Doc): Aggregate
+  sort(spec: Record<string, number>): Aggregate
+  skip(n: number): Aggregate
+  /** Without a limit stage, end() answers at most 20 results. */
+  limit(n: number): Aggregate
+  project(spec: Doc): Aggregate
+  end(): Promise<{ list: Doc[] }>
+}
+
+export interface CollectionRef extends Query {
+  doc(id: string): DocRef
+  add(arg: { data: Doc }): Promise<{ _id: string | number }>
+  aggregate(): Aggregate
+}
+
+/** Inside a transaction only single-document operations exist. */
+export interface TxCollection {
+  doc(id: string): DocRef
+  add(arg: { data: Doc }): Promise<{ _id: string | number }>
+}
+
+export interface Transaction {
+  collection(name: string): TxCollection
+  rollback(reason?: unknown): Promise<void>
+}
+
+export interface CloudDb {
+  command: Commands
+  collection(name: string): CollectionRef
+  runTransaction<T>(callback: (tx: Transaction) => Promise<T>, times?: number): Promise<T>
+  /** db.RegExp({ regexp, options }): a regular-expression condition for where(). */
+  RegExp(arg: { regexp: string; options?: string }): object
+}
