@@ -122,14 +122,14 @@ export function inspectPart(
       ])
       const latest = new Map(currents.map((c) => [String(c.householdId), c]))
       const inScope = docs.map((d) => householdView(d, places))
-      const keyword = q.keyword?.toLowerCase()
+      // SQLite's LIKE folds the case of ASCII letters only.
+      const fold = (text: string) => text.replace(/[A-Z]/g, (c) => c.toLowerCase())
+      const keyword = q.keyword ? fold(q.keyword) : undefined
       const rows = inScope
         .filter(
           (h) =>
             (!q.groupId || h.groupId === q.groupId) &&
-            (!keyword ||
-              h.headName.toLowerCase().includes(keyword) ||
-              h.houseNo.toLowerCase().includes(keyword)) &&
+            (!keyword || fold(h.headName).includes(keyword) || fold(h.houseNo).includes(keyword)) &&
             (q.done === undefined || latest.has(h.id) === q.done),
         )
         .map((h): InspectableRow => {

@@ -30,6 +30,8 @@ export function rubricsPart(
       return { items: await rubricViews(db, docs), next }
     },
     async saveRubric(rubric, criteria) {
+      // Not the guard (the add below is): it keeps criteria off a rubric that already exists.
+      if (await getDoc(rubrics().doc(rubric.id))) throw new UniqueViolation('rubrics.id')
       // The criteria first, by their ids (a retried save writes the same documents again): no
       // reader looks for them before the rubric document exists.
       await inBatches(criteria, 20, (c) => {

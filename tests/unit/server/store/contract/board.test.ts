@@ -1,11 +1,6 @@
-// Store contract: the red and black list (Store.board), on both adapters.
+// Store contract: the red and black list (Store.board), on both adapters: inspections, rubrics, paging.
 import { afterEach, describe, expect, it } from 'vitest'
-import { loadBoard } from '../../../../../server/store/cloud/board'
-import { loadPeople } from '../../../../../server/store/cloud/people'
 import {
-  type AppealRecord,
-  type BoardEntryRecord,
-  type InspectionRecord,
   type Keyset,
   type RoundRecord,
   type Snapshot,
@@ -13,78 +8,12 @@ import {
   UniqueViolation,
 } from '../../../../../server/store/store'
 import { buildTestTown, DAY, NOW, who } from '../../../../helpers/factories'
-import {
-  createCloudTestStore,
-  openStore,
-  type StoreKind,
-  storeKinds,
-} from '../../../../helpers/store-adapters'
+import { storeKinds } from '../../../../helpers/store-adapters'
+import { boardStore, inspection } from './board-fixtures'
 
-/**
- * A store with the snapshot's people and board. The cloud one loads only those two areas: on
- * this branch the other areas' snapshot loaders are not built yet.
- */
-async function boardStore(kind: StoreKind, s: Snapshot): Promise<Store> {
-  if (kind === 'sqlite') return openStore(kind, s)
-  const { store, double } = createCloudTestStore()
-  const db = double.cloud.database({ throwOnNotFound: false })
-  await loadPeople(db, s)
-  await loadBoard(db, s)
-  return store
-}
-
-const admin = `u-${who.admin}`
-type NewInspection = Omit<InspectionRecord, 'version' | 'reason'>
-
-const inspection = (householdId: string, total: number, extra: Partial<NewInspection> = {}) => ({
-  id: `ins-${householdId}-${total}-${Math.random().toString(36).slice(2)}`,
-  roundId: 'r-open',
-  householdId,
-  inspectorId: admin,
-  total,
-  createdAt: NOW,
-  deductedItems: total < 100 ? 1 : 0,
-  items: [
-    { criterionId: 'crit-b', points: Math.max(0, total - 60), deductions: 1, note: '' },
-    { criterionId: 'crit-a', points: Math.min(total, 60), note: '' },
-  ],
-  ...extra,
-})
-
-const entry = (list: BoardEntryRecord['list'], householdId: string, position: number) => ({
-  roundId: 'r-open',
-  list,
-  householdId,
-  position,
-  unitKey: 'town',
-  unitName: '全镇',
-  rank: position + 1,
-  score: 90 - position,
-  deductedItems: 1,
-  previousScore: null,
-  rectifiedAt: list === 'black' ? NOW : null,
-})
-
-const appeal = (id: string, householdId = 'hh-a3'): AppealRecord => ({
-  id,
-  roundId: 'r-pub',
-  householdId,
-  userId: `u-${who.residentA}`,
-  text: '复查一下',
-  photos: [{ url: 'https://x/p.jpg', takenAt: NOW }],
-  status: 'pending',
-  scoreBefore: 50,
-  scoreAfter: null,
-  inspectionId: null,
-  reason: null,
-  decidedBy: null,
-  decidedAt: null,
-  createdAt: NOW,
-})
-
-describe.each(storeKinds)('Store.board (%s)', (kind) => {
+describe.each(storeKinds)('Store.board inspections (%s)', (kind) => {
   let store: Store
-  const open = async (s: Snapshot = buildTestTown()) => (store = await boardStore(kind, s))
+  const open = async (s: Snapshot = buildTestTown()) => ({ store } = await boardStore(kind, s))
   afterEach(async () => store?.close())
 
   it('adds versions and keeps the latest as current', async () => {
@@ -140,107 +69,6 @@ describe.each(storeKinds)('Store.board (%s)', (kind) => {
     const latest = saved.find((s) => s.version === 10)
     const score = (await store.board.scores('r-open')).find((s) => s.householdId === 'hh-a2')
     expect(score?.total).toBe(latest?.total)
-  })
-
-  it('publishes once and reads the frozen lists back in order', async () => {
-    await open()
-    const at = { publishedAt: NOW, publicityEndsAt: NOW + 7 * DAY }
-    const lines = [entry('red', 'hh-a2', 1), entry('black', 'hh-a3', 0), entry('red', 'hh-a1', 0)]
-    expect(await store.board.publish('r-open', at, lines)).toBe(true)
-    expect(await store.board.publish('r-open', at, [entry('red', 'hh-b1', 0)])).toBe(false)
-    expect(await store.board.round('r-open')).toMatchObject({ status: 'published', ...at })
-    const read = await store.board.entries({ roundId: 'r-open' })
-    expect(read.map((e) => [e.list, e.householdId])).toEqual([
-      ['black', 'hh-a3'],
-      ['red', 'hh-a1'],
-      ['red', 'hh-a2'],
-    ])
-    // A fresh publication carries no 已整改 mark, whatever the lines say.
-    expect(read[0]).toMatchObject({ rectifiedAt: null, headName: '王芳', villageName: '甲村' })
-    expect(
-      await store.board.entries({ roundId: 'r-open', list: 'red', villageId: 'vil-b' }),
-    ).toEqual([])
-    expect(
-      (await store.board.entries({ roundId: 'r-open', householdId: 'hh-a2' })).map((e) => e.rank),
-    ).toEqual([2])
-    expect(await store.board.publish('r-missing', at, [])).toBe(false)
-  })
-
-  it('keeps one pending appeal per household and round until it is decided', async () => {
-    await open()
-    await store.board.createAppeal(appeal('ap-1'))
-    await expect(store.board.createAppeal(appeal('ap-2'))).rejects.toBeInstanceOf(UniqueViolation)
-    await store.board.createAppeal(appeal('ap-3', 'hh-a4'))
-    const decision = { by: admin, at: NOW + 1, reason: '证据不足' }
-    expect(await store.board.rejectAppeal('ap-1', decision)).toBe(true)
-    expect(await store.board.rejectAppeal('ap-1', decision)).toBe(false)
-    await store.board.createAppeal({ ...appeal('ap-2'), createdAt: NOW + 2 })
-    expect(await store.board.appeal('ap-1')).toMatchObject({
-      status: 'rejected',
-      reason: '证据不足',
-      appellantName: `昵称-${who.residentA}`,
-      roundTitle: '2026年10月人居环境红黑榜',
-      household: { id: 'hh-a3', villageName: '甲村' },
-    })
-    const pending = await store.board.appeals({ gridIds: null, status: 'pending', limit: 1 })
-    expect(pending.items.map((a) => a.id)).toEqual(['ap-3'])
-    const rest = await store.board.appeals({
-      gridIds: null,
-      status: 'pending',
-      after: pending.next ?? undefined,
-      limit: 5,
-    })
-    expect(rest).toEqual({ items: [expect.objectContaining({ id: 'ap-2' })], next: null })
-    const decided = await store.board.appeals({
-      gridIds: ['vil-a-grid'],
-      status: 'decided',
-      limit: 5,
-    })
-    expect(decided.items.map((a) => a.id)).toEqual(['ap-1'])
-    expect((await store.board.appeals({ gridIds: ['vil-b-grid'], limit: 5 })).items).toEqual([])
-  })
-
-  it('decides an appeal by a re-inspection that rewrites the lists and keeps 已整改', async () => {
-    await open()
-    const black = (await store.board.entries({ roundId: 'r-pub', list: 'black' })).map(
-      (e) => e.householdId,
-    )
-    expect(black).toContain('hh-a3')
-    expect(await store.board.markRectified('r-pub', 'hh-a4', NOW)).toBe(true)
-    expect(await store.board.markRectified('r-pub', 'hh-a4', NOW)).toBe(false)
-    expect(await store.board.markRectified('r-pub', 'hh-a1', NOW)).toBe(false)
-    await store.board.createAppeal(appeal('ap-1'))
-    const frozen = await store.board.entries({ roundId: 'r-pub' })
-    const rewritten = frozen
-      .filter((e) => e.householdId !== 'hh-a3')
-      .map(({ roundId, list, householdId, position, unitKey, unitName, rank, score }) => ({
-        ...{ roundId, list, householdId, position, unitKey, unitName, rank, score },
-        ...{ deductedItems: 0, previousScore: null, rectifiedAt: null },
-      }))
-    const saved = await store.board.reinspectAppeal(
-      'ap-1',
-      { ...inspection('hh-a3', 75), roundId: 'r-pub' },
-      { by: admin, at: NOW + 5 },
-      rewritten,
-    )
-    expect(saved).toMatchObject({ version: 2, reason: 'appeal', total: 75 })
-    const after = await store.board.entries({ roundId: 'r-pub' })
-    expect(after.map((e) => e.householdId)).not.toContain('hh-a3')
-    expect(after.find((e) => e.householdId === 'hh-a4')?.rectifiedAt).toBe(NOW)
-    expect(await store.board.appeal('ap-1')).toMatchObject({
-      status: 'reinspected',
-      scoreAfter: 75,
-      inspectionId: saved?.id,
-      decidedAt: NOW + 5,
-    })
-    const again = { ...inspection('hh-a3', 99), roundId: 'r-pub' }
-    expect(await store.board.reinspectAppeal('ap-1', again, { by: admin, at: NOW }, null)).toBe(
-      null,
-    )
-    expect(await store.board.inspections('r-pub', 'hh-a3')).toHaveLength(2)
-    await store.board.createAppeal(appeal('ap-2'))
-    const history = await store.board.history('hh-a4', { limit: 5 })
-    expect(history.items).toMatchObject([{ roundId: 'r-pub', list: 'black', rectified: true }])
   })
 
   it('assigns rubric versions once under concurrent saves', async () => {
