@@ -1,6 +1,8 @@
 // Store contract: the red and black list (Store.board), on both adapters: frozen lists and appeals.
 import { afterEach, describe, expect, it } from 'vitest'
 import { type Snapshot, type Store, UniqueViolation } from '../../../../../server/store/store'
+import { rewriteLists } from '../../../../../server/store/cloud/board-rounds'
+import type { CloudDb, Transaction } from '../../../../../server/store/cloud/sdk'
 import { buildTestTown, DAY, NOW, who } from '../../../../helpers/factories'
 import { storeKinds } from '../../../../helpers/store-adapters'
 import type { CloudDouble } from '../../../../helpers/wx-server-sdk-double'
@@ -141,5 +143,31 @@ describe.each(storeKinds)('Store.board lists (%s)', (kind) => {
     expect(refused.every((e) => e instanceof UniqueViolation)).toBe(true)
     const pending = await store.board.appeals({ gridIds: null, status: 'pending', limit: 10 })
     expect(pending.items).toHaveLength(1)
+  })
+})
+
+describe('the cloud lists rewrite', () => {
+  it('copies a 已整改 mark that lands while it writes the new generation', async () => {
+    const { store, double } = await boardStore('cloud', buildTestTown())
+    const db = (double as CloudDouble).cloud.database({ throwOnNotFound: false })
+    const frozen = await store.board.entries({ roundId: 'r-pub' })
+    const lines = frozen.map((e) => ({ ...e, rectifiedAt: null }))
+    // The mark lands between the rewrite's copy of the marks and its flipping transaction.
+    let raced = false
+    const racing: CloudDb = Object.assign(Object.create(db) as CloudDb, {
+      runTransaction: async <T>(run: (tx: Transaction) => Promise<T>) => {
+        if (!raced) {
+          raced = true
+          expect(await store.board.markRectified('r-pub', 'hh-a4', NOW)).toBe(true)
+        }
+        return db.runTransaction(run)
+      },
+    })
+    expect(await rewriteLists(racing, 'r-pub', lines, async () => ({ flip: 'done' }))).toBe('done')
+    const after = await store.board.entries({ roundId: 'r-pub', list: 'black' })
+    expect(after.find((e) => e.householdId === 'hh-a4')?.rectifiedAt).toBe(NOW)
+    const generations = new Set(double?.dump('board_entries').map((d) => d.generation))
+    expect(generations.size).toBe(1)
+    await store.close()
   })
 })
