@@ -7,8 +7,9 @@
 // (the round still open, the appeal still pending, no 已整改 mark or other rewrite landed since
 // the marks were copied) and flips the round's `generation` to the new one. Readers only ever
 // read the round's current generation, so they see the old lists or the new ones, never a mix.
-// A generation that lost (or was replaced) is removed afterwards; a crash in between only
-// leaves unread documents behind.
+// A generation that lost (or was replaced) is removed afterwards (a reader that caught the
+// replaced one meanwhile sees the round's generation change and reads again); a crash in between
+// only leaves unread documents behind.
 import { newId } from '../../shared/ids'
 import type { BoardEntryRecord, BoardEntryView, Store } from '../store'
 import { entryKey, householdColumns, roundState, roundView, roundViews } from './board-docs'
@@ -112,6 +113,39 @@ export async function rewriteLists<T>(
   }
 }
 
+/** The generation a round's readers read, or null before its lists are published. */
+async function generationOf(db: CloudDb, roundId: string): Promise<string | null> {
+  const doc = await getDoc(db.collection('rounds').doc(roundId))
+  return doc ? roundState(doc).generation : null
+}
+
+/**
+ * The lines of a round's current generation in list order. Read again when the generation
+ * changed meanwhile: the replaced one is being removed and may be incomplete.
+ */
+async function currentLines(
+  db: CloudDb,
+  q: { roundId: string; list?: string; householdId?: string },
+): Promise<Doc[]> {
+  for (let generation = await generationOf(db, q.roundId); generation;) {
+    const where: Doc = { roundId: q.roundId, generation }
+    if (q.list) where.list = q.list
+    if (q.householdId) where.householdId = q.householdId
+    const docs = await all(
+      db
+        .collection('board_entries')
+        .where(where)
+        .orderBy('list', 'asc')
+        .orderBy('position', 'asc')
+        .orderBy('_id', 'asc'),
+    )
+    const now = await generationOf(db, q.roundId)
+    if (now === generation) return docs
+    generation = now
+  }
+  return []
+}
+
 export function roundsPart(
   db: CloudDb,
 ): Pick<
@@ -160,20 +194,7 @@ export function roundsPart(
       })
     },
     async entries(q) {
-      const doc = await getDoc(rounds().doc(q.roundId))
-      const generation = doc ? roundState(doc).generation : null
-      if (!generation) return []
-      const where: Doc = { roundId: q.roundId, generation }
-      if (q.list) where.list = q.list
-      if (q.householdId) where.householdId = q.householdId
-      const docs = await all(
-        db
-          .collection('board_entries')
-          .where(where)
-          .orderBy('list', 'asc')
-          .orderBy('position', 'asc')
-          .orderBy('_id', 'asc'),
-      )
+      const docs = await currentLines(db, q)
       const places = await loadPlaces(db)
       const households = await householdViews(
         db,
