@@ -161,6 +161,9 @@ export function restoreData(options: {
 }): RestoreResult {
   const now = options.now ?? Date.now()
   const source = path.resolve(options.source)
+  if (source === path.resolve(options.dataDir)) {
+    throw new BackupError('请指定 npm run backup 生成的备份目录，而不是数据目录本身')
+  }
   const copy = path.join(source, DATABASE_FILE)
   if (!fs.existsSync(copy)) {
     throw new BackupError(`${source} 里没有 ${DATABASE_FILE}：这不是 npm run backup 生成的备份目录`)

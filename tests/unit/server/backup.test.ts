@@ -95,6 +95,7 @@ describe('backup and restore of a local installation', () => {
     expect(() => restoreData({ dataDir, source: path.join(dataDir, MEDIA_DIR) })).toThrow(
       /不是 npm run backup 生成的备份目录/,
     )
+    expect(() => restoreData({ dataDir, source: dataDir })).toThrow(/而不是数据目录本身/)
     await closeStore()
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'hemei-backup-empty-'))
     try {
