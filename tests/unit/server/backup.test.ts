@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -80,6 +80,33 @@ describe('backup and restore of a local installation', () => {
     expect(await store!.settings.get('motto')).toBe('after')
     expect(fs.readdirSync(path.join(dataDir, MEDIA_DIR))).toEqual(['b2.jpg'])
   })
+
+  it('sees a database held open by another process (the server), and its release', async () => {
+    await closeStore()
+    const file = path.join(dataDir, DATABASE_FILE)
+    const holder = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const db = new (require(${JSON.stringify(require.resolve('better-sqlite3'))}))(${JSON.stringify(file)});
+         db.prepare('SELECT 1').get(); console.log('open'); setInterval(() => {}, 1000)`,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    )
+    try {
+      await new Promise<void>((resolve, reject) => {
+        holder.stdout.once('data', () => resolve())
+        holder.once('exit', (code) => reject(new Error(`holder exited with ${code}`)))
+      })
+      expect(databaseInUse(file)).toBe(true)
+    } finally {
+      const exited = new Promise((resolve) => holder.once('exit', resolve))
+      holder.kill()
+      await exited
+    }
+    // Killed, not closed: its -wal/-shm stay behind, and still nothing holds the file.
+    expect(databaseInUse(file)).toBe(false)
+  }, 30_000)
 
   it('writes into a given empty folder, never over an existing backup', () => {
     const target = path.join(dataDir, 'elsewhere')
