@@ -95,6 +95,11 @@ export const cloudCollections = [
     ],
   },
   {
+    name: 'column_sort',
+    id: "'next': one document, the sort the next created column gets (taken in a transaction)",
+    indexes: [],
+  },
+  {
     name: 'notices',
     id: 'the notice id; village links are its `villageIds` array',
     indexes: [
