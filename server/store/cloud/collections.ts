@@ -107,6 +107,7 @@ export const cloudCollections = [
       { name: 'village_feed', keys: [asc('villageIds'), asc('status'), desc('publishAt')] },
       { name: 'column_feed', keys: [asc('columnId'), asc('status'), desc('publishAt')] },
       { name: 'author', keys: [asc('authorId'), desc('updatedAt'), desc('_id')] },
+      { name: 'updated', keys: [desc('updatedAt'), desc('_id')] },
     ],
   },
   {
