@@ -95,6 +95,11 @@ export const cloudCollections = [
     ],
   },
   {
+    name: 'column_sort',
+    id: "'next': one document, the sort the next created column gets (taken in a transaction)",
+    indexes: [],
+  },
+  {
     name: 'notices',
     id: 'the notice id; village links are its `villageIds` array',
     indexes: [
@@ -102,6 +107,7 @@ export const cloudCollections = [
       { name: 'village_feed', keys: [asc('villageIds'), asc('status'), desc('publishAt')] },
       { name: 'column_feed', keys: [asc('columnId'), asc('status'), desc('publishAt')] },
       { name: 'author', keys: [asc('authorId'), desc('updatedAt'), desc('_id')] },
+      { name: 'updated', keys: [desc('updatedAt'), desc('_id')] },
     ],
   },
   {
