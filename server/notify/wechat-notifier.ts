@@ -52,6 +52,8 @@ export const templatesSchema = z
     nominated: templateSchema,
   })
   .partial()
+  // A misspelt event name fails at start instead of silently sending nothing.
+  .strict()
 
 export type Templates = z.infer<typeof templatesSchema>
 
