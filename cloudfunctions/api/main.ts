@@ -62,6 +62,10 @@ function createApiRouter(): Router {
     }),
     // media: wired with the cloud storage adapter
     media: undefined,
+    // The verdict of mediaCheckAsync arrives as a message push (Event 'wxa_media_check') to a
+    // function, not as an { action } call; whoever routes it in main() must accept it only when
+    // getWXContext().SOURCE is not a client's (wx_client, wx_devtools): a client can send the
+    // same shape through callFunction.
   })
 }
 

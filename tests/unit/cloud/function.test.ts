@@ -58,7 +58,8 @@ afterEach(() => {
   delete requireHere.cache[sdkPath]
 })
 
-describe('the bundled api cloud function', () => {
+// Loading a 1.8 MB bundle takes a second or more on a busy machine.
+describe('the bundled api cloud function', { timeout: 30_000 }, () => {
   beforeAll(async () => {
     await buildFunction()
   }, 120_000)
