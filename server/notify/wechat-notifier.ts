@@ -89,9 +89,12 @@ export function fieldValue(key: string, source: (typeof sources)[number], n: Not
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`
 }
 
+/** The errCode of a failed cloud call: a property of the SDK's error, else in its message. */
 function errCodeOf(error: unknown): number | null {
   const code = (error as { errCode?: unknown } | null)?.errCode
-  return typeof code === 'number' ? code : null
+  if (typeof code === 'number') return code
+  const match = /errCode:\s*(-?\d+)/.exec(String(error))
+  return match ? Number(match[1]) : null
 }
 
 export function createWechatNotifier(options: WechatNotifierOptions): Notifier {

@@ -120,6 +120,15 @@ describe('WeChat notifier (subscribeMessage.send)', () => {
     expect((await deliveries()).find((d) => String(d.target).includes('k2'))).toMatchObject({
       outcome: 'refused',
     })
+    // …or only say so in its message.
+    send.mockImplementation(async () => {
+      throw new Error('errCode: 43101 | errMsg: user refuse to accept the msg')
+    })
+    await notifier().send(notification({ key: 'k3', recipients: [uid(who.residentA)] }))
+    expect((await deliveries()).find((d) => String(d.target).includes('k3'))).toMatchObject({
+      outcome: 'refused',
+      errCode: USER_REFUSED,
+    })
     expect(logger.error).not.toHaveBeenCalled()
   })
 
