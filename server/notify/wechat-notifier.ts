@@ -103,8 +103,9 @@ export function createWechatNotifier(options: WechatNotifierOptions): Notifier {
 
   async function deliver(n: Notification, userId: string): Promise<Delivery> {
     const template = templates[n.event]
+    if (!template) return { outcome: 'skipped', errCode: null }
     const user = await store.users.get(userId)
-    if (!template || !user) return { outcome: 'skipped', errCode: null }
+    if (!user) return { outcome: 'skipped', errCode: null }
     const data: Record<string, { value: string }> = {}
     for (const [key, source] of Object.entries(template.data))
       data[key] = { value: fieldValue(key, source, n) }
@@ -140,7 +141,15 @@ export function createWechatNotifier(options: WechatNotifierOptions): Notifier {
       // A few at a time: a campaign's subscribers can be hundreds, and the function has seconds.
       for (let i = 0; i < n.recipients.length; i += SEND_CONCURRENCY) {
         const batch = n.recipients.slice(i, i + SEND_CONCURRENCY)
-        const outcomes = await Promise.all(batch.map((userId) => deliver(n, userId)))
+        const outcomes = await Promise.all(
+          batch.map((userId) =>
+            // A delivery is best effort: the caller's action has succeeded whatever happens here.
+            deliver(n, userId).catch((error: unknown): Delivery => {
+              logger.error('notification delivery failed', { error: String(error) })
+              return { outcome: 'failed', errCode: null }
+            }),
+          ),
+        )
         batch.forEach((userId, j) => results.push({ userId, ...(outcomes[j] as Delivery) }))
       }
       await store.audit.append(
