@@ -39,7 +39,9 @@ export interface FunctionConfig {
   miniprogramState: 'developer' | 'trial' | 'formal'
 }
 
-export function loadFunctionConfig(env: NodeJS.ProcessEnv = process.env): FunctionConfig {
+export function loadFunctionConfig(
+  env: Record<string, string | undefined> = process.env,
+): FunctionConfig {
   const parsed = envSchema.safeParse(env)
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)

@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Envelope } from '../../../contract'
+import { loadFunctionConfig } from '../../../cloudfunctions/api/config'
 import { bundlePath, buildFunction, functionDir } from '../../../scripts/build-functions'
 import { uniqueIndexes } from '../../../server/store/cloud/collections'
 import { createCloudDouble } from '../../helpers/wx-server-sdk-double'
@@ -148,5 +149,30 @@ describe('the bundled api cloud function', { timeout: 30_000 }, () => {
     const { main } = loadFunction({ NOTIFY_TEMPLATES: '{"votingOpened":' })
     const answer = await main({ action: 'me.get', input: {} }, context)
     expect(answer).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+  })
+})
+
+describe('the api function configuration', () => {
+  it('reads admins and templates from its environment, with defaults', () => {
+    expect(loadFunctionConfig({})).toEqual({
+      adminOpenids: [],
+      templates: {},
+      miniprogramState: 'formal',
+    })
+    const templates = { nominated: { id: 'tpl', data: { thing1: 'title' } } }
+    expect(
+      loadFunctionConfig({
+        ADMIN_OPENIDS: ' o-a , ,o-b ',
+        NOTIFY_TEMPLATES: JSON.stringify(templates),
+        NOTIFY_STATE: 'trial',
+      }),
+    ).toEqual({ adminOpenids: ['o-a', 'o-b'], templates, miniprogramState: 'trial' })
+  })
+
+  it('fails naming the variable when one is wrong', () => {
+    expect(() => loadFunctionConfig({ NOTIFY_STATE: 'prod' })).toThrow(/NOTIFY_STATE/)
+    expect(() => loadFunctionConfig({ NOTIFY_TEMPLATES: '{"votingOpen":{}}' })).toThrow(
+      /NOTIFY_TEMPLATES/,
+    )
   })
 })
