@@ -1,0 +1,109 @@
+// The `api` cloud function: every call from the mini-program (`Taro.cloud.callFunction({ name:
+// 'api', data: { action, input } })`, src/lib/api-client.ts) lands here and goes through the
+// same router as the local server. Bundled by `npm run build:functions` into index.js.
+import type { Envelope } from '../../contract'
+import {
+  createWechatContentChecker,
+  type SecurityOpenApi,
+} from '../../server/content/wechat-checker'
+import { createLogger } from '../../server/logger'
+import {
+  createWechatNotifier,
+  type SubscribeMessageOpenApi,
+} from '../../server/notify/wechat-notifier'
+import { createRouter, type Router } from '../../server/router'
+import { newId } from '../../server/shared/ids'
+import { createCloudStore } from '../../server/store/cloud/cloud-store'
+import type { CloudDb } from '../../server/store/cloud/sdk'
+import { loadFunctionConfig } from './config'
+
+/**
+ * The part of wx-server-sdk this function uses. The SDK's own index.d.ts types `init({ env })`
+ * as a string only (DYNAMIC_CURRENT_ENV is a symbol), lacks `throwOnNotFound`, and types
+ * `openapi` as `any`; this names exactly what we rely on.
+ */
+interface WxCloud {
+  DYNAMIC_CURRENT_ENV: symbol
+  init(options: { env: string | symbol }): void
+  getWXContext(): { OPENID?: string }
+  database(options: { throwOnNotFound: boolean }): CloudDb
+  openapi: SecurityOpenApi & SubscribeMessageOpenApi
+}
+
+/** What the platform passes: the client's `data`, plus fields it adds (`userInfo`, …). */
+type CloudEvent = { action?: unknown; input?: unknown } | null | undefined
+
+// A plain require of the external package: exactly its module object, as the SDK expects.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const cloud = require('wx-server-sdk') as WxCloud
+
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
+
+const logger = createLogger()
+
+/** The caller as WeChat identified them for this invocation; '' when nobody (a console test). */
+const callerOpenid = () => cloud.getWXContext().OPENID || null
+
+function createApiRouter(): Router {
+  const config = loadFunctionConfig()
+  const store = createCloudStore(cloud.database({ throwOnNotFound: false }))
+  return createRouter({
+    store,
+    devMode: false,
+    adminOpenids: config.adminOpenids,
+    logger,
+    content: createWechatContentChecker({ openapi: cloud.openapi, callerOpenid, logger }),
+    notifier: createWechatNotifier({
+      store,
+      openapi: cloud.openapi,
+      templates: config.templates,
+      miniprogramState: config.miniprogramState,
+      logger,
+    }),
+    // media: wired with the cloud storage adapter
+    media: undefined,
+    // The verdict of mediaCheckAsync arrives as a message push (Event 'wxa_media_check') to a
+    // function, not as an { action } call; whoever routes it in main() must accept it only when
+    // getWXContext().SOURCE is not a client's (wx_client, wx_devtools): a client can send the
+    // same shape through callFunction.
+  })
+}
+
+function internal(requestId: string): Envelope<never> {
+  return {
+    ok: false,
+    error: {
+      code: 'INTERNAL',
+      message: `服务器开小差了，请稍后再试（编号 ${requestId}）`,
+      details: { requestId },
+    },
+  }
+}
+
+// Built once per instance; a configuration error is logged and every call answers INTERNAL.
+let router: Router | null = null
+try {
+  router = createApiRouter()
+} catch (error) {
+  logger.error('api function failed to start', { error: String(error) })
+}
+
+export async function main(event: CloudEvent, context: unknown): Promise<Envelope<unknown>> {
+  const requestIdOf = (context as { request_id?: unknown } | null)?.request_id
+  // The platform's request id, so an INTERNAL answer's 编号 finds the function's log line.
+  const requestId = typeof requestIdOf === 'string' && requestIdOf ? requestIdOf : newId('req')
+  try {
+    if (!router) return internal(requestId)
+    // Identity comes from WeChat's context only: `openid`, `userInfo` or anything else
+    // identity-like inside the event is the client's word and is never read.
+    return await router.handle({
+      action: typeof event?.action === 'string' ? event.action : '',
+      input: event?.input ?? {},
+      openid: callerOpenid(),
+      requestId,
+    })
+  } catch (error) {
+    logger.error('api function failed', { error: String(error) })
+    return internal(requestId)
+  }
+}

@@ -1,0 +1,178 @@
+// The bundled `api` cloud function (cloudfunctions/api/index.js, built here by the same code as
+// `npm run build:functions`), required the way the platform requires it, with wx-server-sdk
+// resolved to the in-memory double and `main(event, context)` called the way WeChat calls it.
+import { createRequire } from 'node:module'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Envelope } from '../../../contract'
+import { loadFunctionConfig } from '../../../cloudfunctions/api/config'
+import { bundlePath, buildFunction, functionDir } from '../../../scripts/build-functions'
+import { uniqueIndexes } from '../../../server/store/cloud/collections'
+import { createCloudDouble } from '../../helpers/wx-server-sdk-double'
+
+const requireHere = createRequire(bundlePath)
+const sdkPath = createRequire(`${functionDir}/`).resolve('wx-server-sdk')
+
+type Main = (event: unknown, context: unknown) => Promise<Envelope<unknown>>
+
+/** Per test: a fresh double standing in for wx-server-sdk and a fresh load of the bundle. */
+function loadFunction(env: Record<string, string> = {}) {
+  const double = createCloudDouble({ uniqueIndexes: uniqueIndexes() })
+  const msgSecCheck = async () => ({ errCode: 0, result: { suggest: 'pass', label: 100 } })
+  const send = async () => ({ errCode: 0 })
+  Object.assign(double.cloud, {
+    openapi: { security: { msgSecCheck }, subscribeMessage: { send } },
+  })
+  // A database whose every collection() call fails while `broken` is set.
+  const state = { broken: false }
+  const database = double.cloud.database.bind(double.cloud)
+  double.cloud.database = (opts) => {
+    const db = database(opts)
+    const collection = db.collection.bind(db)
+    return Object.assign(db, {
+      collection(name: string) {
+        if (state.broken) throw new Error('boom at /var/secret/stack')
+        return collection(name)
+      },
+    })
+  }
+  const vars: Record<string, string> = { ADMIN_OPENIDS: '', NOTIFY_TEMPLATES: '{}', ...env }
+  const saved = Object.keys(vars).map((key) => [key, process.env[key]] as const)
+  Object.assign(process.env, vars)
+  delete requireHere.cache[bundlePath]
+  requireHere.cache[sdkPath] = { exports: double.cloud, loaded: true } as NodeJS.Module
+  try {
+    const { main } = requireHere(bundlePath) as { main: Main }
+    return { main, double, state }
+  } finally {
+    for (const [key, value] of saved) {
+      if (value === undefined) delete process.env[key]
+      else process.env[key] = value
+    }
+  }
+}
+
+/** The platform's context argument (what SCF passes besides the event). */
+const context = { request_id: 'req-platform-1', function_name: 'api' }
+
+afterEach(() => {
+  delete requireHere.cache[bundlePath]
+  delete requireHere.cache[sdkPath]
+})
+
+// Loading a 1.8 MB bundle takes a second or more on a busy machine.
+describe('the bundled api cloud function', { timeout: 30_000 }, () => {
+  beforeAll(async () => {
+    await buildFunction()
+  }, 120_000)
+
+  it('initialises the SDK once, at load, on the environment it is called in', () => {
+    const { double } = loadFunction()
+    expect(double.initialised()).toEqual({ env: double.cloud.DYNAMIC_CURRENT_ENV })
+  })
+
+  // users.search is for admins, and the router checks access before it validates the input:
+  // a bad input answers FORBIDDEN to anyone else and BAD_INPUT to an admin, whose store
+  // methods never run. So the caller's role shows without any store area but people's users.
+  const adminProbe = { action: 'users.search', input: { keyword: '长'.repeat(31) } }
+
+  it("identifies the caller WeChat's context names, not an openid inside the event", async () => {
+    const { main, double } = loadFunction({ ADMIN_OPENIDS: 'o-admin' })
+    double.setWXContext({ OPENID: 'o-resident' })
+    const forged = {
+      ...adminProbe,
+      openid: 'o-admin',
+      OPENID: 'o-admin',
+      userInfo: { appId: 'wx-double', openId: 'o-admin' },
+    }
+    expect(await main(forged, context)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    // Only the context's caller was ever seen.
+    expect(double.dump('users').map((u) => u.openid)).toEqual(['o-resident'])
+
+    double.setWXContext({ OPENID: 'o-admin' })
+    expect(await main(adminProbe, context)).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: '关键词最多 30 个字' },
+    })
+    expect(double.dump('users').map((u) => u.openid)).toEqual(['o-resident', 'o-admin'])
+  })
+
+  it('treats a call without an OPENID as a visitor, whatever the event claims', async () => {
+    const { main, double } = loadFunction({ ADMIN_OPENIDS: 'o-admin' })
+    double.setWXContext({ OPENID: '' })
+    const answer = await main({ action: 'me.get', openid: 'o-admin' }, context)
+    expect(answer).toEqual({ ok: true, data: { user: null, devMode: false, setupOpen: true } })
+    const write = await main({ action: 'me.updateProfile', input: { nickname: '冒充' } }, context)
+    expect(write).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    expect(double.dump('users')).toEqual([])
+  })
+
+  // Needs places.villages and bindings.openRequest of the cloud Store (pending in this branch).
+  it.todo("answers me.get with the context's user and me.updateProfile for them")
+
+  it('answers the error envelope for an unknown action, a missing one and a bad input', async () => {
+    const { main, double } = loadFunction()
+    double.setWXContext({ OPENID: 'o-resident' })
+    expect(await main({ action: 'no.such', input: {} }, context)).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: '没有这个接口' },
+    })
+    expect(await main(null, context)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await main({ action: 'auth.devLogin', input: { openid: 'x' } }, context)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
+    const bad = await main({ action: 'me.updateProfile', input: { nickname: '' } }, context)
+    expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: '昵称不能为空' } })
+    // zod's own messages stay Chinese with the locales shim (z.locales.zhCN survives).
+    const typed = await main({ action: 'me.updateProfile', input: { nickname: 5 } }, context)
+    expect(typed).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
+    expect(typed.ok ? '' : typed.error.message).toMatch(/^[^A-Za-z]*[\u4e00-\u9fa5]/)
+  })
+
+  it("turns an unexpected failure into the INTERNAL envelope with the platform's request id", async () => {
+    const { main, double, state } = loadFunction()
+    double.setWXContext({ OPENID: 'o-resident' })
+    state.broken = true
+    const answer = await main({ action: 'me.get', input: {} }, context)
+    expect(answer).toEqual({
+      ok: false,
+      error: {
+        code: 'INTERNAL',
+        message: '服务器开小差了，请稍后再试（编号 req-platform-1）',
+        details: { requestId: 'req-platform-1' },
+      },
+    })
+    expect(JSON.stringify(answer)).not.toMatch(/boom|secret|at /)
+  })
+
+  it('answers INTERNAL on every call when its environment variables are wrong', async () => {
+    const { main } = loadFunction({ NOTIFY_TEMPLATES: '{"votingOpened":' })
+    const answer = await main({ action: 'me.get', input: {} }, context)
+    expect(answer).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+  })
+})
+
+describe('the api function configuration', () => {
+  it('reads admins and templates from its environment, with defaults', () => {
+    expect(loadFunctionConfig({})).toEqual({
+      adminOpenids: [],
+      templates: {},
+      miniprogramState: 'formal',
+    })
+    const templates = { nominated: { id: 'tpl', data: { thing1: 'title' } } }
+    expect(
+      loadFunctionConfig({
+        ADMIN_OPENIDS: ' o-a , ,o-b ',
+        NOTIFY_TEMPLATES: JSON.stringify(templates),
+        NOTIFY_STATE: 'trial',
+      }),
+    ).toEqual({ adminOpenids: ['o-a', 'o-b'], templates, miniprogramState: 'trial' })
+  })
+
+  it('fails naming the variable when one is wrong', () => {
+    expect(() => loadFunctionConfig({ NOTIFY_STATE: 'prod' })).toThrow(/NOTIFY_STATE/)
+    expect(() => loadFunctionConfig({ NOTIFY_TEMPLATES: '{"votingOpen":{}}' })).toThrow(
+      /NOTIFY_TEMPLATES/,
+    )
+  })
+})
