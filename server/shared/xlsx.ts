@@ -16,6 +16,11 @@ export interface XlsxColumn {
   text?: boolean
 }
 
+type XlsxRowInput = readonly XlsxValue[] | Readonly<Record<string, XlsxValue>>
+
+// Array.isArray does not narrow a readonly array out of a union.
+const isList = (row: XlsxRowInput): row is readonly XlsxValue[] => Array.isArray(row)
+
 export class XlsxSheet {
   readonly rows: XlsxValue[][] = []
 
@@ -26,8 +31,8 @@ export class XlsxSheet {
   ) {}
 
   /** A row as values in column order, or as an object keyed by the columns' keys. */
-  addRow(row: readonly XlsxValue[] | Readonly<Record<string, XlsxValue>>): void {
-    this.rows.push(Array.isArray(row) ? [...row] : this.columns.map((c) => row[c.key as never]))
+  addRow(row: XlsxRowInput): void {
+    this.rows.push(isList(row) ? [...row] : this.columns.map((c) => row[c.key]))
   }
 
   addRows(rows: readonly (readonly XlsxValue[])[]): void {
