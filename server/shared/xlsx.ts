@@ -85,6 +85,7 @@ const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 const PLAIN = 0
 const BOLD = 1
 const TEXT = 2
+const BOLD_TEXT = 3
 
 /** The workbook as the bytes of an .xlsx file. */
 export function writeXlsx(workbook: XlsxWorkbook): Buffer {
@@ -174,15 +175,18 @@ function sheetXml(sheet: XlsxSheet, selected: boolean, strings: SharedStrings): 
     : sheet.rows
   const rows = lines.map((values, r) => {
     const cells = values.map((value, c) => {
-      const style = hasHeader && r === 0 ? BOLD : columns[c]?.text ? TEXT : PLAIN
+      const text = columns[c]?.text === true
+      const style = hasHeader && r === 0 ? (text ? BOLD_TEXT : BOLD) : text ? TEXT : PLAIN
       return cellXml(`${columnLetters(c)}${r + 1}`, value, style, strings)
     })
     return `<row r="${r + 1}">${cells.join('')}</row>`
   })
   const tab = selected ? ' tabSelected="1"' : ''
   const view = hasHeader
-    ? `<sheetView workbookViewId="0"${tab}><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView>`
-    : `<sheetView workbookViewId="0"${tab}/>`
+    ? `<sheetView workbookViewId="0"${tab}><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView>`
+    : selected
+      ? `<sheetView workbookViewId="0"${tab}/>`
+      : '' // a plain sheet in the background needs no view of its own
   const cols = columns.map((c, i) => {
     const width = c.width === undefined ? '' : ` width="${c.width}" customWidth="1"`
     const style = c.text ? ` style="${TEXT}"` : ''
@@ -190,7 +194,8 @@ function sheetXml(sheet: XlsxSheet, selected: boolean, strings: SharedStrings): 
   })
   return (
     `${HEAD}<worksheet xmlns="${MAIN}" xmlns:r="${REL}">` +
-    `<sheetViews>${view}</sheetViews><sheetFormatPr defaultRowHeight="15"/>` +
+    (view ? `<sheetViews>${view}</sheetViews>` : '') +
+    '<sheetFormatPr defaultRowHeight="15"/>' +
     (cols.length > 0 ? `<cols>${cols.join('')}</cols>` : '') +
     `<sheetData>${rows.join('')}</sheetData></worksheet>`
   )
@@ -239,7 +244,8 @@ function coreProperties(creator: string): string {
   )
 }
 
-// Fonts: 0 regular, 1 bold. Cell styles: 0 plain, 1 bold (the header), 2 text (numFmt 49, @).
+// Fonts: 0 regular, 1 bold. Cell styles: 0 plain, 1 bold (the header), 2 text (numFmt 49,
+// @), 3 bold text (a text column's header).
 const STYLES =
   `${HEAD}<styleSheet xmlns="${MAIN}">` +
   '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>' +
@@ -248,8 +254,10 @@ const STYLES =
   '<fill><patternFill patternType="gray125"/></fill></fills>' +
   '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
   '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-  '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+  '<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
   '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>' +
-  '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>' +
+  '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
+  '<xf numFmtId="49" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/>' +
+  '</cellXfs>' +
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
   '</styleSheet>'

@@ -73,8 +73,9 @@ describe('xlsx writer, read back by exceljs', () => {
     expect(sheet.getColumn(3).width).toBe(14)
     expect(sheet.getRow(2).getCell(3).numFmt).toBe('@')
     expect(sheet.getColumn(3).numFmt).toBe('@')
+    expect(sheet.getRow(1).getCell(3)).toMatchObject({ numFmt: '@', font: { bold: true } })
     // A sheet without a header scrolls freely.
-    expect(book.getWorksheet('说明')!.views[0]?.state).not.toBe('frozen')
+    expect(book.getWorksheet('说明')!.views?.[0]?.state).not.toBe('frozen')
   })
 
   it('reads back through our own reader, first sheet only', () => {
