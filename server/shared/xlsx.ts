@@ -143,10 +143,17 @@ class SharedStrings {
   }
 }
 
+// A carriage return survives as a character reference (a literal one would be read as a line
+// end), and text that looks like Excel's own _xHHHH_ escape is escaped itself, as Excel does.
+const stringText = (text: string) =>
+  escapeXml(text)
+    .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
+    .replace(/\r/g, '&#13;')
+
 const textElement = (text: string) =>
   /^\s|\s$|\n/.test(text)
-    ? `<t xml:space="preserve">${escapeXml(text)}</t>`
-    : `<t>${escapeXml(text)}</t>`
+    ? `<t xml:space="preserve">${stringText(text)}</t>`
+    : `<t>${stringText(text)}</t>`
 
 /** A1-style column letters: 0 → A, 25 → Z, 26 → AA. */
 export function columnLetters(index: number): string {

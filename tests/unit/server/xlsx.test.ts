@@ -87,6 +87,15 @@ describe('xlsx writer, read back by exceljs', () => {
     ])
   })
 
+  it('keeps carriage returns and text that looks like an OOXML escape', async () => {
+    const workbook = newWorkbook()
+    workbook.addWorksheet('S').addRow(['a\r\nb', 'x_x000D_y'])
+    const file = writeXlsx(workbook)
+    expect(plain(readFirstSheet(file))).toEqual([[1, ['a\r\nb', 'x_x000D_y']]])
+    const book = await exceljsRead(file)
+    expect(book.worksheets[0]?.getCell('A1').value).toBe('a\r\nb')
+  })
+
   it('refuses a sheet name Excel would refuse, and gives the same bytes twice', () => {
     expect(() => tableSheet(newWorkbook(), '结果/2026', [])).toThrow('invalid sheet name')
     expect(() => newWorkbook().addWorksheet('x'.repeat(32))).toThrow('invalid sheet name')
