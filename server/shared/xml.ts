@@ -32,8 +32,10 @@ export interface XmlHandler {
   text?(text: string): void
 }
 
+// An element's attributes may hold a raw '>' (formatCode="[>=100]0"): quoted values are skipped
+// whole when looking for the tag's end.
 const TOKEN =
-  /<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|<[?!][^>]*>|<(\/?)([^\s/>]+)([^>]*?)(\/?)>|([^<]+)/g
+  /<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|<[?!][^>]*>|<(\/?)([^\s/>]+)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>|([^<]+)/g
 const ATTR = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g
 
 const localName = (name: string) => name.slice(name.indexOf(':') + 1)

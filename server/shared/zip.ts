@@ -94,7 +94,7 @@ export interface UnzipLimits {
   maxEntries: number
 }
 
-const DEFAULT_LIMITS: UnzipLimits = { maxTotalBytes: 64 * 1024 * 1024, maxEntries: 1000 }
+const DEFAULT_LIMITS: UnzipLimits = { maxTotalBytes: 64 * 1024 * 1024, maxEntries: 10_000 }
 
 /**
  * The entries of a zip by name, read through its central directory. Only the names `wanted`

@@ -198,11 +198,12 @@ describe('xlsx reader, files as Excel and WPS write them', () => {
         '<x:c s="2"><x:v>46024</x:v></x:c><x:c t="b"><x:v>1</x:v></x:c><x:c t="e"><x:v>#REF!</x:v></x:c></x:row>' +
         '<x:row><x:c><x:v>0571</x:v></x:c><x:c t="str"><x:f>A1</x:f><x:v>a_x000D_b</x:v></x:c></x:row>',
       '',
-      '<numFmts count="1"><numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></numFmts>' +
-        '<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="176"/><xf numFmtId="49"/></cellXfs>',
+      '<numFmts count="2"><numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/>' +
+        '<numFmt numFmtId="177" formatCode="[>=1]yyyy/m/d;0"/></numFmts>' +
+        '<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="176"/><xf numFmtId="177"/></cellXfs>',
     )
     expect(plain(readFirstSheet(file))).toEqual([
-      [1, ['内联', new Date(Date.UTC(2026, 0, 2)), 46024, true, '#REF!']],
+      [1, ['内联', new Date(Date.UTC(2026, 0, 2)), new Date(Date.UTC(2026, 0, 2)), true, '#REF!']],
       [2, [571, 'a\rb']],
     ])
   })
