@@ -53,6 +53,21 @@ export default tseslint.config(
     },
   },
   {
+    // The server ships as one small cloud function: spreadsheets are read and written by
+    // server/shared/xlsx*.ts; exceljs stays a test-only cross-check.
+    files: ['server/**', 'contract/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'exceljs', message: 'Use server/shared/xlsx.ts (test-only dependency).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Command-line scripts and benchmarks talk to their user on the console.
     files: ['scripts/**', 'tests/bench/**'],
     rules: { 'no-console': 'off' },

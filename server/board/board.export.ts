@@ -1,6 +1,6 @@
 // A round's results for reporting upward (.xlsx) and for the village bulletin board (an A4
 // print page of the lists, masked as for the public).
-import { newWorkbook, tableSheet } from '../shared/xlsx'
+import { newWorkbook, tableSheet, writeXlsx } from '../shared/xlsx'
 import type { HandlersFor } from '../context'
 import { notFound } from '../errors'
 import { maskName } from '../people/people.rules'
@@ -11,13 +11,13 @@ import { roundLines, toRound, visibleRound, type Line } from './board.view'
 
 const percent = (share: number) => `${Math.round(share * 1000) / 10}%`
 
-async function writeBoardXlsx(
+function writeBoardXlsx(
   stats: VillageStatRow[],
   rows: ScoreRow[],
   criteria: CriterionRecord[],
   points: Map<string, Map<string, number>>,
   listOf: Map<string, string>,
-): Promise<Buffer> {
+): Buffer {
   const workbook = newWorkbook()
 
   const villages = tableSheet(workbook, '各村汇总', [
@@ -68,7 +68,7 @@ async function writeBoardXlsx(
       list: listOf.get(r.householdId) ?? '',
     })
   }
-  return Buffer.from(await workbook.xlsx.writeBuffer())
+  return writeXlsx(workbook)
 }
 
 /** A printed line: black names always masked, red ones in full only with consent. */
@@ -101,7 +101,7 @@ export const boardExportHandlers: HandlersFor<'board.export' | 'board.printable'
         (l) => [l.householdId, l.rectifiedAt ? '黑榜（已整改）' : '黑榜'] as const,
       ),
     ])
-    const content = await writeBoardXlsx(
+    const content = writeBoardXlsx(
       villageStats(villages, rows, lines),
       rows,
       rubric?.criteria ?? [],

@@ -1,6 +1,6 @@
 // 信息报送考核 (admins): each village's notices a month, adoption by higher-level media, the
 // score and the minimum; the rules themselves are in filing.rules.ts.
-import { newWorkbook, tableSheet } from '../shared/xlsx'
+import { newWorkbook, tableSheet, writeXlsx } from '../shared/xlsx'
 import { monthLabel, type FilingSettings, type FilingTable } from '../../contract/filing'
 import { shanghaiMonth } from '../../contract/time'
 import type { ActionContext, HandlersFor } from '../context'
@@ -32,7 +32,7 @@ const COLUMNS = [
   { header: '达标情况', key: 'status', width: 12 },
 ]
 
-async function writeFilingXlsx(filed: FilingTable): Promise<Buffer> {
+function writeFilingXlsx(filed: FilingTable): Buffer {
   const workbook = newWorkbook()
   const sheet = tableSheet(workbook, `信息报送-${filed.month}`, COLUMNS)
   for (const row of filed.rows) {
@@ -44,7 +44,7 @@ async function writeFilingXlsx(filed: FilingTable): Promise<Buffer> {
       status: row.belowMinimum ? '未达标' : '达标',
     })
   }
-  return Buffer.from(await workbook.xlsx.writeBuffer())
+  return writeXlsx(workbook)
 }
 
 export const filingHandlers: HandlersFor<
@@ -92,7 +92,7 @@ export const filingHandlers: HandlersFor<
   },
 
   async 'filing.export'(ctx, input) {
-    const content = await writeFilingXlsx(await table(ctx, input.month))
+    const content = writeFilingXlsx(await table(ctx, input.month))
     return {
       fileName: `信息报送-${monthLabel(input.month)}.xlsx`,
       content: content.toString('base64'),

@@ -1,6 +1,6 @@
 // 评选 after the votes: results with ties and winners, the integrity report for admins, 公示
 // objections, and the .xlsx export.
-import { newWorkbook, tableSheet } from '../shared/xlsx'
+import { newWorkbook, tableSheet, writeXlsx } from '../shared/xlsx'
 import type { CampaignResults } from '../../contract/campaigns'
 import type { ActionContext, Caller, HandlersFor } from '../context'
 import { AppError, forbidden } from '../errors'
@@ -52,7 +52,7 @@ function residentIn(caller: Caller, c: CampaignView) {
   return caller.household
 }
 
-async function writeResultsXlsx(
+function writeResultsXlsx(
   c: CampaignView,
   r: CampaignResults,
   invalid: { id: string; candidate: string; voter: string; reason: string; at: string }[],
@@ -94,7 +94,7 @@ async function writeResultsXlsx(
     { header: '作废时间', key: 'at', width: 18 },
   ])
   invalid.forEach((v) => voided.addRow(v))
-  return Buffer.from(await workbook.xlsx.writeBuffer())
+  return writeXlsx(workbook)
 }
 
 export const resultHandlers: HandlersFor<
@@ -199,7 +199,7 @@ export const resultHandlers: HandlersFor<
           })
       after = page.next ?? undefined
     } while (after)
-    const content = await writeResultsXlsx(c, r, invalid)
+    const content = writeResultsXlsx(c, r, invalid)
     return { fileName: `${c.title}-结果.xlsx`, content: content.toString('base64') }
   },
 }

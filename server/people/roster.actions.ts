@@ -133,7 +133,7 @@ export const rosterHandlers: HandlersFor<'roster.preview' | 'roster.commit' | 'r
       scope = village.name
     }
     const entries = exportOrder(await ctx.store.roster.entries(input.villageId))
-    const content = await writeRosterXlsx(entries)
+    const content = writeRosterXlsx(entries)
     return {
       fileName: `花名册-${safeFileName(scope)}-${shanghaiDay(ctx.now)}.xlsx`,
       content: content.toString('base64'),

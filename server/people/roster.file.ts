@@ -1,8 +1,8 @@
 // Reading and writing the township's household roster (花名册) as .xlsx or .csv. Everything
 // becomes trimmed strings here; what the strings mean is decided in roster.rules.ts.
-import { Readable } from 'node:stream'
-import ExcelJS from 'exceljs'
-import { newWorkbook, tableSheet } from '../shared/xlsx'
+import { parseCsv } from '../shared/csv'
+import { newWorkbook, tableSheet, writeXlsx } from '../shared/xlsx'
+import { readFirstSheet, type XlsxCell, type XlsxRow } from '../shared/xlsx-read'
 import type { RosterEntry } from '../store/store'
 import { ROSTER_COLUMNS, type RosterField, type RosterIssue, type RosterRow } from './roster.rules'
 
@@ -30,30 +30,19 @@ const HEADER_SEARCH_ROWS = 10
 
 /** Reads a roster from an .xlsx or .csv file (chosen by its name) into trimmed rows. */
 export async function readRosterFile(content: Buffer, fileName: string): Promise<RosterFile> {
-  let sheet: ExcelJS.Worksheet | undefined
+  let sheet: XlsxRow[] | undefined
   try {
-    sheet = /\.csv$/i.test(fileName) ? await readCsv(content) : await readXlsx(content)
+    sheet = /\.csv$/i.test(fileName) ? readCsv(content) : readFirstSheet(content)
   } catch (error) {
     throw new UnreadableRosterFile(error)
   }
   // A workbook without any sheet reads like an empty one.
-  return rowsOf(sheet ?? new ExcelJS.Workbook().addWorksheet())
+  return rowsOf(sheet ?? [])
 }
 
-async function readXlsx(content: Buffer): Promise<ExcelJS.Worksheet | undefined> {
-  const workbook = new ExcelJS.Workbook()
-  // exceljs types its input as its own ArrayBuffer-like `Buffer`; a plain copy satisfies it.
-  await workbook.xlsx.load(new Uint8Array(content).buffer)
-  return workbook.worksheets[0]
-}
-
-async function readCsv(content: Buffer): Promise<ExcelJS.Worksheet> {
-  const workbook = new ExcelJS.Workbook()
-  return workbook.csv.read(Readable.from([decodeText(content)]), {
-    // exceljs would turn "0571…" into a number (losing the 0) and "2026-01-02" into a Date:
-    // a roster's cells are text, so every value is kept as written.
-    map: (value: unknown) => value,
-  })
+/** A CSV's records as rows; every value is kept as written (text), leading zeros and all. */
+function readCsv(content: Buffer): XlsxRow[] {
+  return parseCsv(decodeText(content)).map((cells, index) => ({ line: index + 1, cells }))
 }
 
 /**
@@ -68,23 +57,15 @@ function decodeText(content: Buffer): string {
   }
 }
 
-/** A cell's value as trimmed text: numbers as written, rich text joined, formulas' results. */
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return ''
+/** A cell's value as trimmed text: numbers as written, dates as YYYY-MM-DD. */
+function cellText(value: XlsxCell | undefined): string {
+  if (value === undefined) return ''
   if (typeof value === 'string') return value.trim()
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
-  if (value instanceof Date) return value.toISOString().slice(0, 10)
-  if ('richText' in value) {
-    return value.richText
-      .map((part) => part.text)
-      .join('')
-      .trim()
+  if (value instanceof Date) {
+    return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10)
   }
-  if ('hyperlink' in value) return cellText(value.text)
-  if ('formula' in value || 'sharedFormula' in value) return cellText(value.result)
-  // An error a formula left (#N/A from a failed VLOOKUP…) stays visible, for the checks to refuse.
-  if ('error' in value) return value.error
-  return ''
+  // Formula errors (#N/A from a failed VLOOKUP…) arrive as their text, for the checks to refuse.
+  return String(value)
 }
 
 function missingHeader(line: number, missing: readonly RosterField[]): RosterIssue {
@@ -95,17 +76,14 @@ function missingHeader(line: number, missing: readonly RosterField[]): RosterIss
   }
 }
 
-function rowsOf(sheet: ExcelJS.Worksheet): RosterFile {
+function rowsOf(sheet: readonly XlsxRow[]): RosterFile {
   const lines: { line: number; cells: string[] }[] = []
-  sheet.eachRow((row, line) => {
-    const cells: string[] = []
-    // Each cell goes to its own column number, so blank cells in between keep the columns
+  for (const row of sheet) {
+    // Each cell keeps its own column number, so blank cells in between keep the columns
     // aligned with the header's.
-    row.eachCell({ includeEmpty: false }, (cell, column) => {
-      cells[column - 1] = cellText(cell.value)
-    })
-    if (cells.some((text) => text !== '')) lines.push({ line, cells })
-  })
+    const cells = Array.from(row.cells, cellText)
+    if (cells.some((text) => text !== '')) lines.push({ line: row.line, cells })
+  }
 
   if (lines.length === 0) {
     return {
@@ -159,7 +137,7 @@ function findHeader(candidates: { line: number; cells: string[] }[]): HeaderMatc
 const requiredFields = () => FIELDS.filter((field) => !OPTIONAL.includes(field))
 
 /** An .xlsx with the roster header and one row per household, for export. */
-export async function writeRosterXlsx(entries: readonly RosterEntry[]): Promise<Buffer> {
+export function writeRosterXlsx(entries: readonly RosterEntry[]): Buffer {
   const workbook = newWorkbook()
   const sheet = tableSheet(
     workbook,
@@ -169,7 +147,7 @@ export async function writeRosterXlsx(entries: readonly RosterEntry[]): Promise<
       key: field,
       width: field === 'phone' || field === 'houseNo' ? 16 : 12,
       // 门牌号 and 联系电话 stay text, so Excel neither drops a leading 0 nor shows 1.38E+10.
-      style: field === 'phone' || field === 'houseNo' ? { numFmt: '@' } : {},
+      text: field === 'phone' || field === 'houseNo',
     })),
   )
   for (const entry of entries) {
@@ -182,5 +160,5 @@ export async function writeRosterXlsx(entries: readonly RosterEntry[]): Promise<
       phone: entry.phone ?? '',
     })
   }
-  return Buffer.from(await workbook.xlsx.writeBuffer())
+  return writeXlsx(workbook)
 }

@@ -1,5 +1,6 @@
 // 评选 end to end over HTTP with an injected clock: phases exact to the second, every rule,
 // per-person vs per-household counting, assisted votes, invalidation, privacy of nominees.
+import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type {
   Candidate,
@@ -464,5 +465,33 @@ describe('campaigns: phases, nominations, votes', () => {
     )
     expect(file.fileName).toMatch(/\.xlsx$/)
     expect(Buffer.from(file.content, 'base64').subarray(0, 2).toString()).toBe('PK')
+    // Read by exceljs, an independent reader: the sheets, their headers and the notes.
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(new Uint8Array(Buffer.from(file.content, 'base64')).buffer)
+    expect(book.worksheets.map((s) => s.name)).toEqual(['评选结果', '说明', '作废票'])
+    const firstRow = (name: string) =>
+      (book.getWorksheet(name)?.getRow(1).values as unknown[]).slice(1)
+    expect(firstRow('评选结果')).toEqual([
+      '名次',
+      '编号',
+      '户主',
+      '村',
+      '村民小组',
+      '有效票数',
+      '结果',
+    ])
+    expect(firstRow('作废票')).toEqual(['票号', '候选', '投票人', '作废理由', '作废时间'])
+    const notes: unknown[][] = []
+    book.getWorksheet('说明')?.eachRow((row) => notes.push((row.values as unknown[]).slice(1)))
+    expect(notes.map((n) => n[0])).toEqual([
+      '评选',
+      '类型',
+      '投票时间',
+      '公示截止',
+      '有效票',
+      '作废票',
+    ])
+    expect(notes[0]?.[1]).toBe(c.title)
+    expect(book.getWorksheet('评选结果')?.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
   })
 })
