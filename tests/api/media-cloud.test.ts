@@ -206,6 +206,27 @@ describe('media on cloud storage', () => {
     expect(madeUp).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
   })
 
+  it("an appeal's photos must be the resident's own uploads", async () => {
+    // Within the published round's publicity period.
+    now = NOW - 14 * 86_400_000
+    const theirs = await upload(who.gridA)
+    await register(theirs.fileID, who.gridA)
+    const photo = (fileID: string) => ({ url: fileID, takenAt: '2026-11-25T02:00:00.000Z' })
+    const input = (fileID: string) => ({
+      roundId: 'r-pub',
+      text: '院子当天已经清理干净了',
+      photos: [photo(fileID)],
+    })
+    const refused = await call('board.appeal', input(theirs.fileID), who.residentA)
+    expect(refused).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
+
+    const mine = await upload(who.residentA)
+    await register(mine.fileID, who.residentA)
+    expect(await call('board.appeal', input(mine.fileID), who.residentA)).toMatchObject({
+      ok: true,
+    })
+  })
+
   it('an admin editing the notice keeps pictures another user uploaded', async () => {
     const { fileID } = await upload(who.gridA)
     await register(fileID, who.gridA)
