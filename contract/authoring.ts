@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { emptyInputSchema, idSchema, isoSchema, pageInputSchema, pageOf } from './common'
 import { noticeSchema, noticeScopeSchema } from './bulletin'
-import { defineActions, signedIn, staff } from './define'
+import { defineActions, staff } from './define'
 
 const admins = ['admin'] as const
 
@@ -97,19 +97,6 @@ export const authoringActions = defineActions({
     output: editableNoticeSchema,
     access: staff,
     write: false,
-  },
-  'media.upload': {
-    summary:
-      'Stores a picture (≤ 2 MB, jpg/png/webp) or a video (≤ 3 MB, mp4) after its content check.',
-    input: z.object({
-      fileName: z.string().trim().min(1).max(100),
-      kind: z.enum(['image', 'video']),
-      /** The file's bytes, base64 (compressed on the phone first). */
-      content: z.string().min(1, '文件是空的').max(4_200_000, '文件过大'),
-    }),
-    output: z.object({ url: z.string(), bytes: z.number() }),
-    access: signedIn,
-    write: true,
   },
   'content.words': {
     summary: 'The sensitive-word list of the local content check (admins).',

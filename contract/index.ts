@@ -5,6 +5,7 @@ import { boardActions } from './board'
 import { bulletinActions } from './bulletin'
 import { campaignActions } from './campaigns'
 import { filingActions } from './filing'
+import { mediaActions } from './media'
 import { peopleActions } from './people'
 import { placesActions } from './places'
 import { reachActions } from './reach'
@@ -19,6 +20,7 @@ export const actions = {
   ...bindingActions,
   ...bulletinActions,
   ...authoringActions,
+  ...mediaActions,
   ...reachActions,
   ...boardActions,
   ...campaignActions,

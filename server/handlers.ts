@@ -13,6 +13,7 @@ import { nominationHandlers } from './campaigns/nominations.actions'
 import { resultHandlers } from './campaigns/results.actions'
 import { voteHandlers } from './campaigns/votes.actions'
 import type { HandlersFor } from './context'
+import { mediaHandlers } from './media/media.actions'
 import { notifyHandlers } from './notify/notify.actions'
 import { bindingHandlers } from './people/bindings.actions'
 import { peopleHandlers } from './people/people.actions'
@@ -29,6 +30,7 @@ export const handlers: HandlersFor<ActionName> = {
   ...placesHandlers,
   ...bulletinHandlers,
   ...authoringHandlers,
+  ...mediaHandlers,
   ...columnHandlers,
   ...reachHandlers,
   ...boardHandlers,

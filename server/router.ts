@@ -11,6 +11,7 @@ import { AppError } from './errors'
 import { handlers } from './handlers'
 import { createLogger, type Logger } from './logger'
 import { noMediaStorage, type MediaStorage } from './media/media-storage'
+import { hideUncheckedMedia } from './media/media-urls'
 import { roleOf } from './people/people.rules'
 import { createOutboxNotifier, type Notifier } from './notify/notifier'
 import { newId } from './shared/ids'
@@ -118,8 +119,9 @@ export function createRouter(options: RouterOptions): Router {
     const handler = handlers[name] as Handler<ActionName>
     const result = await handler(ctx, parsed.data as never)
     // Parsing the output drops any field the contract does not declare, so a record with
-    // more in it (a phone number, say) can never leak through a handler's spread.
-    const data = spec.output.parse(result)
+    // more in it (a phone number, say) can never leak through a handler's spread. Pictures
+    // not yet through the image check are then left out for all but their uploader and admins.
+    const data = await hideUncheckedMedia(store, caller, spec.output.parse(result))
 
     if (spec.write) {
       if (notes.length === 0) notes.push({ target: null, after: parsed.data })

@@ -4,6 +4,7 @@
 import type { ActionContext, HandlersFor } from '../context'
 import { signedInCaller } from '../context'
 import { AppError, notFound } from '../errors'
+import { checkMediaUrls } from '../media/media-urls'
 import { gridScope, inGridScope } from '../people/people.rules'
 import { decodeCursor, encodeCursor } from '../shared/cursor'
 import { newId } from '../shared/ids'
@@ -49,6 +50,11 @@ export const appealHandlers: HandlersFor<'board.appeal' | 'board.appeals' | 'boa
       if (!latest) throw new AppError('CONFLICT', '本户本期没有检查记录，无需申诉')
       const verdict = await ctx.content.checkText(input.text)
       if (!verdict.ok) throw new AppError('CONTENT_REJECTED', verdict.reason)
+      await checkMediaUrls(
+        ctx,
+        { photos: input.photos.map((p) => p.url) },
+        { localOnRecord: false },
+      )
 
       const id = newId('apl')
       try {
@@ -118,6 +124,16 @@ export const appealHandlers: HandlersFor<'board.appeal' | 'board.appeals' | 'boa
 
       const round = (await ctx.store.board.round(appeal.roundId)) as RoundView
       const result = await scored(ctx, round, input.items)
+      // The re-inspection may carry the appeal's and earlier versions' photos along.
+      const earlier = await ctx.store.board.inspections(round.id, appeal.householdId)
+      await checkMediaUrls(
+        ctx,
+        { photos: (input.photos ?? []).map((p) => p.url) },
+        {
+          localOnRecord: false,
+          kept: [...appeal.photos, ...earlier.flatMap((v) => v.photos)].map((p) => p.url),
+        },
+      )
       const [current] = await ctx.store.board
         .scores(round.id)
         .then((rows) => rows.filter((r) => r.householdId === appeal.householdId))

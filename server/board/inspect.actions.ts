@@ -3,6 +3,7 @@
 import type { HandlersFor } from '../context'
 import { signedInCaller } from '../context'
 import { AppError, forbidden, notFound } from '../errors'
+import { checkMediaUrls } from '../media/media-urls'
 import { gridScope, inGridScope, maskName } from '../people/people.rules'
 import { decodeCursor, encodeCursor } from '../shared/cursor'
 import { newId } from '../shared/ids'
@@ -94,6 +95,13 @@ export const inspectHandlers: HandlersFor<
 
     const result = await scored(ctx, round, input.items)
     const photos = parsePhotos(input.photos)
+    // Cloud photos must be the inspector's own uploads, or ones an earlier version already had.
+    const earlier = await ctx.store.board.inspections(round.id, household.id)
+    await checkMediaUrls(
+      ctx,
+      { photos: photos.map((p) => p.url) },
+      { localOnRecord: false, kept: earlier.flatMap((v) => v.photos.map((p) => p.url)) },
+    )
     let saved: InspectionView
     try {
       saved = await ctx.store.board.addInspection({

@@ -1,10 +1,10 @@
 // Writing notices: drafts, scheduling, publishing, withdrawing and editing, with every write's
-// before and after in the audit log (the edit history); uploads; the content check's word list.
+// before and after in the audit log (the edit history); the content check's word list.
 import type { EditableNotice } from '../../contract/authoring'
 import { loadWords, saveWords } from '../content/content-check'
 import { signedInCaller, type ActionContext, type Caller, type HandlersFor } from '../context'
 import { AppError, forbidden, notFound } from '../errors'
-import { decodeBase64, MAX_BYTES, mediaNameOf, sniff } from '../media/media.rules'
+import { checkMediaUrls } from '../media/media-urls'
 import { decodeCursor, encodeCursor } from '../shared/cursor'
 import { newId } from '../shared/ids'
 import { toIso } from '../shared/time'
@@ -67,19 +67,6 @@ function cleanBody(raw: string): string {
   return body
 }
 
-/** A media URL must be one we issued (a /media/ file on record) or a cloud/https one. */
-async function checkMediaUrls(ctx: ActionContext, fields: Record<string, (string | null)[]>) {
-  for (const [path, urls] of Object.entries(fields)) {
-    for (const url of urls) {
-      if (url === null || !url.startsWith('/media/')) continue
-      const name = mediaNameOf(url)
-      if (!name || !(await ctx.store.media.get(name))) {
-        throw badInput(path, '图片或视频地址无效，请重新上传')
-      }
-    }
-  }
-}
-
 /** Title and body pass the content check, or nothing is written. */
 async function checkText(ctx: ActionContext, title: string, body: string) {
   const verdict = await ctx.content.checkText(`${title}\n${plainText(body)}`)
@@ -116,7 +103,6 @@ export const authoringHandlers: HandlersFor<
   | 'notices.withdraw'
   | 'notices.mine'
   | 'notices.getEditable'
-  | 'media.upload'
   | 'content.words'
   | 'content.setWords'
 > = {
@@ -183,11 +169,12 @@ export const authoringHandlers: HandlersFor<
     if (input.cover !== undefined) patch.cover = input.cover
     if (input.images !== undefined) patch.images = input.images
     if (input.video !== undefined) patch.video = input.video
-    await checkMediaUrls(ctx, {
-      cover: [patch.cover ?? null],
-      images: patch.images ?? [],
-      video: [patch.video ?? null],
-    })
+    await checkMediaUrls(
+      ctx,
+      { cover: [patch.cover ?? null], images: patch.images ?? [], video: [patch.video ?? null] },
+      // What the notice already shows stays, whoever uploaded it (an admin editing a notice).
+      { kept: [before.cover ?? null, before.video ?? null, ...(before.images ?? [])] },
+    )
     if (input.pinned !== undefined) patch.pinned = input.pinned
     if (input.expireAt !== undefined) {
       patch.expireAt = input.expireAt === null ? null : timeOf(input.expireAt, 'expireAt')
@@ -242,45 +229,6 @@ export const authoringHandlers: HandlersFor<
   async 'notices.getEditable'(ctx, input) {
     const caller = signedInCaller(ctx)
     return toEditable(await editable(ctx, caller, input.id), ctx.now)
-  },
-
-  async 'media.upload'(ctx, input) {
-    const caller = signedInCaller(ctx)
-    const bytes = decodeBase64(input.content)
-    if (!bytes || bytes.length === 0) throw badInput('content', '文件内容无法识别，请重新选择')
-    const type = sniff(bytes)
-    if (!type || type.kind !== input.kind) {
-      throw badInput(
-        'content',
-        input.kind === 'image' ? '只支持 JPG、PNG 或 WEBP 格式的图片' : '只支持 MP4 格式的视频',
-      )
-    }
-    if (bytes.length > MAX_BYTES[type.kind]) {
-      throw badInput(
-        'content',
-        type.kind === 'image'
-          ? '图片不能超过 2 MB，请压缩后再上传'
-          : '视频不能超过 3 MB，请压缩后再上传',
-      )
-    }
-    if (type.kind === 'image') {
-      const verdict = await ctx.content.checkImage(bytes, type.mime)
-      if (!verdict.ok) throw new AppError('CONTENT_REJECTED', verdict.reason)
-    }
-    const name = `${newId('med')}.${type.ext}`
-    const url = await ctx.media.put(name, bytes, type.mime)
-    const record = {
-      id: name,
-      ownerId: caller.user.id,
-      kind: type.kind,
-      mime: type.mime,
-      bytes: bytes.length,
-      createdAt: ctx.now,
-    }
-    await ctx.store.media.create(record)
-    // The audit keeps what was stored, never the file's content.
-    ctx.audit({ target: `media:${name}`, after: { ...record, fileName: input.fileName } })
-    return { url, bytes: bytes.length }
   },
 
   async 'content.words'(ctx) {

@@ -1,7 +1,7 @@
 // 评选: nominating a household, the review queue, decisions, and the household declining.
 import type { ActionContext, Caller, HandlersFor } from '../context'
 import { AppError, forbidden, notFound } from '../errors'
-import { mediaNameOf } from '../media/media.rules'
+import { checkMediaUrls } from '../media/media-urls'
 import { gridScope, inGridScope } from '../people/people.rules'
 import { decodeCursor, encodeCursor } from '../shared/cursor'
 import { newId } from '../shared/ids'
@@ -16,15 +16,9 @@ import {
   visibleCampaign,
 } from './campaign-access'
 
-/** Photos must be files we issued (a /media/ file on record) or cloud/https ones. */
-async function checkPhotos(ctx: ActionContext, photos: readonly string[]) {
-  for (const url of photos) {
-    if (!url.startsWith('/media/')) continue
-    const name = mediaNameOf(url)
-    if (!name || !(await ctx.store.media.get(name)))
-      throw badInput('photos', '图片地址无效，请重新上传')
-  }
-}
+/** Photos must be files we issued (a /media/ file on record, a cloud file the caller registered) or https ones. */
+const checkPhotos = (ctx: ActionContext, photos: readonly string[]) =>
+  checkMediaUrls(ctx, { photos }, { message: '图片地址无效，请重新上传' })
 
 /** The nomination, if the caller reviews it (its household's grid worker or an admin). */
 async function reviewable(ctx: ActionContext, caller: Caller, id: string): Promise<NominationView> {

@@ -1,9 +1,23 @@
 // Where uploaded files go. The local adapter writes them to a folder the local server serves
-// at /media/; the cloud adapter (with the cloud issue) will put them in cloud storage.
+// at /media/; the cloud adapter (cloud-storage.ts) puts them in WeChat cloud storage and also
+// lets the phone upload there itself (media.uploadSlot → Taro.cloud.uploadFile → media.register).
 
 export interface MediaStorage {
   /** Stores a file under `name` (`<id>.<ext>`) and returns the URL it is served at. */
   put(name: string, bytes: Buffer, mime: string): Promise<string>
+  /** Cloud storage only: what the server needs of files the phone uploaded itself. */
+  cloud?: CloudFiles
+}
+
+/** The cloud storage and image-check calls of wx-server-sdk the server makes, as one seam. */
+export interface CloudFiles {
+  /** An https URL the check service can download the file from; null when there is no such file. */
+  tempUrl(fileId: string): Promise<string | null>
+  /**
+   * Starts the asynchronous image check (security.mediaCheckAsync v2) of the picture at `url`
+   * for the user `openid`; resolves with the trace id its verdict event will carry.
+   */
+  mediaCheck(request: { url: string; openid: string }): Promise<string>
 }
 
 /** For a router with nowhere to keep files: every upload fails loudly. */

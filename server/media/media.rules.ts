@@ -57,3 +57,33 @@ export function mediaNameOf(url: string): string | null {
   const name = /^\/media\/([^/]+)$/.exec(url)?.[1]
   return name && mediaNamePattern.test(name) ? name : null
 }
+
+/** How long a reserved upload slot may wait for its media.register. */
+export const SLOT_TTL_MS = 60 * 60 * 1000
+
+/** The extension a slot gets, and the kind it must be. */
+export const slotExt: Record<string, { ext: string; kind: MediaKind }> = {
+  jpg: { ext: 'jpg', kind: 'image' },
+  jpeg: { ext: 'jpg', kind: 'image' },
+  png: { ext: 'png', kind: 'image' },
+  webp: { ext: 'webp', kind: 'image' },
+  mp4: { ext: 'mp4', kind: 'video' },
+}
+
+/** The month folder of a cloud path, in the township's time (UTC+8): `2026-11`. */
+export const monthOf = (now: number) => new Date(now + 8 * 3_600_000).toISOString().slice(0, 7)
+
+/** The cloud storage path reserved for the file `name`: `media/<yyyy-mm>/<name>`. */
+export const cloudPathOf = (name: string, now: number) => `media/${monthOf(now)}/${name}`
+
+const fileIdPattern =
+  /^cloud:\/\/[\w.-]+\/(media\/\d{4}-\d{2}\/([A-Za-z0-9_-]{1,64}\.(?:jpg|png|webp|mp4)))$/
+
+/**
+ * A cloud fileID (`cloud://<env>.<bucket>/<cloudPath>`) of a path we reserve, split into the
+ * path and the media id the path ends with; null for any other URL.
+ */
+export function parseFileId(fileId: string): { cloudPath: string; id: string } | null {
+  const match = fileIdPattern.exec(fileId)
+  return match?.[1] && match[2] ? { cloudPath: match[1], id: match[2] } : null
+}

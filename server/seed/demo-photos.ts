@@ -83,6 +83,10 @@ export async function writeDemoPhotos(
       mime: 'image/png',
       bytes: bytes.length,
       createdAt: now,
+      status: 'pass',
+      cloudPath: null,
+      fileId: null,
+      traceId: null,
     })
   }
 }

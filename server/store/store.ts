@@ -130,6 +130,13 @@ export type NoticePatch = Partial<
   >
 > & { updatedAt: number }
 
+/**
+ * Where an uploaded file stands with the content check: `pending` from the upload slot until
+ * the verdict arrives, then `pass`, `risky` or `review` (WeChat's suggest values). Files
+ * checked while they were uploaded (media.upload) are `pass` at once.
+ */
+export type MediaStatus = 'pending' | 'pass' | 'risky' | 'review'
+
 /** One uploaded file; its bytes live with the media storage, not in the database. */
 export interface MediaRecord {
   /** The stored file's name, `<random id>.<ext>`; served at /media/<id>. */
@@ -137,8 +144,16 @@ export interface MediaRecord {
   ownerId: string
   kind: 'image' | 'video'
   mime: string
+  /** The file's size; 0 for a cloud upload, whose bytes the server never sees. */
   bytes: number
   createdAt: number
+  status: MediaStatus
+  /** Cloud storage: the path reserved for the phone's upload, `media/<yyyy-mm>/<id>`. */
+  cloudPath: string | null
+  /** Cloud storage: the `cloud://` fileID, once registered; null while only reserved. */
+  fileId: string | null
+  /** The asynchronous image check's trace_id, matching its verdict event. */
+  traceId: string | null
 }
 
 /** One village's published and adopted notices in a period (信息报送考核). */
@@ -285,6 +300,22 @@ export interface Store {
   media: {
     create(record: MediaRecord): Promise<void>
     get(id: string): Promise<MediaRecord | null>
+    /** The records of these ids that exist, in no particular order. */
+    many(ids: readonly string[]): Promise<MediaRecord[]>
+    /**
+     * Records the uploaded file of a reserved record: only while its fileId is still null
+     * (atomically: two registrations of one slot cannot both win). False when already
+     * registered or unknown.
+     */
+    register(
+      id: string,
+      file: { fileId: string; traceId: string | null; status: MediaStatus },
+    ): Promise<boolean>
+    /**
+     * Settles the check of the record with this trace id, only while it is pending; returns
+     * the record as it now is, or null when no pending record has that trace id.
+     */
+    settle(traceId: string, status: Exclude<MediaStatus, 'pending'>): Promise<MediaRecord | null>
   }
   filing: {
     /**

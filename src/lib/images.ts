@@ -2,7 +2,7 @@
 // branches of photo forms. WeChat
 // compresses once more with compressImage and reads the file through its file system; the H5
 // build has neither (taro-h5 has no getFileSystemManager), so a large picked photo is redrawn
-// smaller on a canvas and read as a data URL. Either way the bytes leave the phone as base64 for media.upload.
+// smaller on a canvas and read as a data URL. Either way the bytes go to uploadMedia (lib/upload.ts).
 import Taro from '@tarojs/taro'
 import { ApiError } from '@/lib/api-client'
 import {
@@ -13,7 +13,7 @@ import {
   unreadableFile,
 } from '@/lib/local-file'
 
-/** A photo ready for media.upload. */
+/** A photo ready for uploadMedia. */
 export interface PickedImage {
   fileName: string
   /** The bytes, base64. */

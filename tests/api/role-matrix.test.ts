@@ -152,6 +152,9 @@ describe('role matrix of every action', () => {
     'notices.getEditable': () => ({ id: gridNotice }),
     'notices.setAdopted': () => ({ id: 'n-a', adopted: true }),
     'media.upload': () => ({ fileName: 'a.png', kind: 'image', content: 'iVBORw0KGgo=' }),
+    // The local server has no cloud storage: signed-in callers get BAD_INPUT, others 401/403.
+    'media.uploadSlot': () => ({ kind: 'image', ext: 'jpg' }),
+    'media.register': () => ({ fileID: 'cloud://env-1.bucket/media/2026-11/med_none.jpg' }),
     'content.words': () => ({}),
     'content.setWords': () => ({ words: ['测试敏感词'] }),
     'filing.table': () => ({ month: '2026-11' }),

@@ -118,7 +118,11 @@ export const cloudCollections = [
   {
     name: 'media',
     id: 'the media id',
-    indexes: [{ name: 'owner', keys: [asc('ownerId'), desc('createdAt')] }],
+    indexes: [
+      { name: 'owner', keys: [asc('ownerId'), desc('createdAt')] },
+      // The image check's verdict event names only its trace_id.
+      { name: 'trace', keys: [asc('traceId'), asc('status')] },
+    ],
   },
   { name: 'settings', id: 'the setting key', indexes: [] },
   {

@@ -3,6 +3,7 @@ import { newId } from '../../shared/ids'
 import type { BindingRecord, Snapshot, Store, UserRecord } from '../store'
 import { addAll, addUnique, allOf, fromDoc, getDoc, isDuplicate, loadPlaces, toDoc } from './docs'
 import { householdView } from './docs'
+import { mediaRepo } from './media'
 import { pending } from './pending'
 import type { CloudDb } from './sdk'
 
@@ -28,7 +29,7 @@ export function peopleRepos(db: CloudDb): PeopleRepos {
     roster: pending('roster'),
     reach: pending('reach'),
     settings: settingsRepo(db),
-    media: pending('media'),
+    media: mediaRepo(db),
     audit: auditRepo(db),
   }
 }

@@ -1,6 +1,9 @@
-import type { MediaRecord, Store } from '../store'
+import type { MediaRecord, MediaStatus, Store } from '../store'
 import { insertSql, toParams } from './rows'
 import type { Row, Sql } from './sql'
+
+const statuses: readonly MediaStatus[] = ['pending', 'pass', 'risky', 'review']
+const optStr = (v: unknown) => (v === null || v === undefined ? null : String(v))
 
 const mediaFrom = (r: Row): MediaRecord => ({
   id: String(r.id),
@@ -9,10 +12,14 @@ const mediaFrom = (r: Row): MediaRecord => ({
   mime: String(r.mime),
   bytes: Number(r.bytes),
   createdAt: Number(r.created_at),
+  status: statuses.find((s) => s === r.status) ?? 'pending',
+  cloudPath: optStr(r.cloud_path),
+  fileId: optStr(r.file_id),
+  traceId: optStr(r.trace_id),
 })
 
 /** Rows of uploaded files (the bytes themselves live with the media storage). */
-export function mediaRepo({ one, prepare }: Sql): Store['media'] {
+export function mediaRepo({ one, all, prepare, tx }: Sql): Store['media'] {
   return {
     async create(record) {
       const params = toParams(record)
@@ -21,6 +28,30 @@ export function mediaRepo({ one, prepare }: Sql): Store['media'] {
     async get(id) {
       const r = one('SELECT * FROM media WHERE id = @id', { id })
       return r ? mediaFrom(r) : null
+    },
+    async many(ids) {
+      if (ids.length === 0) return []
+      // One statement for any number of ids: they go in as one JSON array.
+      return all('SELECT * FROM media WHERE id IN (SELECT value FROM json_each(@ids))', {
+        ids: JSON.stringify([...new Set(ids)]),
+      }).map(mediaFrom)
+    },
+    async register(id, file) {
+      const { changes } = prepare(
+        `UPDATE media SET file_id = @fileId, trace_id = @traceId, status = @status
+         WHERE id = @id AND file_id IS NULL`,
+      ).run({ id, ...file })
+      return changes === 1
+    },
+    async settle(traceId, status) {
+      return tx(() => {
+        const r = one(`SELECT * FROM media WHERE trace_id = @traceId AND status = 'pending'`, {
+          traceId,
+        })
+        if (!r) return null
+        prepare('UPDATE media SET status = @status WHERE id = @id').run({ id: r.id, status })
+        return mediaFrom({ ...r, status })
+      })
     },
   }
 }

@@ -445,4 +445,13 @@ export const migrations: readonly string[] = [
     created_at INTEGER NOT NULL
   );
   `,
+  /* 9: cloud uploads — a reserved path, the registered fileID and the asynchronous image check */ `
+  ALTER TABLE media ADD COLUMN status TEXT NOT NULL DEFAULT 'pass'
+    CHECK (status IN ('pending', 'pass', 'risky', 'review'));
+  ALTER TABLE media ADD COLUMN cloud_path TEXT;
+  ALTER TABLE media ADD COLUMN file_id TEXT;
+  ALTER TABLE media ADD COLUMN trace_id TEXT;
+  CREATE UNIQUE INDEX media_file ON media(file_id);
+  CREATE INDEX media_trace ON media(trace_id);
+  `,
 ]

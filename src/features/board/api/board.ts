@@ -1,6 +1,7 @@
 import type { ListKind } from '@contract/board'
 import type { ActionInput } from '@contract/index'
 import { call } from '@/lib/api-client'
+import { uploadMedia, type OnProgress } from '@/lib/upload'
 
 export const listRounds = (cursor?: string) => call('board.rounds', { cursor, limit: 12 })
 
@@ -35,8 +36,8 @@ export const getConsent = () => call('board.consent')
 
 export const setConsent = (showNameOnRed: boolean) => call('board.setConsent', { showNameOnRed })
 
-export const uploadPhoto = (fileName: string, content: string) =>
-  call('media.upload', { fileName, kind: 'image', content })
+export const uploadPhoto = (fileName: string, content: string, onProgress?: OnProgress) =>
+  uploadMedia({ fileName, kind: 'image', content }, onProgress)
 
 // Staff: inspecting, rounds, rubric, appeals, exports.
 

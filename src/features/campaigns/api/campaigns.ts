@@ -1,5 +1,6 @@
 import type { ActionInput } from '@contract/index'
 import { call } from '@/lib/api-client'
+import { uploadMedia, type OnProgress } from '@/lib/upload'
 
 export const listCampaigns = (cursor?: string) => call('campaigns.list', { cursor, limit: 10 })
 
@@ -35,5 +36,5 @@ export const listMyVotes = (cursor?: string) => call('me.votes', { cursor, limit
 
 export const listMyNominations = (cursor?: string) => call('me.nominations', { cursor, limit: 20 })
 
-export const uploadPhoto = (fileName: string, content: string) =>
-  call('media.upload', { fileName, kind: 'image', content })
+export const uploadPhoto = (fileName: string, content: string, onProgress?: OnProgress) =>
+  uploadMedia({ fileName, kind: 'image', content }, onProgress)

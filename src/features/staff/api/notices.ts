@@ -1,5 +1,6 @@
 import type { ActionInput } from '@contract/index'
 import { call } from '@/lib/api-client'
+import { uploadMedia, type OnProgress } from '@/lib/upload'
 
 /** A notice's state as notices.mine filters it. */
 export type NoticeStatus = NonNullable<ActionInput<'notices.mine'>['status']>
@@ -20,8 +21,8 @@ export const publishNotice = (id: string, publishAt?: string) =>
 
 export const withdrawNotice = (id: string) => call('notices.withdraw', { id })
 
-export const uploadImage = (fileName: string, content: string) =>
-  call('media.upload', { fileName, kind: 'image', content })
+export const uploadImage = (fileName: string, content: string, onProgress?: OnProgress) =>
+  uploadMedia({ fileName, kind: 'image', content }, onProgress)
 
-export const uploadVideo = (fileName: string, content: string) =>
-  call('media.upload', { fileName, kind: 'video', content })
+export const uploadVideo = (fileName: string, content: string, onProgress?: OnProgress) =>
+  uploadMedia({ fileName, kind: 'video', content }, onProgress)

@@ -8,6 +8,10 @@ interface Props {
   form: ComposeState
 }
 
+/** ' 40%' while WeChat reports the upload's progress; nothing where it does not (H5). */
+const percentText = (percent: number | undefined) =>
+  percent === undefined ? '' : ` ${Math.round(percent)}%`
+
 /** The notice's photos: thumbnails with 设为封面 / 删除, and the button that adds more. */
 export function ComposeImages({ form }: Props) {
   const { draft, errors, upload, submitting } = form
@@ -46,7 +50,9 @@ export function ComposeImages({ form }: Props) {
           disabled={submitting || upload !== null}
           onClick={() => void form.addImages()}
         >
-          {upload?.kind === 'images' ? `上传中 ${upload.current}/${upload.total}` : '添加图片'}
+          {upload?.kind === 'images'
+            ? `上传中 ${upload.current}/${upload.total}${percentText(upload.percent)}`
+            : '添加图片'}
         </Button>
       )}
     </Field>
@@ -77,7 +83,7 @@ export function ComposeVideo({ form }: Props) {
           disabled={submitting || upload !== null}
           onClick={() => void form.addVideo()}
         >
-          {uploading ? '视频上传中…' : '添加视频'}
+          {uploading ? `视频上传中${percentText(upload.percent) || '…'}` : '添加视频'}
         </Button>
       )}
     </Field>

@@ -6,9 +6,11 @@ import { uploadImage, uploadVideo } from '../api/notices'
 import { pickVideo } from '../api/video'
 import { MAX_IMAGES, type ComposeDraft, type ComposeErrors, type ComposeField } from '../compose'
 
-/** What is being uploaded: photo `current` of `total`, or the video. */
+/** What is being uploaded: photo `current` of `total`, or the video; `percent` where known (WeChat). */
 export type UploadProgress =
-  { kind: 'images'; current: number; total: number } | { kind: 'video' } | null
+  | { kind: 'images'; current: number; total: number; percent?: number }
+  | { kind: 'video'; percent?: number }
+  | null
 
 interface Options {
   draft: ComposeDraft
@@ -62,7 +64,9 @@ export function useComposeMedia({ draft, setDraft, setErrors, forget }: Options)
       for (const [index, image] of fit.entries()) {
         setUpload({ kind: 'images', current: index + 1, total: fit.length })
         try {
-          const { url } = await uploadImage(image.fileName, image.content)
+          const { url } = await uploadImage(image.fileName, image.content, (percent) =>
+            setUpload({ kind: 'images', current: index + 1, total: fit.length, percent }),
+          )
           setDraft((d) => ({ ...d, images: [...d.images, url].slice(0, MAX_IMAGES) }))
         } catch (error) {
           problem ||= errorMessage(error)
@@ -77,7 +81,9 @@ export function useComposeMedia({ draft, setDraft, setErrors, forget }: Options)
       const video = await pickVideo()
       if (!video) return ''
       setUpload({ kind: 'video' })
-      const { url } = await uploadVideo(video.fileName, video.content)
+      const { url } = await uploadVideo(video.fileName, video.content, (percent) =>
+        setUpload({ kind: 'video', percent }),
+      )
       setDraft((d) => ({ ...d, video: url }))
       return ''
     })
