@@ -1,13 +1,13 @@
 // Campaigns, nominations, votes and the notification outbox on the cloud database. The area is
 // split: campaigns-nominations, campaigns-votes, campaigns-people (assistees, objections,
-// subscriptions, events), campaigns-notify (outbox); `_id` schemes in campaigns-docs.
-import type { CampaignsRepo, CandidateView, NotifyRepo, Snapshot } from '../store'
-import { addAll, all, claimKey, getDoc, householdViews, keysetPage, loadPlaces } from './docs'
-import { C, campaignFromDoc, campaignViews, ids, nominationDoc, votesOf } from './campaigns-docs'
+// subscriptions, events), campaigns-notify (outbox), campaigns-load (snapshot import); `_id` schemes in campaigns-docs.
+import type { CampaignsRepo, CandidateView, NotifyRepo } from '../store'
+import { all, getDoc, householdViews, keysetPage, loadPlaces } from './docs'
+import { C, campaignFromDoc, campaignViews, ids, votesOf } from './campaigns-docs'
 import { nominationMethods } from './campaigns-nominations'
 import { notifyMethods } from './campaigns-notify'
 import { peopleMethods } from './campaigns-people'
-import { castVote, voteMethods } from './campaigns-votes'
+import { voteMethods } from './campaigns-votes'
 import type { CloudDb, Doc } from './sdk'
 
 /** Candidate views: the household with its place names, the valid votes from the counter. */
@@ -137,40 +137,8 @@ export function campaignsRepo(db: CloudDb): CampaignsRepo {
   }
 }
 
+export { loadCampaigns } from './campaigns-load'
+
 export function notifyRepo(db: CloudDb): NotifyRepo {
   return notifyMethods(db)
-}
-
-/**
- * Writes the snapshot's campaigns and nominations (with their slots, live keys and candidate
- * numbers), then casts its votes through the same limits as live ones: one over a limit is an error.
- */
-export async function loadCampaigns(db: CloudDb, s: Snapshot): Promise<void> {
-  await addAll(db, C.campaigns, s.campaigns)
-  const slots = new Map<string, number>()
-  const lastNumber = new Map<string, number>()
-  const docs = s.nominations.map((n) => {
-    const key = n.nominatorHouseholdId ? `h:${n.nominatorHouseholdId}` : `u:${n.nominatorId}`
-    const slot = (slots.get(`${n.campaignId}|${key}`) ?? 0) + 1
-    slots.set(`${n.campaignId}|${key}`, slot)
-    if (n.number !== null)
-      lastNumber.set(n.campaignId, Math.max(lastNumber.get(n.campaignId) ?? 0, n.number))
-    return { n, key, slot }
-  })
-  for (const { n, key, slot } of docs) {
-    await db.collection(C.nominations).add({ data: nominationDoc(n, key, slot) })
-    await db.collection(C.nominationSlots).add({
-      data: { _id: ids.nominationSlot(n.campaignId, key, slot), nominationId: n.id },
-    })
-    if (n.status === 'pending' || n.status === 'approved')
-      await claimKey(db, ids.liveNomination(n.campaignId, n.householdId), n.id, 'nominations_live')
-    if (n.number !== null)
-      await claimKey(db, ids.candidateNumber(n.campaignId, n.number), n.id, 'nominations_number')
-  }
-  for (const [campaignId, last] of lastNumber)
-    await db.collection(C.candidateNumbers).doc(campaignId).set({ data: { last } })
-  for (const v of s.votes) {
-    const outcome = await castVote(db, { ...v, now: v.createdAt })
-    if (!outcome.ok) throw new Error(`seeded vote ${v.id} refused: ${outcome.reason}`)
-  }
 }

@@ -10,6 +10,7 @@ import {
   type Snapshot,
   type Store,
 } from '../../../../../server/store/store'
+import { buildDemoTownship } from '../../../../../server/seed/build-township'
 import { DAY, NOW, townWithVoters, who } from '../../../../helpers/factories'
 import {
   createCloudTestStore,
@@ -478,5 +479,37 @@ describe.each(storeKinds)('campaigns store contract (%s)', (kind) => {
         boundAt: NOW - 20 * DAY,
       },
     ])
+  })
+})
+
+describe('campaigns snapshot import', () => {
+  it('loads the demo township with the same candidates, tallies and votes on both adapters', async () => {
+    const s = buildDemoTownship(NOW)
+    const [sqlite, cloud] = await Promise.all(storeKinds.map((k) => openTown(k, s)))
+    try {
+      for (const c of s.campaigns) {
+        const [a, b] = await Promise.all(
+          [sqlite, cloud].map(async ({ store }) => ({
+            tally: await store.campaigns.tally(c.id),
+            votes: (
+              await everyPage((after) =>
+                store.campaigns.votes({ campaignId: c.id, after, limit: 40 }),
+              )
+            ).map((v) => v.id),
+            integrity: await store.campaigns.integrityVotes(c.id),
+          })),
+        )
+        expect(b).toEqual(a)
+      }
+    } finally {
+      await Promise.all([sqlite.store.close(), cloud.store.close()])
+    }
+  })
+
+  it('refuses a seeded vote over a limit, as live votes are', async () => {
+    const s = townWithVoters(0, 1, 'x')
+    s.votes.push({ ...s.votes[0]!, id: 'vote-b-2', createdAt: NOW - DAY + 1 })
+    for (const kind of storeKinds)
+      await expect(openTown(kind, s)).rejects.toThrow(/vote-b-2 refused: dayLimit/)
   })
 })
