@@ -9,7 +9,7 @@ import type {
   UserRecord,
   VoteRecord,
 } from '../store'
-import { byIds, fromDoc, householdViews, type Places, toDoc } from './docs'
+import { byIds, fromDoc, GET_MAX, householdViews, type Places, toDoc } from './docs'
 import type { CloudDb, Doc } from './sdk'
 
 export const C = {
@@ -103,17 +103,24 @@ export async function campaignViews(
   docs: Doc[],
   places: Places,
 ): Promise<CampaignView[]> {
-  const counts = await Promise.all(
-    docs.map((d) =>
-      db.collection(C.nominations).where({ campaignId: d._id, status: 'approved' }).count(),
-    ),
-  )
-  return docs.map((d, i) => {
+  const _ = db.command
+  // One aggregate for the page (at most GET_MAX campaigns), not a count per campaign.
+  const { list } = docs.length
+    ? await db
+        .collection(C.nominations)
+        .aggregate()
+        .match({ campaignId: _.in(docs.map((d) => d._id)), status: 'approved' })
+        .group({ _id: '$campaignId', n: _.aggregate.sum(1) })
+        .limit(GET_MAX)
+        .end()
+    : { list: [] }
+  const counts = new Map(list.map((r) => [String(r._id), Number(r.n)]))
+  return docs.map((d) => {
     const c = campaignFromDoc(d)
     return {
       ...c,
       villageName: c.villageId === null ? null : (places.villages.get(c.villageId)?.name ?? null),
-      candidateCount: counts[i]?.total ?? 0,
+      candidateCount: counts.get(c.id) ?? 0,
     }
   })
 }

@@ -46,7 +46,7 @@ export function nominationMethods(db: CloudDb): NominationMethods {
   ) => {
     const { docs, next } = await keysetPage(db, {
       collection: C.nominations,
-      where,
+      where: Object.keys(where).length ? where : undefined,
       field: 'createdAt',
       direction: 'desc',
       after,
