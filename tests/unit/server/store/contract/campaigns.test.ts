@@ -2,6 +2,7 @@
 // under concurrency, tallies equal the valid vote records, and reads page past 100.
 import { afterEach, describe, expect, it } from 'vitest'
 import { loadCampaigns } from '../../../../../server/store/cloud/campaigns'
+import { castVote } from '../../../../../server/store/cloud/campaigns-votes'
 import { loadPeople } from '../../../../../server/store/cloud/people'
 import type { CloudDb } from '../../../../../server/store/cloud/sdk'
 import {
@@ -511,5 +512,50 @@ describe('campaigns snapshot import', () => {
     s.votes.push({ ...s.votes[0]!, id: 'vote-b-2', createdAt: NOW - DAY + 1 })
     for (const kind of storeKinds)
       await expect(openTown(kind, s)).rejects.toThrow(/vote-b-2 refused: dayLimit/)
+  })
+})
+
+describe('cloud castVote when a slot is taken between its read and its add', () => {
+  /** A database whose first day-slot add inside a transaction finds a rival there first. */
+  function racingDb(db: CloudDb): CloudDb {
+    let raced = false
+    return {
+      command: db.command,
+      collection: (name) => db.collection(name),
+      RegExp: (arg) => db.RegExp(arg),
+      runTransaction: (callback, times) =>
+        db.runTransaction(
+          (tx) =>
+            callback({
+              rollback: (reason) => tx.rollback(reason),
+              collection: (name) => {
+                const c = tx.collection(name)
+                if (name !== 'vote_day_slots') return c
+                return {
+                  doc: (id) => c.doc(id),
+                  add: async (arg) => {
+                    if (!raced) {
+                      raced = true
+                      await db.collection(name).add({ data: { ...arg.data, voteId: 'rival' } })
+                    }
+                    return c.add(arg)
+                  },
+                }
+              },
+            }),
+          times,
+        ),
+    }
+  }
+
+  it('runs again and takes the next slot, or answers the limit', async () => {
+    for (const [limit, expected] of [
+      [2, { ok: true, dayUsed: 2, candidateUsed: 1 }],
+      [1, { ok: false, reason: 'dayLimit' }],
+    ] as const) {
+      const { db } = await openTown('cloud', townWithVoters(0, limit, 'x'))
+      const outcome = await castVote(racingDb(db!), vote(resA, 'hh-a1'))
+      expect(outcome).toEqual(expected)
+    }
   })
 })
