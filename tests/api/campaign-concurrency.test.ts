@@ -1,10 +1,10 @@
-// Fair votes under load, against the real SQLite store over HTTP: limits hold when requests
-// arrive all at once, and the tally always equals the valid vote records.
-import Database from 'better-sqlite3'
-import path from 'node:path'
+// Fair votes under load, against the real store over HTTP (SQLite, or the cloud adapter with
+// STORE=cloud): limits hold when requests arrive all at once, and the tally always equals the
+// valid vote records.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CampaignResults } from '../../contract/campaigns'
-import { DATABASE_FILE } from '../../server/local/app'
+import type { Keyset } from '../../server/store/common'
+import type { VoteView } from '../../server/store/store'
 import { NOW, townWithVoters, who } from '../helpers/factories'
 import { startTestApi, type TestApi } from '../helpers/http-api'
 
@@ -15,12 +15,10 @@ const crowdedTown = () => townWithVoters(VOTERS, 3, 'crowd')
 
 describe('campaign votes under concurrency', () => {
   let api: TestApi
-  let db: Database.Database
   const tokens: string[] = []
 
   beforeAll(async () => {
     api = await startTestApi({ snapshot: crowdedTown(), clock: () => NOW })
-    db = new Database(path.join(api.dataDir, DATABASE_FILE), { readonly: true })
     for (let i = 0; i < VOTERS; i += 50)
       tokens.push(
         ...(await Promise.all(
@@ -28,10 +26,24 @@ describe('campaign votes under concurrency', () => {
         )),
       )
   }, 120_000)
-  afterAll(async () => {
-    db.close()
-    await api.close()
-  })
+  afterAll(() => api.close())
+
+  /** The vote records themselves, read page by page from the server's store (not the tally). */
+  const voteRecords = async (q: { voterId?: string }) => {
+    const out: VoteView[] = []
+    let after: Keyset | undefined
+    for (;;) {
+      const page = await api.app.store.campaigns.votes({
+        campaignId: 'c-town',
+        ...q,
+        after,
+        limit: 50,
+      })
+      out.push(...page.items)
+      if (!page.next) return out
+      after = page.next
+    }
+  }
 
   /** The results' valid votes beside the valid vote records counted in the database. */
   const tallies = async () => {
@@ -41,14 +53,13 @@ describe('campaign votes under concurrency', () => {
       { campaignId: 'c-town' },
       admin,
     )
-    const { n } = db
-      .prepare(
-        `SELECT COUNT(*) AS n FROM votes v JOIN nominations m ON m.id = v.nomination_id
-         WHERE v.campaign_id = 'c-town' AND m.status = 'approved'
-           AND v.id NOT IN (SELECT vote_id FROM vote_invalidations)`,
-      )
-      .get() as { n: number }
-    return { tally: results.validVotes, records: n }
+    const approved = new Set(
+      (await api.app.store.campaigns.tally('c-town')).candidates.map((c) => c.nominationId),
+    )
+    const valid = (await voteRecords({})).filter(
+      (v) => v.invalidation === null && approved.has(v.nominationId),
+    )
+    return { tally: results.validVotes, records: valid.length }
   }
 
   it('one resident firing 200 simultaneous votes gets exactly the allowed 3', async () => {
@@ -61,10 +72,7 @@ describe('campaign votes under concurrency', () => {
     const statuses = responses.map((r) => r.status)
     expect(statuses.filter((s) => s === 200)).toHaveLength(3)
     expect(statuses.filter((s) => s === 409)).toHaveLength(197)
-    const { n } = db
-      .prepare(`SELECT COUNT(*) AS n FROM votes WHERE voter_id = ? AND campaign_id = 'c-town'`)
-      .get(`u-${who.residentA}`) as { n: number }
-    expect(n).toBe(3)
+    expect(await voteRecords({ voterId: `u-${who.residentA}` })).toHaveLength(3)
     const t = await tallies()
     expect(t.tally).toBe(t.records)
   }, 60_000)

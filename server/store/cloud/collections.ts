@@ -184,26 +184,85 @@ export const cloudCollections = [
     name: 'campaigns',
     id: 'the campaign id',
     indexes: [
-      { name: 'list', keys: [desc('votingEndsAt'), desc('_id')] },
-      { name: 'village', keys: [asc('villageId'), desc('votingEndsAt')] },
+      { name: 'list', keys: [desc('publicityEndsAt'), desc('_id')] },
+      { name: 'village', keys: [asc('villageId'), desc('publicityEndsAt'), desc('_id')] },
     ],
   },
   {
     name: 'nominations',
-    id: 'the nomination id (candidate number: unique_keys `candidate:${campaignId}:${number}`)',
+    id: 'the nomination id (alive once per household: unique_keys `nomination:${campaignId}:${householdId}`; candidate number: unique_keys `candidate:${campaignId}:${number}`); `votes` counts its valid votes',
     indexes: [
       { name: 'campaign', keys: [asc('campaignId'), asc('status'), asc('number')] },
-      { name: 'household', keys: [asc('householdId'), asc('campaignId')] },
+      { name: 'newest', keys: [asc('campaignId'), desc('createdAt'), desc('_id')] },
+      { name: 'slot', keys: [asc('campaignId'), asc('nominatorKey'), desc('nominatorSlot')] },
+      { name: 'nominator', keys: [asc('nominatorId'), desc('createdAt')] },
+      { name: 'household', keys: [asc('householdId'), desc('createdAt')] },
     ],
   },
   {
+    name: 'nomination_slots',
+    id: '`${campaignId}:${nominatorKey}:${n}`: a nominator (household or staff user) holds slots 1..limit',
+    indexes: [],
+  },
+  {
+    name: 'candidate_numbers',
+    id: 'the campaign id: the last candidate number given (`last`)',
+    indexes: [],
+  },
+  {
     name: 'votes',
-    id: '`${campaignId}:${voterId}:${nominationId}:${day}`: one vote per voter, candidate and day',
+    id: 'the vote id; only ever added (limits are the vote_*_slots documents)',
     indexes: [
-      { name: 'nomination', keys: [asc('nominationId')] },
-      { name: 'voter', keys: [asc('campaignId'), asc('voterId'), asc('day')] },
-      { name: 'household', keys: [asc('campaignId'), asc('voterHouseholdId'), asc('day')] },
+      { name: 'campaign', keys: [asc('campaignId'), desc('createdAt'), desc('_id')] },
+      { name: 'nomination', keys: [asc('nominationId'), desc('createdAt')] },
+      { name: 'voter', keys: [asc('voterId'), desc('createdAt')] },
+      { name: 'usage', keys: [asc('campaignId'), asc('voterKey'), asc('day')] },
     ],
+  },
+  {
+    name: 'vote_day_slots',
+    id: '`${campaignId}:${voterKey}:${day}:${n}`: the voter (`u:` user or, under 一户一票, `h:` household) holds day slots 1..votesPerDay',
+    indexes: [],
+  },
+  {
+    name: 'vote_candidate_slots',
+    id: '`${campaignId}:${voterKey}:${day}:${nominationId}:${n}`: slots 1..votesPerCandidatePerDay',
+    indexes: [],
+  },
+  {
+    name: 'vote_invalidations',
+    id: 'the vote id: a vote is invalidated once; only ever added',
+    indexes: [{ name: 'campaign', keys: [asc('campaignId')] }],
+  },
+  {
+    name: 'campaign_phase_closures',
+    id: '`${campaignId}:${phase}`: a phase is closed early once',
+    indexes: [],
+  },
+  {
+    name: 'campaign_objections',
+    id: 'the objection id',
+    indexes: [{ name: 'campaign', keys: [asc('campaignId'), desc('createdAt'), desc('_id')] }],
+  },
+  {
+    name: 'campaign_subscriptions',
+    id: '`${campaignId}:${userId}`',
+    indexes: [{ name: 'campaign', keys: [asc('campaignId')] }],
+  },
+  {
+    name: 'notify_subscribers',
+    id: 'the user id: subscribed to every campaign in their scope',
+    indexes: [],
+  },
+  {
+    name: 'campaign_events',
+    id: '`${campaignId}:${event}`: an event is sent once',
+    indexes: [],
+  },
+  {
+    name: 'notify_outbox',
+    id: 'the dedupe key: a notification is written once; its own id is `outboxId`',
+    indexes: [{ name: 'newest', keys: [desc('createdAt'), desc('outboxId')] }],
   },
   {
     name: 'audit_log',

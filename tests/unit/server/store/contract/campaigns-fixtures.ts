@@ -1,0 +1,60 @@
+// Shared by the campaigns' Store contract tests: a town store of either kind, votes and paging.
+import { loadCampaigns } from '../../../../../server/store/cloud/campaigns'
+import { loadPeople } from '../../../../../server/store/cloud/people'
+import type { CloudDb } from '../../../../../server/store/cloud/sdk'
+import type { CastVote, Snapshot, Store } from '../../../../../server/store/store'
+import { NOW, who } from '../../../../helpers/factories'
+import { createCloudTestStore, openStore, type StoreKind } from '../../../../helpers/store-adapters'
+
+export const TODAY = '2026-11-26'
+export const resA = `u-${who.residentA}`
+export const admin = `u-${who.admin}`
+
+/**
+ * A store holding the snapshot's people and campaigns. The cloud one loads only those two areas
+ * (all this contract reads), so it does not depend on the other areas' loaders.
+ */
+export async function openTown(
+  kind: StoreKind,
+  s: Snapshot,
+): Promise<{ store: Store; db?: CloudDb }> {
+  if (kind === 'sqlite') return { store: await openStore(kind, s) }
+  const { store, double } = createCloudTestStore()
+  const db = double.cloud.database({ throwOnNotFound: false }) as unknown as CloudDb
+  await loadPeople(db, s)
+  await loadCampaigns(db, s)
+  return { store, db }
+}
+
+export const vote = (
+  voterId: string,
+  householdId: string,
+  over: Partial<CastVote> = {},
+): CastVote => ({
+  id: `v-${Math.random().toString(36).slice(2)}`,
+  campaignId: 'c-town',
+  nominationId: 'nom-town-1',
+  voterId,
+  voterHouseholdId: householdId,
+  assistedBy: null,
+  now: NOW,
+  day: TODAY,
+  ...over,
+})
+
+/** Every page of a paged read, following `next`. */
+export async function everyPage<T>(
+  read: (after: { at: number | string; id: string } | undefined) => Promise<{
+    items: T[]
+    next: { at: number | string; id: string } | null
+  }>,
+): Promise<T[]> {
+  const out: T[] = []
+  let after: { at: number | string; id: string } | undefined
+  for (;;) {
+    const page = await read(after)
+    out.push(...page.items)
+    if (!page.next) return out
+    after = page.next
+  }
+}
