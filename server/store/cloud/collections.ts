@@ -169,7 +169,7 @@ export const cloudCollections = [
   {
     name: 'audit_log',
     id: 'generated; entries are only ever added',
-    indexes: [{ name: 'recent', keys: [desc('at'), desc('_id')] }],
+    indexes: [{ name: 'recent', keys: [desc('seq'), desc('_id')] }],
   },
   {
     name: 'unique_keys',
