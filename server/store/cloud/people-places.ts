@@ -1,7 +1,16 @@
 // Villages, groups, grids and grid workers (Store.places) on the cloud database.
 import type { GridRecord, GroupRecord, PlaceKind, Store, VillageRecord } from '../store'
 import { UniqueViolation } from '../store'
-import { addUnique, allOf, claimKey, getDoc, householdView, isDuplicate, loadPlaces } from './docs'
+import {
+  addUnique,
+  allOf,
+  byIds,
+  claimKey,
+  getDoc,
+  householdView,
+  isDuplicate,
+  loadPlaces,
+} from './docs'
 import { releaseKey, toDoc } from './docs'
 import { bindingOf, cmp, gridOf, groupOf, userOf, villageCodeKey, villageOf } from './people-common'
 import type { CloudDb } from './sdk'
@@ -18,13 +27,16 @@ const archivedLast = (a: { archivedAt: number | null }, b: { archivedAt: number 
 export function placesRepo(db: CloudDb): Store['places'] {
   const _ = db.command
   const $ = _.aggregate
-  /** Households per value of `field`: one aggregate, its limit above any township's size. */
+  /**
+   * Households per value of `field` (a village, group or grid id): one aggregate. Without a
+   * limit stage the platform answers 20 groups; a township has dozens of places, not 1000.
+   */
   const countBy = async (field: string) => {
     const { list } = await db
       .collection('households')
       .aggregate()
       .group({ _id: `$${field}`, n: $.sum(1) })
-      .limit(100_000)
+      .limit(1000)
       .end()
     return new Map(list.map((r) => [String(r._id), Number(r.n)]))
   }
@@ -81,10 +93,14 @@ export function placesRepo(db: CloudDb): Store['places'] {
         countBy('gridId'),
         allOf(db, 'grid_workers'),
       ])
-      const workerDocs = await allOf(db, 'users', {
-        _id: _.in([...new Set(links.map((l) => String(l.userId)))]),
-      })
-      const workers = workerDocs.map(userOf).sort((a, b) => cmp(a.nickname, b.nickname))
+      const workerDocs = await byIds(
+        db,
+        'users',
+        links.map((l) => String(l.userId)),
+      )
+      const workers = [...workerDocs.values()]
+        .map(userOf)
+        .sort((a, b) => cmp(a.nickname, b.nickname))
       const groups = [...places.groups.values()]
         .map(groupOf)
         .sort((a, b) => a.sort - b.sort || cmp(a.name, b.name))
