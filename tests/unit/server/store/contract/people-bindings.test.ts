@@ -4,7 +4,7 @@ import type { BindingRecord, RosterPlan, Store } from '../../../../../server/sto
 import { UniqueViolation } from '../../../../../server/store/store'
 import { DAY, NOW } from '../../../../helpers/factories'
 import { storeKinds } from '../../../../helpers/store-adapters'
-import { openTown } from './town'
+import { openTown } from './people-fixtures'
 
 const request = (id: string, userId: string, householdId: string, at = NOW): BindingRecord => ({
   id,

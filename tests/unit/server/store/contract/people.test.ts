@@ -4,7 +4,7 @@ import type { Store } from '../../../../../server/store/store'
 import { UniqueViolation } from '../../../../../server/store/store'
 import { buildTestTown, DAY, NOW } from '../../../../helpers/factories'
 import { openStore, storeKinds } from '../../../../helpers/store-adapters'
-import { openTown } from './town'
+import { openTown } from './people-fixtures'
 
 describe.each(storeKinds)('people store (%s)', (kind) => {
   let store: Store

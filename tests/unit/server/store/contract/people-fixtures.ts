@@ -1,6 +1,6 @@
 // Opens a store of either kind with the test town's people and places loaded. The cloud store
 // loads them with loadPeople: its importSnapshot also needs the bulletin, board and campaign
-// loaders, which other areas build.
+// loaders, which other areas build (once they are in, openStore(kind, town) does the same).
 import { loadPeople } from '../../../../../server/store/cloud/people'
 import type { Snapshot, Store } from '../../../../../server/store/store'
 import { buildTestTown } from '../../../../helpers/factories'
