@@ -2,8 +2,11 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { BindingRecord, RosterPlan, Store } from '../../../../../server/store/store'
 import { UniqueViolation } from '../../../../../server/store/store'
-import { DAY, NOW } from '../../../../helpers/factories'
-import { storeKinds } from '../../../../helpers/store-adapters'
+import { buildTestTown, DAY, NOW } from '../../../../helpers/factories'
+import { createCloudStore } from '../../../../../server/store/cloud/cloud-store'
+import { loadPeople } from '../../../../../server/store/cloud/people'
+import type { CloudDb, CollectionRef, Doc } from '../../../../../server/store/cloud/sdk'
+import { createCloudTestStore, storeKinds } from '../../../../helpers/store-adapters'
 import { openTown } from './people-fixtures'
 
 const request = (id: string, userId: string, householdId: string, at = NOW): BindingRecord => ({
@@ -164,10 +167,25 @@ describe.each(storeKinds)('people store: bindings, roster, reach (%s)', (kind) =
   it.runIf(kind === 'cloud')(
     'completes a roster plan when it is applied again after failing part-way',
     async () => {
-      store = await openTown(kind)
+      const { store: cloud, double } = createCloudTestStore()
+      store = cloud
+      const db: CloudDb = double.cloud.database({ throwOnNotFound: false })
+      await loadPeople(db, buildTestTown())
+      // The first run loses the connection after 30 household writes.
+      let writes = 0
+      const flaky: CloudDb = Object.assign(Object.create(db) as CloudDb, {
+        collection(name: string) {
+          const ref = db.collection(name)
+          if (name !== 'households') return ref
+          return Object.assign(Object.create(ref) as CollectionRef, {
+            add: (arg: { data: Doc }) =>
+              ++writes > 30 ? Promise.reject(new Error('network down')) : ref.add(arg),
+          })
+        },
+      })
       const plan = rosterPlan()
-      // As if the first run stopped after the villages, groups, grids and some households.
-      await store.roster.apply({ ...plan, create: plan.create.slice(0, 20), update: [] })
+      await expect(createCloudStore(flaky).roster.apply(plan)).rejects.toThrow('network down')
+      expect(await store.roster.entries()).toHaveLength(6 + 30)
       await store.roster.apply(plan)
       await store.roster.apply(plan)
       const entries = await store.roster.entries()
