@@ -1,13 +1,68 @@
-// The red and black list (Store.board) on the cloud database.
-import type { BoardRepo, Snapshot } from '../store'
-import { pending } from './pending'
+// The red and black list (Store.board) on the cloud database: rounds and frozen lists
+// (board-rounds), inspections (board-inspect), rubrics (board-rubrics), appeals and history
+// (board-appeals); documents and shared reads in board-docs.
+import type { InspectionRecord, Snapshot } from '../store'
+import type { BoardRepo } from '../store'
+import { appealsPart, insertAppeal } from './board-appeals'
+import { clientKey, currentDoc, currentKey, inspectionDoc, SEED_GENERATION } from './board-docs'
+import { inspectPart } from './board-inspect'
+import { roundsPart, writeEntries } from './board-rounds'
+import { rubricsPart } from './board-rubrics'
+import { addAll, inBatches, UNIQUE_KEYS } from './docs'
 import type { CloudDb } from './sdk'
 
-export function boardRepo(_db: CloudDb): BoardRepo {
-  return pending('board')
+export function boardRepo(db: CloudDb): BoardRepo {
+  return {
+    ...roundsPart(db),
+    ...inspectPart(db),
+    ...rubricsPart(db),
+    ...appealsPart(db),
+  }
 }
 
 /** Writes the snapshot's rubrics, criteria, rounds, inspections, frozen lists and appeals. */
-export async function loadBoard(_db: CloudDb, _snapshot: Snapshot): Promise<void> {
-  throw new Error('loadBoard: not built yet')
+export async function loadBoard(db: CloudDb, s: Snapshot): Promise<void> {
+  await addAll(db, 'rubrics', s.rubrics)
+  await addAll(db, 'criteria', s.criteria)
+  const frozen = new Set((s.boardEntries ?? []).map((e) => e.roundId))
+  await addAll(
+    db,
+    'rounds',
+    s.rounds.map((r) => ({
+      ...r,
+      generation: frozen.has(r.id) ? SEED_GENERATION : null,
+      marks: 0,
+    })),
+  )
+
+  // Versions as given; the newest of each (round, household) also becomes its current document.
+  const maxPoints = new Map(s.criteria.map((c) => [c.id, c.maxPoints]))
+  const deducted = (i: InspectionRecord) =>
+    i.deductedItems ??
+    i.items.filter((it) => {
+      const max = maxPoints.get(it.criterionId)
+      return max !== undefined && it.points < max
+    }).length
+  const latest = new Map<string, InspectionRecord>()
+  for (const i of s.inspections) {
+    const key = currentKey(i.roundId, i.householdId)
+    if ((latest.get(key)?.version ?? 0) < i.version) latest.set(key, i)
+  }
+  const docs = s.inspections.map((i) =>
+    inspectionDoc(i, i.reason ?? (i.version > 1 ? 'reinspect' : 'first'), deducted(i)),
+  )
+  await inBatches(docs, 20, (data) => db.collection('inspections').add({ data }))
+  await inBatches([...latest], 20, ([key, i]) =>
+    db
+      .collection('inspection_current')
+      .doc(key)
+      .set({ data: currentDoc(inspectionDoc(i, 'first', deducted(i))) }),
+  )
+  const claimed = s.inspections.filter((i) => i.clientId)
+  await inBatches(claimed, 20, (i) =>
+    db.collection(UNIQUE_KEYS).add({ data: { _id: clientKey(String(i.clientId)), owner: i.id } }),
+  )
+
+  await writeEntries(db, SEED_GENERATION, s.boardEntries ?? [])
+  for (const a of s.appeals ?? []) await insertAppeal(db, a)
 }

@@ -95,6 +95,11 @@ export const cloudCollections = [
     ],
   },
   {
+    name: 'column_sort',
+    id: "'next': one document, the sort the next created column gets (taken in a transaction)",
+    indexes: [],
+  },
+  {
     name: 'notices',
     id: 'the notice id; village links are its `villageIds` array',
     indexes: [
@@ -102,6 +107,7 @@ export const cloudCollections = [
       { name: 'village_feed', keys: [asc('villageIds'), asc('status'), desc('publishAt')] },
       { name: 'column_feed', keys: [asc('columnId'), asc('status'), desc('publishAt')] },
       { name: 'author', keys: [asc('authorId'), desc('updatedAt'), desc('_id')] },
+      { name: 'updated', keys: [desc('updatedAt'), desc('_id')] },
     ],
   },
   {
@@ -127,18 +133,47 @@ export const cloudCollections = [
   },
   {
     name: 'rounds',
-    id: 'the round id',
+    id: 'the round id; `generation` names the board_entries readers read',
     indexes: [
       { name: 'month', keys: [asc('month')], unique: true },
-      { name: 'list', keys: [asc('status'), desc('month')] },
+      { name: 'list', keys: [asc('status'), desc('windowStart'), desc('_id')] },
+      { name: 'window', keys: [desc('windowStart'), desc('_id')] },
     ],
   },
   {
     name: 'inspections',
-    id: '`${roundId}:${householdId}:${version}`: one inspection per household, round and version; items embedded',
+    id: '`${roundId}:${householdId}:${version}`: one inspection per household, round and version; items embedded (clientId once: unique_keys `inspection-client:${clientId}`)',
     indexes: [
       { name: 'round', keys: [asc('roundId'), asc('householdId'), desc('version')] },
       { name: 'household', keys: [asc('householdId'), desc('createdAt')] },
+      { name: 'client', keys: [asc('clientId')] },
+    ],
+  },
+  {
+    name: 'inspection_current',
+    id: '`${roundId}:${householdId}`: the latest version of a household in a round, moved with each new version',
+    indexes: [
+      { name: 'round', keys: [asc('roundId'), asc('_id')] },
+      { name: 'household', keys: [asc('householdId')] },
+    ],
+  },
+  {
+    name: 'board_entries',
+    id: '`${roundId}:${generation}:${list}:${householdId}`: a frozen list line of one generation of the lists',
+    indexes: [
+      {
+        name: 'order',
+        keys: [asc('roundId'), asc('generation'), asc('list'), asc('position'), asc('_id')],
+      },
+      { name: 'household', keys: [asc('householdId'), asc('roundId')] },
+    ],
+  },
+  {
+    name: 'appeals',
+    id: 'the appeal id (one pending per round and household: unique_keys `appeal-pending:${roundId}:${householdId}`)',
+    indexes: [
+      { name: 'queue', keys: [asc('status'), asc('createdAt')] },
+      { name: 'household', keys: [asc('roundId'), asc('householdId')] },
     ],
   },
   {

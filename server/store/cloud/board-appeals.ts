@@ -1,0 +1,216 @@
+// Appeals, a household's history and its red-list consent on the cloud database.
+import type { AppealRecord, AppealView, HistoryRow, Store } from '../store'
+import { inspectionViews, pendingAppealKey, roundState } from './board-docs'
+import { addVersion, withVersionRetry } from './board-inspect'
+import { rewriteLists } from './board-rounds'
+import {
+  addUnique,
+  all,
+  byIds,
+  claimKey,
+  fromDoc,
+  GET_MAX,
+  getDoc,
+  householdViews,
+  pageRows,
+  releaseKey,
+  toDoc,
+} from './docs'
+import type { CloudDb, Doc, Transaction } from './sdk'
+
+type BoardRepo = Store['board']
+
+/** Appeal documents with household, appellant and round (one missing any is left out). */
+async function appealViews(db: CloudDb, docs: Doc[]): Promise<AppealView[]> {
+  const [households, users, rounds] = await Promise.all([
+    householdViews(
+      db,
+      docs.map((d) => String(d.householdId)),
+    ),
+    byIds(
+      db,
+      'users',
+      docs.map((d) => String(d.userId)),
+    ),
+    byIds(
+      db,
+      'rounds',
+      docs.map((d) => String(d.roundId)),
+    ),
+  ])
+  return docs.flatMap((d) => {
+    const household = households.get(String(d.householdId))
+    const user = users.get(String(d.userId))
+    const round = rounds.get(String(d.roundId))
+    if (!household || !user || !round) return []
+    const a = fromDoc<AppealRecord>(d)
+    return [
+      { ...a, household, appellantName: String(user.nickname), roundTitle: String(round.title) },
+    ]
+  })
+}
+
+/** Adds an appeal; a pending one claims its (round, household) in the same transaction. */
+export function insertAppeal(db: CloudDb, appeal: AppealRecord): Promise<void> {
+  return db.runTransaction(async (tx) => {
+    if (appeal.status === 'pending')
+      await claimKey(
+        tx,
+        pendingAppealKey(appeal.roundId, appeal.householdId),
+        appeal.id,
+        'appeals.one_pending',
+      )
+    await addUnique(tx.collection('appeals'), toDoc(appeal), 'appeals.id')
+  })
+}
+
+export function appealsPart(
+  db: CloudDb,
+): Pick<
+  BoardRepo,
+  | 'createAppeal'
+  | 'appeal'
+  | 'appeals'
+  | 'rejectAppeal'
+  | 'reinspectAppeal'
+  | 'history'
+  | 'setShowNameOnRed'
+> {
+  const _ = db.command
+  return {
+    createAppeal: (appeal) => insertAppeal(db, appeal),
+    async appeal(id) {
+      const doc = await getDoc(db.collection('appeals').doc(id))
+      return doc ? ((await appealViews(db, [doc]))[0] ?? null) : null
+    },
+    async appeals(q) {
+      const where: Doc = {}
+      if (q.status) where.status = q.status === 'pending' ? 'pending' : _.neq('pending')
+      if (q.roundId) where.roundId = q.roundId
+      if (q.householdId) where.householdId = q.householdId
+      const base = db.collection('appeals')
+      const docs = await all(
+        (Object.keys(where).length > 0 ? base.where(where) : base).orderBy('_id', 'asc'),
+      )
+      const grids = q.gridIds === null ? null : new Set(q.gridIds)
+      const views = (await appealViews(db, docs)).filter(
+        (a) => !grids || grids.has(a.household.gridId),
+      )
+      return q.status === 'decided'
+        ? pageRows(
+            views,
+            (a) => a.decidedAt ?? 0,
+            (a) => a.id,
+            'desc',
+            q.after,
+            q.limit,
+          )
+        : pageRows(
+            views,
+            (a) => a.createdAt,
+            (a) => a.id,
+            q.status === 'pending' ? 'asc' : 'desc',
+            q.after,
+            q.limit,
+          )
+    },
+    async rejectAppeal(id, decision) {
+      return db.runTransaction(async (tx) => {
+        const ref = tx.collection('appeals').doc(id)
+        const a = await getDoc(ref)
+        if (a?.status !== 'pending') return false
+        await ref.update({
+          data: {
+            status: 'rejected',
+            reason: decision.reason,
+            decidedBy: decision.by,
+            decidedAt: decision.at,
+          },
+        })
+        await releaseKey(tx, pendingAppealKey(String(a.roundId), String(a.householdId)))
+        return true
+      })
+    },
+    async reinspectAppeal(id, inspection, decision, entries) {
+      // The appeal, the new version, the released claim and (with new lists) the round's
+      // generation change in one transaction; the lists themselves are written before it.
+      const decide = async (tx: Transaction): Promise<Doc | null> => {
+        const ref = tx.collection('appeals').doc(id)
+        const a = await getDoc(ref)
+        if (a?.status !== 'pending') return null
+        const saved = await addVersion(tx, inspection, true)
+        await ref.update({
+          data: {
+            status: 'reinspected',
+            scoreAfter: saved.total,
+            inspectionId: saved.inspectionId,
+            decidedBy: decision.by,
+            decidedAt: decision.at,
+          },
+        })
+        await releaseKey(tx, pendingAppealKey(String(a.roundId), String(a.householdId)))
+        return saved
+      }
+      const saved = await withVersionRetry(() =>
+        entries
+          ? rewriteLists<Doc | null>(db, inspection.roundId, entries, async (tx) => {
+              const doc = await decide(tx)
+              return doc ? { flip: doc } : { keep: null }
+            })
+          : db.runTransaction(decide),
+      )
+      return saved ? ((await inspectionViews(db, [saved]))[0] ?? null) : null
+    },
+    async history(householdId, q) {
+      const currents = await all(
+        db.collection('inspection_current').where({ householdId }).orderBy('_id', 'asc'),
+      )
+      const rounds = await byIds(
+        db,
+        'rounds',
+        currents.map((c) => String(c.roundId)),
+      )
+      const published = currents.filter(
+        (c) => rounds.get(String(c.roundId))?.status === 'published',
+      )
+      const ids = published.map((c) => String(c.roundId))
+      const entries: Doc[] = []
+      for (let i = 0; i < ids.length; i += GET_MAX) {
+        const chunk = ids.slice(i, i + GET_MAX)
+        const where = { householdId, roundId: _.in(chunk) }
+        entries.push(
+          ...(await all(db.collection('board_entries').where(where).orderBy('_id', 'asc'))),
+        )
+      }
+      const rows = published.map((c): HistoryRow => {
+        const { round, generation } = roundState(rounds.get(String(c.roundId)) as Doc)
+        const lines = entries.filter((e) => e.roundId === round.id && e.generation === generation)
+        const line = lines.find((e) => e.list === 'red' || e.list === 'black')
+        const black = lines.find((e) => e.list === 'black')
+        return {
+          roundId: round.id,
+          month: round.month,
+          title: round.title,
+          windowStart: round.windowStart,
+          score: Number(c.total),
+          list: line?.list === 'red' ? 'red' : line?.list === 'black' ? 'black' : null,
+          rectified: typeof black?.rectifiedAt === 'number',
+        }
+      })
+      return pageRows(
+        rows,
+        (r) => r.windowStart,
+        (r) => r.roundId,
+        'asc',
+        q.after,
+        q.limit,
+      )
+    },
+    async setShowNameOnRed(householdId, show) {
+      await db
+        .collection('households')
+        .doc(householdId)
+        .update({ data: { showNameOnRed: show } })
+    },
+  }
+}

@@ -1,0 +1,83 @@
+// Records and stores the board's contract tests (board.test.ts, board-lists.test.ts) share.
+import { loadBoard } from '../../../../../server/store/cloud/board'
+import { loadPeople } from '../../../../../server/store/cloud/people'
+import type {
+  AppealRecord,
+  BoardEntryRecord,
+  InspectionRecord,
+  Snapshot,
+  Store,
+} from '../../../../../server/store/store'
+import type { CloudDouble } from '../../../../helpers/wx-server-sdk-double'
+import { NOW, who } from '../../../../helpers/factories'
+import { createCloudTestStore, openStore, type StoreKind } from '../../../../helpers/store-adapters'
+
+/**
+ * A store with the snapshot's people and board, and the cloud double when it is the cloud one.
+ * The cloud store loads only those two areas: on this branch the other areas' snapshot loaders
+ * are not built yet (openStore(kind, snapshot) once they are).
+ */
+export async function boardStore(
+  kind: StoreKind,
+  s: Snapshot,
+): Promise<{ store: Store; double: CloudDouble | null }> {
+  if (kind === 'sqlite') return { store: await openStore(kind, s), double: null }
+  const { store, double } = createCloudTestStore()
+  const db = double.cloud.database({ throwOnNotFound: false })
+  await loadPeople(db, s)
+  await loadBoard(db, s)
+  return { store, double }
+}
+
+export const admin = `u-${who.admin}`
+type NewInspection = Omit<InspectionRecord, 'version' | 'reason'>
+
+export const inspection = (
+  householdId: string,
+  total: number,
+  extra: Partial<NewInspection> = {},
+) => ({
+  id: `ins-${householdId}-${total}-${Math.random().toString(36).slice(2)}`,
+  roundId: 'r-open',
+  householdId,
+  inspectorId: admin,
+  total,
+  createdAt: NOW,
+  deductedItems: total < 100 ? 1 : 0,
+  items: [
+    { criterionId: 'crit-b', points: Math.max(0, total - 60), deductions: 1, note: '' },
+    { criterionId: 'crit-a', points: Math.min(total, 60), note: '' },
+  ],
+  ...extra,
+})
+
+export const entry = (list: BoardEntryRecord['list'], householdId: string, position: number) => ({
+  roundId: 'r-open',
+  list,
+  householdId,
+  position,
+  unitKey: 'town',
+  unitName: '全镇',
+  rank: position + 1,
+  score: 90 - position,
+  deductedItems: 1,
+  previousScore: null,
+  rectifiedAt: list === 'black' ? NOW : null,
+})
+
+export const appeal = (id: string, householdId = 'hh-a3'): AppealRecord => ({
+  id,
+  roundId: 'r-pub',
+  householdId,
+  userId: `u-${who.residentA}`,
+  text: '复查一下',
+  photos: [{ url: 'https://x/p.jpg', takenAt: NOW }],
+  status: 'pending',
+  scoreBefore: 50,
+  scoreAfter: null,
+  inspectionId: null,
+  reason: null,
+  decidedBy: null,
+  decidedAt: null,
+  createdAt: NOW,
+})
