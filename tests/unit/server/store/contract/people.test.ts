@@ -44,6 +44,32 @@ describe.each(storeKinds)('people store (%s)', (kind) => {
     )
   })
 
+  it('pages 150 matching users newest first without gaps or repeats', async () => {
+    const town = buildTestTown()
+    for (let i = 0; i < 150; i++)
+      town.users.push({
+        id: `u-m${String(i).padStart(3, '0')}`,
+        openid: `m-${i}`,
+        nickname: `村民${i}`,
+        staffRole: null,
+        createdAt: NOW - (i % 7) * DAY,
+      })
+    store = await openTown(kind, town)
+    const seen: { id: string; createdAt: number }[] = []
+    let after: Parameters<Store['users']['search']>[0]['after']
+    for (let pages = 0; pages < 10; pages++) {
+      const page = await store.users.search({ keyword: '村民', after, limit: 40 })
+      seen.push(...page.items)
+      if (!page.next) break
+      after = page.next
+    }
+    expect(new Set(seen.map((u) => u.id)).size).toBe(150)
+    const sorted = [...seen].sort(
+      (a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
+    )
+    expect(seen).toEqual(sorted)
+  })
+
   it('lists staff with their grids, and clearing a role removes the grids', async () => {
     store = await openTown(kind)
     const staff = await store.users.staff()
