@@ -67,6 +67,7 @@ export const cloudCollections = [
     id: 'the household id',
     indexes: [
       { name: 'house', keys: [asc('villageId'), asc('houseNo')], unique: true },
+      { name: 'house_no', keys: [asc('houseNo'), asc('_id')] },
       { name: 'grid', keys: [asc('gridId'), asc('houseNo')] },
       { name: 'group', keys: [asc('groupId'), asc('houseNo')] },
       { name: 'head', keys: [asc('villageId'), asc('headName')] },
@@ -267,7 +268,7 @@ export const cloudCollections = [
   {
     name: 'audit_log',
     id: 'generated; entries are only ever added',
-    indexes: [{ name: 'recent', keys: [desc('at'), desc('_id')] }],
+    indexes: [{ name: 'recent', keys: [desc('seq'), desc('_id')] }],
   },
   {
     name: 'unique_keys',

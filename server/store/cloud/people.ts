@@ -1,10 +1,16 @@
-// Users, places, households, bindings, roster, reach, settings, media and audit on the cloud database.
+// Users, places, households, bindings, roster, reach, settings, media and audit on the cloud
+// database: one module per repository (people-*.ts); settings, audit and the import live here.
+import type { Snapshot, Store } from '../store'
+import { addAll, addUnique, getDoc, UNIQUE_KEYS } from './docs'
 import { newId } from '../../shared/ids'
-import type { BindingRecord, Snapshot, Store, UserRecord } from '../store'
-import { addAll, addUnique, allOf, fromDoc, getDoc, isDuplicate, loadPlaces, toDoc } from './docs'
-import { householdView } from './docs'
 import { mediaRepo } from './media'
-import { pending } from './pending'
+import { bindingsRepo } from './people-bindings'
+import { bindingKey, isOpen, villageCodeKey } from './people-common'
+import { householdsRepo } from './people-households'
+import { placesRepo } from './people-places'
+import { reachRepo } from './people-reach'
+import { rosterRepo } from './people-roster'
+import { usersRepo } from './people-users'
 import type { CloudDb } from './sdk'
 
 export type PeopleRepos = Pick<
@@ -24,94 +30,13 @@ export function peopleRepos(db: CloudDb): PeopleRepos {
   return {
     users: usersRepo(db),
     places: placesRepo(db),
-    households: pending('households'),
-    bindings: pending('bindings'),
-    roster: pending('roster'),
-    reach: pending('reach'),
+    households: householdsRepo(db),
+    bindings: bindingsRepo(db),
+    roster: rosterRepo(db),
+    reach: reachRepo(db),
     settings: settingsRepo(db),
     media: mediaRepo(db),
     audit: auditRepo(db),
-  }
-}
-
-function usersRepo(db: CloudDb): Store['users'] {
-  const users = () => db.collection('users')
-  const byOpenid = async (openid: string) => {
-    const { data } = await users().where({ openid }).limit(1).get()
-    return data[0] ? fromDoc<UserRecord>(data[0]) : null
-  }
-  const get = async (id: string) => {
-    const doc = await getDoc(users().doc(id))
-    return doc ? fromDoc<UserRecord>(doc) : null
-  }
-  return {
-    ...pending<Store['users']>('users'),
-    byOpenid,
-    async ensure(openid, now) {
-      const found = await byOpenid(openid)
-      if (found) return found
-      const user: UserRecord = {
-        id: newId('usr'),
-        openid,
-        nickname: '微信用户',
-        staffRole: null,
-        createdAt: now,
-      }
-      try {
-        // The unique openid index keeps two first requests from creating two users.
-        await users().add({ data: toDoc(user) })
-        return user
-      } catch (e) {
-        if (!isDuplicate(e)) throw e
-        return (await byOpenid(openid)) as UserRecord
-      }
-    },
-    async update(id, patch) {
-      await users()
-        .doc(id)
-        .update({ data: { nickname: patch.nickname } })
-      return (await get(id)) as UserRecord
-    },
-    get,
-    async countAdmins() {
-      return (await users().where({ staffRole: 'admin' }).count()).total
-    },
-  }
-}
-
-function placesRepo(db: CloudDb): Store['places'] {
-  const _ = db.command
-  const workerGrids = async (userId: string) => {
-    const links = await allOf(db, 'grid_workers', { userId })
-    const places = await loadPlaces(db)
-    return links
-      .map((l) => places.grids.get(String(l.gridId)))
-      .filter((g) => g !== undefined && !g.archivedAt)
-      .map((g) => g as NonNullable<typeof g>)
-  }
-  return {
-    ...pending<Store['places']>('places'),
-    async household(id) {
-      const [doc, places] = await Promise.all([
-        getDoc(db.collection('households').doc(id)),
-        loadPlaces(db),
-      ])
-      return doc ? householdView(doc, places) : null
-    },
-    async gridVillageIds(userId) {
-      return [...new Set((await workerGrids(userId)).map((g) => g.villageId))].sort()
-    },
-    async gridIds(userId) {
-      return (await workerGrids(userId)).map((g) => g.id).sort()
-    },
-    async approvedBinding(userId) {
-      const { data } = await db
-        .collection('bindings')
-        .where({ userId, status: _.eq('approved') })
-        .limit(1)
-        .get()
-      return data[0] ? fromDoc<BindingRecord>(data[0]) : null
-    },
   }
 }
 
@@ -160,6 +85,7 @@ function auditRepo(db: CloudDb): Store['audit'] {
         const { data } = await db
           .collection('audit_log')
           .orderBy('seq', 'desc')
+          .orderBy('_id', 'desc')
           .skip(out.length)
           .limit(Math.min(100, limit - out.length))
           .get()
@@ -197,4 +123,17 @@ export async function loadPeople(db: CloudDb, s: Snapshot): Promise<void> {
   )
   await addAll(db, 'households', s.households)
   await addAll(db, 'bindings', s.bindings)
+  // The claims live writes take in their transactions: a village's code, a user's one open
+  // (pending or approved) binding. A snapshot with two open bindings of one user fails here.
+  await addAll(
+    db,
+    UNIQUE_KEYS,
+    s.villages.flatMap((v) => (v.code ? [{ id: villageCodeKey(v.code), owner: v.id }] : [])),
+  )
+  for (const b of s.bindings.filter((b) => isOpen(b.status)))
+    await addUnique(
+      db.collection(UNIQUE_KEYS),
+      { _id: bindingKey(b.userId), owner: b.id },
+      `bindings: ${b.userId} has more than one open binding`,
+    )
 }

@@ -31,14 +31,6 @@ describe('SQLite store', () => {
     again.close()
   })
 
-  it('creates a user once even when asked twice', async () => {
-    const store = createSqliteStore(file)
-    const a = await store.users.ensure('wx-1', NOW)
-    const b = await store.users.ensure('wx-1', NOW + 1)
-    expect(b.id).toBe(a.id)
-    await store.close()
-  })
-
   it('imports a snapshot all or nothing', async () => {
     const store = createSqliteStore(file)
     const town = buildTestTown()

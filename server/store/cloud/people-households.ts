@@ -1,0 +1,98 @@
+// Households and invites (Store.households) on the cloud database.
+import type { HouseholdRecord, Store } from '../store'
+import {
+  addUnique,
+  allOf,
+  byIds,
+  getDoc,
+  householdView,
+  keysetPage,
+  loadPlaces,
+  toDoc,
+} from './docs'
+import { containing, userOf } from './people-common'
+import type { CloudDb } from './sdk'
+
+type HouseholdPatch = Parameters<Store['households']['update']>[1]
+
+export function householdsRepo(db: CloudDb): Store['households'] {
+  const _ = db.command
+  return {
+    async list(q) {
+      const conds: object[] = []
+      if (q.gridIds !== null) conds.push({ gridId: _.in(q.gridIds) })
+      if (q.villageId !== undefined) conds.push({ villageId: q.villageId })
+      if (q.gridId !== undefined) conds.push({ gridId: _.eq(q.gridId) })
+      if (q.keyword)
+        conds.push(
+          _.or([{ headName: containing(db, q.keyword) }, { houseNo: containing(db, q.keyword) }]),
+        )
+      const [{ docs, next }, places] = await Promise.all([
+        keysetPage(db, {
+          collection: 'households',
+          where: conds.length === 0 ? undefined : conds.length === 1 ? conds[0] : _.and(conds),
+          // 门牌号 compare as strings, byte for byte like SQLite's BINARY collation.
+          field: 'houseNo',
+          direction: 'asc',
+          after: q.after,
+          limit: q.limit,
+        }),
+        loadPlaces(db),
+      ])
+      return { items: docs.map((d) => householdView(d, places)), next }
+    },
+    async members(householdId) {
+      const bindings = (await allOf(db, 'bindings', { householdId, status: 'approved' })).sort(
+        (a, b) => Number(a.createdAt) - Number(b.createdAt),
+      )
+      const users = await byIds(
+        db,
+        'users',
+        bindings.map((b) => String(b.userId)),
+      )
+      return bindings.flatMap((b) => {
+        const user = users.get(String(b.userId))
+        if (!user) return []
+        return [
+          {
+            bindingId: String(b._id),
+            userId: String(b.userId),
+            nickname: userOf(user).nickname,
+            relation: b.relation === 'head' ? ('head' as const) : ('member' as const),
+          },
+        ]
+      })
+    },
+    async update(id, patch: HouseholdPatch) {
+      const data = toDoc(patch as Partial<HouseholdRecord>)
+      if (Object.keys(data).length === 0) return
+      await db.collection('households').doc(id).update({ data })
+    },
+    async find(villageId, headName, houseNo) {
+      const [{ data }, places] = await Promise.all([
+        db.collection('households').where({ villageId, headName, houseNo }).limit(1).get(),
+        loadPlaces(db),
+      ])
+      return data[0] ? householdView(data[0], places) : null
+    },
+    async createInvite(invite) {
+      // The code is the _id: a code is issued once.
+      await addUnique(
+        db.collection('invites'),
+        { ...toDoc(invite), _id: invite.code, usedBy: null, usedAt: null },
+        'invites.code',
+      )
+    },
+    async useInvite(code, userId, now) {
+      // Read and mark in one transaction: of two people racing for a code, one gets it.
+      return db.runTransaction(async (tx) => {
+        const ref = tx.collection('invites').doc(code)
+        const doc = await getDoc(ref)
+        if (!doc || (doc.usedBy !== null && doc.usedBy !== undefined)) return null
+        if (!(Number(doc.expiresAt) > now)) return null
+        await ref.update({ data: { usedBy: userId, usedAt: now } })
+        return String(doc.householdId)
+      })
+    },
+  }
+}
