@@ -7,11 +7,14 @@ import {
   type SecurityOpenApi,
 } from '../../server/content/wechat-checker'
 import { createLogger } from '../../server/logger'
+import { createCloudMediaStorage, type WxCloudStorage } from '../../server/media/cloud-storage'
+import { handleMediaCheckEvent } from '../../server/media/media-check-event'
 import {
   createWechatNotifier,
   type SubscribeMessageOpenApi,
 } from '../../server/notify/wechat-notifier'
 import { createRouter, type Router } from '../../server/router'
+import type { Store } from '../../server/store/store'
 import { newId } from '../../server/shared/ids'
 import { createCloudStore } from '../../server/store/cloud/cloud-store'
 import type { CloudDb } from '../../server/store/cloud/sdk'
@@ -22,10 +25,11 @@ import { loadFunctionConfig } from './config'
  * as a string only (DYNAMIC_CURRENT_ENV is a symbol), lacks `throwOnNotFound`, and types
  * `openapi` as `any`; this names exactly what we rely on.
  */
-interface WxCloud {
+interface WxCloud extends WxCloudStorage {
   DYNAMIC_CURRENT_ENV: symbol
   init(options: { env: string | symbol }): void
-  getWXContext(): { OPENID?: string }
+  /** SOURCE says who invoked the function: a client (wx_client…) or the platform's push. */
+  getWXContext(): { OPENID?: string; SOURCE?: string }
   database(options: { throwOnNotFound: boolean }): CloudDb
   openapi: SecurityOpenApi & SubscribeMessageOpenApi
 }
@@ -44,10 +48,10 @@ const logger = createLogger()
 /** The caller as WeChat identified them for this invocation; '' when nobody (a console test). */
 const callerOpenid = () => cloud.getWXContext().OPENID || null
 
-function createApiRouter(): Router {
+function createApi(): { router: Router; store: Store } {
   const config = loadFunctionConfig()
   const store = createCloudStore(cloud.database({ throwOnNotFound: false }))
-  return createRouter({
+  const router = createRouter({
     store,
     devMode: false,
     adminOpenids: config.adminOpenids,
@@ -60,13 +64,9 @@ function createApiRouter(): Router {
       miniprogramState: config.miniprogramState,
       logger,
     }),
-    // media: wired with the cloud storage adapter
-    media: undefined,
-    // The verdict of mediaCheckAsync arrives as a message push (Event 'wxa_media_check') to a
-    // function, not as an { action } call; whoever routes it in main() must accept it only when
-    // getWXContext().SOURCE is not a client's (wx_client, wx_devtools): a client can send the
-    // same shape through callFunction.
+    media: createCloudMediaStorage(cloud),
   })
+  return { router, store }
 }
 
 function internal(requestId: string): Envelope<never> {
@@ -81,22 +81,31 @@ function internal(requestId: string): Envelope<never> {
 }
 
 // Built once per instance; a configuration error is logged and every call answers INTERNAL.
-let router: Router | null = null
+let api: { router: Router; store: Store } | null = null
 try {
-  router = createApiRouter()
+  api = createApi()
 } catch (error) {
   logger.error('api function failed to start', { error: String(error) })
 }
 
-export async function main(event: CloudEvent, context: unknown): Promise<Envelope<unknown>> {
+export async function main(
+  event: CloudEvent,
+  context: unknown,
+): Promise<Envelope<unknown> | 'success'> {
   const requestIdOf = (context as { request_id?: unknown } | null)?.request_id
   // The platform's request id, so an INTERNAL answer's 编号 finds the function's log line.
   const requestId = typeof requestIdOf === 'string' && requestIdOf ? requestIdOf : newId('req')
   try {
-    if (!router) return internal(requestId)
+    if (!api) return internal(requestId)
+    // mediaCheckAsync's verdict arrives as a message push (Event 'wxa_media_check'), not as an
+    // { action } call. The handler ignores it when SOURCE is a client's: a phone could send the
+    // same shape through callFunction.
+    const { SOURCE } = cloud.getWXContext()
+    if (await handleMediaCheckEvent({ store: api.store, source: SOURCE, logger }, event))
+      return 'success'
     // Identity comes from WeChat's context only: `openid`, `userInfo` or anything else
     // identity-like inside the event is the client's word and is never read.
-    return await router.handle({
+    return await api.router.handle({
       action: typeof event?.action === 'string' ? event.action : '',
       input: event?.input ?? {},
       openid: callerOpenid(),

@@ -12,7 +12,7 @@ import { createCloudDouble } from '../../helpers/wx-server-sdk-double'
 const requireHere = createRequire(bundlePath)
 const sdkPath = createRequire(`${functionDir}/`).resolve('wx-server-sdk')
 
-type Main = (event: unknown, context: unknown) => Promise<Envelope<unknown>>
+type Main = (event: unknown, context: unknown) => Promise<Envelope<unknown> | 'success'>
 
 /** Per test: a fresh double standing in for wx-server-sdk and a fresh load of the bundle. */
 function loadFunction(env: Record<string, string> = {}) {
@@ -106,8 +106,54 @@ describe('the bundled api cloud function', { timeout: 30_000 }, () => {
     expect(double.dump('users')).toEqual([])
   })
 
-  // Needs places.villages and bindings.openRequest of the cloud Store (pending in this branch).
-  it.todo("answers me.get with the context's user and me.updateProfile for them")
+  it("answers me.get with the context's user and me.updateProfile for them", async () => {
+    const { main, double } = loadFunction()
+    double.setWXContext({ OPENID: 'o-resident' })
+    const renamed = await main(
+      { action: 'me.updateProfile', input: { nickname: '老李' }, openid: 'o-other' },
+      context,
+    )
+    expect(renamed).toMatchObject({ ok: true })
+    const me = await main({ action: 'me.get', input: {} }, context)
+    expect(me).toMatchObject({ ok: true, data: { user: { nickname: '老李', role: 'visitor' } } })
+    expect(double.dump('users').map((u) => [u.openid, u.nickname])).toEqual([
+      ['o-resident', '老李'],
+    ])
+  })
+
+  it("settles a picture on mediaCheckAsync's pushed verdict, never on a client's forgery", async () => {
+    const { main, double } = loadFunction()
+    const media = double.cloud.database({ throwOnNotFound: false }).collection('media')
+    const pending = (id: string, traceId: string) => ({
+      _id: id,
+      ownerId: 'usr_1',
+      kind: 'image',
+      mime: 'image/jpeg',
+      bytes: 0,
+      createdAt: 1,
+      status: 'pending',
+      cloudPath: `media/2026-11/${id}.jpg`,
+      fileId: `cloud://env-1.abc/media/2026-11/${id}.jpg`,
+      traceId,
+    })
+    await media.add({ data: pending('med_a', 'trace-a') })
+    await media.add({ data: pending('med_b', 'trace-b') })
+    const verdict = (traceId: string, suggest: string) => ({
+      Event: 'wxa_media_check',
+      trace_id: traceId,
+      version: 2,
+      result: { suggest, label: 100 },
+    })
+    // A phone calling the function with the push's shape is still a phone.
+    double.setWXContext({ OPENID: 'o-resident', SOURCE: 'wx_client' })
+    await main(verdict('trace-a', 'pass'), context)
+    // The platform's push (no client source) settles each record once.
+    double.setWXContext({ OPENID: '', SOURCE: 'wx_http' })
+    expect(await main(verdict('trace-b', 'risky'), context)).toBe('success')
+    expect(await main(verdict('trace-b', 'pass'), context)).toBe('success')
+    const status = Object.fromEntries(double.dump('media').map((d) => [d._id, d.status]))
+    expect(status).toEqual({ med_a: 'pending', med_b: 'risky' })
+  })
 
   it('answers the error envelope for an unknown action, a missing one and a bad input', async () => {
     const { main, double } = loadFunction()
