@@ -32,8 +32,9 @@ function nutuiPerComponent(): Plugin {
   }
 }
 
-// One runner, four projects: pure unit tests, API tests over a real SQLite file, component
-// tests in jsdom, and browser tests against the built H5 app in Debian's Chromium.
+// One runner, five projects: pure unit tests, API tests over a real SQLite file and again over
+// the cloud database adapter, component tests in jsdom, and browser tests against the built H5
+// app in Debian's Chromium.
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -47,6 +48,16 @@ export default defineConfig({
       {
         extends: true,
         test: { name: 'api', environment: 'node', include: ['tests/api/**/*.test.ts'] },
+      },
+      {
+        // The same API suite on the cloud database adapter, over the wx-server-sdk double.
+        extends: true,
+        test: {
+          name: 'api-cloud',
+          environment: 'node',
+          include: ['tests/api/**/*.test.ts'],
+          env: { STORE: 'cloud' },
+        },
       },
       {
         extends: true,

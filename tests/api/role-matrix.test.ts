@@ -1,10 +1,7 @@
 // Every action of the contract, called by every kind of caller: allowed exactly when the
 // contract says so, and a refused call leaves every table exactly as it was.
-import Database from 'better-sqlite3'
-import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { actions, type ActionName } from '../../contract'
-import { DATABASE_FILE } from '../../server/local/app'
 import { buildTestTown, NOW, who } from '../helpers/factories'
 import { startTestApi, type TestApi } from '../helpers/http-api'
 
@@ -23,7 +20,6 @@ const csv = Buffer.from(
 
 describe('role matrix of every action', () => {
   let api: TestApi
-  let db: Database.Database
   const tokens: Record<string, string> = {}
   let fresh = 0
   /** A notice grid worker A wrote, for the actions that edit one's own notice. */
@@ -204,26 +200,21 @@ describe('role matrix of every action', () => {
     'columns.rename': () => ({ id: 'col-affairs', name: `改名${++fresh}` }),
     // Every column as it is now (earlier calls may have added some), in reverse.
     'columns.reorder': () => ({
-      ids: (db.prepare('SELECT id FROM columns ORDER BY sort DESC').all() as { id: string }[]).map(
-        (c) => c.id,
-      ),
+      ids: api
+        .rows('columns')
+        .sort((a, b) => Number(b.sort) - Number(a.sort))
+        .map((c) => String(c.id ?? c._id)),
     }),
     'columns.setHidden': () => ({ id: 'col-hidden', hidden: true }),
   }
 
-  /** Every row of every table, to prove that a refused call changed nothing. */
-  const dump = () => {
-    const tables = db
-      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
-      .all() as { name: string }[]
-    return JSON.stringify(tables.map((t) => db.prepare(`SELECT * FROM ${t.name}`).all()))
-  }
+  /** Everything stored, to prove that a refused call changed nothing. */
+  const dump = () => api.dumpAll()
 
   beforeAll(async () => {
     api = await startTestApi({ snapshot: buildTestTown(), clock: () => NOW })
     for (const openid of Object.values(callers))
       if (openid) tokens[openid] = await api.login(openid)
-    db = new Database(path.join(api.dataDir, DATABASE_FILE), { readonly: true })
     const written = await api.data<{ id: string }>(
       'notices.create',
       {
@@ -237,7 +228,6 @@ describe('role matrix of every action', () => {
     gridNotice = written.id
   })
   afterAll(async () => {
-    db.close()
     await api.close()
   })
 

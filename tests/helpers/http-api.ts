@@ -1,6 +1,7 @@
 // Starts the real local server (router, SQLite file, HTTP) on a free port in a temp
 // directory, optionally preloaded with a test snapshot instead of the demo seed.
 import fs from 'node:fs'
+import Database from 'better-sqlite3'
 import os from 'node:os'
 import path from 'node:path'
 import type { Envelope } from '../../contract/envelope'
@@ -22,8 +23,18 @@ export interface TestApi {
   /** Like post, but expects success and returns `data`. */
   data<T = unknown>(action: string, input?: unknown, token?: string): Promise<T>
   login(openid: string): Promise<string>
+  /** Rows of a table (SQLite) or documents of a collection (cloud), as stored. */
+  rows(name: string): Record<string, unknown>[]
+  /** Everything stored, serialised: to prove that a refused call changed nothing. */
+  dumpAll(): string
   close(): Promise<void>
 }
+
+/**
+ * Cloud test databases by data folder: like the real cloud database, one outlives the function
+ * instance, so a server restarted on the same folder finds its data again.
+ */
+const cloudDatabases = new Map<string, ReturnType<typeof createCloudTestStore>>()
 
 /** Where a test server looks for the built H5 app (empty unless a test writes to it). */
 export const h5Dir = (dataDir: string) => path.join(dataDir, 'h5')
@@ -33,7 +44,12 @@ export async function startTestApi(
 ): Promise<TestApi> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'hemei-api-'))
   // STORE=cloud serves the cloud database adapter (over the in-memory double) instead.
-  const cloudStore = apiStoreKind() === 'cloud' ? createCloudTestStore().store : undefined
+  let cloud: ReturnType<typeof createCloudTestStore> | undefined
+  if (apiStoreKind() === 'cloud') {
+    cloud = cloudDatabases.get(dataDir) ?? createCloudTestStore()
+    cloudDatabases.set(dataDir, cloud)
+  }
+  const cloudStore = cloud?.store
   if (options.snapshot) {
     const store = cloudStore ?? createSqliteStore(path.join(dataDir, DATABASE_FILE))
     await store.importSnapshot(options.snapshot)
@@ -60,6 +76,9 @@ export async function startTestApi(
     })
     return { status: res.status, body: (await res.json()) as Envelope<T> }
   }
+  let sqlite: Database.Database | null = null
+  const readSqlite = () =>
+    (sqlite ??= new Database(path.join(dataDir, DATABASE_FILE), { readonly: true }))
   const api: TestApi = {
     app,
     dataDir,
@@ -72,9 +91,29 @@ export async function startTestApi(
     async login(openid) {
       return (await api.data<{ token: string }>('auth.devLogin', { openid })).token
     },
+    rows(name) {
+      if (cloud) return cloud.double.dump(name)
+      return readSqlite().prepare(`SELECT * FROM ${name}`).all() as Record<string, unknown>[]
+    },
+    dumpAll() {
+      const names = cloud
+        ? cloud.double.collectionNames()
+        : (
+            readSqlite()
+              .prepare(
+                `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`,
+              )
+              .all() as { name: string }[]
+          ).map((t) => t.name)
+      return JSON.stringify(names.map((name) => [name, api.rows(name)]))
+    },
     async close() {
+      sqlite?.close()
       await app.close()
-      if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+      if (!options.dataDir) {
+        fs.rmSync(dataDir, { recursive: true, force: true })
+        cloudDatabases.delete(dataDir)
+      }
     },
   }
   return api

@@ -7,7 +7,7 @@ import { createCloudStore } from '../../server/store/cloud/cloud-store'
 import { uniqueIndexes } from '../../server/store/cloud/collections'
 import { createSqliteStore } from '../../server/store/sqlite/sqlite-store'
 import type { Snapshot, Store } from '../../server/store/store'
-import { createCloudDouble } from './wx-server-sdk-double'
+import { type CloudDouble, createCloudDouble } from './wx-server-sdk-double'
 
 export type StoreKind = 'sqlite' | 'cloud'
 export const storeKinds: readonly StoreKind[] = ['sqlite', 'cloud']
@@ -16,7 +16,7 @@ export const storeKinds: readonly StoreKind[] = ['sqlite', 'cloud']
 export const apiStoreKind = (): StoreKind => (process.env.STORE === 'cloud' ? 'cloud' : 'sqlite')
 
 /** A cloud Store over a fresh double, with the unique indexes collections.ts declares. */
-export function createCloudTestStore(now?: () => number) {
+export function createCloudTestStore(now?: () => number): { store: Store; double: CloudDouble } {
   const double = createCloudDouble({ now, uniqueIndexes: uniqueIndexes() })
   double.cloud.init({ env: double.cloud.DYNAMIC_CURRENT_ENV })
   const store = createCloudStore(double.cloud.database({ throwOnNotFound: false }))

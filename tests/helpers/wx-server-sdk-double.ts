@@ -131,6 +131,10 @@ export function createCloudDouble(options: CloudDoubleOptions = {}) {
     setWXContext(patch: Partial<WXContext>) {
       context = { ...context, ...patch }
     },
+    /** Names of the collections that hold (or held) documents. */
+    collectionNames(): string[] {
+      return [...env.collections.keys()].sort()
+    },
     /** Every document of a collection, as stored: for assertions. */
     dump(name: string): Doc[] {
       return structuredClone([...env.rows(name).values()])
