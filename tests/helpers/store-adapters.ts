@@ -25,9 +25,18 @@ export function createCloudTestStore(now?: () => number): { store: Store; double
 
 /** A fresh, empty (or snapshot-loaded) store of the given kind; close() also removes its files. */
 export async function openStore(kind: StoreKind, snapshot?: Snapshot): Promise<Store> {
+  return (await openStoreWithDouble(kind, snapshot)).store
+}
+
+/** Like openStore, with the cloud double behind a cloud store (null for SQLite) for assertions. */
+export async function openStoreWithDouble(
+  kind: StoreKind,
+  snapshot?: Snapshot,
+): Promise<{ store: Store; double: CloudDouble | null }> {
   let store: Store
+  let double: CloudDouble | null = null
   let cleanup = () => {}
-  if (kind === 'cloud') store = createCloudTestStore().store
+  if (kind === 'cloud') ({ store, double } = createCloudTestStore())
   else {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hemei-store-'))
     store = createSqliteStore(path.join(dir, 'test.sqlite'))
@@ -35,10 +44,11 @@ export async function openStore(kind: StoreKind, snapshot?: Snapshot): Promise<S
   }
   if (snapshot) await store.importSnapshot(snapshot)
   const close = store.close.bind(store)
-  return Object.assign(store, {
+  const closing = Object.assign(store, {
     async close() {
       await close()
       cleanup()
     },
   })
+  return { store: closing, double }
 }

@@ -1,6 +1,4 @@
 // Records and stores the board's contract tests (board.test.ts, board-lists.test.ts) share.
-import { loadBoard } from '../../../../../server/store/cloud/board'
-import { loadPeople } from '../../../../../server/store/cloud/people'
 import type {
   AppealRecord,
   BoardEntryRecord,
@@ -10,23 +8,14 @@ import type {
 } from '../../../../../server/store/store'
 import type { CloudDouble } from '../../../../helpers/wx-server-sdk-double'
 import { NOW, who } from '../../../../helpers/factories'
-import { createCloudTestStore, openStore, type StoreKind } from '../../../../helpers/store-adapters'
+import { openStoreWithDouble, type StoreKind } from '../../../../helpers/store-adapters'
 
-/**
- * A store with the snapshot's people and board, and the cloud double when it is the cloud one.
- * The cloud store loads only those two areas: on this branch the other areas' snapshot loaders
- * are not built yet (openStore(kind, snapshot) once they are).
- */
-export async function boardStore(
+/** A store with the snapshot, and the cloud double when it is the cloud one. */
+export function boardStore(
   kind: StoreKind,
   s: Snapshot,
 ): Promise<{ store: Store; double: CloudDouble | null }> {
-  if (kind === 'sqlite') return { store: await openStore(kind, s), double: null }
-  const { store, double } = createCloudTestStore()
-  const db = double.cloud.database({ throwOnNotFound: false })
-  await loadPeople(db, s)
-  await loadBoard(db, s)
-  return { store, double }
+  return openStoreWithDouble(kind, s)
 }
 
 export const admin = `u-${who.admin}`

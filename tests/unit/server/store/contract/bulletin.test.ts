@@ -1,8 +1,5 @@
 // Store contract: columns, notices and filing behave the same on SQLite and the cloud database.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { loadBulletin } from '../../../../../server/store/cloud/bulletin'
-import { loadPeople } from '../../../../../server/store/cloud/people'
-import type { CloudDb } from '../../../../../server/store/cloud/sdk'
 import {
   type Keyset,
   type NoticeRecord,
@@ -13,12 +10,7 @@ import {
   UniqueViolation,
 } from '../../../../../server/store/store'
 import { buildTestTown, DAY, HOUR, notice, NOW } from '../../../../helpers/factories'
-import {
-  createCloudTestStore,
-  openStore,
-  type StoreKind,
-  storeKinds,
-} from '../../../../helpers/store-adapters'
+import { openStore, type StoreKind, storeKinds } from '../../../../helpers/store-adapters'
 
 /** The test town's people, columns and notices (plus `extra` notices), nothing else. */
 function bulletinTown(extra: NoticeRecord[] = []): Snapshot {
@@ -38,16 +30,7 @@ function bulletinTown(extra: NoticeRecord[] = []): Snapshot {
   }
 }
 
-// The cloud side loads only the areas this file reads, so it does not wait on the board's and
-// campaigns' loaders (importSnapshot runs every area's).
-async function open(kind: StoreKind, snapshot: Snapshot): Promise<Store> {
-  if (kind === 'sqlite') return openStore(kind, snapshot)
-  const { store, double } = createCloudTestStore()
-  const db = double.cloud.database({ throwOnNotFound: false }) as unknown as CloudDb
-  await loadPeople(db, snapshot)
-  await loadBulletin(db, snapshot)
-  return store
-}
+const open = (kind: StoreKind, snapshot: Snapshot): Promise<Store> => openStore(kind, snapshot)
 
 /** Every page of a listing, following `next`. */
 async function everyPage(read: (after?: Keyset) => Promise<Page<NoticeView>>): Promise<string[]> {

@@ -1,29 +1,20 @@
 // Shared by the campaigns' Store contract tests: a town store of either kind, votes and paging.
-import { loadCampaigns } from '../../../../../server/store/cloud/campaigns'
-import { loadPeople } from '../../../../../server/store/cloud/people'
 import type { CloudDb } from '../../../../../server/store/cloud/sdk'
 import type { CastVote, Snapshot, Store } from '../../../../../server/store/store'
 import { NOW, who } from '../../../../helpers/factories'
-import { createCloudTestStore, openStore, type StoreKind } from '../../../../helpers/store-adapters'
+import { openStoreWithDouble, type StoreKind } from '../../../../helpers/store-adapters'
 
 export const TODAY = '2026-11-26'
 export const resA = `u-${who.residentA}`
 export const admin = `u-${who.admin}`
 
-/**
- * A store holding the snapshot's people and campaigns. The cloud one loads only those two areas
- * (all this contract reads), so it does not depend on the other areas' loaders.
- */
+/** A store holding the snapshot, with the cloud database behind it when it is the cloud one. */
 export async function openTown(
   kind: StoreKind,
   s: Snapshot,
 ): Promise<{ store: Store; db?: CloudDb }> {
-  if (kind === 'sqlite') return { store: await openStore(kind, s) }
-  const { store, double } = createCloudTestStore()
-  const db = double.cloud.database({ throwOnNotFound: false }) as unknown as CloudDb
-  await loadPeople(db, s)
-  await loadCampaigns(db, s)
-  return { store, db }
+  const { store, double } = await openStoreWithDouble(kind, s)
+  return double ? { store, db: double.cloud.database({ throwOnNotFound: false }) } : { store }
 }
 
 export const vote = (
