@@ -306,6 +306,13 @@ export const outboxItemSchema = z.object({
   title: z.string(),
   body: z.string(),
   createdAt: isoSchema,
+  /** How sending it through WeChat ended; null where only the outbox keeps it (local server). */
+  delivery: z
+    .object({
+      outcome: z.enum(['sent', 'refused', 'failed', 'skipped']),
+      errCode: z.number().int().nullable(),
+    })
+    .nullable(),
 })
 
 /** A notification as the local adapter keeps it. */

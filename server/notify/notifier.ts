@@ -20,6 +20,9 @@ export interface Notifier {
   send(notification: Notification): Promise<void>
 }
 
+/** The outbox row of one recipient of a notification: written (and delivered) once. */
+export const outboxKey = (n: Pick<Notification, 'key'>, userId: string) => `${n.key}|${userId}`
+
 /** The local adapter: one outbox row per recipient, deduplicated by key. */
 export function createOutboxNotifier(store: Store): Notifier {
   return {
@@ -27,7 +30,7 @@ export function createOutboxNotifier(store: Store): Notifier {
       await store.notify.append(
         n.recipients.map((userId) => ({
           id: newId('ntf'),
-          dedupeKey: `${n.key}|${userId}`,
+          dedupeKey: outboxKey(n, userId),
           event: n.event,
           campaignId: n.campaignId,
           userId,

@@ -17,6 +17,7 @@ export const notifyHandlers: HandlersFor<'notify.outbox'> = {
         title: o.title,
         body: o.body,
         createdAt: toIso(o.createdAt),
+        delivery: o.delivery,
       })),
       nextCursor: encodeCursor(page.next),
     }

@@ -11,7 +11,7 @@ import type { Logger } from '../logger'
 import { newId } from '../shared/ids'
 import { inShanghai } from '../../contract/time'
 import type { OutboxRecord, Store } from '../store/store'
-import { createOutboxNotifier, type Notification, type Notifier } from './notifier'
+import { createOutboxNotifier, type Notification, type Notifier, outboxKey } from './notifier'
 
 /** The one cloud-call method this adapter uses (wx-server-sdk types openapi as `any`). */
 export interface SubscribeMessageOpenApi {
@@ -70,7 +70,7 @@ export interface WechatNotifierOptions {
 
 /** The audit target of one delivery: the outbox row's dedupe key. */
 export const deliveryTarget = (n: Pick<Notification, 'key'>, userId: OutboxRecord['userId']) =>
-  `notification:${n.key}|${userId}`
+  `notification:${outboxKey(n, userId)}`
 
 const SEND_CONCURRENCY = 10
 
@@ -152,6 +152,11 @@ export function createWechatNotifier(options: WechatNotifierOptions): Notifier {
         )
         batch.forEach((userId, j) => results.push({ userId, ...(outcomes[j] as Delivery) }))
       }
+      for (const r of results)
+        await store.notify.setDelivery(outboxKey(n, r.userId), {
+          outcome: r.outcome,
+          errCode: r.errCode,
+        })
       await store.audit.append(
         results.map((r) => ({
           requestId,

@@ -117,8 +117,16 @@ export interface OutboxRecord {
   createdAt: number
 }
 
+/** What happened when a notification was sent through WeChat (null: only kept in the outbox). */
+export interface OutboxDelivery {
+  /** sent; refused = errCode 43101 (no subscription left); failed; skipped = no template/user. */
+  outcome: 'sent' | 'refused' | 'failed' | 'skipped'
+  errCode: number | null
+}
+
 export interface OutboxView extends OutboxRecord {
   recipientName: string
+  delivery: OutboxDelivery | null
 }
 
 /** A resident a grid worker may vote for. */
@@ -225,4 +233,9 @@ export interface NotifyRepo {
   /** Writes notifications; one already written (same dedupeKey) is skipped. */
   append(items: OutboxRecord[]): Promise<void>
   outbox(q: { after?: Keyset; limit: number }): Promise<Page<OutboxView>>
+  /**
+   * Records how a notification's delivery ended, once: a later call for the same dedupe key
+   * changes nothing (a delivery is never retried, so it is never re-recorded either).
+   */
+  setDelivery(dedupeKey: string, delivery: OutboxDelivery): Promise<void>
 }

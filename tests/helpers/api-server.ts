@@ -4,6 +4,7 @@
 import type { ActionInput, ActionName, ActionOutput } from '@contract/index'
 import type { Household } from '@contract/places'
 import { setSessionToken } from '@/lib/api-client'
+import type { Store } from '../../server/store/store'
 import { startTestApi as startHttpApi } from './http-api'
 
 export interface PageTestApi {
@@ -21,6 +22,8 @@ export interface PageTestApi {
   tokenOf(openid: string): Promise<string>
   /** The `index`-th household (by 门牌号) of a demo village, looked up the way an admin would. */
   demoHousehold(villageName: string, index: number): Promise<Household>
+  /** The server's store, for what no action writes (e.g. how a WeChat delivery ended). */
+  store: Store
   /** Forgets the session token: the next page calls go out as a visitor. */
   logout(): void
   /** Stops the server, removes its data directory and restores the global fetch. */
@@ -62,6 +65,7 @@ export async function startTestApi(): Promise<PageTestApi> {
       setSessionToken(token)
       return token
     },
+    store: http.app.store,
     logout: () => setSessionToken(null),
     async close() {
       globalThis.fetch = realFetch

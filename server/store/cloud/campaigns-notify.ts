@@ -1,8 +1,8 @@
 // The notification outbox on the cloud database: a notification's `_id` is its dedupe key, so
 // the same one is written once however many requests race; its own id is kept as `outboxId`.
 import type { Keyset } from '../common'
-import type { NotifyRepo, OutboxRecord, OutboxView } from '../store'
-import { GET_MAX, inBatches, isDuplicate } from './docs'
+import type { NotifyRepo, OutboxDelivery, OutboxRecord, OutboxView } from '../store'
+import { GET_MAX, getDoc, inBatches, isDuplicate } from './docs'
 import { C, nicknames } from './campaigns-docs'
 import type { CloudDb, Doc } from './sdk'
 
@@ -10,7 +10,17 @@ const toOutboxDoc = ({ id, dedupeKey, ...rest }: OutboxRecord): Doc => ({
   _id: dedupeKey,
   outboxId: id,
   ...rest,
+  delivery: null,
 })
+
+const deliveryOf = (d: Doc): OutboxDelivery | null => {
+  const delivery = d.delivery as { outcome?: unknown; errCode?: unknown } | null | undefined
+  if (!delivery || typeof delivery.outcome !== 'string') return null
+  return {
+    outcome: delivery.outcome as OutboxDelivery['outcome'],
+    errCode: typeof delivery.errCode === 'number' ? delivery.errCode : null,
+  }
+}
 
 const fromOutboxDoc = (d: Doc): OutboxRecord => ({
   id: String(d.outboxId),
@@ -53,21 +63,32 @@ export function notifyMethods(db: CloudDb): NotifyRepo {
         .orderBy('outboxId', 'desc')
         .limit(size + 1)
         .get()
-      const rows = data.slice(0, size).map(fromOutboxDoc)
+      const docs = data.slice(0, size)
+      const rows = docs.map(fromOutboxDoc)
       const names = await nicknames(
         db,
         rows.map((r) => r.userId),
       )
       const items: OutboxView[] = []
-      for (const r of rows) {
+      rows.forEach((r, i) => {
         const recipientName = names.get(r.userId)
-        if (recipientName !== undefined) items.push({ ...r, recipientName })
-      }
+        const delivery = deliveryOf(docs[i] as Doc)
+        if (recipientName !== undefined) items.push({ ...r, recipientName, delivery })
+      })
       const last = rows[rows.length - 1]
       return {
         items,
         next: data.length > size && last ? { at: last.createdAt, id: last.id } : null,
       }
+    },
+    async setDelivery(dedupeKey, delivery) {
+      // One document: the transaction's read-then-write records only the first outcome.
+      await db.runTransaction(async (tx) => {
+        const ref = tx.collection(C.outbox).doc(dedupeKey)
+        const doc = await getDoc(ref)
+        if (!doc || deliveryOf(doc)) return
+        await ref.update({ data: { delivery: db.command.set({ ...delivery }) } })
+      })
     },
   }
 }

@@ -6,6 +6,7 @@ import type {
   NominationRecord,
   NominationView,
   ObjectionView,
+  OutboxDelivery,
   OutboxView,
   Store,
   VoteRecord,
@@ -614,10 +615,23 @@ export function notifyRepo({ all, prepare, tx }: Sql): Store['notify'] {
           body: String(r.body),
           createdAt: num(r.created_at),
           recipientName: String(r.recipient_name),
+          delivery:
+            r.delivery === null
+              ? null
+              : {
+                  outcome: r.delivery as OutboxDelivery['outcome'],
+                  errCode: r.delivery_code === null ? null : num(r.delivery_code),
+                },
         })),
         q.limit,
         (o) => ({ at: o.createdAt, id: o.id }),
       )
+    },
+    async setDelivery(dedupeKey, delivery) {
+      prepare(
+        `UPDATE notify_outbox SET delivery = @outcome, delivery_code = @errCode
+         WHERE dedupe_key = @dedupeKey AND delivery IS NULL`,
+      ).run({ dedupeKey, ...delivery })
     },
   }
 }

@@ -454,4 +454,9 @@ export const migrations: readonly string[] = [
   CREATE UNIQUE INDEX media_file ON media(file_id);
   CREATE INDEX media_trace ON media(trace_id);
   `,
+  /* 10: how each notification's delivery through WeChat ended (NULL: kept in the outbox only) */ `
+  ALTER TABLE notify_outbox ADD COLUMN delivery TEXT
+    CHECK (delivery IN ('sent', 'refused', 'failed', 'skipped'));
+  ALTER TABLE notify_outbox ADD COLUMN delivery_code INTEGER;
+  `,
 ]

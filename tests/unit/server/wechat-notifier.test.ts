@@ -1,5 +1,5 @@
 // The WeChat notifier over a stubbed `cloud.openapi.subscribeMessage.send`, on a real store
-// (SQLite: the outbox and audit log are the Store contract's, the same on both adapters).
+// of either adapter (the outbox, its delivery results and the audit log are the Store's).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Logger } from '../../../server/logger'
 import type { Notification } from '../../../server/notify/notifier'
@@ -13,7 +13,7 @@ import {
 } from '../../../server/notify/wechat-notifier'
 import type { Store } from '../../../server/store/store'
 import { buildTestTown, NOW, who } from '../../helpers/factories'
-import { openStore } from '../../helpers/store-adapters'
+import { openStore, storeKinds } from '../../helpers/store-adapters'
 
 type SendArg = Parameters<SubscribeMessageOpenApi['subscribeMessage']['send']>[0]
 
@@ -35,13 +35,13 @@ const notification = (overrides: Partial<Notification> = {}): Notification => ({
   ...overrides,
 })
 
-describe('WeChat notifier (subscribeMessage.send)', () => {
+describe.each(storeKinds)('WeChat notifier (subscribeMessage.send) on %s', (kind) => {
   let store: Store
   let send: ReturnType<typeof vi.fn<(arg: SendArg) => Promise<{ errCode?: number }>>>
   let logger: Logger
 
   beforeEach(async () => {
-    store = await openStore('sqlite', buildTestTown())
+    store = await openStore(kind, buildTestTown())
     send = vi.fn(async () => ({ errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok' }))
     logger = { info: vi.fn(), error: vi.fn() }
   })
@@ -111,6 +111,21 @@ describe('WeChat notifier (subscribeMessage.send)', () => {
       { outcome: 'refused', errCode: USER_REFUSED },
       { outcome: 'sent', errCode: null },
     ])
+    // Admins see each recipient's outcome in 通知发件箱; recording it again changes nothing.
+    const outcomes = async () =>
+      Object.fromEntries(
+        (await store.notify.outbox({ limit: 10 })).items.map((o) => [o.userId, o.delivery]),
+      )
+    const expected = {
+      [uid(who.residentA)]: { outcome: 'refused', errCode: USER_REFUSED },
+      [uid(who.residentB)]: { outcome: 'sent', errCode: null },
+    }
+    expect(await outcomes()).toEqual(expected)
+    await store.notify.setDelivery(`c-town|votingOpened|${uid(who.residentA)}`, {
+      outcome: 'sent',
+      errCode: null,
+    })
+    expect(await outcomes()).toEqual(expected)
     // The SDK may also throw it (errCode on the error): the same outcome, no error logged.
     send.mockImplementation(async () => {
       throw Object.assign(new Error('user refuse to accept the msg'), { errCode: USER_REFUSED })

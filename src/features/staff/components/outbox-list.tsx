@@ -11,6 +11,28 @@ const eventNames: Record<OutboxItem['event'], string> = {
   nominated: '被提名',
 }
 
+type Delivery = NonNullable<OutboxItem['delivery']>
+
+/** How sending through WeChat ended, in words for the admin; null on the local server. */
+function deliveryTag(d: Delivery): {
+  text: string
+  type: 'success' | 'warning' | 'danger' | 'default'
+} {
+  switch (d.outcome) {
+    case 'sent':
+      return { text: '已送达微信', type: 'success' }
+    case 'refused':
+      return { text: '对方没有订阅，未送达', type: 'warning' }
+    case 'failed':
+      return {
+        text: d.errCode === null ? '发送失败' : `发送失败（错误码 ${d.errCode}）`,
+        type: 'danger',
+      }
+    default:
+      return { text: '未配置模板，未发送', type: 'default' }
+  }
+}
+
 /** 通知发件箱: what the local notifier sent (in WeChat: subscription messages). */
 export function OutboxList() {
   const outbox = useOutbox()
@@ -26,6 +48,11 @@ export function OutboxList() {
           <View className='staff-card__meta'>
             发给 {item.recipientName} · {dateTime(item.createdAt)}
           </View>
+          {item.delivery && (
+            <View className='staff-card__meta'>
+              <Tag type={deliveryTag(item.delivery).type}>{deliveryTag(item.delivery).text}</Tag>
+            </View>
+          )}
         </View>
       )}
     </PagedList>

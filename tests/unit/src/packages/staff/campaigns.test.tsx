@@ -189,6 +189,32 @@ describe('通知发件箱 and 荣誉证书', () => {
     else expect((await screen.findAllByText(items[0]!.title))[0]).toBeInTheDocument()
   })
 
+  it('the outbox says how each WeChat delivery ended', async () => {
+    await api.loginAs('demo-admin')
+    const admin = await api.store.users.byOpenid('demo-admin')
+    if (!admin) throw new Error('no demo admin')
+    const row = (key: string, title: string) => ({
+      id: `ntf-${key}`,
+      dedupeKey: key,
+      event: 'votingOpened' as const,
+      campaignId: null,
+      userId: admin.id,
+      title,
+      body: '页面测试的通知正文',
+      createdAt: Date.now() + 60_000,
+    })
+    await api.store.notify.append([
+      row('page-refused', '未订阅的通知'),
+      row('page-sent', '送达的通知'),
+    ])
+    await api.store.notify.setDelivery('page-refused', { outcome: 'refused', errCode: 43101 })
+    await api.store.notify.setDelivery('page-sent', { outcome: 'sent', errCode: null })
+    render(<OutboxPage />)
+
+    expect(await screen.findByText('对方没有订阅，未送达')).toBeInTheDocument()
+    expect(screen.getByText('已送达微信')).toBeInTheDocument()
+  })
+
   it("a winner's certificate names the household and the title, ready to print", async () => {
     await api.loginAs('demo-admin')
     const campaign = await campaignIn('publicity')
