@@ -2,6 +2,7 @@ import type { MeUser } from '../../contract/people'
 import { signedInCaller, type ActionContext, type Caller, type HandlersFor } from '../context'
 import { AppError } from '../errors'
 import { DEMO_ACCOUNTS, describeDemoAccount } from '../seed/demo-accounts'
+import { SETUP_CODE_KEY } from './setup-code'
 import { toIso } from '../shared/time'
 
 /** The caller as 我的 shows them. */
@@ -68,7 +69,11 @@ export const peopleHandlers: HandlersFor<
     return {
       user: ctx.caller ? await toMe(ctx, ctx.caller) : null,
       devMode: ctx.devMode,
-      setupOpen: (await ctx.store.users.countAdmins()) === 0,
+      // Open only while a setup code waits to be claimed: the local server issues one at start
+      // when nobody is admin; the cloud function never does (its first admin is ADMIN_OPENIDS).
+      setupOpen:
+        (await ctx.store.users.countAdmins()) === 0 &&
+        (await ctx.store.settings.get(SETUP_CODE_KEY)) !== null,
     }
   },
 
