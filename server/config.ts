@@ -2,6 +2,17 @@
 import path from 'node:path'
 import { z } from 'zod'
 
+/** A comma-separated list of openids, e.g. ADMIN_OPENIDS (the township's first admin). */
+export const openidListSchema = z
+  .string()
+  .default('')
+  .transform((value) =>
+    value
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean),
+  )
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -9,15 +20,7 @@ const envSchema = z.object({
   /** dev: seeds demo data and offers the dev login. Never dev on a public address. */
   APP_MODE: z.enum(['dev', 'production']).default('production'),
   /** Comma-separated openids that are admins by configuration (the township's first admin). */
-  ADMIN_OPENIDS: z
-    .string()
-    .default('')
-    .transform((value) =>
-      value
-        .split(',')
-        .map((id) => id.trim())
-        .filter(Boolean),
-    ),
+  ADMIN_OPENIDS: openidListSchema,
 })
 
 export interface Config {

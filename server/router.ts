@@ -7,7 +7,7 @@ import type { FieldIssue } from '../contract/envelope'
 import { createLocalContentChecker } from './content/local-checker'
 import type { ContentChecker } from './content/content-check'
 import type { ActionContext, AuditNote, Caller, Handler } from './context'
-import { AppError } from './errors'
+import { AppError, internalError } from './errors'
 import { handlers } from './handlers'
 import { createLogger, type Logger } from './logger'
 import { noMediaStorage, type MediaStorage } from './media/media-storage'
@@ -162,14 +162,7 @@ export function createRouter(options: RouterOptions): Router {
           action: request.action,
           error: error instanceof Error ? error.stack : String(error),
         })
-        return {
-          ok: false,
-          error: {
-            code: 'INTERNAL',
-            message: `服务器开小差了，请稍后再试（编号 ${requestId}）`,
-            details: { requestId },
-          },
-        }
+        return internalError(requestId)
       }
     },
   }

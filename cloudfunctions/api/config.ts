@@ -1,6 +1,7 @@
 // The `api` function's settings, from the environment variables set on the function in the
 // cloud console (云函数 → 配置 → 环境变量), validated so that a typo fails loudly.
 import { z } from 'zod'
+import { openidListSchema } from '../../server/config'
 import { templatesSchema, type Templates } from '../../server/notify/wechat-notifier'
 
 const jsonTemplates = z
@@ -18,15 +19,7 @@ const jsonTemplates = z
 
 const envSchema = z.object({
   /** Comma-separated openids that are admins by configuration (the township's first admin). */
-  ADMIN_OPENIDS: z
-    .string()
-    .default('')
-    .transform((value) =>
-      value
-        .split(',')
-        .map((id) => id.trim())
-        .filter(Boolean),
-    ),
+  ADMIN_OPENIDS: openidListSchema,
   /** Subscription-message templates per event, as JSON (see cloudfunctions/README.md). */
   NOTIFY_TEMPLATES: jsonTemplates,
   /** Which version of the mini-program a notification opens. */

@@ -6,6 +6,7 @@ import {
   createWechatContentChecker,
   type SecurityOpenApi,
 } from '../../server/content/wechat-checker'
+import { internalError } from '../../server/errors'
 import { createLogger } from '../../server/logger'
 import { createCloudMediaStorage, type WxCloudStorage } from '../../server/media/cloud-storage'
 import { handleMediaCheckEvent } from '../../server/media/media-check-event'
@@ -69,17 +70,6 @@ function createApi(): { router: Router; store: Store } {
   return { router, store }
 }
 
-function internal(requestId: string): Envelope<never> {
-  return {
-    ok: false,
-    error: {
-      code: 'INTERNAL',
-      message: `服务器开小差了，请稍后再试（编号 ${requestId}）`,
-      details: { requestId },
-    },
-  }
-}
-
 // Built once per instance; a configuration error is logged and every call answers INTERNAL.
 let api: { router: Router; store: Store } | null = null
 try {
@@ -96,7 +86,7 @@ export async function main(
   // The platform's request id, so an INTERNAL answer's 编号 finds the function's log line.
   const requestId = typeof requestIdOf === 'string' && requestIdOf ? requestIdOf : newId('req')
   try {
-    if (!api) return internal(requestId)
+    if (!api) return internalError(requestId)
     // mediaCheckAsync's verdict arrives as a message push (Event 'wxa_media_check'), not as an
     // { action } call. The handler ignores it when SOURCE is a client's: a phone could send the
     // same shape through callFunction.
@@ -113,6 +103,6 @@ export async function main(
     })
   } catch (error) {
     logger.error('api function failed', { error: String(error) })
-    return internal(requestId)
+    return internalError(requestId)
   }
 }
