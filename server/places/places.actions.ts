@@ -1,4 +1,4 @@
-import QRCode from 'qrcode'
+import { create as createQr } from 'qrcode/lib/core/qrcode'
 import { randomInt } from 'node:crypto'
 import type { Household } from '../../contract/places'
 import { signedInCaller, type ActionContext, type Caller, type HandlersFor } from '../context'
@@ -224,7 +224,7 @@ export const placesHandlers: HandlersFor<
       expiresAt,
     })
     ctx.audit({ target: `household:${household.id}`, after: { invite: code, expiresAt } })
-    const qr = QRCode.create(`hemei-invite:${code}`, { errorCorrectionLevel: 'M' }).modules
+    const qr = createQr(`hemei-invite:${code}`, { errorCorrectionLevel: 'M' }).modules
     const rows = Array.from({ length: qr.size }, (_, y) =>
       Array.from({ length: qr.size }, (_, x) => (qr.get(x, y) ? '1' : '0')).join(''),
     )
