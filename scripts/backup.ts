@@ -1,7 +1,8 @@
 // `npm run backup [-- <目录>]`: a consistent copy of the local installation's database and media
 // folder, safe while the server runs. Default target: DATA_DIR/backups/<yyyyMMdd-HHmmss>/.
 import { loadConfig } from '../server/config'
-import { BackupError, backupData, type BackupManifest } from '../server/local/backup'
+import { backupData, type BackupManifest } from '../server/local/backup'
+import { runBackupCommand } from './backup-command'
 
 const USAGE = `用法：npm run backup [-- <备份目录>]
 
@@ -31,24 +32,9 @@ function main(argv: string[]): number {
     return 2
   }
   const config = loadConfig()
-  try {
-    const { dir, manifest } = backupData({ dataDir: config.dataDir, target: argv[0] })
-    console.log(`已备份。\n${describeBackup(dir, manifest)}`)
-    return 0
-  } catch (error) {
-    if (error instanceof BackupError) {
-      console.error(error.message)
-      return 1
-    }
-    throw error
-  }
+  const { dir, manifest } = backupData({ dataDir: config.dataDir, target: argv[0] })
+  console.log(`已备份。\n${describeBackup(dir, manifest)}`)
+  return 0
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2))
-} catch (error) {
-  console.error(
-    `备份失败：${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-  )
-  process.exitCode = 1
-}
+runBackupCommand('备份失败', () => main(process.argv.slice(2)))

@@ -2,7 +2,8 @@
 // Refuses while the server (or any other command) has the database open; the data it replaces
 // is saved first as DATA_DIR/backups/<yyyyMMdd-HHmmss>-before-restore/.
 import { loadConfig } from '../server/config'
-import { BackupError, restoreData } from '../server/local/backup'
+import { restoreData } from '../server/local/backup'
+import { runBackupCommand } from './backup-command'
 
 const USAGE = `用法：npm run restore -- <备份目录>
 
@@ -21,31 +22,16 @@ function main(argv: string[]): number {
     return 2
   }
   const config = loadConfig()
-  try {
-    const { restored, previous } = restoreData({ dataDir: config.dataDir, source })
-    if (previous) console.log(`原有数据已另存到：${previous.dir}`)
-    console.log(
-      [
-        `已从 ${source} 恢复到 ${config.dataDir}：`,
-        `  备份时间 ${restored.createdAt}，数据库版本 ${restored.schemaVersion}，照片和视频 ${restored.mediaFiles} 个`,
-        '现在可以启动服务（npm run serve）；程序比备份新时，启动时会自动升级数据库。',
-      ].join('\n'),
-    )
-    return 0
-  } catch (error) {
-    if (error instanceof BackupError) {
-      console.error(error.message)
-      return 1
-    }
-    throw error
-  }
+  const { restored, previous } = restoreData({ dataDir: config.dataDir, source })
+  if (previous) console.log(`原有数据已另存到：${previous.dir}`)
+  console.log(
+    [
+      `已从 ${source} 恢复到 ${config.dataDir}：`,
+      `  备份时间 ${restored.createdAt}，数据库版本 ${restored.schemaVersion}，照片和视频 ${restored.mediaFiles} 个`,
+      '现在可以启动服务（npm run serve）；程序比备份新时，启动时会自动升级数据库。',
+    ].join('\n'),
+  )
+  return 0
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2))
-} catch (error) {
-  console.error(
-    `恢复失败：${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-  )
-  process.exitCode = 1
-}
+runBackupCommand('恢复失败', () => main(process.argv.slice(2)))
