@@ -9,7 +9,8 @@ import { gridScope, inGridScope } from '../people/people.rules'
 import { decodeCursor, encodeCursor } from '../shared/cursor'
 import { newId } from '../shared/ids'
 import { UniqueViolation, type AppealView, type RoundView, type ScoreRow } from '../store/store'
-import { computeLists, inPublicity, toEntryRecords } from './board.rules'
+import { computeLists, toEntryRecords } from './board.rules'
+import { inPublicity } from './round.rules'
 import { parsePhotos, previousTotals, scored, toAppeal } from './board.view'
 
 /** An appeal the caller may decide: in their grids (admins: every grid), NOT_FOUND otherwise. */

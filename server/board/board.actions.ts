@@ -11,17 +11,15 @@ import { toIso } from '../shared/time'
 import { UniqueViolation, type RoundView, type RubricView } from '../store/store'
 import {
   averageScore,
-  checkRubric,
-  checkRules,
   coverage,
   DEFAULT_RULES,
-  monthWindow,
-  publicityEnd,
   toEntryRecords,
   villageStats,
   visibleEntries,
   type ListRules,
 } from './board.rules'
+import { checkRubric } from './inspection.rules'
+import { checkRules, monthWindow, publicityEnd } from './round.rules'
 import {
   badInput,
   blackHiddenReason,

@@ -1,8 +1,8 @@
-// Pure rules of the red and black list: scoring an inspection against its rubric version,
-// the lists per the round's rules and scope, village averages and coverage, 进步榜.
+// Pure rules of the red and black list: the lists per the round's rules and scope, village
+// averages and coverage, 进步榜. Scoring is in inspection.rules.ts, a round's calendar in
+// round.rules.ts.
 import type { ListKind, ListScope } from '../../contract/board'
-import { inShanghai } from '../../contract/time'
-import type { BoardEntryRecord, CriterionRecord, ScoreRow } from '../store/store'
+import type { BoardEntryRecord, ScoreRow } from '../store/store'
 
 /** Defaults of a new round (the issue's: red ≥ 90, black < 60, per village, 公示 7 days). */
 export const DEFAULT_RULES = {
@@ -13,8 +13,6 @@ export const DEFAULT_RULES = {
 
 /** How many households of each scope unit the 进步榜 shows. */
 export const PROGRESS_PER_UNIT = 10
-
-const DAY = 86_400_000
 
 export interface ListRules {
   scope: ListScope
@@ -270,140 +268,4 @@ export function villageStats(
       blackCount: count(lists.black, v.id),
     }
   })
-}
-
-export interface ItemInput {
-  criterionId: string
-  points: number
-  deductions: number
-  note: string
-}
-
-export interface ScoredItem extends ItemInput {
-  /** The item's score after clamping and deductions. */
-  points: number
-}
-
-export type FieldError = { path: string; message: string }
-
-/**
- * Scores an inspection against the criteria of the round's rubric version: every criterion
- * exactly once; item score = min(points, max) − deductions × deductionPerItem, at least 0.
- */
-export function scoreInspection(
-  criteria: readonly CriterionRecord[],
-  items: readonly ItemInput[],
-):
-  | { ok: true; items: ScoredItem[]; total: number; deductedItems: number }
-  | { ok: false; fields: FieldError[] } {
-  const fields: FieldError[] = []
-  const byId = new Map(criteria.map((c) => [c.id, c]))
-  const seen = new Set<string>()
-  items.forEach((item, i) => {
-    if (!byId.has(item.criterionId)) {
-      fields.push({ path: `items.${i}.criterionId`, message: '检查项不属于本期的评分标准' })
-    } else if (seen.has(item.criterionId)) {
-      fields.push({ path: `items.${i}.criterionId`, message: '同一检查项只能打一次分' })
-    }
-    seen.add(item.criterionId)
-  })
-  const missing = criteria.filter((c) => !seen.has(c.id))
-  if (missing.length > 0) {
-    fields.push({
-      path: 'items',
-      message: `还有未打分的检查项：${missing.map((c) => c.name).join('、')}`,
-    })
-  }
-  if (fields.length > 0) return { ok: false, fields }
-
-  const scored = [...items]
-    .sort((a, b) => (byId.get(a.criterionId)?.sort ?? 0) - (byId.get(b.criterionId)?.sort ?? 0))
-    .map((item) => {
-      const c = byId.get(item.criterionId) as CriterionRecord
-      const raw = Math.min(c.maxPoints, item.points) - item.deductions * c.deductionPerItem
-      return { ...item, points: Math.max(0, raw) }
-    })
-  const total = scored.reduce((sum, item) => sum + item.points, 0)
-  const deductedItems = scored.filter(
-    (item) => item.points < (byId.get(item.criterionId) as CriterionRecord).maxPoints,
-  ).length
-  return { ok: true, items: scored, total, deductedItems }
-}
-
-/** A rubric's criteria must sum to exactly 100 points, with sensible deductions and names. */
-export function checkRubric(
-  criteria: readonly { name: string; maxPoints: number; deductionPerItem: number }[],
-): FieldError[] {
-  const fields: FieldError[] = []
-  const sum = criteria.reduce((total, c) => total + c.maxPoints, 0)
-  if (sum !== 100)
-    fields.push({ path: 'criteria', message: `各项分值合计须为 100 分，现为 ${sum} 分` })
-  const names = new Set<string>()
-  criteria.forEach((c, i) => {
-    if (c.deductionPerItem > c.maxPoints) {
-      fields.push({ path: `criteria.${i}.deductionPerItem`, message: '每处扣分不能超过该项分值' })
-    }
-    if (names.has(c.name)) fields.push({ path: `criteria.${i}.name`, message: '检查项名称重复' })
-    names.add(c.name)
-  })
-  return fields
-}
-
-/** A round's rules are complete: each list is chosen by a threshold, a count or both. */
-export function checkRules(rules: ListRules): FieldError[] {
-  const fields: FieldError[] = []
-  if (rules.redThreshold === null && rules.redTopN === null) {
-    fields.push({ path: 'redThreshold', message: '红榜须设分数线或前 N 名' })
-  }
-  if (rules.blackThreshold === null && rules.blackBottomN === null) {
-    fields.push({ path: 'blackThreshold', message: '黑榜须设分数线或后 N 名' })
-  }
-  if (
-    rules.redThreshold !== null &&
-    rules.blackThreshold !== null &&
-    rules.blackThreshold > rules.redThreshold
-  ) {
-    fields.push({ path: 'blackThreshold', message: '黑榜分数线不能高于红榜分数线' })
-  }
-  return fields
-}
-
-/** The inspection window of a month by default: its first to its last moment, Asia/Shanghai. */
-export function monthWindow(month: string): { start: number; end: number } {
-  const start = inShanghai(`${month}-01T00:00:00+08:00`).startOf('month')
-  return { start: start.valueOf(), end: start.add(1, 'month').valueOf() - 1 }
-}
-
-/** The previous calendar month, 'YYYY-MM'. */
-export function previousMonth(month: string): string {
-  return inShanghai(`${month}-01T00:00:00+08:00`).subtract(1, 'month').format('YYYY-MM')
-}
-
-/** The 公示 window: from publication for `days` days. */
-export function publicityEnd(publishedAt: number, days: number): number {
-  return publishedAt + days * DAY
-}
-
-/** Whether a published round is in its 公示 window at `now` (appeals are open). */
-export function inPublicity(
-  round: { status: string; publishedAt: number | null; publicityEndsAt: number | null },
-  now: number,
-): boolean {
-  return (
-    round.status === 'published' &&
-    round.publishedAt !== null &&
-    round.publicityEndsAt !== null &&
-    now >= round.publishedAt &&
-    now < round.publicityEndsAt
-  )
-}
-
-/** A black-listed household's deadline to put things right. */
-export function rectificationDeadline(publishedAt: number, days: number): number {
-  return publishedAt + days * DAY
-}
-
-/** The score a re-inspection must reach to take a household off the black list (已整改). */
-export function rectificationThreshold(rules: Pick<ListRules, 'blackThreshold'>): number {
-  return rules.blackThreshold ?? DEFAULT_RULES.blackThreshold
 }

@@ -1,6 +1,7 @@
 // What the board's handlers share: a round on the wire, the lists of a round (frozen or
 // computed live), who sees what of a line, and the checks of an inspection's input.
 import type { Appeal, InspectionVersion, ListKind, RankEntry, Round } from '../../contract/board'
+import type { FieldIssue } from '../../contract/envelope'
 import type { ActionContext, Caller } from '../context'
 import { AppError, notFound } from '../errors'
 import { maskName, visibleVillageIds } from '../people/people.rules'
@@ -13,20 +14,14 @@ import type {
   RoundView,
   ScoreRow,
 } from '../store/store'
-import {
-  computeLists,
-  inPublicity,
-  rectificationDeadline,
-  scoreInspection,
-  type FieldError,
-  type ItemInput,
-  type ListEntry,
-} from './board.rules'
+import { computeLists, type ListEntry } from './board.rules'
+import { scoreInspection, type ItemInput } from './inspection.rules'
+import { inPublicity, rectificationDeadline } from './round.rules'
 
 export const isStaff = (caller: Caller | null) =>
   caller?.role === 'admin' || caller?.role === 'gridWorker'
 
-export const badInput = (fields: FieldError[]) =>
+export const badInput = (fields: FieldIssue[]) =>
   new AppError('BAD_INPUT', fields[0]?.message ?? '输入格式不正确', { fields })
 
 export function toRound(r: RoundView, now: number): Round {

@@ -9,7 +9,7 @@ import { decodeCursor, encodeCursor } from '../shared/cursor'
 import { newId } from '../shared/ids'
 import { toIso } from '../shared/time'
 import { UniqueViolation, type InspectionView } from '../store/store'
-import { inPublicity, rectificationDeadline, rectificationThreshold } from './board.rules'
+import { inPublicity, rectificationDeadline, rectificationThreshold } from './round.rules'
 import {
   parsePhotos,
   seesBlackOf,

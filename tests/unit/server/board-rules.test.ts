@@ -1,19 +1,20 @@
 import { describe, expect, it } from 'vitest'
 import {
   averageScore,
-  checkRubric,
-  checkRules,
   compareHouseNo,
   computeLists,
   coverage,
-  inPublicity,
-  monthWindow,
-  previousMonth,
-  scoreInspection,
   villageStats,
   visibleEntries,
   type ListRules,
 } from '../../../server/board/board.rules'
+import { checkRubric, scoreInspection } from '../../../server/board/inspection.rules'
+import {
+  checkRules,
+  inPublicity,
+  monthWindow,
+  previousMonth,
+} from '../../../server/board/round.rules'
 import type { CriterionRecord, ScoreRow } from '../../../server/store/store'
 
 const row = (
