@@ -1,6 +1,7 @@
 import type { ActionName } from '../contract'
 import { appealHandlers } from './board/appeals.actions'
 import { boardHandlers } from './board/board.actions'
+import { rubricHandlers } from './board/rubric.actions'
 import { boardExportHandlers } from './board/board.export'
 import { inspectHandlers } from './board/inspect.actions'
 import { authoringHandlers } from './bulletin/authoring.actions'
@@ -34,6 +35,7 @@ export const handlers: HandlersFor<ActionName> = {
   ...columnHandlers,
   ...reachHandlers,
   ...boardHandlers,
+  ...rubricHandlers,
   ...inspectHandlers,
   ...appealHandlers,
   ...boardExportHandlers,

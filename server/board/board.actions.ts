@@ -1,14 +1,13 @@
-// Rubrics, rounds, the lists and their publication, a household's history and consent.
-import type { ListKind, RankEntry, Rubric } from '../../contract/board'
+// Rounds, the lists and their publication, a household's history and consent.
+import type { ListKind, RankEntry } from '../../contract/board'
 import { monthLabel } from '../../contract/filing'
 import type { ActionContext, Caller, HandlersFor } from '../context'
 import { signedInCaller } from '../context'
 import { AppError, forbidden, notFound } from '../errors'
 import { inGridScope } from '../people/people.rules'
 import { decodeCursor, encodeCursor } from '../shared/cursor'
-import { newId } from '../shared/ids'
 import { toIso } from '../shared/time'
-import { UniqueViolation, type RoundView, type RubricView } from '../store/store'
+import { UniqueViolation, type RoundView } from '../store/store'
 import {
   averageScore,
   coverage,
@@ -18,7 +17,6 @@ import {
   visibleEntries,
   type ListRules,
 } from './board.rules'
-import { checkRubric } from './inspection.rules'
 import { checkRules, monthWindow, publicityEnd } from './round.rules'
 import {
   badInput,
@@ -29,6 +27,7 @@ import {
   seesBlackOf,
   toEntry,
   toRound,
+  toRubric,
   visibleRound,
   type Line,
 } from './board.view'
@@ -38,23 +37,6 @@ const notBound = () => new AppError('CONFLICT', '您还没有绑定家庭，请�
 
 /** Lines per list in the first render of the ranking page. */
 export const FIRST_PAGE = 20
-
-export function toRubric(r: RubricView): Rubric {
-  return {
-    id: r.id,
-    version: r.version,
-    name: r.name,
-    createdAt: toIso(r.createdAt),
-    criteria: r.criteria.map((c) => ({
-      id: c.id,
-      category: c.category,
-      name: c.name,
-      maxPoints: c.maxPoints,
-      deductionPerItem: c.deductionPerItem,
-      hint: c.hint,
-    })),
-  }
-}
 
 /** The lines of one list the caller may see, black ones only within their villages. */
 async function viewerLines(
@@ -115,9 +97,6 @@ async function ownOrServed(ctx: ActionContext, householdId: string | undefined) 
 }
 
 export const boardHandlers: HandlersFor<
-  | 'rubrics.current'
-  | 'rubrics.list'
-  | 'rubrics.save'
   | 'board.rounds'
   | 'board.openRound'
   | 'board.round'
@@ -129,30 +108,6 @@ export const boardHandlers: HandlersFor<
   | 'board.consent'
   | 'board.setConsent'
 > = {
-  async 'rubrics.current'(ctx) {
-    const rubric = await ctx.store.board.currentRubric()
-    return rubric ? toRubric(rubric) : null
-  },
-
-  async 'rubrics.list'(ctx, input) {
-    const page = await ctx.store.board.rubrics({
-      after: decodeCursor(input.cursor),
-      limit: input.limit,
-    })
-    return { items: page.items.map(toRubric), nextCursor: encodeCursor(page.next) }
-  },
-
-  async 'rubrics.save'(ctx, input) {
-    const fields = checkRubric(input.criteria)
-    if (fields.length > 0) throw badInput(fields)
-    const saved = await ctx.store.board.saveRubric(
-      { id: newId('rub'), name: input.name, createdAt: ctx.now },
-      input.criteria.map((c, sort) => ({ id: newId('crt'), ...c, sort })),
-    )
-    ctx.audit({ target: `rubric:${saved.id}`, after: toRubric(saved) })
-    return toRubric(saved)
-  },
-
   async 'board.rounds'(ctx, input) {
     const page = await ctx.store.board.rounds({
       publishedOnly: !isStaff(ctx.caller),

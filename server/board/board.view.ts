@@ -1,6 +1,13 @@
 // What the board's handlers share: a round on the wire, the lists of a round (frozen or
 // computed live), who sees what of a line, and the checks of an inspection's input.
-import type { Appeal, InspectionVersion, ListKind, RankEntry, Round } from '../../contract/board'
+import type {
+  Appeal,
+  InspectionVersion,
+  ListKind,
+  RankEntry,
+  Round,
+  Rubric,
+} from '../../contract/board'
 import type { FieldIssue } from '../../contract/envelope'
 import type { ActionContext, Caller } from '../context'
 import { AppError, notFound } from '../errors'
@@ -12,6 +19,7 @@ import type {
   InspectionPhotoRecord,
   InspectionView,
   RoundView,
+  RubricView,
   ScoreRow,
 } from '../store/store'
 import { computeLists, type ListEntry } from './board.rules'
@@ -23,6 +31,23 @@ export const isStaff = (caller: Caller | null) =>
 
 export const badInput = (fields: FieldIssue[]) =>
   new AppError('BAD_INPUT', fields[0]?.message ?? '输入格式不正确', { fields })
+
+export function toRubric(r: RubricView): Rubric {
+  return {
+    id: r.id,
+    version: r.version,
+    name: r.name,
+    createdAt: toIso(r.createdAt),
+    criteria: r.criteria.map((c) => ({
+      id: c.id,
+      category: c.category,
+      name: c.name,
+      maxPoints: c.maxPoints,
+      deductionPerItem: c.deductionPerItem,
+      hint: c.hint,
+    })),
+  }
+}
 
 export function toRound(r: RoundView, now: number): Round {
   return {
