@@ -1,24 +1,19 @@
 // Builds the demo township as a Snapshot: a pure, deterministic function of `now`, so the
 // same demo accounts, households and ids come out on every machine.
-import { inShanghai, shanghaiDay, shanghaiMonth } from '../../contract/time'
+import { inShanghai, shanghaiMonth } from '../../contract/time'
 import type {
   BindingRecord,
-  CampaignRecord,
   HouseholdRecord,
   InspectionRecord,
-  NominationRecord,
   RoundRecord,
   Snapshot,
   UserRecord,
-  VoteRecord,
 } from '../store/store'
 import { paragraphsToHtml } from '../bulletin/rich-text'
-import { defaultRules } from '../campaigns/campaigns.rules'
 import { frozenEntries } from './board-snapshot'
+import { addCampaignDemo } from './campaign-snapshot'
 import { DEMO_ACCOUNTS } from './demo-accounts'
-import { demoPhotoUrl } from './demo-photos'
 import {
-  DEMO_CAMPAIGNS,
   DEMO_COLUMNS,
   DEMO_NOTICES,
   DEMO_RUBRIC,
@@ -273,84 +268,14 @@ export function buildDemoTownship(now: number): Snapshot {
 
   addBoardDemo(s, now, lastMonthBlack, gridWorkerOf[0] as UserRecord)
 
-  // Campaigns: one in each phase at `now` (nomination, review, voting, publicity).
-  const schedules: [number, number, number, number, number][] = [
-    [-3, 5, 9, 16, 23], // nomination
-    [-15, -3, 2, 9, 16], // review
-    [-20, -8, -3, 4, 11], // voting
-    [-40, -28, -21, -4, 3], // publicity
-  ]
-  const order = ['goodNeighbor', 'goodInLaws', 'civilizedFamily', 'beautifulCourtyard'] as const
-  order.forEach((type, ci) => {
-    const content = DEMO_CAMPAIGNS.find((c) => c.type === type)
-    const days = schedules[ci]
-    if (!content || !days) return
-    const villageId = type === 'goodNeighbor' ? village(0).id : null
-    const campaign: CampaignRecord = {
-      id: `cmp-${type}`,
-      type,
-      title: content.title,
-      description: content.description,
-      villageId,
-      nominationStartsAt: shanghaiAt(now, days[0], 8),
-      reviewStartsAt: shanghaiAt(now, days[1], 8),
-      votingStartsAt: shanghaiAt(now, days[2], 8),
-      votingEndsAt: shanghaiAt(now, days[3], 20),
-      publicityEndsAt: shanghaiAt(now, days[4], 20),
-      rules: { ...defaultRules, winners: 3 },
-      customTypeName: null,
-      createdAt: shanghaiAt(now, days[0] - 2, 10),
-    }
-    s.campaigns.push(campaign)
-    const pool = villageId ? households(0) : s.households
-    const approved = ci >= 2
-    const stories = ci === 0 ? content.stories.slice(0, 2) : content.stories
-    const nominations: NominationRecord[] = stories.map((story, ni) => {
-      const nominator = voters[(ni * 5 + ci) % voters.length] as (typeof voters)[number]
-      // In the nomination phase, demo resident 张大爷's household is nominated (he may decline).
-      const nominee =
-        ci === 0 && ni === 1
-          ? (households(0)[9] as HouseholdRecord)
-          : (pool[(ni * 17 + ci * 7) % pool.length] as HouseholdRecord)
-      const isApproved = approved || (ci === 1 && ni < 4)
-      return {
-        id: `nom-${type}-${ni + 1}`,
-        campaignId: campaign.id,
-        householdId: nominee.id,
-        nominatorId: nominator.user.id,
-        nominatorHouseholdId: nominator.household.id,
-        story,
-        photos: isApproved ? [demoPhotoUrl(ni), demoPhotoUrl(ni + 3)].slice(0, 1 + (ni % 2)) : [],
-        status: isApproved ? 'approved' : 'pending',
-        number: isApproved ? ni + 1 : null,
-        decidedBy: isApproved ? (gridWorkerOf[0] as UserRecord).id : null,
-        decidedAt: isApproved ? campaign.reviewStartsAt + (ni + 1) * HOUR : null,
-        createdAt: campaign.nominationStartsAt + (ni + 1) * 5 * HOUR,
-      }
-    })
-    s.nominations.push(...nominations)
-    if (!approved) return
-    // Each seeded resident votes at most once a day, on some of the voting days so far.
-    const votingUntil = Math.min(now, campaign.votingEndsAt)
-    voters.forEach(({ user, household }, vi) => {
-      for (let at = campaign.votingStartsAt + (vi % 7) * HOUR; at < votingUntil; at += DAY) {
-        if (r.next() < 0.45) continue
-        const weights = nominations.map((_, ni) => (ni === 2 ? 3 : ni === 0 ? 2 : 1))
-        let roll = r.next() * weights.reduce((a, b) => a + b, 0)
-        const target = nominations.find((_, ni) => (roll -= weights[ni] ?? 1) < 0) ?? nominations[0]
-        const vote: VoteRecord = {
-          id: `vot-${type}-${user.openid}-${shanghaiDay(at)}`,
-          campaignId: campaign.id,
-          nominationId: (target as NominationRecord).id,
-          voterId: user.id,
-          voterHouseholdId: household.id,
-          day: shanghaiDay(at),
-          assistedBy: null,
-          createdAt: at,
-        }
-        s.votes.push(vote)
-      }
-    })
+  addCampaignDemo(s, {
+    now,
+    at: (days, hours) => shanghaiAt(now, days, hours),
+    village: village(0).id,
+    villageHouseholds: households(0),
+    voters,
+    reviewer: gridWorkerOf[0] as UserRecord,
+    random: r.next,
   })
   return s
 }
