@@ -2,7 +2,7 @@
 // in the same transaction that adds the vote and counts it on its nomination; tallies read those
 // counters. Invalidations are documents whose `_id` is the vote's.
 import { UniqueViolation } from '../common'
-import type { CampaignsRepo, CastVote, VoteOutcome, VoteView } from '../store'
+import type { CampaignsRepo, CastVote, VoteOutcome, VoteRecord, VoteView } from '../store'
 import { all, byIds, fromDoc, getDoc, isDuplicate, keysetPage } from './docs'
 import { C, campaignFromDoc, ids, nicknames, voteFromDoc, voterKeyOf } from './campaigns-docs'
 import type { CloudDb, Doc, Transaction } from './sdk'
@@ -96,15 +96,9 @@ export async function castVote(db: CloudDb, v: CastVote): Promise<VoteOutcome> {
   }
 }
 
-/** Vote views: the names around each vote and its invalidation. */
-async function voteViews(db: CloudDb, docs: Doc[]): Promise<VoteView[]> {
-  const votes = docs.map(voteFromDoc)
-  const [campaigns, nominations, invalidations] = await Promise.all([
-    byIds(
-      db,
-      C.campaigns,
-      votes.map((v) => v.campaignId),
-    ),
+/** The nominations the votes went to, and the votes' invalidations, by id. */
+function candidatesAndInvalidations(db: CloudDb, votes: readonly VoteRecord[]) {
+  return Promise.all([
     byIds(
       db,
       C.nominations,
@@ -115,6 +109,19 @@ async function voteViews(db: CloudDb, docs: Doc[]): Promise<VoteView[]> {
       C.invalidations,
       votes.map((v) => v.id),
     ),
+  ])
+}
+
+/** Vote views: the names around each vote and its invalidation. */
+async function voteViews(db: CloudDb, docs: Doc[]): Promise<VoteView[]> {
+  const votes = docs.map(voteFromDoc)
+  const [campaigns, [nominations, invalidations]] = await Promise.all([
+    byIds(
+      db,
+      C.campaigns,
+      votes.map((v) => v.campaignId),
+    ),
+    candidatesAndInvalidations(db, votes),
   ])
   const households = await byIds(db, 'households', [
     ...votes.map((v) => v.voterHouseholdId),
@@ -222,18 +229,7 @@ export function voteMethods(db: CloudDb): VoteMethods {
     async integrityVotes(campaignId) {
       const docs = await allVotes(db, campaignId)
       const votes = docs.map(voteFromDoc)
-      const [nominations, invalidated] = await Promise.all([
-        byIds(
-          db,
-          C.nominations,
-          votes.map((v) => v.nominationId),
-        ),
-        byIds(
-          db,
-          C.invalidations,
-          votes.map((v) => v.id),
-        ),
-      ])
+      const [nominations, invalidated] = await candidatesAndInvalidations(db, votes)
       const valid = votes.filter(
         (v) => nominations.get(v.nominationId)?.status === 'approved' && !invalidated.has(v.id),
       )

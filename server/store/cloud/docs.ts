@@ -243,7 +243,7 @@ export async function loadPlaces(db: CloudDb): Promise<Places> {
 
 /** A household document with its place names. */
 export function householdView(doc: Doc, places: Places): HouseholdView {
-  const h = fromDoc<HouseholdRecord>(doc, HOUSEHOLD_DERIVED)
+  const h = fromDoc<HouseholdRecord>(doc)
   return {
     ...h,
     villageName: places.villages.get(h.villageId)?.name ?? '',
@@ -251,9 +251,6 @@ export function householdView(doc: Doc, places: Places): HouseholdView {
     gridName: places.grids.get(h.gridId)?.name ?? '',
   }
 }
-
-/** Derived fields a household document may carry for queries (stripped from records). */
-export const HOUSEHOLD_DERIVED: readonly string[] = ['houseKey']
 
 /** Household views by id, with their place names. */
 export async function householdViews(
