@@ -32,6 +32,9 @@ function nutuiPerComponent(): Plugin {
   }
 }
 
+// Every project runs on the suite's clock (tests/helpers/test-clock.ts), whatever the date.
+const fixedClock = 'tests/setup/fixed-clock.ts'
+
 // One runner, five projects: pure unit tests, API tests over a real SQLite file and again over
 // the cloud database adapter, component tests in jsdom, and browser tests against the built H5
 // app in Debian's Chromium.
@@ -43,11 +46,21 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'] },
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['tests/unit/**/*.test.ts'],
+          setupFiles: [fixedClock],
+        },
       },
       {
         extends: true,
-        test: { name: 'api', environment: 'node', include: ['tests/api/**/*.test.ts'] },
+        test: {
+          name: 'api',
+          environment: 'node',
+          include: ['tests/api/**/*.test.ts'],
+          setupFiles: [fixedClock],
+        },
       },
       {
         // The same API suite on the cloud database adapter, over the wx-server-sdk double.
@@ -56,6 +69,7 @@ export default defineConfig({
           name: 'api-cloud',
           environment: 'node',
           include: ['tests/api/**/*.test.ts'],
+          setupFiles: [fixedClock],
           env: { STORE: 'cloud' },
         },
       },
@@ -66,6 +80,7 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/global-setup.ts'],
+          setupFiles: [fixedClock],
           testTimeout: 60_000,
           hookTimeout: 240_000,
           pool: 'forks',
@@ -90,7 +105,7 @@ export default defineConfig({
           name: 'dom',
           environment: 'jsdom',
           include: ['tests/unit/**/*.test.tsx'],
-          setupFiles: ['tests/setup/dom-globals.ts', 'tests/setup/dom-page.ts'],
+          setupFiles: [fixedClock, 'tests/setup/dom-globals.ts', 'tests/setup/dom-page.ts'],
           server: { deps: { inline: [/@nutui\//, /@tarojs\/components-react/] } },
           testTimeout: 20_000,
           hookTimeout: 30_000,

@@ -21,6 +21,13 @@ const envSchema = z.object({
   APP_MODE: z.enum(['dev', 'production']).default('production'),
   /** Comma-separated openids that are admins by configuration (the township's first admin). */
   ADMIN_OPENIDS: openidListSchema,
+  /** Dev mode only: the clock starts at this instant (ISO 8601), for demos and browser tests. */
+  DEMO_NOW: z
+    .string()
+    .optional()
+    .refine((value) => value === undefined || !Number.isNaN(Date.parse(value)), {
+      message: '不是有效的日期时间（例如 2026-12-04T10:00:00+08:00）',
+    }),
 })
 
 export interface Config {
@@ -29,6 +36,8 @@ export interface Config {
   dataDir: string
   devMode: boolean
   adminOpenids: string[]
+  /** Where the clock starts (ms), or null for the system clock. */
+  clockStart: number | null
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -38,11 +47,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`环境变量有误：\n${problems.join('\n')}`)
   }
   const e = parsed.data
+  if (e.DEMO_NOW !== undefined && e.APP_MODE !== 'dev') {
+    throw new Error('环境变量有误：\nDEMO_NOW 只能在开发模式（APP_MODE=dev）下使用')
+  }
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     devMode: e.APP_MODE === 'dev',
     adminOpenids: e.ADMIN_OPENIDS,
+    clockStart: e.DEMO_NOW === undefined ? null : Date.parse(e.DEMO_NOW),
   }
 }

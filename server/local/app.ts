@@ -1,6 +1,7 @@
 // Composes the local server: data directory, SQLite store, demo seed, router, HTTP.
 import fs from 'node:fs'
 import path from 'node:path'
+import { clockFrom } from '../clock'
 import type { Config } from '../config'
 import { createLocalContentChecker } from '../content/local-checker'
 import { createLogger, type Logger } from '../logger'
@@ -35,7 +36,7 @@ export async function startLocalApp(
     store?: Store
   } = {},
 ): Promise<LocalApp> {
-  const clock = options.clock ?? Date.now
+  const clock = options.clock ?? clockFrom(config.clockStart)
   const logger = options.logger ?? createLogger()
   fs.mkdirSync(config.dataDir, { recursive: true })
   const store = options.store ?? createSqliteStore(path.join(config.dataDir, DATABASE_FILE))

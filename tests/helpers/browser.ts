@@ -5,6 +5,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
+import { TEST_NOW } from './test-clock'
 
 const root = path.resolve(__dirname, '../..')
 
@@ -53,6 +54,8 @@ export async function launchPhone(): Promise<Phone> {
     browser,
     async open() {
       const context = await browser.newContext(PHONE_CONTEXT)
+      // The page's clock starts where the server's does (TEST_NOW) and runs in real time.
+      await context.clock.install({ time: TEST_NOW })
       return context.newPage()
     },
     close: () => browser.close(),
@@ -80,7 +83,14 @@ export function startServer(): Promise<RunningServer> {
     [path.join(root, 'server', 'local', 'main.ts')],
     {
       cwd: root,
-      env: { ...process.env, APP_MODE: 'dev', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
+      env: {
+        ...process.env,
+        APP_MODE: 'dev',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        DEMO_NOW: new Date(TEST_NOW).toISOString(),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   )

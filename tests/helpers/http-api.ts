@@ -56,7 +56,14 @@ export async function startTestApi(
     if (!cloudStore) await store.close()
   }
   const app = await startLocalApp(
-    { port: 0, host: '127.0.0.1', dataDir, devMode: options.devMode ?? true, adminOpenids: [] },
+    {
+      port: 0,
+      host: '127.0.0.1',
+      dataDir,
+      devMode: options.devMode ?? true,
+      adminOpenids: [],
+      clockStart: null,
+    },
     // The H5 folder is a subfolder of its own: the database beside it is never served.
     {
       clock: options.clock,

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import BoardHouseholdPage from '@/pages/board-household/index'
 import { startTestApi, type PageTestApi } from '../../../helpers/api-server'
 import { setRouterParams } from '../../../helpers/taro-shim'
@@ -67,32 +67,35 @@ describe('检查详情', () => {
 
   it('a bound resident without a pending appeal appeals during 公示 and sees it listed', async () => {
     const round = await publicRound()
-    const token = await api.loginAs('demo-resident-2')
-    const home = (await api.data('me.get', {}, token)).user?.household
-    const before = await api.data(
-      'board.inspection',
-      { roundId: round.id, householdId: home?.id ?? '' },
-      token,
-    )
-    if (!before.canAppeal) return // the seed did not inspect this household last month
-    setRouterParams({ roundId: round.id, householdId: home?.id ?? '' })
+    // The first demo resident whose household was inspected last month and has no pending appeal.
+    let found: { token: string; householdId: string } | null = null
+    for (const openid of ['demo-resident-2', 'demo-resident-3', 'demo-resident-4']) {
+      const token = await api.tokenOf(openid)
+      const householdId = (await api.data('me.get', {}, token)).user?.household?.id ?? ''
+      const view = await api.data('board.inspection', { roundId: round.id, householdId }, token)
+      if (view.canAppeal) {
+        found = { token: await api.loginAs(openid), householdId }
+        break
+      }
+    }
+    if (!found) throw new Error('no demo resident may appeal the round in 公示')
+    const { token, householdId } = found
+    setRouterParams({ roundId: round.id, householdId })
     render(<BoardHouseholdPage />)
 
     fireEvent.click(await screen.findByText('提交申诉'))
-    expect(await screen.findAllByText('请写明申诉理由（至少 5 个字）')).not.toHaveLength(0)
-
-    const box = document.querySelector<HTMLTextAreaElement>('textarea')
-    fireEvent.input(box as HTMLTextAreaElement, {
+    const box = await waitFor(() => {
+      const area = document.querySelector<HTMLTextAreaElement>('textarea')
+      expect(area).not.toBeNull()
+      return area as HTMLTextAreaElement
+    })
+    fireEvent.input(box, {
       target: { value: '院子上周已经全部清理干净，请复查' },
     })
     fireEvent.click(screen.getByText('提交申诉'))
 
     expect(await screen.findByText('院子上周已经全部清理干净，请复查')).toBeInTheDocument()
-    const after = await api.data(
-      'board.inspection',
-      { roundId: round.id, householdId: home?.id ?? '' },
-      token,
-    )
+    const after = await api.data('board.inspection', { roundId: round.id, householdId }, token)
     expect(after.appeals.some((a) => a.status === 'pending')).toBe(true)
   })
 })

@@ -83,11 +83,21 @@ describe('代村民投票', () => {
       { campaignId: campaign.id, name: '' },
       worker,
     )
-    const resident = items.find((r) => r.votesLeftToday > 0)
-    if (!resident) throw new Error('nobody in 李红梅’s grid has a vote left today')
-    fireEvent.click((await screen.findAllByText(resident.name))[0]!)
+    // Someone who has not voted today, so no per-candidate limit of today can refuse the vote
+    // (the seed's residents vote at different hours: who has depends on the time of day).
+    const { rules } = await api.data('campaigns.get', { id: campaign.id }, worker)
+    const resident = items.find((r) => r.votesLeftToday === rules.votesPerDay)
+    if (!resident) throw new Error('everyone in 李红梅’s grid has voted today')
+    const { household } = resident
+    fireEvent.click(
+      await screen.findByText(
+        `${household.villageName} ${household.groupName} · ${household.name}家`,
+      ),
+    )
     expect(await screen.findByText(`代 ${resident.name} 投票`)).toBeInTheDocument()
+    expect(screen.getByText(`今天还可以投 ${resident.votesLeftToday} 票`)).toBeInTheDocument()
     await tap('代投一票')
+    expect(screen.queryByText(/^没有投上/)).not.toBeInTheDocument()
     expect(
       await screen.findByText(`今天还可以投 ${resident.votesLeftToday - 1} 票`),
     ).toBeInTheDocument()
