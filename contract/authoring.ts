@@ -56,6 +56,7 @@ export const authoringActions = defineActions({
     output: editableNoticeSchema,
     access: staff,
     write: true,
+    audit: ['columnId', 'title', 'scope', 'pinned', 'publish', 'publishAt', 'expireAt'],
   },
   'notices.update': {
     summary: 'Edits a notice in any state; before and after go to the audit log (edit history).',
@@ -67,6 +68,7 @@ export const authoringActions = defineActions({
     output: editableNoticeSchema,
     access: staff,
     write: true,
+    audit: ['id', 'columnId', 'title', 'scope', 'pinned', 'expireAt'],
   },
   'notices.publish': {
     summary: 'Publishes a draft (or a withdrawn notice) now, or schedules it for publishAt.',
@@ -74,6 +76,7 @@ export const authoringActions = defineActions({
     output: editableNoticeSchema,
     access: staff,
     write: true,
+    audit: ['id', 'publishAt'],
   },
   'notices.withdraw': {
     summary: 'Takes a notice off the lists; it can be published again.',
@@ -81,6 +84,7 @@ export const authoringActions = defineActions({
     output: editableNoticeSchema,
     access: staff,
     write: true,
+    audit: ['id'],
   },
   'notices.mine': {
     summary: "The caller's notices in every state, newest first (admins: everyone's).",
@@ -113,5 +117,6 @@ export const authoringActions = defineActions({
     output: z.object({ words: z.array(z.string()) }),
     access: admins,
     write: true,
+    audit: [],
   },
 })

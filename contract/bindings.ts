@@ -51,6 +51,7 @@ export const bindingActions = defineActions({
     output: z.object({ id: z.string(), status: z.enum(['pending', 'approved']) }),
     access: signedIn,
     write: true,
+    audit: ['by', 'villageId', 'houseNo'],
   },
   'bindings.cancel': {
     summary: "Withdraws the caller's own pending request.",
@@ -58,6 +59,7 @@ export const bindingActions = defineActions({
     output: z.object({ id: z.string() }),
     access: signedIn,
     write: true,
+    audit: [],
   },
   'bindings.unbind': {
     summary: 'The caller leaves their household.',
@@ -65,6 +67,7 @@ export const bindingActions = defineActions({
     output: z.object({ id: z.string() }),
     access: signedIn,
     write: true,
+    audit: [],
   },
   'bindings.pending': {
     summary: "Requests waiting for review in the caller's grids (all, for admins), oldest first.",
@@ -79,6 +82,7 @@ export const bindingActions = defineActions({
     output: bindingRequestSchema,
     access: staff,
     write: true,
+    audit: ['id'],
   },
   'bindings.reject': {
     summary: 'Rejects a pending request with a reason the user sees.',
@@ -86,6 +90,7 @@ export const bindingActions = defineActions({
     output: bindingRequestSchema,
     access: staff,
     write: true,
+    audit: ['id', 'reason'],
   },
   'bindings.revoke': {
     summary: "Ends a user's binding, with a reason (admins).",
@@ -93,5 +98,6 @@ export const bindingActions = defineActions({
     output: bindingRequestSchema,
     access: ['admin'],
     write: true,
+    audit: ['id', 'reason'],
   },
 })

@@ -310,6 +310,7 @@ export const boardActions = defineActions({
     output: rubricSchema,
     access: admins,
     write: true,
+    audit: ['name'],
   },
   'board.rounds': {
     summary: 'Inspection rounds, newest first; residents and visitors see published ones only.',
@@ -352,6 +353,7 @@ export const boardActions = defineActions({
     output: roundSchema,
     access: admins,
     write: true,
+    audit: ['scope', 'month', 'title', 'windowStart', 'windowEnd'],
   },
   'board.round': {
     summary: 'One round with the criteria of the rubric it was opened with.',
@@ -437,6 +439,7 @@ export const boardActions = defineActions({
     }),
     access: staff,
     write: true,
+    audit: ['roundId', 'householdId', 'clientId'],
   },
   'board.inspection': {
     summary:
@@ -476,6 +479,7 @@ export const boardActions = defineActions({
     output: roundSchema,
     access: admins,
     write: true,
+    audit: ['roundId', 'publicityDays'],
   },
   'board.appeal': {
     summary: "A bound resident appeals their household's score during 公示.",
@@ -486,6 +490,7 @@ export const boardActions = defineActions({
     output: appealSchema,
     access: signedIn,
     write: true,
+    audit: ['roundId'],
   },
   'board.appeals': {
     summary: "Appeals of the caller's grids (admins: all), pending first then newest.",
@@ -510,6 +515,7 @@ export const boardActions = defineActions({
     output: appealSchema,
     access: staff,
     write: true,
+    audit: ['id', 'decision'],
   },
   'board.history': {
     summary:
@@ -554,5 +560,6 @@ export const boardActions = defineActions({
     output: z.object({ householdId: z.string(), showNameOnRed: z.boolean() }),
     access: signedIn,
     write: true,
+    audit: ['showNameOnRed'],
   },
 })

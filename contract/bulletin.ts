@@ -88,6 +88,7 @@ export const bulletinActions = defineActions({
     output: managedColumnSchema,
     access: admins,
     write: true,
+    audit: ['name'],
   },
   'columns.rename': {
     summary: 'Renames a column; names are unique, hidden columns included.',
@@ -95,6 +96,7 @@ export const bulletinActions = defineActions({
     output: managedColumnSchema,
     access: admins,
     write: true,
+    audit: ['id', 'name'],
   },
   'columns.reorder': {
     summary: 'Sets the display order: `ids` lists every column (hidden ones too) exactly once.',
@@ -102,6 +104,7 @@ export const bulletinActions = defineActions({
     output: z.array(managedColumnSchema),
     access: admins,
     write: true,
+    audit: ['ids'],
   },
   'columns.setHidden': {
     summary: "Hides a column (and its notices) from everyone's lists, or shows it again.",
@@ -109,6 +112,7 @@ export const bulletinActions = defineActions({
     output: managedColumnSchema,
     access: admins,
     write: true,
+    audit: ['id', 'hidden'],
   },
   'notices.list': {
     summary: 'Published notices the caller may see, newest first, with keyset pagination.',

@@ -382,6 +382,7 @@ export const campaignActions = defineActions({
     output: campaignDetailSchema,
     access: admins,
     write: true,
+    audit: ['id', 'type', 'title', 'villageId'],
   },
   'campaigns.closePhase': {
     summary:
@@ -394,6 +395,7 @@ export const campaignActions = defineActions({
     output: campaignDetailSchema,
     access: admins,
     write: true,
+    audit: ['id', 'phase', 'reason'],
   },
   'campaigns.nominees': {
     summary: "Households in the campaign's scope whose head's name contains `name`, to nominate.",
@@ -417,6 +419,7 @@ export const campaignActions = defineActions({
     output: nominationSchema,
     access: ['resident', 'gridWorker', 'admin'],
     write: true,
+    audit: ['campaignId', 'householdId'],
   },
   'campaigns.nominations': {
     summary:
@@ -444,6 +447,7 @@ export const campaignActions = defineActions({
     output: nominationSchema,
     access: staff,
     write: true,
+    audit: ['id', 'decision', 'reason'],
   },
   'campaigns.decline': {
     summary:
@@ -452,6 +456,7 @@ export const campaignActions = defineActions({
     output: nominationSchema,
     access: residents,
     write: true,
+    audit: ['id'],
   },
   'campaigns.candidates': {
     summary: 'Approved candidates by number; counts only when the campaign shows them.',
@@ -467,6 +472,7 @@ export const campaignActions = defineActions({
     output: voteReceiptSchema,
     access: residents,
     write: true,
+    audit: ['campaignId', 'candidateId'],
   },
   'campaigns.assistees': {
     summary:
@@ -493,6 +499,7 @@ export const campaignActions = defineActions({
     output: voteReceiptSchema,
     access: staff,
     write: true,
+    audit: ['campaignId', 'candidateId', 'residentId'],
   },
   'campaigns.votes': {
     summary: "A campaign's votes, newest first, with assistance and invalidation (admins).",
@@ -510,6 +517,7 @@ export const campaignActions = defineActions({
     output: voteRowSchema,
     access: admins,
     write: true,
+    audit: ['voteId', 'reason'],
   },
   'campaigns.integrity': {
     summary:
@@ -535,6 +543,7 @@ export const campaignActions = defineActions({
     output: objectionSchema,
     access: residents,
     write: true,
+    audit: ['campaignId'],
   },
   'campaigns.objections': {
     summary: "A campaign's objections, newest first (admins).",
@@ -557,6 +566,7 @@ export const campaignActions = defineActions({
     output: z.object({ subscribed: z.boolean() }),
     access: residents,
     write: true,
+    audit: ['campaignId', 'on'],
   },
   'campaigns.subscription': {
     summary: 'Whether the caller is subscribed to every campaign in their scope (the 我的 switch).',

@@ -24,6 +24,11 @@ export interface ActionSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   access: Access
   /** Writes are audited and need a signed-in caller. */
   write: boolean
+  /**
+   * A write's audit entry keeps these input fields when its handler notes nothing itself;
+   * never the whole input (a roster is megabytes, a phone number is personal).
+   */
+  audit?: readonly string[]
   /** Exists only when the local server runs in dev mode; NOT_FOUND otherwise. */
   devOnly?: boolean
 }

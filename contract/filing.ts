@@ -85,6 +85,7 @@ export const filingActions = defineActions({
     output: filingSettingsSchema,
     access: admins,
     write: true,
+    audit: ['minimum', 'countWeight', 'adoptedWeight'],
   },
   'filing.export': {
     summary: 'The monthly table as an .xlsx file (base64).',
@@ -99,6 +100,7 @@ export const filingActions = defineActions({
     output: z.object({ id: z.string(), adopted: z.boolean() }),
     access: admins,
     write: true,
+    audit: ['id', 'adopted'],
   },
 })
 

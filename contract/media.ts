@@ -21,6 +21,7 @@ export const mediaActions = defineActions({
     output: storedMediaSchema,
     access: signedIn,
     write: true,
+    audit: ['fileName', 'kind'],
   },
   'media.uploadSlot': {
     summary:
@@ -37,6 +38,7 @@ export const mediaActions = defineActions({
     }),
     access: signedIn,
     write: true,
+    audit: ['kind', 'ext'],
   },
   'media.register': {
     summary:
@@ -50,5 +52,6 @@ export const mediaActions = defineActions({
     }),
     access: signedIn,
     write: true,
+    audit: ['fileID'],
   },
 })

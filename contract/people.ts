@@ -122,6 +122,7 @@ export const peopleActions = defineActions({
     output: meUserSchema,
     access: signedIn,
     write: true,
+    audit: ['nickname'],
   },
   'villages.list': {
     summary: "The township's villages with their group and household counts.",
@@ -152,6 +153,7 @@ export const peopleActions = defineActions({
     output: staffUserSchema,
     access: admins,
     write: true,
+    audit: ['userId', 'role'],
   },
   'staff.dismiss': {
     summary: 'Takes the appointed role (and grids) away; the last admin cannot be dismissed.',
@@ -159,6 +161,7 @@ export const peopleActions = defineActions({
     output: staffUserSchema,
     access: admins,
     write: true,
+    audit: ['userId'],
   },
   'admin.claim': {
     summary: 'Makes the caller the first admin with the one-time setup code printed at start.',
@@ -166,5 +169,6 @@ export const peopleActions = defineActions({
     output: meUserSchema,
     access: signedIn,
     write: true,
+    audit: [],
   },
 })

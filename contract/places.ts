@@ -121,6 +121,7 @@ export const placesActions = defineActions({
     output: z.object({ id: z.string() }),
     access: admins,
     write: true,
+    audit: ['kind', 'villageId', 'name'],
   },
   'places.rename': {
     summary: "Renames a village, group or grid (and sets a village's code).",
@@ -133,6 +134,7 @@ export const placesActions = defineActions({
     output: z.object({ id: z.string() }),
     access: admins,
     write: true,
+    audit: ['kind', 'id', 'name'],
   },
   'places.archive': {
     summary: 'Archives (or restores) a village, group or grid; history is never deleted.',
@@ -140,6 +142,7 @@ export const placesActions = defineActions({
     output: z.object({ id: z.string() }),
     access: admins,
     write: true,
+    audit: ['kind', 'id', 'archived'],
   },
   'grids.assignWorker': {
     summary: 'Puts a grid worker in charge of a grid.',
@@ -147,6 +150,7 @@ export const placesActions = defineActions({
     output: z.object({ gridId: z.string(), userId: z.string() }),
     access: admins,
     write: true,
+    audit: ['gridId', 'userId'],
   },
   'grids.removeWorker': {
     summary: 'Takes a grid worker off a grid.',
@@ -154,6 +158,7 @@ export const placesActions = defineActions({
     output: z.object({ gridId: z.string(), userId: z.string() }),
     access: admins,
     write: true,
+    audit: ['gridId', 'userId'],
   },
   'households.list': {
     summary: "Households in the caller's scope (a grid worker's grids, or all for admins).",
@@ -186,6 +191,7 @@ export const placesActions = defineActions({
     output: householdSchema,
     access: staff,
     write: true,
+    audit: ['id', 'headName', 'size', 'groupId', 'gridId'],
   },
   'households.invite': {
     summary: 'A one-time code (valid 24 h) a resident scans or types to bind to this household.',
@@ -198,6 +204,7 @@ export const placesActions = defineActions({
     }),
     access: staff,
     write: true,
+    audit: ['householdId'],
   },
   'roster.preview': {
     summary: 'Dry run of a roster import: what would be created, updated, and every bad row.',
@@ -212,6 +219,7 @@ export const placesActions = defineActions({
     output: rosterReportSchema,
     access: admins,
     write: true,
+    audit: ['fileName'],
   },
   'roster.export': {
     summary: 'The roster as an .xlsx file (base64), whole township or one village.',

@@ -6,6 +6,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: ErrorBody['details'],
+    /** A refusal the audit log keeps (a wrong setup or invite code, say). */
+    readonly audited = false,
   ) {
     super(message)
     this.name = 'AppError'

@@ -1,5 +1,7 @@
 // The API as one runtime-independent function: identify → authorise → validate → run →
-// audit → envelope. The local HTTP server and the WeChat cloud function only serve it.
+// audit → envelope, one request one unit of work (on SQLite one transaction, the audit
+// inside it). The local HTTP server and the WeChat cloud function only serve it.
+import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import { actions, isActionName, type ActionName, type Envelope, type Role } from '../contract'
 import type { ActionSpec } from '../contract/define'
@@ -42,11 +44,22 @@ export interface ApiRequest {
   /** The platform's identity of the caller, or null for nobody; never taken from the input. */
   openid: string | null
   requestId?: string
+  /**
+   * The client's key for this write (the Idempotency-Key header, or the cloud event's
+   * `requestKey`): the same caller sending the same key again gets the first answer back.
+   */
+  key?: string
 }
 
 export interface Router {
   handle(request: ApiRequest): Promise<Envelope<unknown>>
 }
+
+/** How long a write's answer is kept under its idempotency key. */
+export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000
+
+/** What a client's idempotency key may look like: a UUID or any such token. */
+const keyPattern = /^[A-Za-z0-9_-]{8,64}$/
 
 function fieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => ({
@@ -59,6 +72,20 @@ function allowed(spec: ActionSpec, role: Role | null): boolean {
   if (spec.access === 'public') return true
   return role !== null && spec.access.includes(role)
 }
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
+
+/** The input fields a write declares for its audit entry (never the whole input). */
+function declaredFields(spec: ActionSpec, input: unknown): Record<string, unknown> | null {
+  const fields = spec.audit ?? []
+  if (fields.length === 0 || typeof input !== 'object' || input === null) return null
+  const source = input as Record<string, unknown>
+  return Object.fromEntries(fields.filter((f) => f in source).map((f) => [f, source[f]]))
+}
+
+/** Refusals worth a line in the audit log: a forbidden or throttled write, a wrong code. */
+const auditedRefusal = (error: AppError, spec: ActionSpec) =>
+  error.audited || (spec.write && (error.code === 'FORBIDDEN' || error.code === 'RATE_LIMITED'))
 
 export function createRouter(options: RouterOptions): Router {
   const { store, devMode } = options
@@ -81,25 +108,19 @@ export function createRouter(options: RouterOptions): Router {
     return { user, role, binding, household, gridVillageIds, gridIds }
   }
 
-  async function run(request: ApiRequest, requestId: string): Promise<unknown> {
-    const name = request.action
-    if (!isActionName(name)) throw new AppError('NOT_FOUND', '没有这个接口')
-    const spec: ActionSpec = actions[name]
-    if (spec.devOnly && !devMode) throw new AppError('NOT_FOUND', '没有这个接口')
+  /** One request as the router sees it once the action is known. */
+  interface Call {
+    name: ActionName
+    spec: ActionSpec
+    request: ApiRequest
+    requestId: string
+    now: number
+    caller: Caller | null
+  }
 
-    const now = clock()
-    const caller = request.openid ? await identify(request.openid, now) : null
-    if (!allowed(spec, caller?.role ?? null)) {
-      if (!caller) throw new AppError('UNAUTHENTICATED', '请先登录')
-      throw new AppError('FORBIDDEN', '您没有权限进行此操作')
-    }
-
-    const parsed = spec.input.safeParse(request.input ?? {})
-    if (!parsed.success) {
-      const fields = fieldIssues(parsed.error)
-      throw new AppError('BAD_INPUT', fields[0]?.message ?? '输入格式不正确', { fields })
-    }
-
+  /** Runs the handler, then writes its audit entries; inside the request's unit of work. */
+  async function perform(call: Call, input: unknown, auditKey: string): Promise<unknown> {
+    const { name, spec, caller, now, requestId } = call
     const notes: AuditNote[] = []
     const ctx: ActionContext = {
       store,
@@ -117,16 +138,15 @@ export function createRouter(options: RouterOptions): Router {
     // The map is keyed by the same name, so this pairing is sound; TypeScript cannot
     // correlate the union of handlers with the union of inputs by itself.
     const handler = handlers[name] as Handler<ActionName>
-    const result = await handler(ctx, parsed.data as never)
+    const result = await handler(ctx, input as never)
     // Parsing the output drops any field the contract does not declare, so a record with
-    // more in it (a phone number, say) can never leak through a handler's spread. Pictures
-    // not yet through the image check are then left out for all but their uploader and admins.
-    const data = await hideUncheckedMedia(store, caller, spec.output.parse(result))
-
+    // more in it (a phone number, say) can never leak through a handler's spread.
+    const data: unknown = spec.output.parse(result)
     if (spec.write) {
-      if (notes.length === 0) notes.push({ target: null, after: parsed.data })
+      if (notes.length === 0) notes.push({ target: null, after: declaredFields(spec, input) })
       await store.audit.append(
-        notes.map((note) => ({
+        notes.map((note, i) => ({
+          key: `${auditKey}:${i}`,
           requestId,
           actorId: caller?.user.id ?? null,
           actorRole: caller?.role ?? 'anonymous',
@@ -141,11 +161,112 @@ export function createRouter(options: RouterOptions): Router {
     return data
   }
 
+  /**
+   * A write under the caller's idempotency key: the first call claims the key, runs and keeps
+   * its answer with it (on SQLite all in the request's one transaction); a repeat with the
+   * same key and input answers what the first did and writes nothing.
+   */
+  async function once(call: Call, input: unknown, caller: Caller, key: string) {
+    const scope = sha256(`${caller.user.id}\n${call.name}\n${key}`)
+    const fingerprint = sha256(`${call.name}\n${JSON.stringify(input)}`)
+    const kept = await store.idempotency.get(scope)
+    if (kept && kept.at > call.now - IDEMPOTENCY_TTL_MS) {
+      if (kept.fingerprint !== fingerprint) {
+        throw new AppError('BAD_INPUT', '这个请求编号已经用于另一项提交，请重新操作')
+      }
+      if (kept.status === 'done') return kept.answer
+      throw new AppError('CONFLICT', '上一次提交还在处理中，请稍后刷新，看看是否已经成功')
+    }
+    if (kept) await store.idempotency.release(scope)
+    if (!(await store.idempotency.claim(scope, fingerprint, call.now))) {
+      throw new AppError('CONFLICT', '上一次提交还在处理中，请稍后刷新，看看是否已经成功')
+    }
+    try {
+      const data = await perform(call, input, scope)
+      await store.idempotency.complete(scope, data, call.now)
+      return data
+    } catch (error) {
+      // A refusal wrote nothing (SQLite rolls the claim back anyway): the key may be used again.
+      // After an unexpected failure the cloud keeps the claim, since the write may have
+      // happened: a repeat is told to look, not written twice.
+      if (error instanceof AppError) await store.idempotency.release(scope)
+      throw error
+    }
+  }
+
+  async function run(call: Omit<Call, 'caller'>): Promise<unknown> {
+    const { spec, request, now } = call
+    let caller: Caller | null = null
+    try {
+      return await store.unitOfWork(
+        async () => {
+          caller = request.openid ? await identify(request.openid, now) : null
+          if (!allowed(spec, caller?.role ?? null)) {
+            if (!caller) throw new AppError('UNAUTHENTICATED', '请先登录')
+            throw new AppError('FORBIDDEN', '您没有权限进行此操作')
+          }
+          const parsed = spec.input.safeParse(request.input ?? {})
+          if (!parsed.success) {
+            const fields = fieldIssues(parsed.error)
+            throw new AppError('BAD_INPUT', fields[0]?.message ?? '输入格式不正确', { fields })
+          }
+          const known: Call = { ...call, caller }
+          const data =
+            spec.write && caller && request.key !== undefined
+              ? await once(known, parsed.data, caller, request.key)
+              : await perform(known, parsed.data, call.requestId)
+          // Pictures not yet through the image check are left out for all but their
+          // uploader and admins (a kept answer too: a verdict may have come since).
+          return hideUncheckedMedia(store, caller, data)
+        },
+        spec.write ? 'write' : 'read',
+      )
+    } catch (error) {
+      if (error instanceof AppError && auditedRefusal(error, spec)) {
+        await auditRefusal({ ...call, caller }, error)
+      }
+      throw error
+    }
+  }
+
+  /** A refused attempt, in its own transaction (the request's own was rolled back). */
+  async function auditRefusal(call: Call, error: AppError) {
+    const { caller } = call
+    await store.unitOfWork(
+      () =>
+        store.audit.append([
+          {
+            key: `${call.requestId}:refused`,
+            requestId: call.requestId,
+            actorId: caller?.user.id ?? null,
+            actorRole: caller?.role ?? 'anonymous',
+            action: call.name,
+            target: null,
+            before: null,
+            after: { refused: error.code, ...declaredFields(call.spec, call.request.input) },
+            at: call.now,
+          },
+        ]),
+      'write',
+    )
+  }
+
+  async function route(request: ApiRequest, requestId: string): Promise<unknown> {
+    const name = request.action
+    if (!isActionName(name)) throw new AppError('NOT_FOUND', '没有这个接口')
+    const spec: ActionSpec = actions[name]
+    if (spec.devOnly && !devMode) throw new AppError('NOT_FOUND', '没有这个接口')
+    if (request.key !== undefined && !keyPattern.test(request.key)) {
+      throw new AppError('BAD_INPUT', '请求编号格式不正确，请重新操作')
+    }
+    return run({ name, spec, request, requestId, now: clock() })
+  }
+
   return {
     async handle(request) {
       const requestId = request.requestId ?? newId('req')
       try {
-        return { ok: true, data: await run(request, requestId) }
+        return { ok: true, data: await route(request, requestId) }
       } catch (error) {
         if (error instanceof AppError) {
           return {

@@ -36,7 +36,7 @@ interface WxCloud extends WxCloudStorage {
 }
 
 /** What the platform passes: the client's `data`, plus fields it adds (`userInfo`, …). */
-type CloudEvent = { action?: unknown; input?: unknown } | null | undefined
+type CloudEvent = { action?: unknown; input?: unknown; requestKey?: unknown } | null | undefined
 
 // A plain require of the external package: exactly its module object, as the SDK expects.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -100,6 +100,8 @@ export async function main(
       input: event?.input ?? {},
       openid: callerOpenid(),
       requestId,
+      // The client's key for a write, reused by its retries (src/lib/api-client.ts).
+      key: typeof event?.requestKey === 'string' ? event.requestKey : undefined,
     })
   } catch (error) {
     logger.error('api function failed', { error: String(error) })

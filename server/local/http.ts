@@ -78,7 +78,19 @@ async function handleApi(
     openid = token ? verifyToken(options.secret, token, (options.clock ?? Date.now)()) : null
     if (!openid) return send(res, fail('UNAUTHENTICATED', '登录已过期，请重新登录'), requestId)
   }
-  send(res, await options.router.handle({ action, input, openid, requestId }), requestId)
+  // A write's retry carries the key of its first attempt (IETF httpapi Idempotency-Key).
+  const key = req.headers['idempotency-key']
+  send(
+    res,
+    await options.router.handle({
+      action,
+      input,
+      openid,
+      requestId,
+      key: typeof key === 'string' ? key : undefined,
+    }),
+    requestId,
+  )
 }
 
 export function createHttpServer(options: HttpOptions): http.Server {

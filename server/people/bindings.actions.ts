@@ -67,7 +67,9 @@ export const bindingHandlers: HandlersFor<
       // The grid worker who showed the code vouches for the household: it binds at once.
       const code = input.code.toUpperCase()
       const used = await ctx.store.households.useInvite(code, caller.user.id, ctx.now)
-      if (!used) throw new AppError('NOT_FOUND', '邀请码无效或已过期，请网格员重新出示')
+      if (!used) {
+        throw new AppError('NOT_FOUND', '邀请码无效或已过期，请网格员重新出示', undefined, true)
+      }
       householdId = used
       approvedBy = `invite:${code}`
       // Being bound now, an older request still waiting is moot.

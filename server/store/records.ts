@@ -292,6 +292,8 @@ export interface VoteRecord {
 }
 
 export interface AuditRecord {
+  /** Deterministic per request and entry, so that a repeated append writes nothing twice. */
+  key?: string
   requestId: string
   actorId: string | null
   actorRole: string

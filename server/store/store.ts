@@ -23,6 +23,17 @@ export * from './common'
 export * from './board-repo'
 export * from './campaigns-repo'
 
+/** A write's answer as kept under an idempotency key. */
+export interface KeptAnswer {
+  /** 'pending' while the write runs (cloud), 'done' with its answer after. */
+  status: 'pending' | 'done'
+  /** The action and input the key was first used with. */
+  fingerprint: string
+  answer: unknown
+  /** When the key was claimed. */
+  at: number
+}
+
 export interface VillageView extends VillageRecord {
   groupCount: number
   householdCount: number
@@ -339,11 +350,31 @@ export interface Store {
   board: BoardRepo
   campaigns: CampaignsRepo
   notify: NotifyRepo
+  /** Answers of writes kept under the caller's idempotency key, so that a retry gets them back. */
+  idempotency: {
+    get(scope: string): Promise<KeptAnswer | null>
+    /** Claims `scope` for a write about to run; false when it is claimed already. */
+    claim(scope: string, fingerprint: string, at: number): Promise<boolean>
+    /** Keeps the write's answer under its claim. */
+    complete(scope: string, answer: unknown, at: number): Promise<void>
+    /** Forgets a claim whose write was refused (and so wrote nothing). */
+    release(scope: string): Promise<void>
+    /** Forgets what was claimed before `before`, at most `limit` keys; returns how many. */
+    expire(before: number, limit: number): Promise<number>
+  }
   audit: {
+    /** Entries with a `key` are written once per key: appending one again changes nothing. */
     append(entries: AuditRecord[]): Promise<void>
     /** Newest first, for admins and tests. */
     recent(limit: number): Promise<(AuditRecord & { id: number })[]>
   }
+  /**
+   * Runs one request's work as a unit. SQLite: one transaction, all or nothing, one unit at a
+   * time (a write holds the write lock from its start; a read sees one snapshot). Cloud: no
+   * transaction can span queries there, so the work runs as it is and the router makes a
+   * retried write safe with idempotency keys and audit entries under deterministic ids.
+   */
+  unitOfWork<T>(work: () => Promise<T>, mode: 'read' | 'write'): Promise<T>
   /** Bulk-loads a snapshot in one transaction (used by the seed). */
   importSnapshot(snapshot: Snapshot): Promise<void>
   /** True when no village exists yet (a fresh database). */

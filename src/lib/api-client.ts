@@ -9,6 +9,7 @@ import type {
   ErrorBody,
   ErrorCode,
 } from '@contract/index'
+import { writeActions } from '@contract/writes'
 
 /** The contract's codes plus NETWORK, for a request that never got an answer. */
 export type ClientErrorCode = ErrorCode | 'NETWORK'
@@ -54,12 +55,12 @@ function isEnvelope(value: unknown): value is Envelope<unknown> {
   )
 }
 
-async function viaCloud(action: string, input: unknown): Promise<unknown> {
-  const res = await Taro.cloud.callFunction({ name: 'api', data: { action, input } })
+async function viaCloud(action: string, input: unknown, requestKey: string): Promise<unknown> {
+  const res = await Taro.cloud.callFunction({ name: 'api', data: { action, input, requestKey } })
   return res.result
 }
 
-async function viaHttp(action: string, input: unknown): Promise<unknown> {
+async function viaHttp(action: string, input: unknown, requestKey: string): Promise<unknown> {
   const token = sessionToken()
   const res = await Taro.request({
     url: `/api/${action}`,
@@ -68,10 +69,55 @@ async function viaHttp(action: string, input: unknown): Promise<unknown> {
     timeout: 15_000,
     header: {
       'content-type': 'application/json',
+      'Idempotency-Key': requestKey,
       ...(token ? { Authorization: `Bearer ${token}` } : {}),
     },
   })
   return res.data
+}
+
+/** Retries of a call whose answer never came, and the pause before each. */
+const RETRY_DELAYS_MS = [1_000, 2_000]
+
+/**
+ * A new key for one user action: the server keeps a write's answer under it, so a retry after
+ * a lost answer gets that answer back instead of writing again.
+ */
+export function newRequestKey(random: () => number = Math.random): string {
+  const part = () => Math.floor(random() * 2 ** 32).toString(36)
+  return `${Date.now().toString(36)}-${part()}${part()}${part()}`
+}
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+/**
+ * Sends one call. A write whose answer never came (a timeout, a lost signal) is sent again with
+ * the same key, at most twice, with 正在重试… on screen; the server answers a repeat with what
+ * it did the first time. A read fails at once (its page offers 重试 or what it saved).
+ */
+async function send(action: ActionName, input: unknown): Promise<unknown> {
+  const requestKey = newRequestKey()
+  const once = () =>
+    process.env.TARO_ENV === 'weapp'
+      ? viaCloud(action, input, requestKey)
+      : viaHttp(action, input, requestKey)
+  const delays = writeActions.has(action) ? RETRY_DELAYS_MS : []
+  let retrying = false
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await once()
+      } catch (error) {
+        const delay = delays[attempt]
+        if (delay === undefined) throw error
+        if (!retrying) Taro.showLoading({ title: '正在重试…' })
+        retrying = true
+        await pause(delay)
+      }
+    }
+  } finally {
+    if (retrying) Taro.hideLoading()
+  }
 }
 
 type InputArgs<A extends ActionName> =
@@ -86,10 +132,7 @@ export async function call<A extends ActionName>(
   const input = args[0] ?? {}
   let answer: unknown
   try {
-    answer =
-      process.env.TARO_ENV === 'weapp'
-        ? await viaCloud(action, input)
-        : await viaHttp(action, input)
+    answer = await send(action, input)
   } catch {
     throw new ApiError('NETWORK', NETWORK_MESSAGE)
   }

@@ -208,8 +208,12 @@ describe('role matrix of every action', () => {
     'columns.setHidden': () => ({ id: 'col-hidden', hidden: true }),
   }
 
-  /** Everything stored, to prove that a refused call changed nothing. */
-  const dump = () => api.dumpAll()
+  /** Everything stored but the audit log (where refusals are kept), to prove that a refused call changed nothing. */
+  const dump = () => api.dumpAll(['audit_log'])
+  const refusals = () =>
+    api
+      .rows('audit_log')
+      .filter((r) => JSON.stringify(r.after_json ?? r.after ?? '').includes('refused'))
 
   beforeAll(async () => {
     api = await startTestApi({ snapshot: buildTestTown(), clock: () => NOW })
@@ -242,6 +246,7 @@ describe('role matrix of every action', () => {
           (kind !== 'anonymous' && (access as readonly string[]).includes(kind))
         const input = await inputs[name]?.()
         const before = dump()
+        const refusedBefore = refusals().length
         const { status, body } = await api.post(name, input, openid ? tokens[openid] : undefined)
         const verdict = `${name} as ${kind}: ${status} ${JSON.stringify(body)}`
         if (allowed) {
@@ -249,6 +254,11 @@ describe('role matrix of every action', () => {
         } else {
           expect(status, verdict).toBe(kind === 'anonymous' ? 401 : 403)
           expect(dump(), `${name} as ${kind} wrote something`).toBe(before)
+          // A forbidden write leaves one line in the audit log; an anonymous one or a read none.
+          const audited = actions[name].write && kind !== 'anonymous' ? 1 : 0
+          expect(refusals().length - refusedBefore, `${name} as ${kind}: refusals audited`).toBe(
+            audited,
+          )
         }
       }
     })

@@ -194,7 +194,14 @@ describe('roster import over HTTP', () => {
     }
     const { status } = await api.post('roster.commit', file)
     expect(status).toBe(401)
-    expect(await snapshot()).toEqual(before)
+    const after = await snapshot()
+    expect({ ...after, audit: [] }).toEqual({ ...before, audit: [] })
+    // Each refused commit is audited as refused, with the file's name and never its content.
+    const refused = after.audit.filter((a) => !before.audit.some((b) => b.id === a.id))
+    expect(refused.map((a) => [a.action, a.actorRole, a.after])).toEqual([
+      ['roster.commit', 'resident', { refused: 'FORBIDDEN', fileName: file.fileName }],
+      ['roster.commit', 'gridWorker', { refused: 'FORBIDDEN', fileName: file.fileName }],
+    ])
   })
 
   it('roster.export round-trips into an import that changes nothing', async () => {

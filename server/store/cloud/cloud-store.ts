@@ -5,6 +5,7 @@ import type { Store } from '../store'
 import { boardRepo, loadBoard } from './board'
 import { bulletinRepos, loadBulletin } from './bulletin'
 import { campaignsRepo, loadCampaigns, notifyRepo } from './campaigns'
+import { idempotencyRepo } from './idempotency'
 import { loadPeople, peopleRepos } from './people'
 import type { CloudDb } from './sdk'
 
@@ -15,6 +16,9 @@ export function createCloudStore(db: CloudDb): Store {
     board: boardRepo(db),
     campaigns: campaignsRepo(db),
     notify: notifyRepo(db),
+    idempotency: idempotencyRepo(db),
+    // No cloud transaction spans queries: the work runs as it is (see Store.unitOfWork).
+    unitOfWork: (work) => work(),
     async importSnapshot(snapshot) {
       // Not one transaction (a cloud transaction holds a handful of documents): the seed and
       // tests import into an empty database, in dependency order.

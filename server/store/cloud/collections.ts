@@ -271,6 +271,11 @@ export const cloudCollections = [
     indexes: [{ name: 'recent', keys: [desc('seq'), desc('_id')] }],
   },
   {
+    name: 'idempotency_keys',
+    id: "a hash of the caller, the action and the client's key: a write is claimed once",
+    indexes: [{ name: 'expiry', keys: [asc('at')] }],
+  },
+  {
     name: 'unique_keys',
     id: '`${kind}:${key}`, e.g. `binding:${userId}`, `village-code:${code}`: a guard for a key no unique index can express',
     indexes: [],

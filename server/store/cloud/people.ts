@@ -1,6 +1,6 @@
 // Users, places, households, bindings, roster, reach, settings, media and audit on the cloud
 // database: one module per repository (people-*.ts); settings, audit and the import live here.
-import type { Snapshot, Store } from '../store'
+import { UniqueViolation, type Snapshot, type Store } from '../store'
 import { addAll, addUnique, getDoc, UNIQUE_KEYS } from './docs'
 import { newId } from '../../shared/ids'
 import { mediaRepo } from './media'
@@ -72,11 +72,17 @@ function auditRepo(db: CloudDb): Store['audit'] {
         // `seq` orders entries (and is the numeric id recent() answers): the moment in
         // milliseconds times 1000 plus a per-instance counter.
         const seq = e.at * 1000 + (auditCounter++ % 1000)
-        await addUnique(
-          db.collection('audit_log'),
-          { ...e, seq, _id: `${seq}-${newId('a')}` },
-          'audit_log',
-        )
+        const { key, ...entry } = e
+        try {
+          await addUnique(
+            db.collection('audit_log'),
+            { ...entry, seq, _id: key ?? `${seq}-${newId('a')}` },
+            'audit_log',
+          )
+        } catch (error) {
+          // An entry under a request's key is written once: a retry's append is already there.
+          if (!(key && error instanceof UniqueViolation)) throw error
+        }
       }
     },
     async recent(limit) {

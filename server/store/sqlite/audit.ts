@@ -8,12 +8,14 @@ export function auditRepo({ prepare, all, tx }: Sql): Store['audit'] {
   return {
     async append(entries) {
       const insert = prepare(
-        `INSERT INTO audit_log (request_id, actor_id, actor_role, action, target, before_json,
-           after_json, at) VALUES (@requestId, @actorId, @actorRole, @action, @target, @before,
-           @after, @at)`,
+        `INSERT OR IGNORE INTO audit_log (entry_key, request_id, actor_id, actor_role, action,
+           target, before_json, after_json, at) VALUES (@key, @requestId, @actorId, @actorRole,
+           @action, @target, @before, @after, @at)`,
       )
       tx(() => {
-        for (const e of entries) insert.run({ ...e, before: json(e.before), after: json(e.after) })
+        for (const e of entries) {
+          insert.run({ ...e, key: e.key ?? null, before: json(e.before), after: json(e.after) })
+        }
       })
     },
     async recent(limit) {

@@ -459,4 +459,16 @@ export const migrations: readonly string[] = [
     CHECK (delivery IN ('sent', 'refused', 'failed', 'skipped'));
   ALTER TABLE notify_outbox ADD COLUMN delivery_code INTEGER;
   `,
+  /* 11: idempotency keys (a retried write gets its first answer) and audit entries keyed per request */ `
+  CREATE TABLE idempotency_keys (
+    scope TEXT PRIMARY KEY,
+    fingerprint TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'done')),
+    answer_json TEXT,
+    at INTEGER NOT NULL
+  );
+  CREATE INDEX idempotency_keys_at ON idempotency_keys(at);
+  ALTER TABLE audit_log ADD COLUMN entry_key TEXT;
+  CREATE UNIQUE INDEX audit_log_entry_key ON audit_log(entry_key);
+  `,
 ]

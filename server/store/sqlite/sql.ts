@@ -1,8 +1,12 @@
 // What every SQLite repository shares: the connection, a statement cache and helpers.
+import { AsyncLocalStorage } from 'node:async_hooks'
 import type Database from 'better-sqlite3'
 import type { Keyset, Page } from '../store'
 
 export type Row = Record<string, unknown>
+
+/** A read unit sees one consistent snapshot; a write unit holds the write lock from its start. */
+export type UnitMode = 'read' | 'write'
 
 export interface Sql {
   db: Database.Database
@@ -11,6 +15,40 @@ export interface Sql {
   all(sql: string, params?: object): Row[]
   /** Runs fn in one transaction (nested calls join the outer one). */
   tx<T>(fn: () => T): T
+  /**
+   * Runs async `work` as one transaction, alone: units queue one after another, because every
+   * statement of this process goes through one connection and another request's statements
+   * must not land inside this transaction. Commits when `work` resolves, rolls back when it
+   * throws; a unit started inside a unit joins it. A write unit takes the write lock at once
+   * (BEGIN IMMEDIATE), so another process's writer cannot make it fail halfway.
+   */
+  unit<T>(work: () => Promise<T>, mode: UnitMode): Promise<T>
+}
+
+/** The async-safe transaction behind `Sql.unit`. */
+function unitRunner(db: Database.Database): Sql['unit'] {
+  const inside = new AsyncLocalStorage<true>()
+  let tail: Promise<void> = Promise.resolve()
+  return async (work, mode) => {
+    if (inside.getStore()) return work()
+    const previous = tail
+    let release = () => {}
+    tail = new Promise<void>((resolve) => (release = resolve))
+    await previous
+    try {
+      db.exec(mode === 'write' ? 'BEGIN IMMEDIATE' : 'BEGIN')
+      try {
+        const result = await inside.run(true, work)
+        db.exec('COMMIT')
+        return result
+      } catch (error) {
+        if (db.inTransaction) db.exec('ROLLBACK')
+        throw error
+      }
+    } finally {
+      release()
+    }
+  }
 }
 
 export function createSql(db: Database.Database): Sql {
@@ -27,6 +65,7 @@ export function createSql(db: Database.Database): Sql {
     one: (sql, params = {}) => prepare(sql).get(params) as Row | undefined,
     all: (sql, params = {}) => prepare(sql).all(params) as Row[],
     tx: (fn) => db.transaction(fn)(),
+    unit: unitRunner(db),
   }
 }
 

@@ -6,6 +6,7 @@ import { boardRepo } from './board'
 import { columnsRepo, noticesRepo } from './bulletin'
 import { filingRepo } from './filing'
 import { householdsRepo } from './households'
+import { idempotencyRepo } from './idempotency'
 import { campaignsRepo, notifyRepo } from './campaigns'
 import { mediaRepo } from './media'
 import { migrations } from './migrations'
@@ -57,8 +58,10 @@ export function createSqliteStore(file: string): Store {
     campaigns: campaignsRepo(sql),
     notify: notifyRepo(sql),
     filing: filingRepo(sql),
+    idempotency: idempotencyRepo(sql),
     audit: auditRepo(sql),
     settings: settingsRepo(sql),
+    unitOfWork: (work, mode) => sql.unit(work, mode),
     async importSnapshot(snapshot) {
       importSnapshot(sql, snapshot)
     },

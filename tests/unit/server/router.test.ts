@@ -82,16 +82,26 @@ describe('router', () => {
       expect(await store.audit.recent(10)).toEqual([])
     })
 
-    it('answers FORBIDDEN to a role the action does not allow, and writes nothing', async () => {
+    it('answers FORBIDDEN to a role the action does not allow, writes nothing but the refusal in the audit', async () => {
       const input = {
         columnId: 'col-news',
         title: '标题',
         body: '十个字以上的正文内容。',
         scope: { kind: 'township' },
       }
+      const before = await store.notices.mine({ now: NOW, authorId: null, limit: 50 })
       const answer = await call('notices.create', input, who.residentA)
       expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-      expect(await store.audit.recent(10)).toEqual([])
+      expect(await store.notices.mine({ now: NOW, authorId: null, limit: 50 })).toEqual(before)
+      const audit = await store.audit.recent(10)
+      expect(audit).toHaveLength(1)
+      expect(audit[0]).toMatchObject({
+        action: 'notices.create',
+        actorRole: 'resident',
+        after: { refused: 'FORBIDDEN', title: '标题', columnId: 'col-news' },
+      })
+      // The declared fields only: the body is not kept.
+      expect(JSON.stringify(audit[0])).not.toContain('正文')
     })
 
     it('hides dev-only actions outside dev mode', async () => {

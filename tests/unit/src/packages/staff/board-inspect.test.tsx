@@ -67,13 +67,18 @@ describe('入户检查', () => {
       String(input).startsWith('/api/')
         ? Promise.reject(new TypeError('offline'))
         : online(input, init)
+    const slow = { timeout: 10_000 }
     try {
       fireEvent.click(screen.getByText('保存检查（合计 95 分）'))
-      await waitFor(() => expect(screen.queryByText('正在保存…')).not.toBeInTheDocument())
+      // The client sends the write again twice, with the same key, and says so.
+      expect(await screen.findByText('正在重试…')).toBeInTheDocument()
+      await waitFor(() => expect(screen.queryByText('正在保存…')).not.toBeInTheDocument(), slow)
       unmount()
       render(<InspectPage />)
       expect(await screen.findByText('1 份检查待发送 · 联网后自动发送')).toBeInTheDocument()
       expect(screen.getAllByText(label).length).toBeGreaterThan(0)
+      // The list's own attempt to send fails too while offline; then it offers to send.
+      expect(await screen.findByText('立即发送', {}, slow)).toBeInTheDocument()
     } finally {
       globalThis.fetch = online
     }
