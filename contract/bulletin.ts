@@ -126,10 +126,20 @@ export const bulletinActions = defineActions({
     write: false,
   },
   'notices.get': {
-    summary: 'One published notice the caller may see; counts a view.',
+    summary: 'One published notice the caller may see (a read: it counts nothing).',
     input: z.object({ id: idSchema }),
     output: noticeSchema,
     access: 'public',
     write: false,
+  },
+  'notices.open': {
+    summary:
+      'Counts a view of a notice the caller may see, and for a resident marks the household reached.',
+    input: z.object({ id: idSchema }),
+    output: z.object({ viewCount: z.number().int() }),
+    access: 'public',
+    write: true,
+    // A view is a statistic, not an act anyone answers for: no audit entry.
+    audit: false,
   },
 })

@@ -28,7 +28,7 @@ export interface ActionSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
    * A write's audit entry keeps these input fields when its handler notes nothing itself;
    * never the whole input (a roster is megabytes, a phone number is personal).
    */
-  audit?: readonly string[]
+  audit?: readonly string[] | false
   /** Exists only when the local server runs in dev mode; NOT_FOUND otherwise. */
   devOnly?: boolean
 }

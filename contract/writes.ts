@@ -4,6 +4,7 @@
 import type { ActionName } from './index'
 
 export const writeActions: ReadonlySet<ActionName> = new Set<ActionName>([
+  'auth.devLogin',
   'me.updateProfile',
   'staff.appoint',
   'staff.dismiss',
@@ -28,6 +29,7 @@ export const writeActions: ReadonlySet<ActionName> = new Set<ActionName>([
   'columns.setHidden',
   'notices.create',
   'notices.update',
+  'notices.open',
   'notices.publish',
   'notices.withdraw',
   'content.setWords',

@@ -17,6 +17,7 @@ import { hideUncheckedMedia } from './media/media-urls'
 import { roleOf } from './people/people.rules'
 import { createOutboxNotifier, type Notifier } from './notify/notifier'
 import { newId } from './shared/ids'
+import { IDEMPOTENCY_TTL_MS, runTick, type TickReport } from './system/tick'
 import type { Store } from './store/store'
 
 z.config(z.locales.zhCN())
@@ -53,10 +54,12 @@ export interface ApiRequest {
 
 export interface Router {
   handle(request: ApiRequest): Promise<Envelope<unknown>>
+  /**
+   * What the clock causes (system.tick): only the timer calls it — the cloud function's timer
+   * trigger or the local server's interval — never a client, since no action leads here.
+   */
+  tick(): Promise<TickReport>
 }
-
-/** How long a write's answer is kept under its idempotency key. */
-export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000
 
 /** What a client's idempotency key may look like: a UUID or any such token. */
 const keyPattern = /^[A-Za-z0-9_-]{8,64}$/
@@ -77,7 +80,7 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 /** The input fields a write declares for its audit entry (never the whole input). */
 function declaredFields(spec: ActionSpec, input: unknown): Record<string, unknown> | null {
-  const fields = spec.audit ?? []
+  const fields = spec.audit || []
   if (fields.length === 0 || typeof input !== 'object' || input === null) return null
   const source = input as Record<string, unknown>
   return Object.fromEntries(fields.filter((f) => f in source).map((f) => [f, source[f]]))
@@ -142,7 +145,7 @@ export function createRouter(options: RouterOptions): Router {
     // Parsing the output drops any field the contract does not declare, so a record with
     // more in it (a phone number, say) can never leak through a handler's spread.
     const data: unknown = spec.output.parse(result)
-    if (spec.write) {
+    if (spec.write && spec.audit !== false) {
       if (notes.length === 0) notes.push({ target: null, after: declaredFields(spec, input) })
       await store.audit.append(
         notes.map((note, i) => ({
@@ -263,6 +266,7 @@ export function createRouter(options: RouterOptions): Router {
   }
 
   return {
+    tick: () => runTick({ store, notifier, logger }, clock()),
     async handle(request) {
       const requestId = request.requestId ?? newId('req')
       try {

@@ -36,7 +36,11 @@ interface WxCloud extends WxCloudStorage {
 }
 
 /** What the platform passes: the client's `data`, plus fields it adds (`userInfo`, …). */
-type CloudEvent = { action?: unknown; input?: unknown; requestKey?: unknown } | null | undefined
+type CloudEvent =
+  { action?: unknown; input?: unknown; requestKey?: unknown; Type?: unknown } | null | undefined
+
+/** What a timer trigger passes: `{ Type: 'Timer', TriggerName, Time, Message }`. */
+const isTimerEvent = (event: CloudEvent) => event?.Type === 'Timer'
 
 // A plain require of the external package: exactly its module object, as the SDK expects.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -90,9 +94,15 @@ export async function main(
     // mediaCheckAsync's verdict arrives as a message push (Event 'wxa_media_check'), not as an
     // { action } call. The handler ignores it when SOURCE is a client's: a phone could send the
     // same shape through callFunction.
-    const { SOURCE } = cloud.getWXContext()
+    const { SOURCE, OPENID } = cloud.getWXContext()
     if (await handleMediaCheckEvent({ store: api.store, source: SOURCE, logger }, event))
       return 'success'
+    // The timer trigger (config.json, every 5 minutes) runs system.tick. A client's call always
+    // carries its OPENID, so a phone sending the same shape is an ordinary (unknown) call.
+    if (isTimerEvent(event) && !OPENID) {
+      logger.info('tick', { ...(await api.router.tick()) })
+      return 'success'
+    }
     // Identity comes from WeChat's context only: `openid`, `userInfo` or anything else
     // identity-like inside the event is the client's word and is never read.
     return await api.router.handle({

@@ -1,5 +1,5 @@
 import type { Notice, NoticeSummary } from '../../contract/bulletin'
-import type { HandlersFor } from '../context'
+import type { ActionContext, HandlersFor } from '../context'
 import { notFound } from '../errors'
 import { visibleVillageIds } from '../people/people.rules'
 import { decodeCursor, encodeCursor } from '../shared/cursor'
@@ -30,7 +30,24 @@ export const toNotice = (n: NoticeView): Notice => ({
   video: n.video ?? null,
 })
 
-export const bulletinHandlers: HandlersFor<'columns.list' | 'notices.list' | 'notices.get'> = {
+/** A published notice the caller may see, or NOT_FOUND exactly like a missing one. */
+async function visibleNotice(ctx: ActionContext, id: string) {
+  const notice = await ctx.store.notices.get(id)
+  if (
+    !notice ||
+    !isLive(notice, ctx.now) ||
+    !isInScope(notice.villageIds, visibleVillageIds(ctx.caller))
+  ) {
+    throw notFound('这条公告')
+  }
+  // A hidden column takes its notices off the app, shared links included.
+  if ((await ctx.store.columns.get(notice.columnId))?.hidden) throw notFound('这条公告')
+  return notice
+}
+
+export const bulletinHandlers: HandlersFor<
+  'columns.list' | 'notices.list' | 'notices.get' | 'notices.open'
+> = {
   async 'columns.list'(ctx) {
     const columns = await ctx.store.columns.list()
     return columns.map(({ id, name, sort }) => ({ id, name, sort }))
@@ -50,21 +67,15 @@ export const bulletinHandlers: HandlersFor<'columns.list' | 'notices.list' | 'no
   },
 
   async 'notices.get'(ctx, input) {
-    const notice = await ctx.store.notices.get(input.id)
-    // A notice outside the viewer's scope answers exactly like a missing one.
-    if (
-      !notice ||
-      !isLive(notice, ctx.now) ||
-      !isInScope(notice.villageIds, visibleVillageIds(ctx.caller))
-    ) {
-      throw notFound('这条公告')
-    }
-    // A hidden column takes its notices off the app, shared links included.
-    if ((await ctx.store.columns.get(notice.columnId))?.hidden) throw notFound('这条公告')
+    return toNotice(await visibleNotice(ctx, input.id))
+  },
+
+  async 'notices.open'(ctx, input) {
+    const notice = await visibleNotice(ctx, input.id)
     await ctx.store.notices.countView(notice.id)
     // Opening it is all it takes for the household to count as reached: no confirmations.
     const household = ctx.caller?.household
     if (household) await ctx.store.reach.markRead(notice.id, household.id, ctx.now)
-    return toNotice({ ...notice, viewCount: notice.viewCount + 1 })
+    return { viewCount: notice.viewCount + 1 }
   },
 }

@@ -1,7 +1,6 @@
-// What every campaign handler shares: finding a campaign the caller may see, its scope,
-// the wire shapes, and the lazily derived notifications (voting opened, results published).
+// What every campaign handler shares: finding a campaign the caller may see, its scope and
+// the wire shapes. (The phase notifications are the timer's: server/system/tick.ts.)
 import {
-  campaignPhaseLabels,
   campaignTypeLabels,
   type Candidate,
   type CampaignSummary,
@@ -31,7 +30,6 @@ export function canSee(caller: Caller | null, c: CampaignView): boolean {
 export async function visibleCampaign(ctx: ActionContext, id: string): Promise<CampaignView> {
   const c = await ctx.store.campaigns.get(id)
   if (!c || !canSee(ctx.caller, c)) throw notFound('该评选')
-  await announce(ctx, c)
   return c
 }
 
@@ -98,38 +96,3 @@ export function toCandidate(c: CandidateView, showVotes: boolean): Candidate {
 
 /** A moment as residents read it: 11月30日 20:00 (Asia/Shanghai). */
 export const wallClock = (ms: number) => inShanghai(ms).format('M月D日 HH:mm')
-
-// Events already claimed by this process, so most requests skip the write.
-const claimed = new WeakMap<object, Set<string>>()
-
-/**
- * Sends "voting opened" on the first request during voting and "results published" on the
- * first during 公示 — derived lazily from the clock, once per campaign and event (the
- * store's unique key decides; the notifier deduplicates per recipient as well).
- */
-export async function announce(ctx: ActionContext, c: CampaignView): Promise<void> {
-  const phase = phaseOf(c, ctx.now)
-  const event =
-    phase === 'voting' ? 'votingOpened' : phase === 'publicity' ? 'resultsPublished' : null
-  if (!event) return
-  const key = `${c.id}|${event}`
-  const seen = claimed.get(ctx.store) ?? new Set<string>()
-  claimed.set(ctx.store, seen)
-  if (seen.has(key)) return
-  seen.add(key)
-  if (!(await ctx.store.campaigns.claimEvent(c.id, event, ctx.now))) return
-  const recipients = await ctx.store.campaigns.subscribers(c.id)
-  if (recipients.length === 0) return
-  await ctx.notifier.send({
-    event,
-    campaignId: c.id,
-    recipients,
-    key,
-    at: ctx.now,
-    title: event === 'votingOpened' ? `${c.title}开始投票` : `${c.title}结果公示`,
-    body:
-      event === 'votingOpened'
-        ? `投票截止：${wallClock(c.votingEndsAt)}。每个人都可以凭自己的判断投票。`
-        : `评选结果已公布，${campaignPhaseLabels.publicity}至 ${wallClock(c.publicityEndsAt)}，如有异议可在公示期内提出。`,
-  })
-}

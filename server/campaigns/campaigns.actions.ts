@@ -10,16 +10,14 @@ import { decodeCursor, encodeCursor } from '../shared/cursor'
 import { newId } from '../shared/ids'
 import { toIso } from '../shared/time'
 import type { CampaignRecord, CampaignView } from '../store/store'
+import { badInput, conflict, inScope, phaseOf, toSummary, visibleCampaign } from './campaign-access'
 import {
-  announce,
-  badInput,
-  conflict,
-  inScope,
-  phaseOf,
-  toSummary,
-  visibleCampaign,
-} from './campaign-access'
-import { countsVisible, rulesInWords, scheduleProblem, votesLeft } from './campaigns.rules'
+  countsVisible,
+  rulesInWords,
+  scheduleChangeProblem,
+  scheduleProblem,
+  votesLeft,
+} from './campaigns.rules'
 
 /** What the caller may do in the campaign now, with the reason in plain words when not. */
 async function meIn(ctx: ActionContext, c: CampaignView): Promise<CampaignDetail['me']> {
@@ -107,7 +105,6 @@ export const campaignHandlers: HandlersFor<
       after: decodeCursor(input.cursor),
       limit: input.limit,
     })
-    for (const c of page.items) await announce(ctx, c)
     return {
       items: page.items.map((c) => toSummary(c, ctx.now)),
       nextCursor: encodeCursor(page.next),
@@ -144,8 +141,15 @@ export const campaignHandlers: HandlersFor<
         before.villageId === input.villageId &&
         before.votingStartsAt === schedule.votingStartsAt
       if (!same) throw conflict('投票开始后不能再修改规则、范围和投票开始时间')
-      if (schedule.votingEndsAt < ctx.now && schedule.votingEndsAt !== before.votingEndsAt)
-        throw badInput('votingEndsAt', '投票结束时间不能改到过去')
+    }
+    const moved = before && scheduleChangeProblem(before, schedule, ctx.now)
+    if (moved) {
+      if (moved.frozen) {
+        throw new AppError('CONFLICT', moved.message, {
+          fields: [{ path: moved.path, message: moved.message }],
+        })
+      }
+      throw badInput(moved.path, moved.message)
     }
     const record: CampaignRecord = {
       id: before?.id ?? newId('cmp'),

@@ -205,3 +205,40 @@ export function scheduleProblem(s: Schedule): { path: string; message: string } 
     return { path: 'publicityEndsAt', message: '公示结束时间不能早于投票结束时间' }
   return null
 }
+
+/** A schedule's boundaries in order, with what passing each one means to residents. */
+const boundaries = [
+  ['nominationStartsAt', '提名开始时间'],
+  ['reviewStartsAt', '提名结束（审核开始）时间'],
+  ['votingStartsAt', '投票开始时间'],
+  ['votingEndsAt', '投票结束时间'],
+  ['publicityEndsAt', '公示结束时间'],
+] as const satisfies readonly (readonly [keyof Schedule, string])[]
+
+/**
+ * What an edit of a saved campaign's schedule may not do at `now`: move a boundary that has
+ * passed (a phase that has begun or ended, by date or by 提前结束, stays as it happened — so
+ * voting cannot be reopened during 公示), or move one that is still ahead into the past (ending
+ * a phase early is 提前结束阶段, with a reason). Later boundaries move freely. Null when fine;
+ * `frozen` tells a passed boundary (CONFLICT) from one moved into the past (BAD_INPUT).
+ */
+export function scheduleChangeProblem(
+  before: Schedule,
+  next: Schedule,
+  now: number,
+): { path: keyof Schedule; message: string; frozen: boolean } | null {
+  for (const [path, label] of boundaries) {
+    if (next[path] === before[path]) continue
+    if (before[path] <= now) {
+      return { path, message: `${label}已经过去，不能再修改`, frozen: true }
+    }
+    if (next[path] <= now) {
+      return {
+        path,
+        message: `${label}不能改到现在之前；要提前结束当前阶段，请用「提前结束阶段」`,
+        frozen: false,
+      }
+    }
+  }
+  return null
+}

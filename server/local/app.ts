@@ -7,6 +7,7 @@ import { createLocalContentChecker } from '../content/local-checker'
 import { createLogger, type Logger } from '../logger'
 import { createLocalMediaStorage, MEDIA_DIR } from '../media/local-disk'
 import { createRouter } from '../router'
+import type { TickReport } from '../system/tick'
 import { issueSetupCode } from '../people/setup-code'
 import { seedIfEmpty } from '../seed/seed'
 import { createSqliteStore } from '../store/sqlite/sqlite-store'
@@ -21,8 +22,13 @@ export interface LocalApp {
   seeded: boolean
   /** The one-time code to claim the first admin, while the installation has none. */
   setupCode: string | null
+  /** Runs what the clock causes now (the interval does it every 5 minutes). */
+  tick(): Promise<TickReport>
   close(): Promise<void>
 }
+
+/** How often the local server does what the clock causes, like the cloud's timer trigger. */
+export const TICK_INTERVAL_MS = 5 * 60_000
 
 export const DATABASE_FILE = 'hemei.sqlite'
 
@@ -66,12 +72,18 @@ export async function startLocalApp(
     staticRoot: options.staticRoot ?? path.resolve(__dirname, '../../dist-h5'),
   })
   const url = await listen(server, config.port, config.host)
+  const ticker = setInterval(() => {
+    router.tick().catch((error: unknown) => logger.error('tick failed', { error: String(error) }))
+  }, TICK_INTERVAL_MS)
+  ticker.unref()
   return {
     url,
     store,
     seeded,
     setupCode,
+    tick: () => router.tick(),
     async close() {
+      clearInterval(ticker)
       await new Promise<void>((resolve) => {
         server.close(() => resolve())
         server.closeAllConnections()

@@ -18,6 +18,11 @@ export interface Notification {
 
 export interface Notifier {
   send(notification: Notification): Promise<void>
+  /**
+   * Tries again the deliveries that failed and are due at `now` (the timer calls it), at most
+   * `limit`; answers how many it tried. Only a notifier that delivers somewhere has it.
+   */
+  redeliverDue?(now: number, limit: number): Promise<number>
 }
 
 /** The outbox row of one recipient of a notification: written (and delivered) once. */

@@ -3,9 +3,10 @@
 // sent once per recipient through `cloud.openapi.subscribeMessage.send`. Reference:
 // https://developers.weixin.qq.com/miniprogram/dev/server/API/mp-message-management/subscribe-message/api_sendmessage.html
 // A one-time subscription allows one message per tap on 订阅; without one (or after the user
-// turned the template off) the answer is errCode 43101. Nothing here ever retries: each outcome
-// (sent, refused = 43101, failed = anything else, skipped = no template or no user) is recorded
-// once, in the audit log, next to the request that caused it.
+// turned the template off) the answer is errCode 43101, final. Any other failure is tried again
+// by the timer (system.tick → redeliverDue) with backoff, at most MAX_ATTEMPTS times in all.
+// Each attempt's outcome (sent, refused = 43101, failed, skipped = no template or no user) is
+// recorded on the outbox row and in the audit log.
 import { z } from 'zod'
 import type { Logger } from '../logger'
 import { newId } from '../shared/ids'
@@ -74,6 +75,10 @@ export const deliveryTarget = (n: Pick<Notification, 'key'>, userId: OutboxRecor
 
 const SEND_CONCURRENCY = 10
 
+/** Attempts in all for a delivery that keeps failing (not 43101): now, +5 min, +20 min, +80 min. */
+export const MAX_ATTEMPTS = 4
+export const RETRY_BACKOFF_MS = 5 * 60_000
+
 type Delivery = { outcome: DeliveryOutcome; errCode: number | null }
 
 const DEFAULT_PAGE = 'pages/campaign/index?id={campaignId}'
@@ -133,42 +138,88 @@ export function createWechatNotifier(options: WechatNotifierOptions): Notifier {
     }
   }
 
+  /** When to try a failed delivery again after `attempts` attempts, or null when done. */
+  const retryAt = (d: Delivery, attempts: number, now: number) =>
+    d.outcome === 'failed' && attempts < MAX_ATTEMPTS
+      ? now + RETRY_BACKOFF_MS * 4 ** (attempts - 1)
+      : null
+
+  /** Delivers to each recipient, a few at a time, and records every outcome. */
+  async function deliverAll(
+    jobs: readonly { n: Notification; userId: string; attempts: number }[],
+    now: number,
+  ) {
+    const requestId = newId('req')
+    const results: { n: Notification; userId: string; delivery: Delivery; attempts: number }[] = []
+    // A few at a time: a campaign's subscribers can be hundreds, and the function has seconds.
+    for (let i = 0; i < jobs.length; i += SEND_CONCURRENCY) {
+      const batch = jobs.slice(i, i + SEND_CONCURRENCY)
+      const outcomes = await Promise.all(
+        batch.map(({ n, userId }) =>
+          // A delivery is best effort: the caller's action has succeeded whatever happens here.
+          deliver(n, userId).catch((error: unknown): Delivery => {
+            logger.error('notification delivery failed', { error: String(error) })
+            return { outcome: 'failed', errCode: null }
+          }),
+        ),
+      )
+      batch.forEach((job, j) =>
+        results.push({ ...job, attempts: job.attempts + 1, delivery: outcomes[j] as Delivery }),
+      )
+    }
+    for (const r of results)
+      await store.notify.setDelivery(
+        outboxKey(r.n, r.userId),
+        r.delivery,
+        retryAt(r.delivery, r.attempts, now),
+      )
+    await store.audit.append(
+      results.map((r) => ({
+        requestId,
+        actorId: null,
+        actorRole: 'system',
+        action: 'notify.deliver',
+        target: deliveryTarget(r.n, r.userId),
+        before: null,
+        after: {
+          event: r.n.event,
+          outcome: r.delivery.outcome,
+          errCode: r.delivery.errCode,
+          attempt: r.attempts,
+        },
+        at: now,
+      })),
+    )
+  }
+
   return {
     async send(n) {
       await outbox.send(n)
-      const requestId = newId('req')
-      const results: { userId: string; outcome: DeliveryOutcome; errCode: number | null }[] = []
-      // A few at a time: a campaign's subscribers can be hundreds, and the function has seconds.
-      for (let i = 0; i < n.recipients.length; i += SEND_CONCURRENCY) {
-        const batch = n.recipients.slice(i, i + SEND_CONCURRENCY)
-        const outcomes = await Promise.all(
-          batch.map((userId) =>
-            // A delivery is best effort: the caller's action has succeeded whatever happens here.
-            deliver(n, userId).catch((error: unknown): Delivery => {
-              logger.error('notification delivery failed', { error: String(error) })
-              return { outcome: 'failed', errCode: null }
-            }),
-          ),
-        )
-        batch.forEach((userId, j) => results.push({ userId, ...(outcomes[j] as Delivery) }))
-      }
-      for (const r of results)
-        await store.notify.setDelivery(outboxKey(n, r.userId), {
-          outcome: r.outcome,
-          errCode: r.errCode,
-        })
-      await store.audit.append(
-        results.map((r) => ({
-          requestId,
-          actorId: null,
-          actorRole: 'system',
-          action: 'notify.deliver',
-          target: deliveryTarget(n, r.userId),
-          before: null,
-          after: { event: n.event, outcome: r.outcome, errCode: r.errCode },
-          at: n.at,
-        })),
+      await deliverAll(
+        n.recipients.map((userId) => ({ n, userId, attempts: 0 })),
+        n.at,
       )
+    },
+    async redeliverDue(now, limit) {
+      const due = await store.notify.dueRedeliveries(now, limit)
+      await deliverAll(
+        due.map((row) => ({
+          // The notification as it was sent: its key is the row's dedupe key less the recipient.
+          n: {
+            event: row.event,
+            campaignId: row.campaignId,
+            recipients: [row.userId],
+            title: row.title,
+            body: row.body,
+            key: row.dedupeKey.slice(0, row.dedupeKey.length - row.userId.length - 1),
+            at: row.createdAt,
+          },
+          userId: row.userId,
+          attempts: row.attempts,
+        })),
+        now,
+      )
+      return due.length
     },
   }
 }

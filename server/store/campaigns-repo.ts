@@ -234,8 +234,11 @@ export interface NotifyRepo {
   append(items: OutboxRecord[]): Promise<void>
   outbox(q: { after?: Keyset; limit: number }): Promise<Page<OutboxView>>
   /**
-   * Records how a notification's delivery ended, once: a later call for the same dedupe key
-   * changes nothing (a delivery is never retried, so it is never re-recorded either).
+   * Records how an attempt to deliver a notification ended, and when to try again (a failed
+   * one, while attempts are left) or null. Once recorded without a retry the outcome is final:
+   * a later call for the same dedupe key changes nothing.
    */
-  setDelivery(dedupeKey: string, delivery: OutboxDelivery): Promise<void>
+  setDelivery(dedupeKey: string, delivery: OutboxDelivery, retryAt: number | null): Promise<void>
+  /** Failed deliveries whose retry is due at `now`, earliest first, with their attempts so far. */
+  dueRedeliveries(now: number, limit: number): Promise<(OutboxRecord & { attempts: number })[]>
 }

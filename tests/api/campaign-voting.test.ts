@@ -392,17 +392,28 @@ describe('campaigns: phases, nominations, votes', () => {
     await ok('campaigns.subscribe', { on: true }, who.residentB)
     expect(await ok('campaigns.subscription', {}, 't-res-a2')).toEqual({ all: true })
     expect(await ok('campaigns.subscription', {}, who.residentA)).toEqual({ all: false })
+    const sentFor = async () =>
+      (
+        await ok<{ items: { event: string; campaignId: string | null; recipientName: string }[] }>(
+          'notify.outbox',
+          { limit: 50 },
+          who.admin,
+        )
+      ).items
+        .filter((o) => o.campaignId === c.id)
+        .map((o) => `${o.event} ${o.recipientName}`)
+        .sort()
     now = NOW + 2 * DAY
+    // Reads never write: voting has opened, but only the timer announces it.
     await ok('campaigns.get', { id: c.id }, who.admin)
-    now = NOW + 6 * DAY
     await ok('campaigns.list', {}, who.residentA)
-    const outbox = await ok<{
-      items: { event: string; campaignId: string | null; recipientName: string }[]
-    }>('notify.outbox', {}, who.admin)
-    const forThis = outbox.items
-      .filter((o) => o.campaignId === c.id)
-      .map((o) => `${o.event} ${o.recipientName}`)
-      .sort()
+    expect(await sentFor()).toEqual(['nominated 王芳家'])
+    expect((await api.app.tick()).announced).toBeGreaterThanOrEqual(1)
+    // A second tick in the same phase sends nothing again.
+    expect((await api.app.tick()).announced).toBe(0)
+    now = NOW + 6 * DAY
+    await api.app.tick()
+    const forThis = await sentFor()
     expect(forThis).toEqual(
       [
         'nominated 王芳家',

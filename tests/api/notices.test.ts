@@ -62,10 +62,15 @@ describe('notices', () => {
     expect(status).toBe(404)
   })
 
-  it('notices.get counts a view', async () => {
-    await api.data('notices.get', { id: 'n-town' })
-    const second = await api.data<Notice>('notices.get', { id: 'n-town' })
-    expect(second.viewCount).toBe(2)
+  it('notices.get is a read; notices.open counts a view, for visitors too', async () => {
+    const before = (await api.data<Notice>('notices.get', { id: 'n-town' })).viewCount
+    expect((await api.data<Notice>('notices.get', { id: 'n-town' })).viewCount).toBe(before)
+    expect(await api.data('notices.open', { id: 'n-town' })).toEqual({ viewCount: before + 1 })
+    await api.data('notices.open', { id: 'n-town' }, tokens[who.residentB])
+    expect((await api.data<Notice>('notices.get', { id: 'n-town' })).viewCount).toBe(before + 2)
+    // A notice the caller may not see counts nothing, and answers like a missing one.
+    const { status } = await api.post('notices.open', { id: 'n-a' }, tokens[who.residentB])
+    expect(status).toBe(404)
   })
 
   it('filters by column and by keyword (literally: % is no wildcard)', async () => {

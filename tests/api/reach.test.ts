@@ -25,8 +25,8 @@ describe('notice reach', () => {
     expect(before.items[0]?.phone).toBe('13800000000')
 
     // Opening it as a resident marks the household reached; opening it again changes nothing.
-    await api.data('notices.get', { id: 'n-a' }, tokens[who.residentA])
-    await api.data('notices.get', { id: 'n-a' }, tokens[who.residentA])
+    await api.data('notices.open', { id: 'n-a' }, tokens[who.residentA])
+    await api.data('notices.open', { id: 'n-a' }, tokens[who.residentA])
     const after = await reach('n-a', who.gridA)
     expect(after.items.map((h) => h.id)).toEqual(['hh-a4', 'hh-a2', 'hh-a3'])
     expect(after).toMatchObject({ inScope: 4, reached: 1 })
@@ -40,8 +40,8 @@ describe('notice reach', () => {
   })
 
   it('a visitor opening a notice reaches nobody; staff browsing does not count for others', async () => {
-    await api.data('notices.get', { id: 'n-town' }, tokens[who.visitor])
-    await api.data('notices.get', { id: 'n-town' }, tokens[who.gridA])
+    await api.data('notices.open', { id: 'n-town' }, tokens[who.visitor])
+    await api.data('notices.open', { id: 'n-town' }, tokens[who.gridA])
     expect((await reach('n-town', who.admin)).reached).toBe(0)
   })
 

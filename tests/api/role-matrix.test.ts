@@ -134,6 +134,7 @@ describe('role matrix of every action', () => {
     'auth.devLogin': () => ({ openid: `matrix-${++fresh}` }),
     'notices.list': () => ({}),
     'notices.get': () => ({ id: 'n-town' }),
+    'notices.open': () => ({ id: 'n-town' }),
     'notices.reach': () => ({ noticeId: 'n-a' }),
     'notices.create': () => ({
       columnId: 'col-news',
@@ -263,6 +264,34 @@ describe('role matrix of every action', () => {
       }
     })
   }
+
+  it('reads never write: every read action as every caller leaves every table as it was', async () => {
+    const reads = names.filter((name) => !actions[name].write)
+    const before = api.dumpAll()
+    let answered = 0
+    for (const name of reads) {
+      for (const openid of Object.values(callers)) {
+        const { body } = await api.post(
+          name,
+          await inputs[name]?.(),
+          openid ? tokens[openid] : undefined,
+        )
+        if (body.ok) answered++
+      }
+    }
+    const after = api.dumpAll()
+    if (after !== before) {
+      const was = new Map(JSON.parse(before) as [string, unknown][])
+      const changed = (JSON.parse(after) as [string, unknown][])
+        .filter(([table, rows]) => JSON.stringify(rows) !== JSON.stringify(was.get(table)))
+        .map(([table]) => table)
+      expect(changed, 'tables a read wrote to').toEqual([])
+    }
+    expect(after).toBe(before)
+    // Most of the sweep was answered (not refused before it reached the store).
+    expect(reads.length).toBeGreaterThan(40)
+    expect(answered).toBeGreaterThan(reads.length * 2)
+  })
 
   it('covers every action of the contract', () => {
     expect([...names].sort()).toEqual(Object.keys(actions).sort())

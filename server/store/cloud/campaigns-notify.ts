@@ -11,6 +11,8 @@ const toOutboxDoc = ({ id, dedupeKey, ...rest }: OutboxRecord): Doc => ({
   outboxId: id,
   ...rest,
   delivery: null,
+  attempts: 0,
+  retryAt: null,
 })
 
 const deliveryOf = (d: Doc): OutboxDelivery | null => {
@@ -81,14 +83,30 @@ export function notifyMethods(db: CloudDb): NotifyRepo {
         next: data.length > size && last ? { at: last.createdAt, id: last.id } : null,
       }
     },
-    async setDelivery(dedupeKey, delivery) {
-      // One document: the transaction's read-then-write records only the first outcome.
+    async setDelivery(dedupeKey, delivery, retryAt) {
+      // One document: the transaction's read-then-write records an outcome only while none is
+      // final (none yet, or a failure waiting for its retry).
       await db.runTransaction(async (tx) => {
         const ref = tx.collection(C.outbox).doc(dedupeKey)
         const doc = await getDoc(ref)
-        if (!doc || deliveryOf(doc)) return
-        await ref.update({ data: { delivery: db.command.set({ ...delivery }) } })
+        if (!doc || (deliveryOf(doc) && typeof doc.retryAt !== 'number')) return
+        await ref.update({
+          data: {
+            delivery: _.set({ ...delivery }),
+            attempts: Number(doc.attempts ?? 0) + 1,
+            retryAt,
+          },
+        })
       })
+    },
+    async dueRedeliveries(now, limit) {
+      const { data } = await db
+        .collection(C.outbox)
+        .where({ retryAt: _.lte(now) })
+        .orderBy('retryAt', 'asc')
+        .limit(Math.min(limit, GET_MAX))
+        .get()
+      return data.map((d) => ({ ...fromOutboxDoc(d), attempts: Number(d.attempts ?? 0) }))
     },
   }
 }

@@ -263,7 +263,10 @@ export const cloudCollections = [
   {
     name: 'notify_outbox',
     id: 'the dedupe key: a notification is written once; its own id is `outboxId`',
-    indexes: [{ name: 'newest', keys: [desc('createdAt'), desc('outboxId')] }],
+    indexes: [
+      { name: 'newest', keys: [desc('createdAt'), desc('outboxId')] },
+      { name: 'redeliver', keys: [asc('retryAt')] },
+    ],
   },
   {
     name: 'audit_log',

@@ -7,6 +7,7 @@ import type {
   NominationView,
   ObjectionView,
   OutboxDelivery,
+  OutboxRecord,
   OutboxView,
   Store,
   VoteRecord,
@@ -627,11 +628,29 @@ export function notifyRepo({ all, prepare, tx }: Sql): Store['notify'] {
         (o) => ({ at: o.createdAt, id: o.id }),
       )
     },
-    async setDelivery(dedupeKey, delivery) {
+    async setDelivery(dedupeKey, delivery, retryAt) {
       prepare(
-        `UPDATE notify_outbox SET delivery = @outcome, delivery_code = @errCode
-         WHERE dedupe_key = @dedupeKey AND delivery IS NULL`,
-      ).run({ dedupeKey, ...delivery })
+        `UPDATE notify_outbox SET delivery = @outcome, delivery_code = @errCode,
+           attempts = attempts + 1, retry_at = @retryAt
+         WHERE dedupe_key = @dedupeKey AND (delivery IS NULL OR retry_at IS NOT NULL)`,
+      ).run({ dedupeKey, ...delivery, retryAt })
+    },
+    async dueRedeliveries(now, limit) {
+      return all(
+        `SELECT * FROM notify_outbox WHERE retry_at IS NOT NULL AND retry_at <= @now
+         ORDER BY retry_at, id LIMIT @limit`,
+        { now, limit },
+      ).map((r) => ({
+        id: String(r.id),
+        dedupeKey: String(r.dedupe_key),
+        event: r.event as OutboxRecord['event'],
+        campaignId: optStr(r.campaign_id),
+        userId: String(r.user_id),
+        title: String(r.title),
+        body: String(r.body),
+        createdAt: num(r.created_at),
+        attempts: num(r.attempts),
+      }))
     },
   }
 }

@@ -471,4 +471,9 @@ export const migrations: readonly string[] = [
   ALTER TABLE audit_log ADD COLUMN entry_key TEXT;
   CREATE UNIQUE INDEX audit_log_entry_key ON audit_log(entry_key);
   `,
+  /* 12: failed WeChat deliveries are tried again by the timer, with backoff */ `
+  ALTER TABLE notify_outbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE notify_outbox ADD COLUMN retry_at INTEGER;
+  CREATE INDEX notify_outbox_retry ON notify_outbox(retry_at) WHERE retry_at IS NOT NULL;
+  `,
 ]

@@ -96,6 +96,23 @@ describe('the bundled api cloud function', { timeout: 30_000 }, () => {
     expect(double.dump('users').map((u) => u.openid)).toEqual(['o-resident', 'o-admin'])
   })
 
+  it('runs system.tick on its timer trigger, and never for a client sending the same shape', async () => {
+    const { main, double } = loadFunction()
+    const timer = { Type: 'Timer', TriggerName: 'tick', Time: '2026-12-04T14:30:00Z', Message: '' }
+    // An expired key from a day and more ago: the tick forgets it.
+    await double.cloud
+      .database()
+      .collection('idempotency_keys')
+      .add({ data: { _id: 'old-key', fingerprint: 'f', status: 'done', answer: 'null', at: 0 } })
+    double.setWXContext({ OPENID: 'o-resident' })
+    expect(await main(timer, context)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(double.dump('idempotency_keys')).toHaveLength(1)
+
+    double.setWXContext({ OPENID: '' })
+    expect(await main(timer, context)).toBe('success')
+    expect(double.dump('idempotency_keys')).toHaveLength(0)
+  })
+
   it('treats a call without an OPENID as a visitor, whatever the event claims', async () => {
     const { main, double } = loadFunction({ ADMIN_OPENIDS: 'o-admin' })
     double.setWXContext({ OPENID: '' })

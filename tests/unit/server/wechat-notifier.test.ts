@@ -9,6 +9,8 @@ import {
   type SubscribeMessageOpenApi,
   type Templates,
   templatesSchema,
+  MAX_ATTEMPTS,
+  RETRY_BACKOFF_MS,
   USER_REFUSED,
 } from '../../../server/notify/wechat-notifier'
 import type { Store } from '../../../server/store/store'
@@ -80,12 +82,14 @@ describe.each(storeKinds)('WeChat notifier (subscribeMessage.send) on %s', (kind
         event: 'votingOpened',
         outcome: 'sent',
         errCode: null,
+        attempt: 1,
       },
       {
         target: `notification:c-town|votingOpened|${uid(who.residentB)}`,
         event: 'votingOpened',
         outcome: 'sent',
         errCode: null,
+        attempt: 1,
       },
     ])
   })
@@ -121,10 +125,11 @@ describe.each(storeKinds)('WeChat notifier (subscribeMessage.send) on %s', (kind
       [uid(who.residentB)]: { outcome: 'sent', errCode: null },
     }
     expect(await outcomes()).toEqual(expected)
-    await store.notify.setDelivery(`c-town|votingOpened|${uid(who.residentA)}`, {
-      outcome: 'sent',
-      errCode: null,
-    })
+    await store.notify.setDelivery(
+      `c-town|votingOpened|${uid(who.residentA)}`,
+      { outcome: 'sent', errCode: null },
+      null,
+    )
     expect(await outcomes()).toEqual(expected)
     // The SDK may also throw it (errCode on the error): the same outcome, no error logged.
     send.mockImplementation(async () => {
@@ -188,5 +193,59 @@ describe.each(storeKinds)('WeChat notifier (subscribeMessage.send) on %s', (kind
       templatesSchema.safeParse({ votingOpened: { id: 't', data: { thing1: 'x' } } }).success,
     ).toBe(false)
     expect(templatesSchema.safeParse({ votingOpen: { id: 't', data: {} } }).success).toBe(false)
+  })
+
+  it('tries a failed delivery again on the timer, at +5, +20 and +80 minutes, never a 43101', async () => {
+    const MIN = 60_000
+    // A is not subscribed (43101, final); B's sends fail until the platform recovers.
+    let platformUp = false
+    send.mockImplementation(async (arg) =>
+      arg.touser === who.residentA
+        ? { errCode: USER_REFUSED }
+        : platformUp
+          ? { errCode: 0 }
+          : { errCode: -1, errMsg: 'system error' },
+    )
+    const n = notifier()
+    await n.send(notification())
+    expect(send).toHaveBeenCalledTimes(2)
+    const outcomeOf = async (openid: string) =>
+      (await store.notify.outbox({ limit: 10 })).items.find((o) => o.userId === uid(openid))
+        ?.delivery
+    expect(await outcomeOf(who.residentB)).toEqual({ outcome: 'failed', errCode: -1 })
+
+    // Not due a minute early; due at +5 minutes: B only.
+    expect(await n.redeliverDue?.(NOW + 5 * MIN - 1, 50)).toBe(0)
+    expect(await n.redeliverDue?.(NOW + 5 * MIN, 50)).toBe(1)
+    expect(send).toHaveBeenCalledTimes(3)
+    expect(send.mock.calls[2]?.[0]).toMatchObject({ touser: who.residentB })
+    // The second failure waits 20 minutes more (4×); then the platform is back.
+    expect(await n.redeliverDue?.(NOW + 5 * MIN + 20 * MIN - 1, 50)).toBe(0)
+    platformUp = true
+    expect(await n.redeliverDue?.(NOW + 25 * MIN, 50)).toBe(1)
+    expect(await outcomeOf(who.residentB)).toEqual({ outcome: 'sent', errCode: null })
+    expect(await outcomeOf(who.residentA)).toEqual({ outcome: 'refused', errCode: USER_REFUSED })
+    // Sent is final: nothing is due any more, however late.
+    expect(await n.redeliverDue?.(NOW + 30 * 24 * 60 * MIN, 50)).toBe(0)
+    const outcomesOfB = (await deliveries())
+      .filter((d) => d.target?.endsWith(uid(who.residentB)))
+      .map((d) => d.outcome)
+    expect(outcomesOfB.sort()).toEqual(['failed', 'failed', 'sent'])
+    expect(RETRY_BACKOFF_MS).toBe(5 * MIN)
+  })
+
+  it(`gives up after ${MAX_ATTEMPTS} attempts in all`, async () => {
+    send.mockImplementation(async () => ({ errCode: -1 }))
+    const n = notifier()
+    await n.send(notification({ recipients: [uid(who.residentB)] }))
+    const MIN = 60_000
+    let at = NOW
+    for (const wait of [5, 20, 80]) {
+      at += wait * MIN
+      expect(await n.redeliverDue?.(at, 50), `retry after ${wait} min`).toBe(1)
+    }
+    expect(send).toHaveBeenCalledTimes(4)
+    expect(await n.redeliverDue?.(at + 10_000 * MIN, 50)).toBe(0)
+    expect(MAX_ATTEMPTS).toBe(4)
   })
 })

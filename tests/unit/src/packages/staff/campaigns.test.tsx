@@ -217,8 +217,8 @@ describe('通知发件箱 and 荣誉证书', () => {
       row('page-refused', '未订阅的通知'),
       row('page-sent', '送达的通知'),
     ])
-    await api.store.notify.setDelivery('page-refused', { outcome: 'refused', errCode: 43101 })
-    await api.store.notify.setDelivery('page-sent', { outcome: 'sent', errCode: null })
+    await api.store.notify.setDelivery('page-refused', { outcome: 'refused', errCode: 43101 }, null)
+    await api.store.notify.setDelivery('page-sent', { outcome: 'sent', errCode: null }, null)
     render(<OutboxPage />)
 
     expect(await screen.findByText('对方没有订阅，未送达')).toBeInTheDocument()

@@ -29,7 +29,7 @@ describe('未读家庭', () => {
     expect(screen.getAllByText(/^户主 /).length).toBeGreaterThan(0)
     unmount()
 
-    await api.data('notices.get', { id: noticeId }, resident)
+    await api.data('notices.open', { id: noticeId }, resident)
     render(<ReachPage />)
     await screen.findByText(/已有 1 户打开过这条公告/)
     await waitFor(() =>

@@ -1,0 +1,118 @@
+// What the clock causes, done by a timer and never by a read: the campaigns' phase
+// notifications, redelivery of notifications that failed, and the expiry of idempotency keys
+// (and, from the Trust issue, of unused uploads). WeChat runs it every 5 minutes through the
+// `api` function's timer trigger; the local server runs it on an interval. Each step is
+// bounded, and each runs in its own unit of work, so one failing step does not undo another.
+import { campaignPhaseLabels } from '../../contract/campaigns'
+import { wallClock } from '../campaigns/campaign-access'
+import { phaseAt } from '../campaigns/campaigns.rules'
+import type { Logger } from '../logger'
+import type { Notifier } from '../notify/notifier'
+import type { CampaignView, Store } from '../store/store'
+
+/** How long a write's answer is kept under its idempotency key. */
+export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000
+
+/** Most keys one tick expires, and most failed deliveries it sends again. */
+const EXPIRE_PER_TICK = 1_000
+const REDELIVER_PER_TICK = 200
+
+export interface TickDeps {
+  store: Store
+  notifier: Notifier
+  logger: Logger
+}
+
+export interface TickReport {
+  /** Phase notifications sent (one per campaign and event). */
+  announced: number
+  /** Failed deliveries sent again. */
+  redelivered: number
+  /** Idempotency keys forgotten. */
+  keysExpired: number
+}
+
+/** The phase event a campaign is due to announce at `now`, if any. */
+function dueEvent(c: CampaignView, now: number): 'votingOpened' | 'resultsPublished' | null {
+  const { phase } = phaseAt(c, now)
+  return phase === 'voting' ? 'votingOpened' : phase === 'publicity' ? 'resultsPublished' : null
+}
+
+/**
+ * Sends "voting opened" once voting has begun and "results published" once 公示 has, once per
+ * campaign and event: the store's claim decides, so two ticks at once send it once.
+ */
+async function announce(deps: TickDeps, c: CampaignView, now: number): Promise<boolean> {
+  const event = dueEvent(c, now)
+  if (!event) return false
+  const { store, notifier } = deps
+  return store.unitOfWork(async () => {
+    if (!(await store.campaigns.claimEvent(c.id, event, now))) return false
+    const recipients = await store.campaigns.subscribers(c.id)
+    if (recipients.length > 0) {
+      await notifier.send({
+        event,
+        campaignId: c.id,
+        recipients,
+        key: `${c.id}|${event}`,
+        at: now,
+        title: event === 'votingOpened' ? `${c.title}开始投票` : `${c.title}结果公示`,
+        body:
+          event === 'votingOpened'
+            ? `投票截止：${wallClock(c.votingEndsAt)}。每个人都可以凭自己的判断投票。`
+            : `评选结果已公布，${campaignPhaseLabels.publicity}至 ${wallClock(c.publicityEndsAt)}，如有异议可在公示期内提出。`,
+      })
+    }
+    return true
+  }, 'write')
+}
+
+/** Campaigns whose 公示 has not ended, newest end first: the only ones with an event due. */
+async function* openCampaigns(store: Store, now: number): AsyncGenerator<CampaignView> {
+  let after: CampaignView | null = null
+  for (;;) {
+    const page = await store.unitOfWork(
+      () =>
+        store.campaigns.list({
+          villageIds: null,
+          limit: 50,
+          after: after ? { at: after.publicityEndsAt, id: after.id } : undefined,
+        }),
+      'read',
+    )
+    for (const c of page.items) {
+      if (c.publicityEndsAt <= now) return
+      yield c
+    }
+    after = page.items[page.items.length - 1] ?? null
+    if (!page.next || !after) return
+  }
+}
+
+export async function runTick(deps: TickDeps, now: number): Promise<TickReport> {
+  const { store, notifier, logger } = deps
+  const report: TickReport = { announced: 0, redelivered: 0, keysExpired: 0 }
+  const step = async (name: string, work: () => Promise<void>) => {
+    try {
+      await work()
+    } catch (error) {
+      logger.error('tick step failed', { step: name, error: String(error) })
+    }
+  }
+  await step('announce', async () => {
+    for await (const c of openCampaigns(store, now)) {
+      if (await announce(deps, c, now)) report.announced++
+    }
+  })
+  await step('redeliver', async () => {
+    if (notifier.redeliverDue)
+      report.redelivered = await notifier.redeliverDue(now, REDELIVER_PER_TICK)
+  })
+  await step('expire keys', async () => {
+    report.keysExpired = await store.unitOfWork(
+      () => store.idempotency.expire(now - IDEMPOTENCY_TTL_MS, EXPIRE_PER_TICK),
+      'write',
+    )
+  })
+  return report
+}
