@@ -40,9 +40,7 @@ export class UnreadableRosterFile extends Error {
     this.reason =
       cause instanceof TooManyRows
         ? `花名册一次最多导入 ${MAX_ROSTER_ROWS} 户，请分成几个文件`
-        : known
-          ? (cause as Error).message
-          : '文件格式无法识别'
+        : `无法读取文件：${known ? (cause as Error).message : '格式无法识别'}。请确认是 .xlsx 或 .csv 格式`
   }
 }
 
@@ -67,7 +65,11 @@ export async function readRosterFile(content: Buffer, fileName: string): Promise
     throw new UnreadableRosterFile(error)
   }
   // A workbook without any sheet reads like an empty one.
-  return rowsOf(sheet ?? [])
+  const file = rowsOf(sheet ?? [])
+  if (file.rows.length > MAX_ROSTER_ROWS) {
+    throw new UnreadableRosterFile(new TooManyRows(MAX_ROSTER_ROWS))
+  }
+  return file
 }
 
 /** A CSV's records as rows; every value is kept as written (text), leading zeros and all. */

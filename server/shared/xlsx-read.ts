@@ -214,8 +214,9 @@ function parseRef(ref: string): { column: number; row: number } {
 
 /** A row's number as written (`r`), within Excel's bounds or refused. */
 function rowNumber(text: string): number {
-  const row = /^\d{1,7}$/.test(text) ? Number(text) : NaN
-  if (!(row >= 1 && row <= MAX_ROW_NUMBER)) {
+  if (!/^\d{1,10}$/.test(text)) throw new NotXlsx(`行号「${text.slice(0, 20)}」无效`)
+  const row = Number(text)
+  if (row < 1 || row > MAX_ROW_NUMBER) {
     throw new NotXlsx(`行号「${text.slice(0, 20)}」超出了表格的范围`)
   }
   return row
