@@ -67,6 +67,7 @@ export const mediaHandlers: HandlersFor<'media.upload' | 'media.uploadSlot' | 'm
       cloudPath: inCloud ? (parseFileId(url)?.cloudPath ?? null) : null,
       fileId: inCloud ? url : null,
       traceId: null,
+      usedAt: null,
     }
     await ctx.store.media.create(record)
     // The audit keeps what was stored, never the file's content.
@@ -97,6 +98,7 @@ export const mediaHandlers: HandlersFor<'media.upload' | 'media.uploadSlot' | 'm
       cloudPath: cloudPathOf(name, ctx.now),
       fileId: null,
       traceId: null,
+      usedAt: null,
     }
     await ctx.store.media.create(record)
     ctx.audit({ target: `media:${name}`, after: record })

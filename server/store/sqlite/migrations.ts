@@ -459,4 +459,10 @@ export const migrations: readonly string[] = [
     CHECK (delivery IN ('sent', 'refused', 'failed', 'skipped'));
   ALTER TABLE notify_outbox ADD COLUMN delivery_code INTEGER;
   `,
+  /* 11: when a record first used an uploaded file; files uploaded before this count as used */ `
+  ALTER TABLE media ADD COLUMN used_at INTEGER;
+  UPDATE media SET used_at = created_at;
+  CREATE INDEX media_unused ON media(created_at) WHERE used_at IS NULL;
+  CREATE INDEX media_status ON media(status, created_at);
+  `,
 ]
