@@ -83,6 +83,35 @@ describe('media uploads', () => {
     expect(notice.images).toEqual([body.data.url])
   })
 
+  it("a notice takes only the caller's own uploads, each in a field of its kind, and marks them used", async () => {
+    const { body } = await upload(tinyPng())
+    if (!body.ok) throw new Error(body.error.message)
+    const url = body.data.url
+    const name = url.slice('/media/'.length)
+    expect((await api.app.store.media.get(name))?.usedAt).toBeNull()
+    const notice = (openid: string, media: Record<string, unknown>) =>
+      api.post<EditableNotice>(
+        'notices.create',
+        {
+          columnId: 'col-news',
+          title: '甲村环境整治',
+          body: '房前屋后干净整洁，大家一起来维护。',
+          scope: { kind: 'villages', villageIds: ['vil-a'] },
+          ...media,
+        },
+        tokens[openid],
+      )
+    // Another user's upload, and a picture where a video belongs: refused, nothing marked.
+    expect((await notice(who.admin, { cover: url })).status).toBe(400)
+    const asVideo = await notice(who.gridA, { video: url })
+    expect(asVideo.status).toBe(400)
+    if (!asVideo.body.ok) expect(asVideo.body.error.details?.fields?.[0]?.path).toBe('video')
+    expect((await api.app.store.media.get(name))?.usedAt).toBeNull()
+
+    expect((await notice(who.gridA, { images: [url] })).status).toBe(200)
+    expect((await api.app.store.media.get(name))?.usedAt).toBe(NOW)
+  })
+
   it('refuses a file whose bytes are not what it claims, with a Chinese message', async () => {
     const fake = Buffer.concat([Buffer.from('not a png at all'), tinyPng()])
     const { status, body } = await upload(fake)
