@@ -45,8 +45,11 @@ export const mediaActions = defineActions({
       fileID: z.string().trim().min(1).max(500).startsWith('cloud://', '文件地址无效，请重新上传'),
     }),
     output: storedMediaSchema.extend({
-      /** pending: shown only to the uploader and admins until the image check passes. */
-      status: z.enum(['pending', 'pass']),
+      /**
+       * pending: shown only to the uploader and admins until the image check passes; review: a
+       * video (no automatic check exists for videos), shown to others once an admin allows it.
+       */
+      status: z.enum(['pending', 'pass', 'review']),
     }),
     access: signedIn,
     write: true,

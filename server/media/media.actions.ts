@@ -10,7 +10,7 @@ import type { MediaRecord } from '../store/store'
 import {
   cloudPathOf,
   decodeBase64,
-  MAX_BYTES,
+  fileProblem,
   mimeOfExt,
   parseFileId,
   slotExt,
@@ -34,20 +34,8 @@ export const mediaHandlers: HandlersFor<'media.upload' | 'media.uploadSlot' | 'm
     const bytes = decodeBase64(input.content)
     if (!bytes || bytes.length === 0) throw badInput('content', '文件内容无法识别，请重新选择')
     const type = sniff(bytes)
-    if (!type || type.kind !== input.kind) {
-      throw badInput(
-        'content',
-        input.kind === 'image' ? '只支持 JPG、PNG 或 WEBP 格式的图片' : '只支持 MP4 格式的视频',
-      )
-    }
-    if (bytes.length > MAX_BYTES[type.kind]) {
-      throw badInput(
-        'content',
-        type.kind === 'image'
-          ? '图片不能超过 2 MB，请压缩后再上传'
-          : '视频不能超过 3 MB，请压缩后再上传',
-      )
-    }
+    const problem = fileProblem(input.kind, type, bytes.length)
+    if (problem || !type) throw badInput('content', problem ?? '文件内容无法识别，请重新选择')
     if (type.kind === 'image') {
       const verdict = await ctx.content.checkImage(bytes, type.mime)
       if (!verdict.ok) throw new AppError('CONTENT_REJECTED', verdict.reason)
@@ -110,6 +98,9 @@ export const mediaHandlers: HandlersFor<'media.upload' | 'media.uploadSlot' | 'm
     const cloud = cloudFiles(ctx)
     const parsed = parseFileId(input.fileID)
     if (!parsed) throw badInput('fileID', '文件地址无效，请重新上传')
+    if (!cloud.ownsFileId(input.fileID)) {
+      throw forbidden('这个文件不在本小程序的云存储里，请重新上传')
+    }
     const slot = await ctx.store.media.get(parsed.id)
     // Only a path this server reserved, for this caller (identity from the platform).
     if (!slot || slot.cloudPath !== parsed.cloudPath) {
@@ -122,12 +113,25 @@ export const mediaHandlers: HandlersFor<'media.upload' | 'media.uploadSlot' | 'm
     }
     const url = await cloud.tempUrl(input.fileID)
     if (!url) throw badInput('fileID', '文件还没有上传完成，请重新上传')
-    // Pictures are checked asynchronously; a video (not checkable this way) passes, as on
-    // the local server. The check starts before the registration so that its trace id is
+    // The phone chose what it uploaded: its real size and type are read back here, and what
+    // the local server would refuse is refused (and deleted) here too.
+    const file = await cloud.probe(url)
+    if (!file) throw badInput('fileID', '文件还没有上传完成，请重新上传')
+    const sniffed = sniff(file.head)
+    const problem =
+      fileProblem(slot.kind, sniffed, file.bytes) ??
+      (sniffed?.mime === slot.mime ? null : fileProblem(slot.kind, null, 0))
+    if (problem) {
+      await cloud.remove(input.fileID)
+      throw badInput('fileID', problem)
+    }
+    // Pictures go to the asynchronous image check. mediaCheckAsync takes pictures and audio
+    // only (media_type 2 and 1), so a video waits for an admin's decision (review) unless an
+    // admin uploaded it. The check starts before the registration so that its trace id is
     // written together with the fileID (a verdict takes seconds to minutes to come back).
     const traceId =
       slot.kind === 'image' ? await cloud.mediaCheck({ url, openid: caller.user.openid }) : null
-    const status = slot.kind === 'image' ? 'pending' : 'pass'
+    const status = slot.kind === 'image' ? 'pending' : caller.role === 'admin' ? 'pass' : 'review'
     const won = await ctx.store.media.register(slot.id, {
       fileId: input.fileID,
       traceId,
