@@ -3,7 +3,7 @@
 // to cloud storage itself, then registers the fileID; pictures stay hidden until the
 // asynchronous image check's verdict arrives (media-check-event.ts).
 import { signedInCaller, type ActionContext, type HandlersFor } from '../context'
-import { AppError, forbidden } from '../errors'
+import { AppError, forbidden, notFound } from '../errors'
 import { newId } from '../shared/ids'
 import { toIso } from '../shared/time'
 import type { MediaRecord } from '../store/store'
@@ -144,5 +144,47 @@ export const mediaHandlers: HandlersFor<'media.upload' | 'media.uploadSlot' | 'm
       after: { fileId: input.fileID, traceId, status },
     })
     return { url: input.fileID, bytes: 0, status }
+  },
+}
+
+/** The most held files the admin's queue shows at once. */
+const HELD_PAGE = 100
+
+export const mediaReviewHandlers: HandlersFor<'media.held' | 'media.settle'> = {
+  async 'media.held'(ctx) {
+    const records = await ctx.store.media.held(HELD_PAGE)
+    const owners = new Map(
+      await Promise.all(
+        [...new Set(records.map((r) => r.ownerId))].map(
+          async (id) => [id, (await ctx.store.users.get(id))?.nickname ?? ''] as const,
+        ),
+      ),
+    )
+    return {
+      items: records.map((r) => ({
+        id: r.id,
+        url: r.fileId ?? `/media/${r.id}`,
+        kind: r.kind,
+        ownerName: owners.get(r.ownerId) || '未命名用户',
+        createdAt: toIso(r.createdAt),
+      })),
+    }
+  },
+
+  async 'media.settle'(ctx, input) {
+    signedInCaller(ctx)
+    const status = input.decision === 'show' ? 'pass' : 'risky'
+    const settled = await ctx.store.media.decide(input.id, 'review', status)
+    if (!settled) {
+      const record = await ctx.store.media.get(input.id)
+      if (!record) throw notFound('这个文件')
+      throw new AppError('CONFLICT', '这个文件已经处理过了，请刷新')
+    }
+    ctx.audit({
+      target: `media:${settled.id}`,
+      before: { status: 'review' },
+      after: { status, decision: input.decision },
+    })
+    return { id: settled.id, status }
   },
 }

@@ -87,6 +87,7 @@ export function mediaRepo(db: CloudDb): Store['media'] {
       const { data } = await media()
         .where({ status: 'review' })
         .orderBy('createdAt', 'desc')
+        .orderBy('_id', 'desc')
         .limit(Math.min(limit, GET_MAX))
         .get()
       return data.map(mediaFrom)
