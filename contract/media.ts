@@ -1,11 +1,23 @@
 import { z } from 'zod'
 import { defineActions, signedIn } from './define'
+import { emptyInputSchema, idSchema, isoSchema } from './common'
 
 /** What a file is: a picture (jpg/png/webp, ≤ 2 MB) or a video (mp4, ≤ 3 MB). */
 export const mediaKindSchema = z.enum(['image', 'video'])
 
 /** A file stored (or reserved) by the server: where it is served from. */
 export const storedMediaSchema = z.object({ url: z.string(), bytes: z.number() })
+
+/** A picture or video held for an admin's decision (审核): where to see it and who sent it. */
+export const heldMediaSchema = z.object({
+  id: z.string(),
+  url: z.string(),
+  kind: mediaKindSchema,
+  ownerName: z.string(),
+  createdAt: isoSchema,
+})
+
+export type HeldMedia = z.infer<typeof heldMediaSchema>
 
 /** Uploading pictures and videos: base64 to the server (H5, local), or straight to cloud storage. */
 export const mediaActions = defineActions({
@@ -47,11 +59,33 @@ export const mediaActions = defineActions({
       fileID: z.string().trim().min(1).max(500).startsWith('cloud://', '文件地址无效，请重新上传'),
     }),
     output: storedMediaSchema.extend({
-      /** pending: shown only to the uploader and admins until the image check passes. */
-      status: z.enum(['pending', 'pass']),
+      /**
+       * pending: shown only to the uploader and admins until the image check passes; review: a
+       * video (no automatic check exists for videos), shown to others once an admin allows it.
+       */
+      status: z.enum(['pending', 'pass', 'review']),
     }),
     access: signedIn,
     write: true,
     audit: ['fileID'],
+  },
+  'media.held': {
+    summary:
+      'Pictures the image check could not decide and videos from the phone (no automatic check exists for them), newest first, at most 100; they stay hidden from readers until an admin decides (admins).',
+    input: emptyInputSchema,
+    output: z.object({ items: z.array(heldMediaSchema) }),
+    access: ['admin'],
+    write: false,
+  },
+  'media.settle': {
+    summary:
+      'Settles a held picture or video: shown to everyone, or removed (hidden for good) — audited (admins).',
+    input: z.object({
+      id: idSchema,
+      decision: z.enum(['show', 'remove'], '请选择显示或移除'),
+    }),
+    output: z.object({ id: z.string(), status: z.enum(['pass', 'risky']) }),
+    access: ['admin'],
+    write: true,
   },
 })

@@ -14,7 +14,7 @@ import { nominationHandlers } from './campaigns/nominations.actions'
 import { resultHandlers } from './campaigns/results.actions'
 import { voteHandlers } from './campaigns/votes.actions'
 import type { HandlersFor } from './context'
-import { mediaHandlers } from './media/media.actions'
+import { mediaHandlers, mediaReviewHandlers } from './media/media.actions'
 import { notifyHandlers } from './notify/notify.actions'
 import { bindingHandlers } from './people/bindings.actions'
 import { peopleHandlers } from './people/people.actions'
@@ -32,6 +32,7 @@ export const handlers: HandlersFor<ActionName> = {
   ...bulletinHandlers,
   ...authoringHandlers,
   ...mediaHandlers,
+  ...mediaReviewHandlers,
   ...columnHandlers,
   ...reachHandlers,
   ...boardHandlers,

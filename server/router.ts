@@ -266,7 +266,7 @@ export function createRouter(options: RouterOptions): Router {
   }
 
   return {
-    tick: () => runTick({ store, notifier, logger }, clock()),
+    tick: () => runTick({ store, notifier, media, logger }, clock()),
     async handle(request) {
       const requestId = request.requestId ?? newId('req')
       try {

@@ -50,6 +50,7 @@ export default defineAppConfig({
         'pages/campaign-edit/index',
         'pages/campaign-admin/index',
         'pages/outbox/index',
+        'pages/media-review/index',
         'pages/certificate/index',
       ],
     },

@@ -30,7 +30,7 @@ interface WxCloud extends WxCloudStorage {
   DYNAMIC_CURRENT_ENV: symbol
   init(options: { env: string | symbol }): void
   /** SOURCE says who invoked the function: a client (wx_client…) or the platform's push. */
-  getWXContext(): { OPENID?: string; SOURCE?: string }
+  getWXContext(): { OPENID?: string; SOURCE?: string; ENV?: string }
   database(options: { throwOnNotFound: boolean }): CloudDb
   openapi: SecurityOpenApi & SubscribeMessageOpenApi
 }

@@ -51,11 +51,7 @@ export const appealHandlers: HandlersFor<'board.appeal' | 'board.appeals' | 'boa
       if (!latest) throw new AppError('CONFLICT', '本户本期没有检查记录，无需申诉')
       const verdict = await ctx.content.checkText(input.text)
       if (!verdict.ok) throw new AppError('CONTENT_REJECTED', verdict.reason)
-      await checkMediaUrls(
-        ctx,
-        { photos: input.photos.map((p) => p.url) },
-        { localOnRecord: false },
-      )
+      await checkMediaUrls(ctx, { photos: input.photos.map((p) => p.url) })
 
       const id = newId('apl')
       try {
@@ -130,10 +126,7 @@ export const appealHandlers: HandlersFor<'board.appeal' | 'board.appeals' | 'boa
       await checkMediaUrls(
         ctx,
         { photos: (input.photos ?? []).map((p) => p.url) },
-        {
-          localOnRecord: false,
-          kept: [...appeal.photos, ...earlier.flatMap((v) => v.photos)].map((p) => p.url),
-        },
+        { kept: [...appeal.photos, ...earlier.flatMap((v) => v.photos)].map((p) => p.url) },
       )
       const [current] = await ctx.store.board
         .scores(round.id)

@@ -100,7 +100,7 @@ export const inspectHandlers: HandlersFor<
     await checkMediaUrls(
       ctx,
       { photos: photos.map((p) => p.url) },
-      { localOnRecord: false, kept: earlier.flatMap((v) => v.photos.map((p) => p.url)) },
+      { kept: earlier.flatMap((v) => v.photos.map((p) => p.url)) },
     )
     let saved: InspectionView
     try {

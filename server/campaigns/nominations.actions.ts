@@ -16,7 +16,7 @@ import {
   visibleCampaign,
 } from './campaign-access'
 
-/** Photos must be files we issued (a /media/ file on record, a cloud file the caller registered) or https ones. */
+/** Photos must be pictures the caller uploaded here (checkMediaUrls). */
 const checkPhotos = (ctx: ActionContext, photos: readonly string[]) =>
   checkMediaUrls(ctx, { photos }, { message: '图片地址无效，请重新上传' })
 

@@ -2,6 +2,8 @@
 // cloud storage itself; files the phone uploaded are reached by fileID for the image check.
 // References: Cloud.uploadFile, Cloud.getTempFileURL, security.mediaCheckAsync (v2; its verdict
 // arrives later as the wxa_media_check message push, see media-check-event.ts).
+import http from 'node:http'
+import https from 'node:https'
 import type { CloudFiles, MediaStorage } from './media-storage'
 import { cloudPathOf } from './media.rules'
 
@@ -17,6 +19,11 @@ export interface WxCloudStorage {
   getTempFileURL(param: {
     fileList: { fileID: string; maxAge?: number }[]
   }): Promise<{ fileList: TempFile[] }> | void
+  deleteFile(param: {
+    fileList: string[]
+  }): Promise<{ fileList: { fileID: string; status: number }[] }> | void
+  /** ENV: the cloud environment this invocation runs in. */
+  getWXContext(): { ENV?: string }
   /** cloud.openapi: typed loosely by the SDK; security.mediaCheckAsync is looked up in it. */
   openapi: object
 }
@@ -49,8 +56,68 @@ function mediaCheckAsync(openapi: object): MediaCheckAsync {
   return fn.bind(security) as MediaCheckAsync
 }
 
-export function createCloudFiles(cloud: WxCloudStorage): CloudFiles {
+/** The first bytes a probe reads: enough for every signature media.rules knows. */
+const PROBE_BYTES = 64
+const PROBE_TIMEOUT_MS = 5000
+
+/**
+ * The size and first bytes of the file at `url`, by a ranged GET (`Range: bytes=0-63`): the
+ * total comes from Content-Range (206), or Content-Length when the server sends the whole file
+ * (200), of which only the first bytes are read. Null when neither says, or on any failure.
+ */
+export function probeUrl(url: string): Promise<{ bytes: number; head: Buffer } | null> {
+  return new Promise((resolve) => {
+    const get = url.startsWith('https:') ? https.get : http.get
+    const request = get(
+      url,
+      { headers: { Range: `bytes=0-${PROBE_BYTES - 1}` }, timeout: PROBE_TIMEOUT_MS },
+      (response) => {
+        const status = response.statusCode ?? 0
+        const range = /\/(\d+)$/.exec(response.headers['content-range'] ?? '')?.[1]
+        const length = response.headers['content-length']
+        const total =
+          status === 206 && range ? Number(range) : status === 200 && length ? Number(length) : NaN
+        if (!Number.isSafeInteger(total)) {
+          response.destroy()
+          resolve(null)
+          return
+        }
+        const chunks: Buffer[] = []
+        let got = 0
+        const done = () => {
+          resolve({ bytes: total, head: Buffer.concat(chunks).subarray(0, PROBE_BYTES) })
+          response.destroy()
+        }
+        response.on('data', (chunk: Buffer) => {
+          chunks.push(chunk)
+          got += chunk.length
+          if (got >= PROBE_BYTES) done()
+        })
+        response.on('end', done)
+        response.on('error', () => resolve(null))
+      },
+    )
+    request.on('timeout', () => request.destroy())
+    request.on('error', () => resolve(null))
+  })
+}
+
+/** The environment id a fileID names: `cloud://<env>.<bucket>/<path>` → `<env>`. */
+export const envOfFileId = (fileId: string) => /^cloud:\/\/([^./]+)\./.exec(fileId)?.[1] ?? null
+
+export function createCloudFiles(
+  cloud: WxCloudStorage,
+  probe: (url: string) => Promise<{ bytes: number; head: Buffer } | null> = probeUrl,
+): CloudFiles {
   return {
+    ownsFileId(fileId) {
+      const env = cloud.getWXContext().ENV
+      return Boolean(env) && envOfFileId(fileId) === env
+    },
+    probe,
+    async remove(fileId) {
+      await cloud.deleteFile({ fileList: [fileId] })
+    },
     async tempUrl(fileId) {
       const answer = await cloud.getTempFileURL({
         fileList: [{ fileID: fileId, maxAge: TEMP_URL_SECONDS }],
@@ -89,6 +156,11 @@ export function createCloudMediaStorage(
         fileContent: bytes,
       })
       return fileID
+    },
+    async remove(record) {
+      // A slot never registered has no fileID to name its file by; the phone may not even
+      // have uploaded it.
+      if (record.fileId) await cloud.deleteFile({ fileList: [record.fileId] })
     },
     cloud: createCloudFiles(cloud),
   }

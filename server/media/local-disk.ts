@@ -15,5 +15,9 @@ export function createLocalMediaStorage(root: string): MediaStorage {
       await fs.writeFile(path.join(root, name), bytes, { flag: 'wx' })
       return `/media/${name}`
     },
+    async remove(record) {
+      if (!mediaNamePattern.test(record.id)) throw new Error(`unsafe media name: ${record.id}`)
+      await fs.rm(path.join(root, record.id), { force: true })
+    },
   }
 }

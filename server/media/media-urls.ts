@@ -1,5 +1,6 @@
 // Which media URLs a caller may attach to what they write (a notice's pictures, an
-// inspection's or appeal's photos, a nomination's), and which ones readers may see yet.
+// inspection's or appeal's photos, a nomination's): only our own uploads; and which ones
+// readers may see yet.
 import type { ActionContext, Caller } from '../context'
 import { AppError } from '../errors'
 import type { Store } from '../store/store'
@@ -11,15 +12,23 @@ const badInput = (path: string, message: string) =>
 export interface MediaUrlRules {
   /** URLs already on the record being edited: kept whoever uploaded them. */
   kept?: readonly (string | null)[]
-  /** Whether /media/ URLs must name a file on record (the board never checked them). */
-  localOnRecord?: boolean
   message?: string
 }
 
+/** Where a URL points among our uploads: the media id, or null for anything else. */
+function mediaIdOf(url: string): string | null {
+  if (url.startsWith('/media/')) return mediaNameOf(url)
+  if (url.startsWith('cloud://')) return parseFileId(url)?.id ?? null
+  return null
+}
+
 /**
- * Every URL, by the field it is in, must be one we issued: a /media/ file on record, or a
- * cloud fileID the caller registered (unless the record already carries it); https URLs pass.
- * A picture the image check found risky is refused outright.
+ * Every URL, by the field it is in, must be a file the caller uploaded here (a /media/ file or
+ * a registered cloud fileID, of the field's kind: `video` holds a video, every other field
+ * pictures), unless the record already carries it. Outside addresses (https://…) are refused:
+ * they were never checked, and every reader's phone would call a stranger's server. A file
+ * the check found risky is refused outright. The files taken are marked as used, so the
+ * sweep of unused uploads leaves them alone.
  */
 export async function checkMediaUrls(
   ctx: ActionContext,
@@ -28,33 +37,39 @@ export async function checkMediaUrls(
 ): Promise<void> {
   const message = rules.message ?? '图片或视频地址无效，请重新上传'
   const kept = new Set(rules.kept ?? [])
-  const cloud: { path: string; url: string; id: string }[] = []
+  const wanted: { path: string; url: string; id: string }[] = []
   for (const [path, urls] of Object.entries(fields)) {
     for (const url of urls) {
       if (url === null || kept.has(url)) continue
-      if (url.startsWith('/media/') && rules.localOnRecord !== false) {
-        const name = mediaNameOf(url)
-        if (!name || !(await ctx.store.media.get(name))) throw badInput(path, message)
-      } else if (url.startsWith('cloud://')) {
-        const parsed = parseFileId(url)
-        if (!parsed) throw badInput(path, message)
-        cloud.push({ path, url, id: parsed.id })
-      }
+      const id = mediaIdOf(url)
+      if (!id) throw badInput(path, message)
+      wanted.push({ path, url, id })
     }
   }
-  if (cloud.length === 0) return
+  if (wanted.length === 0) return
   const records = new Map(
-    (await ctx.store.media.many(cloud.map((c) => c.id))).map((r) => [r.id, r]),
+    (await ctx.store.media.many(wanted.map((w) => w.id))).map((r) => [r.id, r]),
   )
-  for (const { path, url, id } of cloud) {
+  for (const { path, url, id } of wanted) {
     const record = records.get(id)
-    if (!record || record.fileId !== url || record.ownerId !== ctx.caller?.user.id) {
+    const urlOfRecord = record?.fileId ?? `/media/${id}`
+    const kind = path === 'video' ? 'video' : 'image'
+    if (
+      !record ||
+      urlOfRecord !== url ||
+      record.ownerId !== ctx.caller?.user.id ||
+      record.kind !== kind
+    ) {
       throw badInput(path, message)
     }
-    if (record.status === 'risky' || record.status === 'review') {
-      throw new AppError('CONTENT_REJECTED', '有图片未通过内容安全检查，请删除后再提交')
+    if (record.status === 'risky') {
+      throw new AppError('CONTENT_REJECTED', '有图片或视频未通过内容安全检查，请删除后再提交')
     }
   }
+  await ctx.store.media.markUsed(
+    wanted.map((w) => w.id),
+    ctx.now,
+  )
 }
 
 type Json = unknown

@@ -3,14 +3,14 @@
 // to cloud storage itself, then registers the fileID; pictures stay hidden until the
 // asynchronous image check's verdict arrives (media-check-event.ts).
 import { signedInCaller, type ActionContext, type HandlersFor } from '../context'
-import { AppError, forbidden } from '../errors'
+import { AppError, forbidden, notFound } from '../errors'
 import { newId } from '../shared/ids'
 import { toIso } from '../shared/time'
 import type { MediaRecord } from '../store/store'
 import {
   cloudPathOf,
   decodeBase64,
-  MAX_BYTES,
+  fileProblem,
   mimeOfExt,
   parseFileId,
   slotExt,
@@ -34,20 +34,8 @@ export const mediaHandlers: HandlersFor<'media.upload' | 'media.uploadSlot' | 'm
     const bytes = decodeBase64(input.content)
     if (!bytes || bytes.length === 0) throw badInput('content', '文件内容无法识别，请重新选择')
     const type = sniff(bytes)
-    if (!type || type.kind !== input.kind) {
-      throw badInput(
-        'content',
-        input.kind === 'image' ? '只支持 JPG、PNG 或 WEBP 格式的图片' : '只支持 MP4 格式的视频',
-      )
-    }
-    if (bytes.length > MAX_BYTES[type.kind]) {
-      throw badInput(
-        'content',
-        type.kind === 'image'
-          ? '图片不能超过 2 MB，请压缩后再上传'
-          : '视频不能超过 3 MB，请压缩后再上传',
-      )
-    }
+    const problem = fileProblem(input.kind, type, bytes.length)
+    if (problem || !type) throw badInput('content', problem ?? '文件内容无法识别，请重新选择')
     if (type.kind === 'image') {
       const verdict = await ctx.content.checkImage(bytes, type.mime)
       if (!verdict.ok) throw new AppError('CONTENT_REJECTED', verdict.reason)
@@ -67,6 +55,7 @@ export const mediaHandlers: HandlersFor<'media.upload' | 'media.uploadSlot' | 'm
       cloudPath: inCloud ? (parseFileId(url)?.cloudPath ?? null) : null,
       fileId: inCloud ? url : null,
       traceId: null,
+      usedAt: null,
     }
     await ctx.store.media.create(record)
     // The audit keeps what was stored, never the file's content.
@@ -97,6 +86,7 @@ export const mediaHandlers: HandlersFor<'media.upload' | 'media.uploadSlot' | 'm
       cloudPath: cloudPathOf(name, ctx.now),
       fileId: null,
       traceId: null,
+      usedAt: null,
     }
     await ctx.store.media.create(record)
     ctx.audit({ target: `media:${name}`, after: record })
@@ -108,6 +98,9 @@ export const mediaHandlers: HandlersFor<'media.upload' | 'media.uploadSlot' | 'm
     const cloud = cloudFiles(ctx)
     const parsed = parseFileId(input.fileID)
     if (!parsed) throw badInput('fileID', '文件地址无效，请重新上传')
+    if (!cloud.ownsFileId(input.fileID)) {
+      throw forbidden('这个文件不在本小程序的云存储里，请重新上传')
+    }
     const slot = await ctx.store.media.get(parsed.id)
     // Only a path this server reserved, for this caller (identity from the platform).
     if (!slot || slot.cloudPath !== parsed.cloudPath) {
@@ -120,12 +113,25 @@ export const mediaHandlers: HandlersFor<'media.upload' | 'media.uploadSlot' | 'm
     }
     const url = await cloud.tempUrl(input.fileID)
     if (!url) throw badInput('fileID', '文件还没有上传完成，请重新上传')
-    // Pictures are checked asynchronously; a video (not checkable this way) passes, as on
-    // the local server. The check starts before the registration so that its trace id is
+    // The phone chose what it uploaded: its real size and type are read back here, and what
+    // the local server would refuse is refused (and deleted) here too.
+    const file = await cloud.probe(url)
+    if (!file) throw badInput('fileID', '文件还没有上传完成，请重新上传')
+    const sniffed = sniff(file.head)
+    const problem =
+      fileProblem(slot.kind, sniffed, file.bytes) ??
+      (sniffed?.mime === slot.mime ? null : fileProblem(slot.kind, null, 0))
+    if (problem) {
+      await cloud.remove(input.fileID)
+      throw badInput('fileID', problem)
+    }
+    // Pictures go to the asynchronous image check. mediaCheckAsync takes pictures and audio
+    // only (media_type 2 and 1), so a video waits for an admin's decision (review) unless an
+    // admin uploaded it. The check starts before the registration so that its trace id is
     // written together with the fileID (a verdict takes seconds to minutes to come back).
     const traceId =
       slot.kind === 'image' ? await cloud.mediaCheck({ url, openid: caller.user.openid }) : null
-    const status = slot.kind === 'image' ? 'pending' : 'pass'
+    const status = slot.kind === 'image' ? 'pending' : caller.role === 'admin' ? 'pass' : 'review'
     const won = await ctx.store.media.register(slot.id, {
       fileId: input.fileID,
       traceId,
@@ -138,5 +144,47 @@ export const mediaHandlers: HandlersFor<'media.upload' | 'media.uploadSlot' | 'm
       after: { fileId: input.fileID, traceId, status },
     })
     return { url: input.fileID, bytes: 0, status }
+  },
+}
+
+/** The most held files the admin's queue shows at once. */
+const HELD_PAGE = 100
+
+export const mediaReviewHandlers: HandlersFor<'media.held' | 'media.settle'> = {
+  async 'media.held'(ctx) {
+    const records = await ctx.store.media.held(HELD_PAGE)
+    const owners = new Map(
+      await Promise.all(
+        [...new Set(records.map((r) => r.ownerId))].map(
+          async (id) => [id, (await ctx.store.users.get(id))?.nickname ?? ''] as const,
+        ),
+      ),
+    )
+    return {
+      items: records.map((r) => ({
+        id: r.id,
+        url: r.fileId ?? `/media/${r.id}`,
+        kind: r.kind,
+        ownerName: owners.get(r.ownerId) || '未命名用户',
+        createdAt: toIso(r.createdAt),
+      })),
+    }
+  },
+
+  async 'media.settle'(ctx, input) {
+    signedInCaller(ctx)
+    const status = input.decision === 'show' ? 'pass' : 'risky'
+    const settled = await ctx.store.media.decide(input.id, 'review', status)
+    if (!settled) {
+      const record = await ctx.store.media.get(input.id)
+      if (!record) throw notFound('这个文件')
+      throw new AppError('CONFLICT', '这个文件已经处理过了，请刷新')
+    }
+    ctx.audit({
+      target: `media:${settled.id}`,
+      before: { status: 'review' },
+      after: { status, decision: input.decision },
+    })
+    return { id: settled.id, status }
   },
 }

@@ -34,6 +34,27 @@ export function sniff(bytes: Buffer): Sniffed | null {
   return null
 }
 
+/**
+ * Why a file of `bytes` bytes, whose first bytes read as `sniffed`, may not be stored as a
+ * `kind` (wrong type, too big); null when it may. The same words on the local server and the
+ * cloud.
+ */
+export function fileProblem(
+  kind: MediaKind,
+  sniffed: Sniffed | null,
+  bytes: number,
+): string | null {
+  if (!sniffed || sniffed.kind !== kind) {
+    return kind === 'image' ? '只支持 JPG、PNG 或 WEBP 格式的图片' : '只支持 MP4 格式的视频'
+  }
+  if (bytes > MAX_BYTES[kind]) {
+    return kind === 'image'
+      ? '图片不能超过 2 MB，请压缩后再上传'
+      : '视频不能超过 3 MB，请压缩后再上传'
+  }
+  return null
+}
+
 /** Decodes base64 (a data: URL prefix allowed); null when it is not base64 at all. */
 export function decodeBase64(content: string): Buffer | null {
   const text = content.replace(/^data:[\w/+.-]+;base64,/, '').replace(/\s+/g, '')

@@ -33,7 +33,9 @@ export async function planRosterImport(
     parsed = await readRosterFile(file.content, file.fileName)
   } catch (error) {
     if (error instanceof UnreadableRosterFile) {
-      throw new AppError('BAD_INPUT', '无法读取文件，请确认是 .xlsx 或 .csv 格式')
+      throw new AppError('BAD_INPUT', error.reason, {
+        fields: [{ path: 'content', message: error.reason }],
+      })
     }
     throw error
   }

@@ -1,10 +1,24 @@
 // Reading and writing the township's household roster (花名册) as .xlsx or .csv. Everything
 // becomes trimmed strings here; what the strings mean is decided in roster.rules.ts.
-import { parseCsv } from '../shared/csv'
+import { BadCsv, parseCsv } from '../shared/csv'
+import { BadXml } from '../shared/xml'
 import { newWorkbook, tableSheet, writeXlsx } from '../shared/xlsx'
-import { readFirstSheet, type XlsxCell, type XlsxRow } from '../shared/xlsx-read'
+import {
+  NotXlsx,
+  readFirstSheet,
+  TooManyRows,
+  type XlsxCell,
+  type XlsxRow,
+} from '../shared/xlsx-read'
+import { BadZip } from '../shared/zip'
 import type { RosterEntry } from '../store/store'
-import { ROSTER_COLUMNS, type RosterField, type RosterIssue, type RosterRow } from './roster.rules'
+import {
+  MAX_ROSTER_ROWS,
+  ROSTER_COLUMNS,
+  type RosterField,
+  type RosterIssue,
+  type RosterRow,
+} from './roster.rules'
 
 const FIELDS = Object.keys(ROSTER_COLUMNS) as RosterField[]
 const OPTIONAL: readonly RosterField[] = ['phone']
@@ -16,28 +30,46 @@ export interface RosterFile {
   errors: RosterIssue[]
 }
 
-/** The bytes are not an .xlsx or .csv that can be read at all. */
+/** The bytes are not an .xlsx or .csv that can be read at all; `reason` says why, in Chinese. */
 export class UnreadableRosterFile extends Error {
+  readonly reason: string
   constructor(cause: unknown) {
     super('unreadable roster file', { cause })
     this.name = 'UnreadableRosterFile'
+    const known = [BadZip, BadXml, NotXlsx, BadCsv].some((k) => cause instanceof k)
+    this.reason =
+      cause instanceof TooManyRows
+        ? `花名册一次最多导入 ${MAX_ROSTER_ROWS} 户，请分成几个文件`
+        : `无法读取文件：${known ? (cause as Error).message : '格式无法识别'}。请确认是 .xlsx 或 .csv 格式`
   }
 }
+
+/** One file's parts may inflate to this much together: 4,000 households need about 1 MB. */
+const MAX_INFLATED_BYTES = 8 * 1024 * 1024
 
 // Many township sheets carry a title row or two ("某某村花名册") above the header: the
 // header is the best-matching row among the first few, and lines stay the sheet's own.
 const HEADER_SEARCH_ROWS = 10
+/** Rows read at most: the households, plus a header and the title rows above it. */
+const MAX_SHEET_ROWS = MAX_ROSTER_ROWS + HEADER_SEARCH_ROWS
 
 /** Reads a roster from an .xlsx or .csv file (chosen by its name) into trimmed rows. */
 export async function readRosterFile(content: Buffer, fileName: string): Promise<RosterFile> {
   let sheet: XlsxRow[] | undefined
   try {
-    sheet = /\.csv$/i.test(fileName) ? readCsv(content) : readFirstSheet(content)
+    sheet = /\.csv$/i.test(fileName)
+      ? readCsv(content)
+      : readFirstSheet(content, { maxInflatedBytes: MAX_INFLATED_BYTES, maxRows: MAX_SHEET_ROWS })
+    if (sheet && sheet.length > MAX_SHEET_ROWS) throw new TooManyRows(MAX_SHEET_ROWS)
   } catch (error) {
     throw new UnreadableRosterFile(error)
   }
   // A workbook without any sheet reads like an empty one.
-  return rowsOf(sheet ?? [])
+  const file = rowsOf(sheet ?? [])
+  if (file.rows.length > MAX_ROSTER_ROWS) {
+    throw new UnreadableRosterFile(new TooManyRows(MAX_ROSTER_ROWS))
+  }
+  return file
 }
 
 /** A CSV's records as rows; every value is kept as written (text), leading zeros and all. */
@@ -80,9 +112,13 @@ function rowsOf(sheet: readonly XlsxRow[]): RosterFile {
   const lines: { line: number; cells: string[] }[] = []
   for (const row of sheet) {
     // Each cell keeps its own column number, so blank cells in between keep the columns
-    // aligned with the header's.
-    const cells = Array.from(row.cells, cellText)
-    if (cells.some((text) => text !== '')) lines.push({ line: row.line, cells })
+    // aligned with the header's. Holes stay holes: a cell at column XFD is one entry.
+    const cells: string[] = []
+    row.cells.forEach((value, column) => {
+      const text = cellText(value)
+      if (text !== '') cells[column] = text
+    })
+    if (cells.length > 0) lines.push({ line: row.line, cells })
   }
 
   if (lines.length === 0) {

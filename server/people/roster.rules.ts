@@ -52,6 +52,8 @@ export interface RosterPlanResult {
   counts: RosterCounts
 }
 
+/** Households one roster file may hold: a township's, with room to spare. */
+export const MAX_ROSTER_ROWS = 10_000
 export const MAX_NAME_LENGTH = 20
 export const MAX_HOUSE_NO_LENGTH = 30
 export const MAX_HOUSEHOLD_SIZE = 30

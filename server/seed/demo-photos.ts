@@ -87,6 +87,8 @@ export async function writeDemoPhotos(
       cloudPath: null,
       fileId: null,
       traceId: null,
+      // The demo records use them from the start.
+      usedAt: now,
     })
   }
 }

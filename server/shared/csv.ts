@@ -1,7 +1,10 @@
 // CSV as RFC 4180 and Excel write it: comma-separated fields, a field in double quotes may hold
 // commas, line breaks and doubled quotes (""). Lines end in CRLF, LF or a lone CR.
 
-/** The text has a quoted field that never closes, or text right after a closing quote. */
+/**
+ * The text has a quoted field that never closes, or text right after a closing quote; the
+ * message, in Chinese, names the line.
+ */
 export class BadCsv extends Error {
   constructor(message: string) {
     super(message)
@@ -10,6 +13,9 @@ export class BadCsv extends Error {
 }
 
 const UNQUOTED = /[^,\r\n]*/y
+
+/** The line (1-based, as an editor counts them) of the character at `at`. */
+const lineAt = (text: string, at: number) => text.slice(0, at).split(/\r\n|\r|\n/).length
 
 /**
  * The records of `text` (a leading byte-order mark is dropped), every field as written. An
@@ -24,11 +30,12 @@ export function parseCsv(text: string): string[][] {
   const n = source.length
   while (at < n) {
     let field = ''
+    const start = at
     if (source[at] === '"') {
       at++
       for (;;) {
         const quote = source.indexOf('"', at)
-        if (quote === -1) throw new BadCsv('a quoted field is not closed')
+        if (quote === -1) throw new BadCsv(`第 ${lineAt(source, start)} 行的引号没有闭合`)
         field += source.slice(at, quote)
         at = quote + 1
         if (source[at] !== '"') break
@@ -36,7 +43,7 @@ export function parseCsv(text: string): string[][] {
         at++
       }
       if (at < n && !/[,\r\n]/.test(source[at] as string)) {
-        throw new BadCsv('text after a closing quote')
+        throw new BadCsv(`第 ${lineAt(source, at)} 行的引号后面紧跟着文字`)
       }
     } else {
       UNQUOTED.lastIndex = at

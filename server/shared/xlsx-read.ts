@@ -2,7 +2,7 @@
 // relationships, the shared strings (rich text joined), the styles (to tell dates from
 // numbers) and the sheet's cells, with their row and column numbers as Excel shows them.
 import { scanXml } from './xml'
-import { unzip } from './zip'
+import { openZip } from './zip'
 
 /** A cell's value; a formula's cached result stands for the formula, an error is its text. */
 export type XlsxCell = string | number | boolean | Date
@@ -14,7 +14,10 @@ export interface XlsxRow {
   cells: XlsxCell[]
 }
 
-/** The file is no .xlsx (a zip without a workbook, a workbook pointing nowhere…). */
+/**
+ * The file is no .xlsx (a zip without a workbook, a workbook pointing nowhere…) or goes beyond
+ * what a worksheet can hold; the message, in Chinese, says what.
+ */
 export class NotXlsx extends Error {
   constructor(message: string) {
     super(message)
@@ -22,18 +25,40 @@ export class NotXlsx extends Error {
   }
 }
 
-/** The rows of the workbook's first sheet; undefined when the workbook has no sheet. */
-export function readFirstSheet(content: Buffer): XlsxRow[] | undefined {
-  const part = (name: string) =>
-    unzip(content, (n) => n === name)
-      .get(name)
-      ?.toString('utf8')
+/** The sheet holds more rows with values than the reader was allowed to take. */
+export class TooManyRows extends Error {
+  constructor(readonly limit: number) {
+    super(`表格超过 ${limit} 行`)
+    this.name = 'TooManyRows'
+  }
+}
+
+export interface XlsxLimits {
+  /** All parts read from the file inflate to at most this many bytes together. */
+  maxInflatedBytes: number
+  /** Rows holding at least one value; more is refused. */
+  maxRows: number
+}
+
+/** Excel's own bounds: columns A to XFD, rows 1 to 1,048,576. */
+export const MAX_COLUMNS = 16_384
+export const MAX_ROW_NUMBER = 1_048_576
+
+const DEFAULT_LIMITS: XlsxLimits = { maxInflatedBytes: 8 * 1024 * 1024, maxRows: MAX_ROW_NUMBER }
+
+/** The rows (with a value) of the workbook's first sheet; undefined when it has no sheet. */
+export function readFirstSheet(
+  content: Buffer,
+  limits: XlsxLimits = DEFAULT_LIMITS,
+): XlsxRow[] | undefined {
+  const zip = openZip(content, { maxTotalBytes: limits.maxInflatedBytes, maxEntries: 10_000 })
+  const part = (name: string) => zip.read(name)?.toString('utf8')
 
   const root = relationshipsOf(part('_rels/.rels'), '')
   const workbookPath =
     [...root.values()].find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml'
   const workbook = part(workbookPath)
-  if (workbook === undefined) throw new NotXlsx('no workbook')
+  if (workbook === undefined) throw new NotXlsx('文件里没有工作簿，不是 .xlsx 文件')
   const folder = workbookPath.slice(0, workbookPath.lastIndexOf('/') + 1)
   const rels = relationshipsOf(
     part(`${folder}_rels/${workbookPath.slice(folder.length)}.rels`),
@@ -51,7 +76,7 @@ export function readFirstSheet(content: Buffer): XlsxRow[] | undefined {
   if (firstSheetRel === undefined) return undefined
   const sheetPath = rels.get(firstSheetRel)?.target
   const sheet = sheetPath === undefined ? undefined : part(sheetPath)
-  if (sheet === undefined) throw new NotXlsx('first sheet missing')
+  if (sheet === undefined) throw new NotXlsx('找不到第一张工作表')
 
   const typed = (type: string) =>
     [...rels.values()].find((r) => r.type.endsWith(`/${type}`))?.target
@@ -59,7 +84,7 @@ export function readFirstSheet(content: Buffer): XlsxRow[] | undefined {
   const stylesPath = typed('styles')
   const strings = sharedStrings(sharedPath === undefined ? undefined : part(sharedPath))
   const dateStyles = dateStylesOf(stylesPath === undefined ? undefined : part(stylesPath))
-  return sheetRows(sheet, strings, dateStyles, date1904)
+  return sheetRows(sheet, { strings, dateStyles, date1904, maxRows: limits.maxRows })
 }
 
 interface Relationship {
@@ -173,24 +198,42 @@ function serialDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - epoch) * 86_400_000))
 }
 
-/** "BC12" → { column: 54, row: 12 } (column 0-based). */
-function parseRef(ref: string): { column: number; row: number } | undefined {
-  const match = /^\$?([A-Z]+)\$?(\d+)$/i.exec(ref)
-  if (!match) return undefined
+/** "BC12" → { column: 54, row: 12 } (column 0-based); within Excel's bounds or refused. */
+function parseRef(ref: string): { column: number; row: number } {
+  const match = /^\$?([A-Z]{1,10})\$?(\d{1,10})$/i.exec(ref)
+  if (!match) throw new NotXlsx(`单元格地址「${ref.slice(0, 20)}」无效`)
+  const letters = (match[1] as string).toUpperCase()
   let column = 0
-  for (const letter of (match[1] as string).toUpperCase())
-    column = column * 26 + letter.charCodeAt(0) - 64
-  return { column: column - 1, row: Number(match[2]) }
+  for (const letter of letters) column = column * 26 + letter.charCodeAt(0) - 64
+  const row = Number(match[2])
+  if (column > MAX_COLUMNS || row < 1 || row > MAX_ROW_NUMBER) {
+    throw new NotXlsx(`单元格地址「${ref}」超出了表格的范围（最大为 XFD1048576）`)
+  }
+  return { column: column - 1, row }
 }
 
-function sheetRows(
-  xml: string,
-  strings: readonly string[],
-  dateStyles: ReadonlySet<number>,
-  date1904: boolean,
-): XlsxRow[] {
+/** A row's number as written (`r`), within Excel's bounds or refused. */
+function rowNumber(text: string): number {
+  if (!/^\d{1,10}$/.test(text)) throw new NotXlsx(`行号「${text.slice(0, 20)}」无效`)
+  const row = Number(text)
+  if (row < 1 || row > MAX_ROW_NUMBER) {
+    throw new NotXlsx(`行号「${text.slice(0, 20)}」超出了表格的范围`)
+  }
+  return row
+}
+
+interface SheetContext {
+  strings: readonly string[]
+  dateStyles: ReadonlySet<number>
+  date1904: boolean
+  maxRows: number
+}
+
+function sheetRows(xml: string, sheet: SheetContext): XlsxRow[] {
+  const { strings, dateStyles, date1904, maxRows } = sheet
   const rows: XlsxRow[] = []
   let row: XlsxRow | undefined
+  let lastLine = 0
   let column = -1
   let cell = { type: 'n', style: 0, value: '', inline: undefined as string | undefined }
   let inV = false
@@ -222,12 +265,14 @@ function sheetRows(
   scanXml(xml, {
     open(name, attrs, selfClosing) {
       if (name === 'row') {
-        const line = attrs.r ? Number(attrs.r) : (rows.at(-1)?.line ?? 0) + 1
-        row = { line, cells: [] }
-        rows.push(row)
+        lastLine = attrs.r ? rowNumber(attrs.r) : lastLine + 1
+        if (lastLine > MAX_ROW_NUMBER) throw new NotXlsx('表格的行数超出了范围')
+        // Kept once it holds a value: rows only formatted cost nothing.
+        row = { line: lastLine, cells: [] }
         column = -1
       } else if (name === 'c') {
-        column = (attrs.r ? parseRef(attrs.r)?.column : undefined) ?? column + 1
+        column = attrs.r ? parseRef(attrs.r).column : column + 1
+        if (column >= MAX_COLUMNS) throw new NotXlsx('表格的列数超出了范围')
         cell = { type: attrs.t ?? 'n', style: Number(attrs.s ?? 0), value: '', inline: undefined }
       } else if (name === 'v' && !selfClosing) inV = true
       else inline.open(name, attrs, selfClosing)
@@ -236,7 +281,13 @@ function sheetRows(
       if (name === 'v') inV = false
       else if (name === 'c' && row) {
         const value = valueOf()
-        if (value !== undefined) row.cells[column] = value
+        if (value === undefined) return
+        if (rows.at(-1) !== row) {
+          if (rows.length >= maxRows) throw new TooManyRows(maxRows)
+          rows.push(row)
+        }
+        // Cells far to the right leave holes, never a filled array of that length.
+        row.cells[column] = value
       } else inline.close(name)
     },
     text(chunk) {

@@ -1,5 +1,6 @@
 // Just enough XML for the .xlsx parts: escaping text for writing, and a scanner that walks
-// elements and text for reading. Namespaces are matched by local name (`x:row` is `row`).
+// elements and text for reading (saxes underneath). Namespaces are matched by local name.
+import { SaxesParser } from 'saxes'
 
 // Characters XML 1.0 forbids (control characters, lone surrogates, U+FFFE/U+FFFF): a pasted
 // name can carry them, and one would make Excel refuse the whole file.
@@ -15,52 +16,53 @@ export function escapeXml(text: string): string {
     .replace(/"/g, '&quot;')
 }
 
-const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }
-
-export function unescapeXml(text: string): string {
-  if (!text.includes('&')) return text
-  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (whole, name: string) => {
-    if (name.startsWith('#x')) return String.fromCodePoint(parseInt(name.slice(2), 16))
-    if (name.startsWith('#')) return String.fromCodePoint(parseInt(name.slice(1), 10))
-    return ENTITIES[name] ?? whole
-  })
-}
-
 export interface XmlHandler {
   open?(name: string, attrs: Record<string, string>, selfClosing: boolean): void
   close?(name: string): void
   text?(text: string): void
 }
 
-// An element's attributes may hold a raw '>' (formatCode="[>=100]0"): quoted values are skipped
-// whole when looking for the tag's end.
-const TOKEN =
-  /<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|<[?!][^>]*>|<(\/?)([^\s/>]+)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>|([^<]+)/g
-const ATTR = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g
+/** The XML is not well-formed; the message, in Chinese, says where. */
+export class BadXml extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'BadXml'
+  }
+}
 
 const localName = (name: string) => name.slice(name.indexOf(':') + 1)
 
-/** Walks `xml` in document order; declarations, comments and doctypes are skipped. */
+/**
+ * Walks `xml` in document order with saxes (a strict, streaming XML 1.0 parser): declarations,
+ * comments, processing instructions and doctypes are skipped; entities are the five XML ones
+ * and character references only (a DOCTYPE's own entities are never expanded). Names are
+ * matched by local name (`x:row` is `row`); a namespaced attribute is kept under both
+ * spellings (`r:id` and `id`). Anything not well-formed throws BadXml.
+ */
 export function scanXml(xml: string, handler: XmlHandler): void {
-  TOKEN.lastIndex = 0
-  for (let match = TOKEN.exec(xml); match; match = TOKEN.exec(xml)) {
-    const [, cdata, slash, name, rest, selfClosing, text] = match
-    if (cdata !== undefined) handler.text?.(cdata)
-    else if (text !== undefined) handler.text?.(unescapeXml(text))
-    else if (name === undefined) continue
-    else if (slash) handler.close?.(localName(name))
-    else {
-      const attrs: Record<string, string> = {}
-      if (handler.open) {
-        // A namespaced attribute is kept under both spellings: `r:id` and `id`.
-        for (const [, key, double, single] of (rest ?? '').matchAll(ATTR)) {
-          const value = unescapeXml(double ?? single ?? '')
-          attrs[key as string] = value
-          attrs[localName(key as string)] ??= value
-        }
-        handler.open(localName(name), attrs, selfClosing === '/')
-      }
-      if (selfClosing === '/') handler.close?.(localName(name))
+  const parser = new SaxesParser({ position: true })
+  let failure: Error | null = null
+  parser.on('error', (error) => {
+    // saxes would carry on after an error; the first one ends the walk.
+    failure ??= error
+    throw error
+  })
+  parser.on('opentag', (tag) => {
+    if (!handler.open) return
+    const attrs: Record<string, string> = {}
+    for (const [key, value] of Object.entries(tag.attributes)) {
+      attrs[key] = value
+      attrs[localName(key)] ??= value
     }
+    handler.open(localName(tag.name), attrs, tag.isSelfClosing)
+  })
+  parser.on('closetag', (tag) => handler.close?.(localName(tag.name)))
+  parser.on('text', (text) => handler.text?.(text))
+  parser.on('cdata', (text) => handler.text?.(text))
+  try {
+    parser.write(xml).close()
+  } catch (error) {
+    if (failure === null) throw error
+    throw new BadXml(`第 ${parser.line} 行第 ${parser.column} 列的 XML 格式有误`)
   }
 }

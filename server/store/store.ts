@@ -165,6 +165,11 @@ export interface MediaRecord {
   fileId: string | null
   /** The asynchronous image check's trace_id, matching its verdict event. */
   traceId: string | null
+  /**
+   * When a record (notice, nomination, appeal, inspection) first took the file; null while
+   * none has. Files still unused 7 days after their upload are deleted (media-sweep.ts).
+   */
+  usedAt: number | null
 }
 
 /** One village's published and adopted notices in a period (信息报送考核). */
@@ -327,6 +332,26 @@ export interface Store {
      * the record as it now is, or null when no pending record has that trace id.
      */
     settle(traceId: string, status: Exclude<MediaStatus, 'pending'>): Promise<MediaRecord | null>
+    /** Marks these files as used by a record at `at` (files already used keep their time). */
+    markUsed(ids: readonly string[], at: number): Promise<void>
+    /** Files no record has used, uploaded before `createdBefore`; oldest first. */
+    unused(q: { createdBefore: number; limit: number }): Promise<MediaRecord[]>
+    /**
+     * Deletes the record of a file only while no record uses it (atomically: a file taken by
+     * a record meanwhile stays). True when it was deleted.
+     */
+    removeUnused(id: string): Promise<boolean>
+    /** Files waiting for a person's decision (status `review`), newest first. */
+    held(limit: number): Promise<MediaRecord[]>
+    /**
+     * Moves a file from status `from` to `to`, only while it is still `from`; answers the
+     * record as it now is, or null when it is unknown or no longer `from`.
+     */
+    decide(
+      id: string,
+      from: MediaStatus,
+      to: Exclude<MediaStatus, 'pending'>,
+    ): Promise<MediaRecord | null>
   }
   filing: {
     /**

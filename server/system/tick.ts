@@ -1,25 +1,31 @@
 // What the clock causes, done by a timer and never by a read: the campaigns' phase
-// notifications, redelivery of notifications that failed, and the expiry of idempotency keys
-// (and, from the Trust issue, of unused uploads). WeChat runs it every 5 minutes through the
+// notifications, redelivery of notifications that failed, the expiry of idempotency keys and
+// the deletion of uploads no record used within 7 days. WeChat runs it every 5 minutes through the
 // `api` function's timer trigger; the local server runs it on an interval. Each step is
-// bounded, and each runs in its own unit of work, so one failing step does not undo another.
+// bounded, and each runs in its own unit of work (every store call of this process must: on
+// SQLite a statement outside one would land in whatever transaction is open), so one failing
+// step does not undo another.
 import { campaignPhaseLabels } from '../../contract/campaigns'
 import { wallClock } from '../campaigns/campaign-access'
 import { phaseAt } from '../campaigns/campaigns.rules'
 import type { Logger } from '../logger'
+import type { MediaStorage } from '../media/media-storage'
+import { sweepUnusedMedia } from '../media/media-sweep'
 import type { Notifier } from '../notify/notifier'
 import type { CampaignView, Store } from '../store/store'
 
 /** How long a write's answer is kept under its idempotency key. */
 export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000
 
-/** Most keys one tick expires, and most failed deliveries it sends again. */
+/** Most keys one tick expires, failed deliveries it sends again, and uploads it deletes. */
 const EXPIRE_PER_TICK = 1_000
 const REDELIVER_PER_TICK = 200
+const MEDIA_SWEEPS_PER_TICK = 5
 
 export interface TickDeps {
   store: Store
   notifier: Notifier
+  media: MediaStorage
   logger: Logger
 }
 
@@ -30,6 +36,8 @@ export interface TickReport {
   redelivered: number
   /** Idempotency keys forgotten. */
   keysExpired: number
+  /** Unused uploads deleted. */
+  mediaRemoved: number
 }
 
 /** The phase event a campaign is due to announce at `now`, if any. */
@@ -91,7 +99,7 @@ async function* openCampaigns(store: Store, now: number): AsyncGenerator<Campaig
 
 export async function runTick(deps: TickDeps, now: number): Promise<TickReport> {
   const { store, notifier, logger } = deps
-  const report: TickReport = { announced: 0, redelivered: 0, keysExpired: 0 }
+  const report: TickReport = { announced: 0, redelivered: 0, keysExpired: 0, mediaRemoved: 0 }
   const step = async (name: string, work: () => Promise<void>) => {
     try {
       await work()
@@ -105,14 +113,27 @@ export async function runTick(deps: TickDeps, now: number): Promise<TickReport> 
     }
   })
   await step('redeliver', async () => {
-    if (notifier.redeliverDue)
-      report.redelivered = await notifier.redeliverDue(now, REDELIVER_PER_TICK)
+    const { redeliverDue } = notifier
+    if (redeliverDue) {
+      report.redelivered = await store.unitOfWork(
+        () => redeliverDue.call(notifier, now, REDELIVER_PER_TICK),
+        'write',
+      )
+    }
   })
   await step('expire keys', async () => {
     report.keysExpired = await store.unitOfWork(
       () => store.idempotency.expire(now - IDEMPOTENCY_TTL_MS, EXPIRE_PER_TICK),
       'write',
     )
+  })
+  await step('sweep media', async () => {
+    for (let sweep = 0; sweep < MEDIA_SWEEPS_PER_TICK; sweep++) {
+      const swept = await store.unitOfWork(() => sweepUnusedMedia(store, deps.media, now), 'write')
+      report.mediaRemoved += swept.removed.length
+      for (const failure of swept.failed) logger.error('unused upload not deleted', failure)
+      if (!swept.more) break
+    }
   })
   return report
 }

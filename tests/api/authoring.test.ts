@@ -267,15 +267,21 @@ describe('notice authoring (drafts, schedule, publish, withdraw, edit)', () => {
     }
   })
 
-  it('a media URL this server did not issue is BAD_INPUT', async () => {
-    const { status, body } = await api.post(
-      'notices.create',
-      { ...input, cover: '/media/med_unknown.png' },
-      as(who.gridA),
-    )
-    expect(status).toBe(400)
-    if (!body.ok) expect(body.error.details?.fields?.[0]?.path).toBe('cover')
-    const cloud = await create({ images: ['https://example.com/a.jpg'] })
-    expect(cloud.images).toEqual(['https://example.com/a.jpg'])
+  it('a media URL this server did not issue is BAD_INPUT, an outside https address too', async () => {
+    for (const [field, url] of [
+      ['cover', '/media/med_unknown.png'],
+      ['images', 'https://example.com/a.jpg'],
+      ['video', 'http://example.com/a.mp4'],
+      ['cover', '//example.com/a.jpg'],
+    ] as const) {
+      const value = field === 'images' ? [url] : url
+      const { status, body } = await api.post(
+        'notices.create',
+        { ...input, [field]: value },
+        as(who.gridA),
+      )
+      expect(status, url).toBe(400)
+      if (!body.ok) expect(body.error.details?.fields?.[0]?.path).toBe(field)
+    }
   })
 })

@@ -14,7 +14,10 @@ const items = (a: number, b: number, note = '') => [
   { criterionId: 'crit-a', points: a, note },
   { criterionId: 'crit-b', points: b, note },
 ]
-const photo = { url: '/media/abc123.jpg', takenAt: new Date(NOW - 3_600_000).toISOString() }
+const takenAt = new Date(NOW - 3_600_000).toISOString()
+/** A photo each user uploaded: photos must be the sender's own uploads. */
+const photoOf = (openid: string) => ({ url: `/media/med_${openid}.jpg`, takenAt })
+const photo = photoOf(who.gridA)
 
 describe('red and black list: inspect, publish, appeal, recover', () => {
   let api: TestApi
@@ -24,7 +27,23 @@ describe('red and black list: inspect, publish, appeal, recover', () => {
 
   beforeAll(async () => {
     api = await startTestApi({ snapshot: buildTestTown(), clock: () => now })
-    for (const openid of Object.values(who)) tokens[openid] = await api.login(openid)
+    for (const openid of Object.values(who)) {
+      tokens[openid] = await api.login(openid)
+      const user = await api.app.store.users.byOpenid(openid)
+      await api.app.store.media.create({
+        id: `med_${openid}.jpg`,
+        ownerId: user?.id as string,
+        kind: 'image',
+        mime: 'image/jpeg',
+        bytes: 1000,
+        createdAt: NOW,
+        status: 'pass',
+        cloudPath: null,
+        fileId: null,
+        traceId: null,
+        usedAt: null,
+      })
+    }
   })
   afterAll(() => api.close())
 
@@ -36,7 +55,7 @@ describe('red and black list: inspect, publish, appeal, recover', () => {
         roundId: 'r-open',
         householdId,
         items: items(a, b, a + b < 100 ? '院内杂物' : ''),
-        photos: [photo],
+        photos: [photoOf(openid)],
         clientId: clientId ?? `client-${++sent}-abcdef`,
       },
       as(openid),
@@ -238,7 +257,11 @@ describe('red and black list: inspect, publish, appeal, recover', () => {
   it('a bound resident appeals during 公示; a second pending appeal is refused', async () => {
     const appeal = await api.data<Appeal>(
       'board.appeal',
-      { roundId: 'r-open', text: '检查那天刚好在修院墙，现已清理完毕', photos: [photo] },
+      {
+        roundId: 'r-open',
+        text: '检查那天刚好在修院墙，现已清理完毕',
+        photos: [photoOf(who.residentA)],
+      },
       as(who.residentA),
     )
     expect(appeal).toMatchObject({ status: 'pending', scoreBefore: 70 })

@@ -8,29 +8,23 @@ import type { Envelope } from '../../contract/envelope'
 import type { Notice } from '../../contract/bulletin'
 import { createLogger } from '../../server/logger'
 import { handleMediaCheckEvent } from '../../server/media/media-check-event'
-import type { CloudFiles } from '../../server/media/media-storage'
 import { createRouter, type Router } from '../../server/router'
 import type { Store } from '../../server/store/store'
 import { buildTestTown, NOW, who } from '../helpers/factories'
+import { fakeCloudFiles, jpegOf, mp4Of } from '../helpers/fake-cloud-files'
 import { apiStoreKind, openStore } from '../helpers/store-adapters'
 
 const ENV = 'cloud://env-1.6465-env-1-1300000000'
 
 /** Cloud storage and the image check, faked: files exist once "uploaded"; checks are recorded. */
 function fakeCloud() {
-  const uploaded = new Set<string>()
-  const checks: { url: string; openid: string; traceId: string }[] = []
-  const files: CloudFiles = {
-    async tempUrl(fileId) {
-      return uploaded.has(fileId) ? `https://tmp.example/${fileId.slice(ENV.length + 1)}` : null
-    },
-    async mediaCheck(request) {
-      const traceId = `trace-${checks.length + 1}`
-      checks.push({ ...request, traceId })
-      return traceId
-    },
+  const fake = fakeCloudFiles()
+  /** What the phone uploads to a path: a small JPEG or MP4 unless the test says otherwise. */
+  const uploaded = {
+    add: (fileID: string, bytes: Buffer = fileID.endsWith('.mp4') ? mp4Of() : jpegOf()) =>
+      fake.stored.set(fileID, bytes),
   }
-  return { files, uploaded, checks }
+  return { files: fake.files, uploaded, checks: fake.checks, removed: fake.removed }
 }
 
 describe('media on cloud storage', () => {
@@ -48,7 +42,11 @@ describe('media on cloud storage', () => {
       devMode: false,
       clock: () => now,
       logger: createLogger({ silent: true }),
-      media: { put: () => Promise.reject(new Error('not used')), cloud: cloud.files },
+      media: {
+        put: () => Promise.reject(new Error('not used')),
+        remove: async () => {},
+        cloud: cloud.files,
+      },
     })
   })
   afterEach(() => store?.close())
@@ -113,7 +111,11 @@ describe('media on cloud storage', () => {
     const first = await register(fileID, who.gridA)
     expect(first).toMatchObject({ ok: true, data: { url: fileID, status: 'pending' } })
     expect(cloud.checks).toEqual([
-      { url: `https://tmp.example/${slot.cloudPath}`, openid: who.gridA, traceId: 'trace-1' },
+      {
+        url: `https://tmp.example/${encodeURIComponent(fileID)}`,
+        openid: who.gridA,
+        traceId: 'trace-1',
+      },
     ])
     const [entry] = await store.audit.recent(1)
     expect(entry).toMatchObject({ action: 'media.register', actorId: `u-${who.gridA}` })
@@ -178,13 +180,74 @@ describe('media on cloud storage', () => {
     expect(answer).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
   })
 
-  it('a video registers as checked at once (the image check takes pictures only)', async () => {
+  it("a grid worker's video waits for an admin's decision (mediaCheckAsync takes no video); an admin's passes", async () => {
     const { fileID } = await upload(who.gridA, 'video')
     expect(await register(fileID, who.gridA)).toMatchObject({
+      ok: true,
+      data: { status: 'review' },
+    })
+    const admins = await upload(who.admin, 'video')
+    expect(await register(admins.fileID, who.admin)).toMatchObject({
       ok: true,
       data: { status: 'pass' },
     })
     expect(cloud.checks).toEqual([])
+  })
+
+  it('reads the uploaded file back: a wrong type or an oversize file is refused and deleted', async () => {
+    const cases = [
+      // [kind, bytes the phone really uploaded, message]
+      [
+        'image',
+        Buffer.from('GIF89a not a picture we take, padded'.padEnd(80)),
+        '只支持 JPG、PNG 或 WEBP 格式的图片',
+      ],
+      ['image', mp4Of(), '只支持 JPG、PNG 或 WEBP 格式的图片'],
+      ['video', jpegOf(), '只支持 MP4 格式的视频'],
+      ['image', jpegOf(2 * 1024 * 1024 + 1), '图片不能超过 2 MB，请压缩后再上传'],
+      ['video', mp4Of(3 * 1024 * 1024 + 1), '视频不能超过 3 MB，请压缩后再上传'],
+    ] as const
+    for (const [kind, bytes, message] of cases) {
+      const { slot, fileID } = await upload(who.gridA, kind)
+      cloud.uploaded.add(fileID, bytes)
+      const answer = await register(fileID, who.gridA)
+      expect(answer, message).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message } })
+      expect(cloud.removed).toContain(fileID)
+      const id = slot.cloudPath.split('/').pop() as string
+      expect(await store.media.get(id)).toMatchObject({ fileId: null, status: 'pending' })
+    }
+    expect(cloud.checks).toEqual([])
+    // At the limits: accepted.
+    const picture = await upload(who.gridA, 'image')
+    cloud.uploaded.add(picture.fileID, jpegOf(2 * 1024 * 1024))
+    expect((await register(picture.fileID, who.gridA)).ok).toBe(true)
+    const video = await upload(who.gridA, 'video')
+    cloud.uploaded.add(video.fileID, mp4Of(3 * 1024 * 1024))
+    expect((await register(video.fileID, who.gridA)).ok).toBe(true)
+  })
+
+  it('a PNG uploaded to a .jpg slot is refused: the slot says what the file must be', async () => {
+    const { fileID } = await upload(who.gridA, 'image')
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.alloc(100),
+    ])
+    cloud.uploaded.add(fileID, png)
+    expect(await register(fileID, who.gridA)).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT' },
+    })
+  })
+
+  it("refuses a fileID of another cloud environment, even at the caller's own path", async () => {
+    const { slot } = await upload(who.gridA)
+    const foreign = `cloud://env-2.6465-env-2-1300000000/${slot.cloudPath}`
+    cloud.uploaded.add(foreign)
+    const answer = await register(foreign, who.gridA)
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: '这个文件不在本小程序的云存储里，请重新上传' },
+    })
   })
 
   it('attaches only fileIDs the caller registered', async () => {

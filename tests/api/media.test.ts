@@ -1,33 +1,11 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { crc32, deflateSync } from 'node:zlib'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { EditableNotice } from '../../contract/authoring'
 import { buildTestTown, NOW, who } from '../helpers/factories'
 import { startTestApi, type TestApi } from '../helpers/http-api'
-
-/** A real 1×1 PNG, built chunk by chunk. */
-function tinyPng(): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4)
-    length.writeUInt32BE(data.length)
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
-    const crc = Buffer.alloc(4)
-    crc.writeUInt32BE(crc32(body))
-    return Buffer.concat([length, body, crc])
-  }
-  const ihdr = Buffer.alloc(13)
-  ihdr.writeUInt32BE(1, 0)
-  ihdr.writeUInt32BE(1, 4)
-  ihdr.set([8, 2, 0, 0, 0], 8) // 8-bit RGB
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(Buffer.from([0, 0xc0, 0x39, 0x2b]))),
-    chunk('IEND', Buffer.alloc(0)),
-  ])
-}
+import { tinyPng } from '../helpers/images'
 
 describe('media uploads', () => {
   let api: TestApi
@@ -81,6 +59,35 @@ describe('media uploads', () => {
     )
     expect(notice.cover).toBe(body.data.url)
     expect(notice.images).toEqual([body.data.url])
+  })
+
+  it("a notice takes only the caller's own uploads, each in a field of its kind, and marks them used", async () => {
+    const { body } = await upload(tinyPng())
+    if (!body.ok) throw new Error(body.error.message)
+    const url = body.data.url
+    const name = url.slice('/media/'.length)
+    expect((await api.app.store.media.get(name))?.usedAt).toBeNull()
+    const notice = (openid: string, media: Record<string, unknown>) =>
+      api.post<EditableNotice>(
+        'notices.create',
+        {
+          columnId: 'col-news',
+          title: '甲村环境整治',
+          body: '房前屋后干净整洁，大家一起来维护。',
+          scope: { kind: 'villages', villageIds: ['vil-a'] },
+          ...media,
+        },
+        tokens[openid],
+      )
+    // Another user's upload, and a picture where a video belongs: refused, nothing marked.
+    expect((await notice(who.admin, { cover: url })).status).toBe(400)
+    const asVideo = await notice(who.gridA, { video: url })
+    expect(asVideo.status).toBe(400)
+    if (!asVideo.body.ok) expect(asVideo.body.error.details?.fields?.[0]?.path).toBe('video')
+    expect((await api.app.store.media.get(name))?.usedAt).toBeNull()
+
+    expect((await notice(who.gridA, { images: [url] })).status).toBe(200)
+    expect((await api.app.store.media.get(name))?.usedAt).toBe(NOW)
   })
 
   it('refuses a file whose bytes are not what it claims, with a Chinese message', async () => {

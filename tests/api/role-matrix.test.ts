@@ -152,6 +152,8 @@ describe('role matrix of every action', () => {
     // The local server has no cloud storage: signed-in callers get BAD_INPUT, others 401/403.
     'media.uploadSlot': () => ({ kind: 'image', ext: 'jpg' }),
     'media.register': () => ({ fileID: 'cloud://env-1.bucket/media/2026-11/med_none.jpg' }),
+    'media.held': () => ({}),
+    'media.settle': () => ({ id: 'med_none.jpg', decision: 'show' }),
     'content.words': () => ({}),
     'content.setWords': () => ({ words: ['测试敏感词'] }),
     'filing.table': () => ({ month: '2026-11' }),

@@ -177,7 +177,10 @@ describe('roster import over HTTP', () => {
     )
     expect(status).toBe(400)
     expect(body).toMatchObject({
-      error: { code: 'BAD_INPUT', message: '无法读取文件，请确认是 .xlsx 或 .csv 格式' },
+      error: {
+        code: 'BAD_INPUT',
+        message: '无法读取文件：不是 zip 格式的文件。请确认是 .xlsx 或 .csv 格式',
+      },
     })
   })
 

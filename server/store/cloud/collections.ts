@@ -123,6 +123,10 @@ export const cloudCollections = [
       { name: 'owner', keys: [asc('ownerId'), desc('createdAt')] },
       // The image check's verdict event names only its trace_id.
       { name: 'trace', keys: [asc('traceId'), asc('status')] },
+      // The sweep: files no record has used, oldest first.
+      { name: 'unused', keys: [asc('unused'), asc('createdAt')] },
+      // The admin's queue of pictures and videos held for a decision.
+      { name: 'held', keys: [asc('status'), desc('createdAt')] },
     ],
   },
   { name: 'settings', id: 'the setting key', indexes: [] },

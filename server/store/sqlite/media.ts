@@ -16,6 +16,7 @@ const mediaFrom = (r: Row): MediaRecord => ({
   cloudPath: optStr(r.cloud_path),
   fileId: optStr(r.file_id),
   traceId: optStr(r.trace_id),
+  usedAt: r.used_at === null || r.used_at === undefined ? null : Number(r.used_at),
 })
 
 /** Rows of uploaded files (the bytes themselves live with the media storage). */
@@ -51,6 +52,40 @@ export function mediaRepo({ one, all, prepare, tx }: Sql): Store['media'] {
         if (!r) return null
         prepare('UPDATE media SET status = @status WHERE id = @id').run({ id: r.id, status })
         return mediaFrom({ ...r, status })
+      })
+    },
+    async markUsed(ids, at) {
+      if (ids.length === 0) return
+      prepare(
+        `UPDATE media SET used_at = @at
+         WHERE id IN (SELECT value FROM json_each(@ids)) AND used_at IS NULL`,
+      ).run({ ids: JSON.stringify([...new Set(ids)]), at })
+    },
+    async unused({ createdBefore, limit }) {
+      return all(
+        `SELECT * FROM media WHERE used_at IS NULL AND created_at < @createdBefore
+         ORDER BY created_at, id LIMIT @limit`,
+        { createdBefore, limit },
+      ).map(mediaFrom)
+    },
+    async removeUnused(id) {
+      const { changes } = prepare('DELETE FROM media WHERE id = @id AND used_at IS NULL').run({
+        id,
+      })
+      return changes === 1
+    },
+    async held(limit) {
+      return all(
+        `SELECT * FROM media WHERE status = 'review' ORDER BY created_at DESC, id DESC LIMIT @limit`,
+        { limit },
+      ).map(mediaFrom)
+    },
+    async decide(id, from, to) {
+      return tx(() => {
+        const r = one('SELECT * FROM media WHERE id = @id AND status = @from', { id, from })
+        if (!r) return null
+        prepare('UPDATE media SET status = @to WHERE id = @id').run({ id, to })
+        return mediaFrom({ ...r, status: to })
       })
     },
   }

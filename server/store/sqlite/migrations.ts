@@ -476,4 +476,10 @@ export const migrations: readonly string[] = [
   ALTER TABLE notify_outbox ADD COLUMN retry_at INTEGER;
   CREATE INDEX notify_outbox_retry ON notify_outbox(retry_at) WHERE retry_at IS NOT NULL;
   `,
+  /* 13: when a record first used an uploaded file; files uploaded before this count as used */ `
+  ALTER TABLE media ADD COLUMN used_at INTEGER;
+  UPDATE media SET used_at = created_at;
+  CREATE INDEX media_unused ON media(created_at) WHERE used_at IS NULL;
+  CREATE INDEX media_status ON media(status, created_at);
+  `,
 ]

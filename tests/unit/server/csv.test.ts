@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { readRosterFile, UnreadableRosterFile } from '../../../server/people/roster.file'
 import { BadCsv, parseCsv } from '../../../server/shared/csv'
-import { csvTextOf, ROSTER_HEADER } from '../../helpers/roster-files'
+import { csvOf, csvTextOf, generatedRoster, ROSTER_HEADER } from '../../helpers/roster-files'
 
 describe('CSV parsing (RFC 4180 as Excel writes it)', () => {
   it('splits fields and records on CRLF, LF and a lone CR, without a record after the last', () => {
@@ -43,7 +43,8 @@ describe('CSV parsing (RFC 4180 as Excel writes it)', () => {
   })
 
   it('refuses a quote that never closes, or text right after a closing quote', () => {
-    expect(() => parseCsv('a,"b\r\nc')).toThrow(BadCsv)
+    expect(() => parseCsv('a,"b\r\nc')).toThrow('第 1 行的引号没有闭合')
+    expect(() => parseCsv('a\r\nb\n"a"b,c')).toThrow('第 3 行的引号后面紧跟着文字')
     expect(() => parseCsv('"a"b,c')).toThrow(BadCsv)
     // A quote inside an unquoted field is just a character.
     expect(parseCsv('张"三,b')).toEqual([['张"三', 'b']])
@@ -52,5 +53,18 @@ describe('CSV parsing (RFC 4180 as Excel writes it)', () => {
   it('makes a malformed roster CSV unreadable rather than half-read', async () => {
     const file = Buffer.from(`${ROSTER_HEADER.join(',')}\r\n甲村,一组,"张三,东街1号,3,\r\n`)
     await expect(readRosterFile(file, 'a.csv')).rejects.toBeInstanceOf(UnreadableRosterFile)
+  })
+
+  it('reads a roster of 10,000 households; one more is refused, naming the limit', async () => {
+    const rows = generatedRoster(10_001)
+    const full = await readRosterFile(csvOf([ROSTER_HEADER, ...rows.slice(0, 10_000)]), 'a.csv')
+    expect(full.rows).toHaveLength(10_000)
+    // The limit counts households, not the header or title lines above it.
+    const titled = csvOf([['某某镇花名册'], ROSTER_HEADER, ...rows.slice(0, 10_000)])
+    expect((await readRosterFile(titled, 'a.csv')).rows).toHaveLength(10_000)
+    const over = readRosterFile(csvOf([ROSTER_HEADER, ...rows]), 'a.csv')
+    await expect(over).rejects.toMatchObject({
+      reason: '花名册一次最多导入 10000 户，请分成几个文件',
+    })
   })
 })

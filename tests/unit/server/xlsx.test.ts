@@ -3,8 +3,14 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { newWorkbook, tableSheet, writeXlsx } from '../../../server/shared/xlsx'
-import { NotXlsx, readFirstSheet, type XlsxRow } from '../../../server/shared/xlsx-read'
-import { BadZip, unzip, zip } from '../../../server/shared/zip'
+import { BadXml, scanXml } from '../../../server/shared/xml'
+import {
+  NotXlsx,
+  readFirstSheet,
+  TooManyRows,
+  type XlsxRow,
+} from '../../../server/shared/xlsx-read'
+import { BadZip, openZip, unzip, zip } from '../../../server/shared/zip'
 
 async function exceljsRead(content: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook()
@@ -246,15 +252,121 @@ describe('zip', () => {
     expect(() => unzip(corrupt)).toThrow(BadZip)
     const stored = storedZip('s.xml', Buffer.from('<s/>'))
     stored[stored.indexOf('<s/>')] = 0x3e // same length, wrong CRC
-    expect(() => unzip(stored)).toThrow('corrupt entry s.xml')
+    expect(() => unzip(stored)).toThrow('压缩包内的 s.xml 已损坏')
   })
 
   it('refuses entries that would inflate beyond the limit', () => {
     const bomb = zip([{ name: 'big.xml', data: Buffer.alloc(2_000_000) }])
     expect(bomb.length).toBeLessThan(10_000)
     expect(() => unzip(bomb, () => true, { maxTotalBytes: 1_000_000, maxEntries: 10 })).toThrow(
-      'entries too large',
+      '解压后的内容过大',
     )
+  })
+
+  it('stops a bomb whose directory lies about its size as soon as the budget is spent', () => {
+    // 200 MB of zeros deflate to ~200 KB; the directory claims 10 bytes.
+    const bomb = zip([{ name: 'big.xml', data: Buffer.alloc(200 * 1024 * 1024) }])
+    const lying = Buffer.from(bomb)
+    const central = lying.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]))
+    lying.writeUInt32LE(10, central + 24)
+    const started = performance.now()
+    expect(() =>
+      unzip(lying, () => true, { maxTotalBytes: 8 * 1024 * 1024, maxEntries: 10 }),
+    ).toThrow('解压后的内容过大')
+    expect(performance.now() - started).toBeLessThan(500)
+  })
+
+  it('shares one budget among all the parts read from one file', () => {
+    const part = Buffer.alloc(600_000, 0x61)
+    const file = zip([
+      { name: 'a.xml', data: part },
+      { name: 'b.xml', data: part },
+    ])
+    const limits = { maxTotalBytes: 1_000_000, maxEntries: 10 }
+    const reader = openZip(file, limits)
+    expect(reader.read('a.xml')?.length).toBe(600_000)
+    expect(() => reader.read('b.xml')).toThrow('解压后的内容过大')
+    // Each part alone fits.
+    expect(openZip(file, limits).read('b.xml')?.length).toBe(600_000)
+  })
+
+  it('refuses a zip holding two entries of the same name', () => {
+    const file = zip([
+      { name: 'xl/workbook.xml', data: Buffer.from('<a/>') },
+      { name: 'xl/workbook.xml', data: Buffer.from('<b/>') },
+    ])
+    expect(() => openZip(file)).toThrow('压缩包里有两个 xl/workbook.xml')
+  })
+})
+
+describe('xlsx reader bounds', () => {
+  const cell = (ref: string) => `<x:row r="1"><x:c r="${ref}" t="s"><x:v>0</x:v></x:c></x:row>`
+
+  it('refuses a file whose one cell is FXSHRXW1 (15 s and 2.1 GB before), at once', () => {
+    const file = excelLikeFile(cell('FXSHRXW1'), '<si><t>甲</t></si>')
+    const started = performance.now()
+    expect(() => readFirstSheet(file)).toThrow(NotXlsx)
+    expect(() => readFirstSheet(file)).toThrow('单元格地址「FXSHRXW1」超出了表格的范围')
+    expect(performance.now() - started).toBeLessThan(200)
+  })
+
+  it('takes cell references up to XFD1048576 and refuses one past either edge', () => {
+    const last = readFirstSheet(excelLikeFile(cell('XFD1048576'), '<si><t>甲</t></si>'))
+    expect(last?.[0]?.cells.length).toBe(16_384)
+    expect(last?.[0]?.cells[16_383]).toBe('甲')
+    expect(last?.[0]?.cells.filter(() => true)).toEqual(['甲'])
+    for (const [ref, message] of [
+      ['XFE1', '单元格地址「XFE1」超出了表格的范围'],
+      ['A1048577', '单元格地址「A1048577」超出了表格的范围'],
+      ['A0', '单元格地址「A0」超出了表格的范围'],
+      ['1A', '单元格地址「1A」无效'],
+    ]) {
+      expect(
+        () => readFirstSheet(excelLikeFile(cell(ref as string), '<si><t>甲</t></si>')),
+        ref,
+      ).toThrow(message as string)
+    }
+  })
+
+  it('refuses row numbers beyond 1,048,576', () => {
+    const row = (r: string) => `<x:row r="${r}"><x:c t="s"><x:v>0</x:v></x:c></x:row>`
+    expect(readFirstSheet(excelLikeFile(row('1048576'), '<si><t>甲</t></si>'))?.[0]?.line).toBe(
+      1_048_576,
+    )
+    expect(() => readFirstSheet(excelLikeFile(row('1048577'), '<si><t>甲</t></si>'))).toThrow(
+      '行号「1048577」超出了表格的范围',
+    )
+    expect(() => readFirstSheet(excelLikeFile(row('99999999999'), '<si><t>甲</t></si>'))).toThrow(
+      NotXlsx,
+    )
+  })
+
+  it('reads at most maxRows rows with values; rows without values do not count', () => {
+    const rows = (n: number) =>
+      Array.from(
+        { length: n },
+        (_, i) => `<x:row r="${i + 1}"><x:c><x:v>${i}</x:v></x:c></x:row>`,
+      ).join('') + '<x:row r="900"/><x:row r="901"><x:c/></x:row>'
+    const limits = { maxInflatedBytes: 8 * 1024 * 1024, maxRows: 3 }
+    expect(readFirstSheet(excelLikeFile(rows(3), ''), limits)).toHaveLength(3)
+    expect(() => readFirstSheet(excelLikeFile(rows(4), ''), limits)).toThrow(TooManyRows)
+    expect(readFirstSheet(excelLikeFile(rows(2), ''), limits)).toHaveLength(2)
+  })
+
+  it('refuses XML that is not well-formed, naming where', () => {
+    expect(() => readFirstSheet(excelLikeFile('<x:row><x:c><x:v>1</x:c></x:row>', ''))).toThrow(
+      BadXml,
+    )
+    expect(() => scanXml('<a>\n<b></a>', {})).toThrow('第 2 行')
+  })
+
+  it('never expands entities a DOCTYPE declares', () => {
+    const laughs =
+      '<!DOCTYPE a [<!ENTITY l "lol"><!ENTITY l2 "&l;&l;&l;&l;&l;&l;&l;&l;&l;&l;">]><a>&l2;</a>'
+    expect(() => scanXml(laughs, {})).toThrow(BadXml)
+    const texts: string[] = []
+    scanXml('<a>&lt;&#x5F20;&#20013;&amp;</a>', { text: (t) => texts.push(t) })
+    expect(texts.join('')).toBe('<张中&')
   })
 })
 

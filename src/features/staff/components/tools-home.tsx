@@ -59,6 +59,11 @@ const adminEntries: Entry[] = [
     description: '新建评选、提前结束阶段、作废票、数据核查、异议、导出与证书',
   },
   { page: 'outbox', title: '通知发件箱', description: '投票开始、结果公布时发给村民的通知' },
+  {
+    page: 'media-review',
+    title: '图片视频审核',
+    description: '内容检查拿不准的图片和网格员上传的视频，决定显示或移除',
+  },
 ]
 
 const open = (page: string) => () => void Taro.navigateTo({ url: staffPageUrl(page) })

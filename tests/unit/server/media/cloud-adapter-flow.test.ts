@@ -6,12 +6,14 @@ import { createLogger } from '../../../../server/logger'
 import { handleMediaCheckEvent } from '../../../../server/media/media-check-event'
 import { createRouter } from '../../../../server/router'
 import { NOW } from '../../../helpers/factories'
+import { fakeCloudFiles, jpegOf } from '../../../helpers/fake-cloud-files'
 import { createCloudTestStore } from '../../../helpers/store-adapters'
 
 describe('cloud uploads on the cloud database adapter', () => {
   it('registers only the owner’s slot, once, and settles its verdict', async () => {
     const { store } = createCloudTestStore()
-    const uploaded = new Set<string>()
+    const cloud = fakeCloudFiles()
+    const uploaded = { add: (fileID: string) => cloud.stored.set(fileID, jpegOf()) }
     const router = createRouter({
       store,
       devMode: false,
@@ -19,10 +21,8 @@ describe('cloud uploads on the cloud database adapter', () => {
       logger: createLogger({ silent: true }),
       media: {
         put: () => Promise.reject(new Error('not used')),
-        cloud: {
-          tempUrl: async (fileId) => (uploaded.has(fileId) ? 'https://tmp.example/x.jpg' : null),
-          mediaCheck: async () => 'trace-1',
-        },
+        remove: async () => {},
+        cloud: cloud.files,
       },
     })
     const call = (action: string, input: unknown, openid: string) =>

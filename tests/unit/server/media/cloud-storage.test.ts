@@ -1,10 +1,13 @@
 // The wx-server-sdk side of cloud media: temp URLs for the image check, the v2 check call in
 // the shape the cloud call takes, and server-side uploads under media/<month>/.
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import type * as WxServerSdk from 'wx-server-sdk'
 import {
   createCloudFiles,
   createCloudMediaStorage,
+  probeUrl,
   type WxCloudStorage,
 } from '../../../../server/media/cloud-storage'
 import { parseFileId } from '../../../../server/media/media.rules'
@@ -30,6 +33,11 @@ function fakeSdk(answer: Record<string, unknown> = { errCode: 0, traceId: 'trace
         ),
       }
     },
+    async deleteFile(param) {
+      calls.push({ api: 'deleteFile', param })
+      return { fileList: param.fileList.map((fileID) => ({ fileID, status: 0 })) }
+    },
+    getWXContext: () => ({ ENV: 'env-1' }),
     openapi: {
       security: {
         async mediaCheckAsync(param: unknown) {
@@ -93,6 +101,107 @@ describe('cloud media storage', () => {
     expect(url).toBe('cloud://env-1.bucket/media/2026-11/med_x.png')
     expect(parseFileId(url)).toEqual({ cloudPath: 'media/2026-11/med_x.png', id: 'med_x.png' })
     expect(calls[0]?.api).toBe('uploadFile')
+  })
+})
+
+describe('cloud files: our environment, deletion', () => {
+  it('owns only fileIDs of the environment the function runs in', () => {
+    const files = createCloudFiles(fakeSdk().sdk)
+    expect(files.ownsFileId('cloud://env-1.6465-env-1-13/media/2026-11/a.jpg')).toBe(true)
+    expect(files.ownsFileId('cloud://env-10.6465-env-10-13/media/2026-11/a.jpg')).toBe(false)
+    expect(files.ownsFileId('cloud://env-2.6465-env-2-13/media/2026-11/a.jpg')).toBe(false)
+    expect(files.ownsFileId('cloud://env-1/media/2026-11/a.jpg')).toBe(false)
+    const nowhere = createCloudFiles({ ...fakeSdk().sdk, getWXContext: () => ({}) })
+    expect(nowhere.ownsFileId('cloud://env-1.6465-env-1-13/media/2026-11/a.jpg')).toBe(false)
+  })
+
+  it('deletes a refused file, and a swept record’s file by its fileID', async () => {
+    const { sdk, calls } = fakeSdk()
+    await createCloudFiles(sdk).remove('cloud://env-1.b/media/2026-11/a.jpg')
+    const storage = createCloudMediaStorage(sdk, () => NOW)
+    const record = {
+      id: 'b.jpg',
+      ownerId: 'u',
+      kind: 'image' as const,
+      mime: 'image/jpeg',
+      bytes: 0,
+      createdAt: NOW,
+      status: 'pass' as const,
+      cloudPath: 'media/2026-11/b.jpg',
+      fileId: 'cloud://env-1.b/media/2026-11/b.jpg',
+      traceId: null,
+      usedAt: null,
+    }
+    await storage.remove(record)
+    // A slot never registered names no file.
+    await storage.remove({ ...record, fileId: null })
+    expect(calls.filter((c) => c.api === 'deleteFile').map((c) => c.param)).toEqual([
+      { fileList: ['cloud://env-1.b/media/2026-11/a.jpg'] },
+      { fileList: ['cloud://env-1.b/media/2026-11/b.jpg'] },
+    ])
+  })
+})
+
+describe('probeUrl: the real size and first bytes of a stored file', () => {
+  async function serve(handler: http.RequestListener) {
+    const server = http.createServer(handler)
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as AddressInfo
+    return { url: `http://127.0.0.1:${port}/f`, close: () => server.close() }
+  }
+  const file = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(300_000, 7)])
+
+  it('reads Content-Range of a ranged answer, and only the bytes asked for', async () => {
+    const ranges: (string | undefined)[] = []
+    const server = await serve((req, res) => {
+      ranges.push(req.headers.range)
+      res.writeHead(206, {
+        'content-range': `bytes 0-63/${file.length}`,
+        'content-length': '64',
+      })
+      res.end(file.subarray(0, 64))
+    })
+    try {
+      const probed = await probeUrl(server.url)
+      expect(probed?.bytes).toBe(300_003)
+      expect(probed?.head.equals(file.subarray(0, 64))).toBe(true)
+      expect(ranges).toEqual(['bytes=0-63'])
+    } finally {
+      server.close()
+    }
+  })
+
+  it('a server that ignores Range: its Content-Length, and the first bytes only', async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { 'content-length': String(file.length) })
+      res.end(file)
+    })
+    try {
+      const probed = await probeUrl(server.url)
+      expect(probed?.bytes).toBe(file.length)
+      expect(probed?.head.length).toBe(64)
+    } finally {
+      server.close()
+    }
+  })
+
+  it('null for a missing file or an answer without a size', async () => {
+    const server = await serve((req, res) => {
+      if (req.url === '/f') {
+        res.writeHead(404)
+        res.end('no')
+      } else {
+        res.writeHead(200, { 'transfer-encoding': 'chunked' })
+        res.end('x')
+      }
+    })
+    try {
+      expect(await probeUrl(server.url)).toBeNull()
+      expect(await probeUrl(server.url.replace('/f', '/chunked'))).toBeNull()
+      expect(await probeUrl('http://127.0.0.1:1/nothing')).toBeNull()
+    } finally {
+      server.close()
+    }
   })
 })
 

@@ -20,6 +20,7 @@ function storeWith(records: [id: string, status: MediaStatus, owner: string][]) 
     cloudPath: `media/2026-11/${id}`,
     fileId: url(id),
     traceId: null,
+    usedAt: null,
   }))
   const store = {
     media: {

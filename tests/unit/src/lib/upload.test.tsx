@@ -42,7 +42,14 @@ describe('uploadMedia', () => {
     actions.length = 0
     uploadFails = false
     const files: CloudFiles = {
-      tempUrl: async (fileId) => (cloudFiles.has(fileId) ? 'https://tmp.example/x.png' : null),
+      ownsFileId: (fileId) => fileId.startsWith(`${ENV}/`),
+      tempUrl: async (fileId) => (cloudFiles.has(fileId) ? fileId : null),
+      // The phone uploaded base64 of the file: its bytes, as the server reads them back.
+      probe: async (url) => {
+        const bytes = Buffer.from(cloudFiles.get(url) ?? '', 'base64')
+        return { bytes: bytes.length, head: bytes.subarray(0, 64) }
+      },
+      remove: async (fileId) => void cloudFiles.delete(fileId),
       mediaCheck: async () => 'trace-1',
     }
     const router = createRouter({
@@ -50,7 +57,11 @@ describe('uploadMedia', () => {
       devMode: false,
       clock: () => NOW,
       logger: createLogger({ silent: true }),
-      media: { put: () => Promise.reject(new Error('not used')), cloud: files },
+      media: {
+        put: () => Promise.reject(new Error('not used')),
+        remove: async () => {},
+        cloud: files,
+      },
     })
     const cloud = {
       async callFunction({ data }: { data: { action: string; input: unknown } }) {

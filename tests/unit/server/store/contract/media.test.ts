@@ -19,6 +19,7 @@ const slot = (id: string): MediaRecord => ({
   cloudPath: `media/2026-11/${id}`,
   fileId: null,
   traceId: null,
+  usedAt: null,
 })
 
 const fileIdOf = (r: MediaRecord) => `cloud://env-1.bucket/${r.cloudPath}`
@@ -89,5 +90,55 @@ describe.each(storeKinds)('media store (%s)', (kind) => {
     expect(await store.media.settle('trace-9', 'pass')).toBeNull()
     expect((await store.media.get(record.id))?.status).toBe('risky')
     expect(await store.media.settle('trace-unknown', 'pass')).toBeNull()
+  })
+
+  it('markUsed stamps files once; unused() lists the others uploaded before a moment, oldest first', async () => {
+    const at = (id: string, createdAt: number): MediaRecord => ({ ...slot(id), createdAt })
+    await store.media.create(at('med_old.jpg', NOW - 3000))
+    await store.media.create(at('med_mid.jpg', NOW - 2000))
+    await store.media.create(at('med_new.jpg', NOW - 1000))
+    await store.media.create(at('med_used.jpg', NOW - 4000))
+    await store.media.markUsed(['med_used.jpg', 'med_unknown.jpg'], NOW)
+    await store.media.markUsed(['med_used.jpg'], NOW + 5)
+    expect((await store.media.get('med_used.jpg'))?.usedAt).toBe(NOW)
+    await store.media.markUsed([], NOW)
+
+    const ids = async (createdBefore: number, limit = 10) =>
+      (await store.media.unused({ createdBefore, limit })).map((r) => r.id)
+    // Before the boundary, not at it.
+    expect(await ids(NOW - 1000)).toEqual(['med_old.jpg', 'med_mid.jpg'])
+    expect(await ids(NOW - 999)).toEqual(['med_old.jpg', 'med_mid.jpg', 'med_new.jpg'])
+    expect(await ids(NOW, 1)).toEqual(['med_old.jpg'])
+    expect(await ids(NOW - 3000)).toEqual([])
+  })
+
+  it('removeUnused deletes only a record no one uses, once', async () => {
+    await store.media.create(slot('med_gone.jpg'))
+    await store.media.create(slot('med_kept.jpg'))
+    await store.media.markUsed(['med_kept.jpg'], NOW)
+    expect(await store.media.removeUnused('med_gone.jpg')).toBe(true)
+    expect(await store.media.removeUnused('med_gone.jpg')).toBe(false)
+    expect(await store.media.get('med_gone.jpg')).toBeNull()
+    expect(await store.media.removeUnused('med_kept.jpg')).toBe(false)
+    expect(await store.media.get('med_kept.jpg')).toMatchObject({ usedAt: NOW })
+  })
+
+  it('held() lists files waiting for review, newest first; decide() moves one once', async () => {
+    await store.media.create({ ...slot('med_r1.jpg'), status: 'review', createdAt: NOW - 10 })
+    await store.media.create({ ...slot('med_r2.jpg'), status: 'review', createdAt: NOW })
+    await store.media.create({ ...slot('med_ok.jpg'), status: 'pass' })
+    expect((await store.media.held(10)).map((r) => r.id)).toEqual(['med_r2.jpg', 'med_r1.jpg'])
+    expect((await store.media.held(1)).map((r) => r.id)).toEqual(['med_r2.jpg'])
+
+    expect(await store.media.decide('med_r1.jpg', 'review', 'pass')).toMatchObject({
+      id: 'med_r1.jpg',
+      status: 'pass',
+    })
+    // Already decided, or never held: nothing changes.
+    expect(await store.media.decide('med_r1.jpg', 'review', 'risky')).toBeNull()
+    expect(await store.media.decide('med_ok.jpg', 'review', 'risky')).toBeNull()
+    expect(await store.media.decide('med_none.jpg', 'review', 'pass')).toBeNull()
+    expect((await store.media.get('med_r1.jpg'))?.status).toBe('pass')
+    expect((await store.media.held(10)).map((r) => r.id)).toEqual(['med_r2.jpg'])
   })
 })
