@@ -459,4 +459,7 @@ export const migrations: readonly string[] = [
     CHECK (delivery IN ('sent', 'refused', 'failed', 'skipped'));
   ALTER TABLE notify_outbox ADD COLUMN delivery_code INTEGER;
   `,
+  /* 11: sessions — a token carries the version it was signed at; signing out bumps it */ `
+  ALTER TABLE users ADD COLUMN session_version INTEGER NOT NULL DEFAULT 0;
+  `,
 ]
