@@ -102,6 +102,13 @@ export const peopleActions = defineActions({
     write: false,
     devOnly: true,
   },
+  'auth.logout': {
+    summary: "Ends every session of the caller: the local server's tokens stop working.",
+    input: emptyInputSchema,
+    output: z.object({ ended: z.literal(true) }),
+    access: signedIn,
+    write: true,
+  },
   'me.get': {
     summary: 'The caller (null when nobody is signed in) and whether the server runs in dev mode.',
     input: emptyInputSchema,
@@ -157,6 +164,13 @@ export const peopleActions = defineActions({
     summary: 'Takes the appointed role (and grids) away; the last admin cannot be dismissed.',
     input: z.object({ userId: idSchema }),
     output: staffUserSchema,
+    access: admins,
+    write: true,
+  },
+  'users.endSessions': {
+    summary: "Ends every session of a user (a lost phone): the user's tokens stop working.",
+    input: z.object({ userId: idSchema }),
+    output: z.object({ ended: z.literal(true) }),
     access: admins,
     write: true,
   },
