@@ -3,10 +3,10 @@
 import { newWorkbook, tableSheet, writeXlsx } from '../shared/xlsx'
 import type { HandlersFor } from '../context'
 import { notFound } from '../errors'
-import { maskName } from '../people/people.rules'
 import { toIso } from '../shared/time'
 import type { CriterionRecord, ScoreRow } from '../store/store'
 import { compareHouseNo, villageStats, visibleEntries, type VillageStatRow } from './board.rules'
+import { householdSight } from './household-sight'
 import { roundLines, toRound, visibleRound, type Line } from './board.view'
 
 const percent = (share: number) => `${Math.round(share * 1000) / 10}%`
@@ -17,6 +17,7 @@ function writeBoardXlsx(
   criteria: CriterionRecord[],
   points: Map<string, Map<string, number>>,
   listOf: Map<string, string>,
+  sightOf: (row: ScoreRow) => { name: string; houseNo: string },
 ): Buffer {
   const workbook = newWorkbook()
 
@@ -58,11 +59,12 @@ function writeBoardXlsx(
   )
   for (const r of sorted) {
     const own = points.get(r.householdId)
+    const sight = sightOf(r)
     households.addRow({
       village: r.villageName,
       group: r.groupName,
-      houseNo: r.houseNo,
-      head: r.headName,
+      houseNo: sight.houseNo,
+      head: sight.name,
       ...Object.fromEntries(criteria.map((c) => [c.id, own?.get(c.id) ?? ''])),
       total: r.total,
       list: listOf.get(r.householdId) ?? '',
@@ -71,10 +73,10 @@ function writeBoardXlsx(
   return writeXlsx(workbook)
 }
 
-/** A printed line: black names always masked, red ones in full only with consent. */
+/** A printed line: as the public sees it (black names always masked, red ones by consent). */
 const printed = (line: Line) => ({
   rank: line.rank,
-  name: line.list !== 'black' && line.showNameOnRed ? line.headName : maskName(line.headName),
+  name: householdSight(null, line, line.list).name,
   groupName: line.groupName,
   unitName: line.unitName,
   score: line.total,
@@ -95,6 +97,7 @@ export const boardExportHandlers: HandlersFor<'board.export' | 'board.printable'
       own.set(item.criterionId, item.points)
       points.set(item.householdId, own)
     }
+    const onBlack = new Set(lines.black.map((l) => l.householdId))
     const listOf = new Map<string, string>([
       ...lines.red.map((l) => [l.householdId, '红榜'] as const),
       ...lines.black.map(
@@ -107,6 +110,8 @@ export const boardExportHandlers: HandlersFor<'board.export' | 'board.printable'
       rubric?.criteria ?? [],
       points,
       listOf,
+      // Admins only, so in full; through the one rule all the same.
+      (r) => householdSight(ctx.caller, r, onBlack.has(r.householdId) ? 'black' : null),
     )
     return { fileName: `红黑榜-${round.title}.xlsx`, content: content.toString('base64') }
   },
