@@ -4,7 +4,7 @@ import type { HandlersFor } from '../context'
 import { signedInCaller } from '../context'
 import { AppError, forbidden, notFound } from '../errors'
 import { checkMediaUrls } from '../media/media-urls'
-import { gridScope, inGridScope } from '../people/people.rules'
+import { gridScope, inGridScope, inVillageScope } from '../people/people.rules'
 import { decodeCursor, encodeCursor } from '../shared/cursor'
 import { newId } from '../shared/ids'
 import { toIso } from '../shared/time'
@@ -20,7 +20,7 @@ import {
   visibleRound,
 } from './board.view'
 import { householdSight } from './household-sight'
-import { rowIds } from './row-ids'
+import { readRowId, rowIds } from './row-ids'
 
 export const inspectHandlers: HandlersFor<
   'board.inspectables' | 'board.inspect' | 'board.inspection'
@@ -29,6 +29,11 @@ export const inspectHandlers: HandlersFor<
     const caller = signedInCaller(ctx)
     const round = await ctx.store.board.round(input.roundId)
     if (!round) throw notFound('这一期检查')
+    if (input.groupId) {
+      const group = await ctx.store.places.get('group', input.groupId)
+      if (group && !inVillageScope(caller, group.villageId))
+        throw forbidden('这个村民小组不在您负责的村')
+    }
     const page = await ctx.store.board.inspectables({
       roundId: round.id,
       gridIds: gridScope(caller),
@@ -145,8 +150,7 @@ export const inspectHandlers: HandlersFor<
     const { caller } = ctx
     const round = await visibleRound(ctx, input.roundId)
     // A line's id (what the lists give) or, for those who see the household in full, its id.
-    const ids = await rowIds(ctx.store)
-    const lineOf = await ids.decode(round.id, input.householdId)
+    const lineOf = await readRowId(ctx.store, round.id, input.householdId)
     const household = await ctx.store.places.household(lineOf ?? input.householdId)
     // One answer for an unknown id and for a household the caller may not look up by its id:
     // answering differently would tell which ids are on a list.
@@ -186,7 +190,7 @@ export const inspectHandlers: HandlersFor<
     return {
       round: toRound(round, ctx.now),
       household: {
-        id: full ? household.id : ids.encode(round.id, household.id),
+        id: full ? household.id : (await rowIds(ctx.store)).encode(round.id, household.id),
         name: sight.name,
         houseNo: sight.houseNo,
         villageName: household.villageName,

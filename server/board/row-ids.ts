@@ -62,7 +62,6 @@ export function decodeRowId(key: Buffer, roundId: string, rowId: string): string
 /** Line ids with the installation's key (created on first use, read once per store). */
 export interface RowIds {
   encode(roundId: string, householdId: string): string
-  decode(roundId: string, rowId: string): Promise<string | null>
 }
 
 const keys = new WeakMap<Store, Promise<Buffer>>()
@@ -75,6 +74,7 @@ async function readOrCreateKey(store: Store): Promise<Buffer> {
   return Buffer.from((await store.settings.get(ROW_KEY_SETTING)) ?? '', 'hex')
 }
 
+/** The codec for answers that give out line ids. */
 export async function rowIds(store: Store): Promise<RowIds> {
   let pending = keys.get(store)
   if (!pending) {
@@ -82,19 +82,30 @@ export async function rowIds(store: Store): Promise<RowIds> {
     keys.set(store, pending)
     pending.catch(() => keys.delete(store))
   }
-  let key = await pending
-  return {
-    encode: (roundId, householdId) => encodeRowId(key, roundId, householdId),
-    async decode(roundId, rowId) {
-      const found = decodeRowId(key, roundId, rowId)
-      if (found !== null || !rowId.startsWith(PREFIX)) return found
-      // An instance that raced another on the very first use may hold a key that lost: read
-      // the stored one again before calling the id unknown.
-      const fresh = await readOrCreateKey(store)
-      if (fresh.equals(key)) return null
-      key = fresh
-      keys.set(store, Promise.resolve(fresh))
-      return decodeRowId(key, roundId, rowId)
-    },
-  }
+  const key = await pending
+  return { encode: (roundId, householdId) => encodeRowId(key, roundId, householdId) }
+}
+
+/**
+ * The household behind a line id of `roundId`, or null. Reading never creates the key (a
+ * refused call changes nothing): without one, no line id was ever given out.
+ */
+export async function readRowId(
+  store: Store,
+  roundId: string,
+  rowId: string,
+): Promise<string | null> {
+  if (!rowId.startsWith(PREFIX)) return null
+  const cached = keys.get(store)
+  const key = cached ? await cached : null
+  const found = key ? decodeRowId(key, roundId, rowId) : null
+  if (found !== null) return found
+  // Not cached yet, or an instance that raced another on the very first use holds a key that
+  // lost: read the stored one before calling the id unknown.
+  const stored = await store.settings.get(ROW_KEY_SETTING)
+  if (!stored) return null
+  const fresh = Buffer.from(stored, 'hex')
+  if (key?.equals(fresh)) return null
+  keys.set(store, Promise.resolve(fresh))
+  return decodeRowId(fresh, roundId, rowId)
 }
