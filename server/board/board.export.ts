@@ -1,8 +1,9 @@
 // A round's results for reporting upward (.xlsx) and for the village bulletin board (an A4
 // print page of the lists, masked as for the public).
 import { newWorkbook, tableSheet, writeXlsx } from '../shared/xlsx'
-import type { HandlersFor } from '../context'
-import { notFound } from '../errors'
+import { signedInCaller, type HandlersFor } from '../context'
+import { forbidden, notFound } from '../errors'
+import { inVillageScope } from '../people/people.rules'
 import { toIso } from '../shared/time'
 import type { CriterionRecord, ScoreRow } from '../store/store'
 import { compareHouseNo, villageStats, visibleEntries, type VillageStatRow } from './board.rules'
@@ -120,6 +121,8 @@ export const boardExportHandlers: HandlersFor<'board.export' | 'board.printable'
     const round = await visibleRound(ctx, input.roundId)
     const village = (await ctx.store.places.villages()).find((v) => v.id === input.villageId)
     if (!village) throw notFound('这个村')
+    if (!inVillageScope(signedInCaller(ctx), village.id))
+      throw forbidden('只能打印您负责的村的榜单')
     const lines = await roundLines(ctx, round, village.id)
     return {
       round: toRound(round, ctx.now),

@@ -55,7 +55,8 @@ export const nominationHandlers: HandlersFor<
     }
     // Only the name, village and group: no phone, no house number beyond what neighbours know.
     const page = await ctx.store.households.list({
-      gridIds: null,
+      // A grid worker finds the households they may nominate: those of their grids.
+      gridIds: caller.role === 'gridWorker' ? caller.gridIds : null,
       villageId: c.villageId ?? undefined,
       keyword: input.name,
       limit: input.limit,
@@ -76,6 +77,8 @@ export const nominationHandlers: HandlersFor<
     const nominee = await ctx.store.places.household(input.householdId)
     if (!nominee || !inScope(c, nominee))
       throw badInput('householdId', '请从名单中选择本次评选范围内的户')
+    // Staff nominate for the households they serve, as they review them.
+    if (isStaff && !inGridScope(caller, nominee.gridId)) throw forbidden('只能提名您负责网格内的户')
     if (!isStaff && !c.rules.selfNomination && caller.household?.id === nominee.id)
       throw badInput('householdId', '本次评选不能提名自己家')
     await checkPhotos(ctx, input.photos)

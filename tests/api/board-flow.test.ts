@@ -286,7 +286,8 @@ describe('red and black list: inspect, publish, appeal, recover', () => {
       { id: appealId, decision: 'reject', reason: '不属实' },
       as(who.gridB),
     )
-    expect(outsider.status).toBe(404)
+    // Another grid's worker: FORBIDDEN, like every act on a household outside their grids.
+    expect(outsider.status).toBe(403)
 
     const input = {
       id: appealId,
