@@ -143,9 +143,22 @@ interface Node {
   ids: string[]
 }
 
+/** A cursor is base64 of JSON, no secret: what it carries counts as answered. */
+function decoded(value: string): unknown {
+  if (!/^[\w-]{8,}$/.test(value)) return undefined
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'))
+    return typeof parsed === 'object' && parsed !== null ? parsed : undefined
+  } catch {
+    return undefined
+  }
+}
+
 function walk(value: unknown, nodes: Node[], all: string[]): void {
   if (typeof value === 'string') {
     all.push(value)
+    const inner = decoded(value)
+    if (inner !== undefined) walk(inner, nodes, all)
     return
   }
   if (Array.isArray(value)) {
@@ -248,6 +261,7 @@ describe('the black list stays masked, whatever a resident or visitor combines',
       const known: Known = { ...base, openid, lineIds: new Map() }
       const nodes: Node[] = []
       const strings: string[] = []
+      const answers: { name: string; strings: Set<string> }[] = []
       const names = [...readActions].sort((a, b) => order(a) - order(b))
       for (const name of names) {
         const builder = builders[name]
@@ -265,7 +279,10 @@ describe('the black list stays masked, whatever a resident or visitor combines',
             if (!res.body.ok) break
             figures.answered.add(`${openid ?? 'anonymous'} ${name}`)
             const data = res.body.data
-            walk(data, nodes, strings)
+            const own: string[] = []
+            walk(data, nodes, own)
+            answers.push({ name, strings: new Set(own) })
+            for (const text of own) strings.push(text)
             if (name === 'board.ranking' || name === 'board.list') {
               const roundId = String((input as { roundId: string }).roundId)
               const ids = known.lineIds.get(roundId) ?? new Set<string>()
@@ -305,6 +322,11 @@ describe('the black list stays masked, whatever a resident or visitor combines',
         expect(
           nodes.filter((n) => n.strings.includes(masked) && n.ids.includes(b.id)),
           `${who}: real id on a masked line`,
+        ).toEqual([])
+        // Nor anywhere in an answer that shows the masked line (a cursor, a second field).
+        expect(
+          answers.filter((a) => a.strings.has(masked) && a.strings.has(b.id)).map((a) => a.name),
+          `${who}: real id in an answer with the masked line`,
         ).toEqual([])
         // No id of a masked line is also the id of a record that shows the full name.
         const maskedIds = new Set(
