@@ -220,15 +220,15 @@ describe('role matrix of every action, over the demo township', () => {
     await data('staff.appoint', { userId, role: 'gridWorker' }, admin())
     return userId
   }
-  const noticeBy = async (token: string, publish: boolean) =>
+  const noticeBy = async (token: string, publish: boolean, villageId = 'vil-01') =>
     (
       await data<{ id: string }>(
         'notices.create',
         {
           columnId: 'col-notices',
-          title: `柳家村通知${++fresh}`,
-          body: '这是一条写给柳家村的测试通知正文。',
-          scope: { kind: 'villages', villageIds: ['vil-01'] },
+          title: `村里的通知${++fresh}`,
+          body: '这是一条写给本村的测试通知正文。',
+          scope: { kind: 'villages', villageIds: [villageId] },
           publish: publish ? 'now' : 'draft',
         },
         token,
@@ -641,7 +641,14 @@ describe('role matrix of every action, over the demo township', () => {
     'filing.notices': () => ({ month: '2026-11', villageId: 'vil-02' }),
   }
   /** More ways in than one field: each is refused as well. */
+  /** A notice 石坪村's grid worker wrote for 石坪村. */
+  const shipingNotice = async (publish: boolean) =>
+    noticeBy(await api.login('demo-grid-2'), publish, 'vil-02')
   const moreScopeCases: [ActionName, () => Promise<object> | object][] = [
+    ['notices.getEditable', async () => ({ id: await shipingNotice(false) })],
+    ['notices.update', async () => ({ id: await shipingNotice(false), title: `改过${++fresh}` })],
+    ['notices.publish', async () => ({ id: await shipingNotice(false) })],
+    ['notices.withdraw', async () => ({ id: await shipingNotice(true) })],
     ['households.list', () => ({ gridId: 'vil-02-grid1' })],
     // Moving a household of one's own grid into 石坪村's.
     ['households.update', () => ({ id: nextHousehold().id, gridId: 'vil-02-grid1' })],
