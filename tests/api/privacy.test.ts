@@ -253,6 +253,34 @@ describe('the black list stays masked, whatever a resident or visitor combines',
     expect(base.black.every((b) => Array.from(b.name).length >= 2 && b.houseNo !== '')).toBe(true)
   })
 
+  it('the reproduced case: 柳家村’s black list and a nominee search share no id', async () => {
+    const token = tokens.get('demo-resident-1')
+    let matched = 0
+    const published = base.rounds.filter((r) => r.status === 'published')
+    for (const round of published) {
+      const page = await api.data<{ items: RankEntry[] }>(
+        'board.list',
+        { roundId: round.id, list: 'black', villageId: 'vil-01', limit: 50 },
+        token,
+      )
+      const lines = page.items.filter((l) => !l.fullDetail)
+      for (const line of lines) expect(line.householdId).toMatch(/^ln_/)
+      const lineIds = new Set(lines.map((l) => l.householdId))
+      for (const b of base.black.filter((h) => h.villageName === '柳家村')) {
+        const found = await api.data<{ items: { id: string; name: string }[] }>(
+          'campaigns.nominees',
+          { campaignId: 'cmp-goodNeighbor', name: b.name },
+          token,
+        )
+        matched += found.items.filter((h) => h.name === b.name).length
+        for (const h of found.items) expect(lineIds.has(h.id), `${h.id} → ${h.name}`).toBe(false)
+      }
+    }
+    expect(published.length).toBeGreaterThanOrEqual(1)
+    // The search did find the black-listed neighbours by their full names: the join was tried.
+    expect(matched).toBeGreaterThanOrEqual(3)
+  })
+
   const figures = { calls: 0, strings: 0, actions: new Set<string>(), answered: new Set<string>() }
 
   for (const openid of callers) {
