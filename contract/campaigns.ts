@@ -140,6 +140,9 @@ export const campaignDetailSchema = campaignSummarySchema.extend({
 export type CampaignDetail = z.infer<typeof campaignDetailSchema>
 
 /** A household as shown in a campaign: head's name, village, group. */
+/** The most households one nominee search answers; there is no next page. */
+export const NOMINEES_PAGE = 20
+
 export const campaignHouseholdSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -398,10 +401,17 @@ export const campaignActions = defineActions({
     audit: ['id', 'phase', 'reason'],
   },
   'campaigns.nominees': {
-    summary: "Households in the campaign's scope whose head's name contains `name`, to nominate.",
-    input: pageInputSchema.extend({
+    summary:
+      "One page of households in the campaign's scope whose head's name contains `name` (at least two characters), while it takes nominations.",
+    input: z.object({
       campaignId: idSchema,
-      name: z.string().trim().min(1, '请输入户主姓名').max(20),
+      name: z
+        .string()
+        .trim()
+        .min(2, '请至少输入户主姓名中的两个字')
+        .max(20, '户主姓名最多 20 个字'),
+      /** At most one page: the search finds a neighbour to nominate, it does not list a village. */
+      limit: z.number().int('每页条数须为整数').min(1).max(NOMINEES_PAGE).default(NOMINEES_PAGE),
     }),
     output: pageOf(campaignHouseholdSchema),
     access: ['resident', 'gridWorker', 'admin'],

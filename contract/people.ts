@@ -105,6 +105,13 @@ export const peopleActions = defineActions({
     audit: false,
     devOnly: true,
   },
+  'auth.logout': {
+    summary: "Ends every session of the caller: the local server's tokens stop working.",
+    input: emptyInputSchema,
+    output: z.object({ ended: z.literal(true) }),
+    access: signedIn,
+    write: true,
+  },
   'me.get': {
     summary: 'The caller (null when nobody is signed in) and whether the server runs in dev mode.',
     input: emptyInputSchema,
@@ -165,6 +172,13 @@ export const peopleActions = defineActions({
     access: admins,
     write: true,
     audit: ['userId'],
+  },
+  'users.endSessions': {
+    summary: "Ends every session of a user (a lost phone): the user's tokens stop working.",
+    input: z.object({ userId: idSchema }),
+    output: z.object({ ended: z.literal(true) }),
+    access: admins,
+    write: true,
   },
   'admin.claim': {
     summary: 'Makes the caller the first admin with the one-time setup code printed at start.',

@@ -42,7 +42,7 @@ export interface ActionContext {
   /** Resolves any openid to a caller the way the router does for the request's own. */
   identify(openid: string): Promise<Caller>
   /** Signs a session token; only the local server in dev mode provides it. */
-  issueToken?: (openid: string) => string
+  issueToken?: (openid: string) => Promise<string>
 }
 
 /** Implements one action of the contract. */

@@ -30,7 +30,7 @@ export interface RouterOptions {
   adminOpenids?: readonly string[]
   clock?: () => number
   logger?: Logger
-  issueToken?: (openid: string) => string
+  issueToken?: (openid: string) => Promise<string>
   /** The content check; by default the local word list in the store's settings. */
   content?: ContentChecker
   /** Where uploads go; without one, media.upload fails. */

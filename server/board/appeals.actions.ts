@@ -3,7 +3,7 @@
 // the change is logged) or rejects with a reason.
 import type { ActionContext, HandlersFor } from '../context'
 import { signedInCaller } from '../context'
-import { AppError, notFound } from '../errors'
+import { AppError, forbidden, notFound } from '../errors'
 import { checkMediaUrls } from '../media/media-urls'
 import { gridScope, inGridScope } from '../people/people.rules'
 import { decodeCursor, encodeCursor } from '../shared/cursor'
@@ -13,11 +13,13 @@ import { computeLists, toEntryRecords } from './board.rules'
 import { inPublicity } from './round.rules'
 import { parsePhotos, previousTotals, scored, toAppeal } from './board.view'
 
-/** An appeal the caller may decide: in their grids (admins: every grid), NOT_FOUND otherwise. */
+/** An appeal the caller may decide: in their grids (admins: every grid), FORBIDDEN otherwise. */
 async function decidable(ctx: ActionContext, id: string): Promise<AppealView> {
   const caller = signedInCaller(ctx)
   const appeal = await ctx.store.board.appeal(id)
-  if (!appeal || !inGridScope(caller, appeal.household.gridId)) throw notFound('这条申诉')
+  if (!appeal) throw notFound('这条申诉')
+  if (!inGridScope(caller, appeal.household.gridId))
+    throw forbidden('这条申诉的家庭不在您负责的网格内')
   if (appeal.status !== 'pending') throw new AppError('CONFLICT', '这条申诉已经处理过了')
   return appeal
 }

@@ -1,7 +1,7 @@
 // Rounds, the lists and their publication, a household's history and consent.
 import type { ListKind, RankEntry } from '../../contract/board'
 import { monthLabel } from '../../contract/filing'
-import type { ActionContext, Caller, HandlersFor } from '../context'
+import type { ActionContext, HandlersFor } from '../context'
 import { signedInCaller } from '../context'
 import { AppError, forbidden, notFound } from '../errors'
 import { inGridScope } from '../people/people.rules'
@@ -31,6 +31,7 @@ import {
   visibleRound,
   type Line,
 } from './board.view'
+import { rowIds } from './row-ids'
 
 /** Not bound to a household: like bindings.unbind, a state to change, not a role refused. */
 const notBound = () => new AppError('CONFLICT', '您还没有绑定家庭，请先在“我的”绑定家庭')
@@ -58,19 +59,23 @@ async function viewerLines(
   }
 }
 
-function pageOfLines(
-  caller: Caller | null,
+async function pageOfLines(
+  ctx: ActionContext,
   round: RoundView,
   lines: Line[],
   cursor: string | undefined,
   limit: number,
-): { items: RankEntry[]; nextCursor: string | null } {
+): Promise<{ items: RankEntry[]; nextCursor: string | null }> {
+  const ids = await rowIds(ctx.store)
   const start = Number(decodeCursor(cursor)?.at ?? 0)
   const slice = lines.slice(start, start + limit)
-  const last = slice[slice.length - 1]
+  const items = slice.map((line) => toEntry(ctx.caller, line, round, ids))
+  const last = items[items.length - 1]
   const more = start + limit < lines.length && last
+  // The cursor carries the line's id as the caller got it: a household id inside it (base64
+  // is no secret) would undo the mask of the line.
   return {
-    items: slice.map((line) => toEntry(caller, line, round)),
+    items,
     nextCursor: more ? encodeCursor({ at: start + limit, id: last.householdId }) : null,
   }
 }
@@ -181,10 +186,12 @@ export const boardHandlers: HandlersFor<
     const households = village
       ? village.householdCount
       : (await ctx.store.places.villages()).reduce((sum, v) => sum + v.householdCount, 0)
-    const first = (list: Line[]) => pageOfLines(ctx.caller, round, list, undefined, FIRST_PAGE)
-    const red = first(lines.red)
-    const black = first(lines.black)
-    const progress = first(lines.progress)
+    const first = (list: Line[]) => pageOfLines(ctx, round, list, undefined, FIRST_PAGE)
+    const [red, black, progress] = await Promise.all([
+      first(lines.red),
+      first(lines.black),
+      first(lines.progress),
+    ])
     return {
       round: toRound(round, ctx.now),
       village: village ? { id: village.id, name: village.name } : null,
@@ -208,7 +215,7 @@ export const boardHandlers: HandlersFor<
     await checkVillage(ctx, input.villageId)
     const lines = await viewerLines(ctx, round, input.villageId)
     if (input.list === 'black' && lines.blackHidden) throw forbidden(lines.blackHidden)
-    return pageOfLines(ctx.caller, round, lines[input.list], input.cursor, input.limit)
+    return pageOfLines(ctx, round, lines[input.list], input.cursor, input.limit)
   },
 
   async 'board.villages'(ctx, input) {

@@ -1,12 +1,13 @@
 // A round's results for reporting upward (.xlsx) and for the village bulletin board (an A4
 // print page of the lists, masked as for the public).
 import { newWorkbook, tableSheet, writeXlsx } from '../shared/xlsx'
-import type { HandlersFor } from '../context'
-import { notFound } from '../errors'
-import { maskName } from '../people/people.rules'
+import { signedInCaller, type HandlersFor } from '../context'
+import { forbidden, notFound } from '../errors'
+import { inVillageScope } from '../people/people.rules'
 import { toIso } from '../shared/time'
 import type { CriterionRecord, ScoreRow } from '../store/store'
 import { compareHouseNo, villageStats, visibleEntries, type VillageStatRow } from './board.rules'
+import { householdSight } from './household-sight'
 import { roundLines, toRound, visibleRound, type Line } from './board.view'
 
 const percent = (share: number) => `${Math.round(share * 1000) / 10}%`
@@ -17,6 +18,7 @@ function writeBoardXlsx(
   criteria: CriterionRecord[],
   points: Map<string, Map<string, number>>,
   listOf: Map<string, string>,
+  sightOf: (row: ScoreRow) => { name: string; houseNo: string },
 ): Buffer {
   const workbook = newWorkbook()
 
@@ -58,11 +60,12 @@ function writeBoardXlsx(
   )
   for (const r of sorted) {
     const own = points.get(r.householdId)
+    const sight = sightOf(r)
     households.addRow({
       village: r.villageName,
       group: r.groupName,
-      houseNo: r.houseNo,
-      head: r.headName,
+      houseNo: sight.houseNo,
+      head: sight.name,
       ...Object.fromEntries(criteria.map((c) => [c.id, own?.get(c.id) ?? ''])),
       total: r.total,
       list: listOf.get(r.householdId) ?? '',
@@ -71,10 +74,10 @@ function writeBoardXlsx(
   return writeXlsx(workbook)
 }
 
-/** A printed line: black names always masked, red ones in full only with consent. */
+/** A printed line: as the public sees it (black names always masked, red ones by consent). */
 const printed = (line: Line) => ({
   rank: line.rank,
-  name: line.list !== 'black' && line.showNameOnRed ? line.headName : maskName(line.headName),
+  name: householdSight(null, line, line.list).name,
   groupName: line.groupName,
   unitName: line.unitName,
   score: line.total,
@@ -95,6 +98,7 @@ export const boardExportHandlers: HandlersFor<'board.export' | 'board.printable'
       own.set(item.criterionId, item.points)
       points.set(item.householdId, own)
     }
+    const onBlack = new Set(lines.black.map((l) => l.householdId))
     const listOf = new Map<string, string>([
       ...lines.red.map((l) => [l.householdId, '红榜'] as const),
       ...lines.black.map(
@@ -107,6 +111,8 @@ export const boardExportHandlers: HandlersFor<'board.export' | 'board.printable'
       rubric?.criteria ?? [],
       points,
       listOf,
+      // Admins only, so in full; through the one rule all the same.
+      (r) => householdSight(ctx.caller, r, onBlack.has(r.householdId) ? 'black' : null),
     )
     return { fileName: `红黑榜-${round.title}.xlsx`, content: content.toString('base64') }
   },
@@ -115,6 +121,8 @@ export const boardExportHandlers: HandlersFor<'board.export' | 'board.printable'
     const round = await visibleRound(ctx, input.roundId)
     const village = (await ctx.store.places.villages()).find((v) => v.id === input.villageId)
     if (!village) throw notFound('这个村')
+    if (!inVillageScope(signedInCaller(ctx), village.id))
+      throw forbidden('只能打印您负责的村的榜单')
     const lines = await roundLines(ctx, round, village.id)
     return {
       round: toRound(round, ctx.now),

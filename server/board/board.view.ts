@@ -11,7 +11,7 @@ import type {
 import type { FieldIssue } from '../../contract/envelope'
 import type { ActionContext, Caller } from '../context'
 import { AppError, notFound } from '../errors'
-import { maskName, visibleVillageIds } from '../people/people.rules'
+import { visibleVillageIds } from '../people/people.rules'
 import { toIso, toIsoOrNull } from '../shared/time'
 import type {
   AppealView,
@@ -23,8 +23,10 @@ import type {
   ScoreRow,
 } from '../store/store'
 import { computeLists, type ListEntry } from './board.rules'
+import { householdSight } from './household-sight'
 import { scoreInspection, type ItemInput } from './inspection.rules'
 import { inPublicity, rectificationDeadline } from './round.rules'
+import type { RowIds } from './row-ids'
 
 export const isStaff = (caller: Caller | null) =>
   caller?.role === 'admin' || caller?.role === 'gridWorker'
@@ -151,17 +153,6 @@ export async function roundLines(
   return { red: pick('red'), black: pick('black'), progress: pick('progress') }
 }
 
-/** Full detail (names, notes, photos) goes to admins, the household's grid workers and itself. */
-export function seesFullDetail(
-  caller: Caller | null,
-  household: { householdId: string; gridId: string },
-): boolean {
-  if (!caller) return false
-  if (caller.role === 'admin') return true
-  if (caller.role === 'gridWorker' && caller.gridIds.includes(household.gridId)) return true
-  return caller.household?.id === household.householdId
-}
-
 /** Why this caller may not see the black list of `villageId` (or of their view), or null. */
 export function blackHiddenReason(caller: Caller | null, villageId?: string): string | null {
   const visible = visibleVillageIds(caller)
@@ -180,14 +171,21 @@ export function seesBlackOf(caller: Caller | null, villageId: string): boolean {
   return visible === null || visible.includes(villageId)
 }
 
-/** A line as this caller sees it: the name masked per list and consent, details per role. */
-export function toEntry(caller: Caller | null, line: Line, round: RoundView): RankEntry {
-  const full = seesFullDetail(caller, line)
-  const named = full || (line.list !== 'black' && line.showNameOnRed)
+/**
+ * A line as this caller sees it: name and details per householdSight, and an id that means
+ * something only in this round's lists unless the caller sees the household in full.
+ */
+export function toEntry(
+  caller: Caller | null,
+  line: Line,
+  round: RoundView,
+  ids: Pick<RowIds, 'encode'>,
+): RankEntry {
+  const sight = householdSight(caller, line, line.list)
   return {
-    householdId: line.householdId,
+    householdId: sight.full ? line.householdId : ids.encode(round.id, line.householdId),
     rank: line.rank,
-    name: named ? line.headName : maskName(line.headName),
+    name: sight.name,
     villageName: line.villageName,
     groupName: line.groupName,
     unitName: line.unitName,
@@ -197,10 +195,10 @@ export function toEntry(caller: Caller | null, line: Line, round: RoundView): Ra
     delta: line.previousScore === null ? null : line.total - line.previousScore,
     rectified: line.rectifiedAt !== null,
     rectifyBy:
-      full && line.list === 'black' && round.publishedAt !== null
+      sight.full && line.list === 'black' && round.publishedAt !== null
         ? toIso(rectificationDeadline(round.publishedAt, round.rectificationDays))
         : null,
-    fullDetail: full,
+    fullDetail: sight.full,
   }
 }
 

@@ -4,7 +4,7 @@ import type { HandlersFor } from '../context'
 import { signedInCaller } from '../context'
 import { AppError, forbidden, notFound } from '../errors'
 import { checkMediaUrls } from '../media/media-urls'
-import { gridScope, inGridScope, maskName } from '../people/people.rules'
+import { gridScope, inGridScope, inVillageScope } from '../people/people.rules'
 import { decodeCursor, encodeCursor } from '../shared/cursor'
 import { newId } from '../shared/ids'
 import { toIso } from '../shared/time'
@@ -13,13 +13,14 @@ import { inPublicity, rectificationDeadline, rectificationThreshold } from './ro
 import {
   parsePhotos,
   seesBlackOf,
-  seesFullDetail,
   scored,
   toAppeal,
   toRound,
   toVersion,
   visibleRound,
 } from './board.view'
+import { householdSight } from './household-sight'
+import { readRowId, rowIds } from './row-ids'
 
 export const inspectHandlers: HandlersFor<
   'board.inspectables' | 'board.inspect' | 'board.inspection'
@@ -28,6 +29,11 @@ export const inspectHandlers: HandlersFor<
     const caller = signedInCaller(ctx)
     const round = await ctx.store.board.round(input.roundId)
     if (!round) throw notFound('这一期检查')
+    if (input.groupId) {
+      const group = await ctx.store.places.get('group', input.groupId)
+      if (group && !inVillageScope(caller, group.villageId))
+        throw forbidden('这个村民小组不在您负责的村')
+    }
     const page = await ctx.store.board.inspectables({
       roundId: round.id,
       gridIds: gridScope(caller),
@@ -143,19 +149,28 @@ export const inspectHandlers: HandlersFor<
   async 'board.inspection'(ctx, input) {
     const { caller } = ctx
     const round = await visibleRound(ctx, input.roundId)
-    const household = await ctx.store.places.household(input.householdId)
-    if (!household) throw notFound('这户')
-    const full = seesFullDetail(caller, { householdId: household.id, gridId: household.gridId })
+    // A line's id (what the lists give) or, for those who see the household in full, its id.
+    const lineOf = await readRowId(ctx.store, round.id, input.householdId)
+    const household = await ctx.store.places.household(lineOf ?? input.householdId)
+    // One answer for an unknown id and for a household the caller may not look up by its id:
+    // answering differently would tell which ids are on a list.
+    const refused = () => forbidden('只能查看本户或榜单上公示的户')
+    if (!household) throw lineOf ? notFound('这户') : refused()
+    const facts = { ...household, householdId: household.id }
     const lines = await ctx.store.board.entries({ roundId: round.id, householdId: household.id })
     const black = lines.find((l) => l.list === 'black')
-    const onPublicList = lines.some((l) => l.list !== 'black')
     const list = black ? 'black' : lines.some((l) => l.list === 'red') ? 'red' : null
+    const sight = householdSight(caller, facts, black ? 'black' : (lines[0]?.list ?? null))
+    const full = sight.full
     if (!full) {
-      // Others see a breakdown only of households on a list they may see, never notes or photos.
+      // Others reach a household only through a line they may see (never by its id), and see
+      // a breakdown without notes or photos.
+      const onPublicList = lines.some((l) => l.list !== 'black')
       const visible =
+        lineOf !== null &&
         round.status === 'published' &&
         (onPublicList || (black !== undefined && seesBlackOf(caller, household.villageId)))
-      if (!visible) throw forbidden('只能查看本户或榜单上公示的户')
+      if (!visible) throw refused()
     }
     const rubric = await ctx.store.board.rubric(round.rubricId)
     const criteria = rubric?.criteria ?? []
@@ -171,14 +186,13 @@ export const inspectHandlers: HandlersFor<
           })
         ).items
       : []
-    const named = full || (!black && household.showNameOnRed)
     const own = caller?.household?.id === household.id
     return {
       round: toRound(round, ctx.now),
       household: {
-        id: household.id,
-        name: named ? household.headName : maskName(household.headName),
-        houseNo: full ? household.houseNo : '',
+        id: full ? household.id : (await rowIds(ctx.store)).encode(round.id, household.id),
+        name: sight.name,
+        houseNo: sight.houseNo,
         villageName: household.villageName,
         groupName: household.groupName,
       },

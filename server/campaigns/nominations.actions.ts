@@ -44,21 +44,24 @@ export const nominationHandlers: HandlersFor<
   async 'campaigns.nominees'(ctx, input) {
     const caller = ctx.caller as Caller
     const c = await visibleCampaign(ctx, input.campaignId)
-    // The roster is searched only by those who may nominate here (no visitors, no outsiders).
-    if (caller.role === 'resident' && !(caller.household && inScope(c, caller.household)))
-      throw forbidden('本次评选不在您所在的村')
+    // The roster is searched only by those who may nominate here and now (no visitors, no
+    // outsiders, not after nominations close), one page for at least two characters of a
+    // name: enough to find a neighbour, never a way to list a village.
+    if (phaseOf(c, ctx.now) !== 'nomination') throw conflict('现在不在提名时间内，不能查找提名对象')
+    if (caller.role === 'resident') {
+      if (c.rules.nominators === 'gridWorkers') throw forbidden('本次评选由网格员提名')
+      if (!(caller.household && inScope(c, caller.household)))
+        throw forbidden('本次评选不在您所在的村')
+    }
     // Only the name, village and group: no phone, no house number beyond what neighbours know.
     const page = await ctx.store.households.list({
-      gridIds: null,
+      // A grid worker finds the households they may nominate: those of their grids.
+      gridIds: caller.role === 'gridWorker' ? caller.gridIds : null,
       villageId: c.villageId ?? undefined,
       keyword: input.name,
-      after: decodeCursor(input.cursor),
       limit: input.limit,
     })
-    return {
-      items: page.items.filter((h) => inScope(c, h)).map(householdRef),
-      nextCursor: encodeCursor(page.next),
-    }
+    return { items: page.items.filter((h) => inScope(c, h)).map(householdRef), nextCursor: null }
   },
 
   async 'campaigns.nominate'(ctx, input) {
@@ -74,6 +77,8 @@ export const nominationHandlers: HandlersFor<
     const nominee = await ctx.store.places.household(input.householdId)
     if (!nominee || !inScope(c, nominee))
       throw badInput('householdId', '请从名单中选择本次评选范围内的户')
+    // Staff nominate for the households they serve, as they review them.
+    if (isStaff && !inGridScope(caller, nominee.gridId)) throw forbidden('只能提名您负责网格内的户')
     if (!isStaff && !c.rules.selfNomination && caller.household?.id === nominee.id)
       throw badInput('householdId', '本次评选不能提名自己家')
     await checkPhotos(ctx, input.photos)

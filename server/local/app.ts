@@ -13,7 +13,7 @@ import { seedIfEmpty } from '../seed/seed'
 import { createSqliteStore } from '../store/sqlite/sqlite-store'
 import type { Store } from '../store/store'
 import { createHttpServer, listen } from './http'
-import { issueToken, loadSecret } from './token'
+import { createSessions, loadSecret } from './token'
 
 export interface LocalApp {
   url: string
@@ -45,13 +45,22 @@ export async function startLocalApp(
   const clock = options.clock ?? clockFrom(config.clockStart)
   const logger = options.logger ?? createLogger()
   fs.mkdirSync(config.dataDir, { recursive: true })
+  // First: a session secret that is not what this server wrote stops the start before any data is touched.
+  const secret = loadSecret(config.dataDir)
   const store = options.store ?? createSqliteStore(path.join(config.dataDir, DATABASE_FILE))
   const mediaRoot = path.join(config.dataDir, MEDIA_DIR)
   const seeded = config.devMode
     ? await seedIfEmpty(store, clock(), createLocalMediaStorage(mediaRoot))
     : false
   const setupCode = config.adminOpenids.length > 0 ? null : await issueSetupCode(store)
-  const secret = loadSecret(config.dataDir)
+  const sessions = createSessions({
+    secret,
+    mode: config.devMode ? 'dev' : 'production',
+    clock,
+    // In a unit of its own, like every store call: on SQLite it must not run inside another
+    // request's open transaction.
+    sessionVersion: (openid) => store.unitOfWork(() => store.users.sessionVersion(openid), 'read'),
+  })
   const router = createRouter({
     store,
     devMode: config.devMode,
@@ -61,13 +70,12 @@ export async function startLocalApp(
     content: createLocalContentChecker(store),
     media: createLocalMediaStorage(mediaRoot),
     // Tokens exist only for the dev login; a production self-host would add its own login.
-    issueToken: config.devMode ? (openid) => issueToken(secret, openid, clock()) : undefined,
+    issueToken: config.devMode ? (openid) => sessions.issue(openid) : undefined,
   })
   const server = createHttpServer({
     router,
-    secret,
+    sessions,
     logger,
-    clock,
     mediaRoot,
     staticRoot: options.staticRoot ?? path.resolve(__dirname, '../../dist-h5'),
   })

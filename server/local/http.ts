@@ -6,19 +6,19 @@ import type { Logger } from '../logger'
 import { newId } from '../shared/ids'
 import type { Router } from '../router'
 import { serveMedia, serveStatic } from './static'
-import { verifyToken } from './token'
+import type { Sessions } from './token'
 
 // A roster file travels base64 inside the JSON body (contract: up to 4,000,000 characters).
 const MAX_BODY_BYTES = 5_000_000
 
 export interface HttpOptions {
   router: Router
-  secret: Buffer
+  /** Verifies bearer tokens (signature, expiry, mode, session version). */
+  sessions: Pick<Sessions, 'verify'>
   staticRoot: string
   /** The folder uploaded files are kept in, served at /media/. */
   mediaRoot?: string
   logger: Logger
-  clock?: () => number
 }
 
 function send(res: http.ServerResponse, envelope: Envelope<unknown>, requestId: string) {
@@ -75,7 +75,7 @@ async function handleApi(
   const auth = req.headers.authorization
   if (auth) {
     const token = /^Bearer (.+)$/.exec(auth)?.[1]
-    openid = token ? verifyToken(options.secret, token, (options.clock ?? Date.now)()) : null
+    openid = token ? await options.sessions.verify(token) : null
     if (!openid) return send(res, fail('UNAUTHENTICATED', '登录已过期，请重新登录'), requestId)
   }
   // A write's retry carries the key of its first attempt (IETF httpapi Idempotency-Key).

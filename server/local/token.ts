@@ -1,32 +1,68 @@
-// Session tokens of the local server: an HMAC-signed openid with an expiry. In WeChat the
+// Session tokens of the local server: an HMAC-signed openid with an expiry, the mode of the
+// server that signed it and the user's session version at that moment. In WeChat the
 // platform supplies the openid and no token exists.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
 const TOKEN_DAYS = 30
+const SECRET_FILE = 'session-secret'
+/** What loadSecret writes: 32 random bytes as 64 lowercase hex digits. */
+const SECRET_PATTERN = /^[0-9a-f]{64}$/
 
-/** The signing secret, generated into DATA_DIR on first start and kept across restarts. */
+/** The mode of the server that signs or verifies a token. */
+export type TokenMode = 'dev' | 'production'
+
+export interface TokenClaims {
+  /** The openid. */
+  sub: string
+  /** Expiry, epoch ms. */
+  exp: number
+  mode: TokenMode
+  /** The user's session version when the token was signed (Store.users.sessionVersion). */
+  sv: number
+}
+
+/**
+ * The signing secret, generated into DATA_DIR on first start and kept across restarts. A file
+ * that is not what this function wrote (empty, shortened, edited by hand) stops the start:
+ * a guessable secret would let anyone sign a token.
+ */
 export function loadSecret(dataDir: string): Buffer {
-  const file = path.join(dataDir, 'session-secret')
+  const file = path.join(dataDir, SECRET_FILE)
   if (!fs.existsSync(file)) {
     fs.writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' })
   }
-  return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'hex')
+  const text = fs.readFileSync(file, 'utf8').trim()
+  if (!SECRET_PATTERN.test(text)) {
+    const problem =
+      text === ''
+        ? '是空的'
+        : text.length < 64
+          ? `只有 ${text.length} 个字符（应为 64 个）`
+          : '不是服务生成的格式（应为 64 个十六进制字符）'
+    throw new Error(
+      `会话密钥文件 ${file} ${problem}，不能使用。请删除这个文件后重新启动，服务会生成新的密钥（已登录的人需要重新登录）。`,
+    )
+  }
+  return Buffer.from(text, 'hex')
 }
 
 const sign = (secret: Buffer, payload: string) =>
   createHmac('sha256', secret).update(payload).digest('base64url')
 
-export function issueToken(secret: Buffer, openid: string, now: number): string {
-  const payload = Buffer.from(
-    JSON.stringify({ sub: openid, exp: now + TOKEN_DAYS * 86_400_000 }),
-  ).toString('base64url')
+export function issueToken(
+  secret: Buffer,
+  claims: { sub: string; mode: TokenMode; sv: number },
+  now: number,
+): string {
+  const full: TokenClaims = { ...claims, exp: now + TOKEN_DAYS * 86_400_000 }
+  const payload = Buffer.from(JSON.stringify(full)).toString('base64url')
   return `${payload}.${sign(secret, payload)}`
 }
 
-/** The openid a token carries, or null when it is forged, malformed or expired. */
-export function verifyToken(secret: Buffer, token: string, now: number): string | null {
+/** The claims of a token signed with this secret and not yet expired; null otherwise. */
+export function readToken(secret: Buffer, token: string, now: number): TokenClaims | null {
   const [payload, signature, extra] = token.split('.')
   if (!payload || !signature || extra !== undefined) return null
   const expected = Buffer.from(sign(secret, payload))
@@ -35,9 +71,39 @@ export function verifyToken(secret: Buffer, token: string, now: number): string 
   try {
     const claims: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'))
     if (typeof claims !== 'object' || claims === null) return null
-    const { sub, exp } = claims as { sub?: unknown; exp?: unknown }
-    return typeof sub === 'string' && typeof exp === 'number' && exp > now ? sub : null
+    const { sub, exp, mode, sv } = claims as Partial<Record<keyof TokenClaims, unknown>>
+    if (typeof sub !== 'string' || typeof exp !== 'number' || exp <= now) return null
+    if ((mode !== 'dev' && mode !== 'production') || typeof sv !== 'number') return null
+    return { sub, exp, mode, sv }
   } catch {
     return null
+  }
+}
+
+/** The sessions of one server: signs tokens in its mode and verifies them against the store. */
+export interface Sessions {
+  issue(openid: string): Promise<string>
+  /** The openid a token carries, or null when it is forged, malformed, expired, signed in
+   *  another mode, or its user has signed out (or been signed out) since. */
+  verify(token: string): Promise<string | null>
+}
+
+export function createSessions(options: {
+  secret: Buffer
+  mode: TokenMode
+  clock: () => number
+  sessionVersion: (openid: string) => Promise<number>
+}): Sessions {
+  const { secret, mode, clock, sessionVersion } = options
+  return {
+    async issue(openid) {
+      return issueToken(secret, { sub: openid, mode, sv: await sessionVersion(openid) }, clock())
+    },
+    async verify(token) {
+      const claims = readToken(secret, token, clock())
+      // A dev token never opens a production server, even on the same DATA_DIR and secret.
+      if (!claims || claims.mode !== mode) return null
+      return claims.sv === (await sessionVersion(claims.sub)) ? claims.sub : null
+    },
   }
 }

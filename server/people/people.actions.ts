@@ -47,7 +47,12 @@ export async function toMe(ctx: ActionContext, caller: Caller): Promise<MeUser> 
 }
 
 export const peopleHandlers: HandlersFor<
-  'auth.devAccounts' | 'auth.devLogin' | 'me.get' | 'me.updateProfile' | 'villages.list'
+  | 'auth.devAccounts'
+  | 'auth.devLogin'
+  | 'auth.logout'
+  | 'me.get'
+  | 'me.updateProfile'
+  | 'villages.list'
 > = {
   async 'auth.devAccounts'(ctx) {
     return DEMO_ACCOUNTS.map((account) => ({
@@ -62,7 +67,14 @@ export const peopleHandlers: HandlersFor<
   async 'auth.devLogin'(ctx, input) {
     if (!ctx.issueToken) throw new AppError('NOT_FOUND', '没有这个接口')
     const caller = await ctx.identify(input.openid)
-    return { token: ctx.issueToken(input.openid), user: await toMe(ctx, caller) }
+    return { token: await ctx.issueToken(input.openid), user: await toMe(ctx, caller) }
+  },
+
+  async 'auth.logout'(ctx) {
+    const caller = signedInCaller(ctx)
+    const version = await ctx.store.users.endSessions(caller.user.id)
+    ctx.audit({ target: `user:${caller.user.id}`, after: { sessionVersion: version } })
+    return { ended: true }
   },
 
   async 'me.get'(ctx) {

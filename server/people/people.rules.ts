@@ -37,6 +37,12 @@ export function gridScope(caller: Caller): string[] | null {
   return caller.role === 'gridWorker' ? caller.gridIds : []
 }
 
+/** Whether the caller may act on a village as staff (admins anywhere, grid workers where they serve a grid). */
+export function inVillageScope(caller: Caller, villageId: string): boolean {
+  if (caller.role === 'admin') return true
+  return caller.role === 'gridWorker' && caller.gridVillageIds.includes(villageId)
+}
+
 /** Whether the caller may act on a household of this grid (admins anywhere, grid workers in theirs). */
 export function inGridScope(caller: Caller, gridId: string): boolean {
   const scope = gridScope(caller)

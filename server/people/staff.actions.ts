@@ -33,7 +33,12 @@ async function keepOneAdmin(ctx: ActionContext, user: StaffView, next: StaffView
 }
 
 export const staffHandlers: HandlersFor<
-  'users.search' | 'staff.list' | 'staff.appoint' | 'staff.dismiss' | 'admin.claim'
+  | 'users.search'
+  | 'staff.list'
+  | 'staff.appoint'
+  | 'staff.dismiss'
+  | 'users.endSessions'
+  | 'admin.claim'
 > = {
   async 'users.search'(ctx, input) {
     const page = await ctx.store.users.search({
@@ -42,6 +47,13 @@ export const staffHandlers: HandlersFor<
       limit: input.limit,
     })
     return { items: page.items.map(toStaffUser), nextCursor: encodeCursor(page.next) }
+  },
+
+  async 'users.endSessions'(ctx, input) {
+    await staffView(ctx, input.userId)
+    const version = await ctx.store.users.endSessions(input.userId)
+    ctx.audit({ target: `user:${input.userId}`, after: { sessionVersion: version } })
+    return { ended: true }
   },
 
   async 'staff.list'(ctx) {

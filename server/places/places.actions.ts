@@ -3,7 +3,7 @@ import { randomInt } from 'node:crypto'
 import type { Household } from '../../contract/places'
 import { signedInCaller, type ActionContext, type Caller, type HandlersFor } from '../context'
 import { AppError, forbidden, notFound } from '../errors'
-import { gridScope, inGridScope } from '../people/people.rules'
+import { gridScope, inGridScope, inVillageScope } from '../people/people.rules'
 import { decodeCursor, encodeCursor } from '../shared/cursor'
 import { newId } from '../shared/ids'
 import { toIso } from '../shared/time'
@@ -160,6 +160,8 @@ export const placesHandlers: HandlersFor<
   async 'households.list'(ctx, input) {
     const caller = signedInCaller(ctx)
     if (input.gridId && !inGridScope(caller, input.gridId)) throw forbidden('这个网格不归您负责')
+    if (input.villageId && !inVillageScope(caller, input.villageId))
+      throw forbidden('这个村不归您负责')
     const page = await ctx.store.households.list({
       gridIds: gridScope(caller),
       villageId: input.villageId,
@@ -183,8 +185,9 @@ export const placesHandlers: HandlersFor<
     const { id, ...patch } = input
     if (patch.groupId) await livePlace(ctx, 'group', patch.groupId, before.villageId)
     if (patch.gridId) {
-      await livePlace(ctx, 'grid', patch.gridId, before.villageId)
+      // Scope first: a grid the caller does not serve is refused whatever village it is in.
       if (!inGridScope(caller, patch.gridId)) throw forbidden('不能把这户移到您不负责的网格')
+      await livePlace(ctx, 'grid', patch.gridId, before.villageId)
     }
     await ctx.store.households.update(id, patch)
     const after = (await ctx.store.places.household(id)) as HouseholdView

@@ -206,6 +206,10 @@ export interface Store {
     /** Sets or clears the appointed role; clearing also removes the user from their grids. */
     setStaffRole(id: string, role: UserRecord['staffRole']): Promise<void>
     countAdmins(): Promise<number>
+    /** The session version of the user with this openid (0 for none): tokens signed at an older one are void. */
+    sessionVersion(openid: string): Promise<number>
+    /** Ends every session of the user (sign-out, a lost phone); returns the new version. */
+    endSessions(id: string): Promise<number>
   }
   places: {
     villages(): Promise<VillageView[]>

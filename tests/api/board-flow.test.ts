@@ -213,7 +213,9 @@ describe('red and black list: inspect, publish, appeal, recover', () => {
     expect(otherVillage.black).toBeNull()
     expect(otherVillage.blackHiddenReason).toContain('只能查看本村')
     const ownView = await ranking(who.residentB)
-    expect(ownView.black?.map((e) => [e.rank, e.householdId])).toEqual([[1, 'hh-b2']])
+    // A neighbour's line carries an id that means something in this round's lists only.
+    expect(ownView.black?.map((e) => [e.rank, e.name])).toEqual([[1, '钱*多']])
+    expect(ownView.black?.[0]?.householdId).toMatch(/^ln_/)
 
     const grid = await ranking(who.gridA)
     expect(grid.black?.map((e) => e.name)).toEqual(['王芳', '欧阳春花'])
@@ -236,20 +238,29 @@ describe('red and black list: inspect, publish, appeal, recover', () => {
     expect(worker.data.rectification).toMatchObject({ rectified: false, threshold: 60 })
 
     // A neighbour of the same village sees the score items of a black-listed household,
-    // masked, without notes or photos.
-    const neighbour = (await inspection(who.residentA, 'hh-a3')).body
+    // masked, without notes or photos, through the line's id and never by the household's.
+    const line = (await ranking(who.residentA)).black?.find((e) => e.name === '王*')
+    const lineId = line?.householdId ?? ''
+    expect(lineId).toMatch(/^ln_/)
+    expect((await inspection(who.residentA, 'hh-a3')).status).toBe(403)
+    expect((await inspection(who.residentA, 'hh-nobody')).status).toBe(403)
+    const neighbour = (await inspection(who.residentA, lineId)).body
     if (!neighbour.ok) throw new Error(neighbour.error.message)
     expect(neighbour.data).toMatchObject({ fullDetail: false, list: 'black', earlier: [] })
-    expect(neighbour.data.household.name).toBe('王*')
+    expect(neighbour.data.household).toMatchObject({ id: lineId, name: '王*', houseNo: '' })
     expect(neighbour.data.latest?.photos).toEqual([])
     expect(neighbour.data.latest?.items.map((i) => i.note)).toEqual(['', ''])
     expect(neighbour.data.latest?.inspectorName).toBeNull()
 
-    // Another village's resident and a visitor: nothing of it.
-    expect((await inspection(who.residentB, 'hh-a3')).status).toBe(403)
-    expect((await inspection(who.visitor, 'hh-a3')).status).toBe(403)
-    // Another grid's worker sees it like the public (not on a list they may see).
-    expect((await inspection(who.gridB, 'hh-a3')).status).toBe(403)
+    // Another village's resident and a visitor: nothing of it, by either id.
+    for (const id of ['hh-a3', lineId]) {
+      expect((await inspection(who.residentB, id)).status).toBe(403)
+      expect((await inspection(who.visitor, id)).status).toBe(403)
+      // Another grid's worker sees it like the public (not on a list they may see).
+      expect((await inspection(who.gridB, id)).status).toBe(403)
+    }
+    // A line id of this round means nothing in another.
+    expect((await inspection(who.residentA, lineId, 'r-pub')).status).toBe(403)
   })
 
   let appealId = ''
@@ -298,7 +309,8 @@ describe('red and black list: inspect, publish, appeal, recover', () => {
       { id: appealId, decision: 'reject', reason: '不属实' },
       as(who.gridB),
     )
-    expect(outsider.status).toBe(404)
+    // Another grid's worker: FORBIDDEN, like every act on a household outside their grids.
+    expect(outsider.status).toBe(403)
 
     const input = {
       id: appealId,
@@ -399,15 +411,17 @@ describe('red and black list: inspect, publish, appeal, recover', () => {
   })
 
   it('the red list shows a full name only with the household’s consent', async () => {
+    // 张小明 (hh-a1) is third on the township's red list, 甲村's second.
+    const lineOf = (r: Ranking) => r.red.find((e) => e.villageName === '甲村' && e.rank === 3)
     const before = await ranking(who.visitor)
-    expect(before.red.find((e) => e.householdId === 'hh-a1')?.name).toBe('张小明')
+    expect(lineOf(before)?.name).toBe('张小明')
     await api.data('board.setConsent', { showNameOnRed: false }, as(who.residentA))
     expect(await api.data('board.consent', {}, as(who.residentA))).toEqual({
       householdId: 'hh-a1',
       showNameOnRed: false,
     })
     const after = await ranking(who.visitor)
-    expect(after.red.find((e) => e.householdId === 'hh-a1')?.name).toBe('张*明')
+    expect(lineOf(after)?.name).toBe('张*明')
   })
 
   it('village averages and coverage across the township', async () => {

@@ -150,5 +150,17 @@ export function usersRepo(db: CloudDb): Store['users'] {
     async countAdmins() {
       return (await users().where({ staffRole: 'admin' }).count()).total
     },
+    async sessionVersion(openid) {
+      const { data } = await users().where({ openid }).limit(1).get()
+      return Number(data[0]?.sessionVersion ?? 0)
+    },
+    async endSessions(id) {
+      // An atomic increment: two sign-outs at once both count, and neither is lost.
+      await users()
+        .doc(id)
+        .update({ data: { sessionVersion: _.inc(1) } })
+      const doc = await getDoc(users().doc(id))
+      return Number(doc?.sessionVersion ?? 0)
+    },
   }
 }

@@ -482,4 +482,7 @@ export const migrations: readonly string[] = [
   CREATE INDEX media_unused ON media(created_at) WHERE used_at IS NULL;
   CREATE INDEX media_status ON media(status, created_at);
   `,
+  /* 14: sessions — a token carries the version it was signed at; signing out bumps it */ `
+  ALTER TABLE users ADD COLUMN session_version INTEGER NOT NULL DEFAULT 0;
+  `,
 ]

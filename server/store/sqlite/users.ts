@@ -91,5 +91,17 @@ export function usersRepo({ prepare, one, all, tx }: Sql): Store['users'] {
     async countAdmins() {
       return Number(one(`SELECT COUNT(*) AS n FROM users WHERE staff_role = 'admin'`)?.n ?? 0)
     },
+    async sessionVersion(openid) {
+      const row = one('SELECT session_version FROM users WHERE openid = @openid', { openid })
+      return Number(row?.session_version ?? 0)
+    },
+    async endSessions(id) {
+      const row = one(
+        `UPDATE users SET session_version = session_version + 1 WHERE id = @id
+         RETURNING session_version`,
+        { id },
+      )
+      return Number(row?.session_version ?? 0)
+    },
   }
 }

@@ -7,6 +7,7 @@ import { BindingSection } from '@/features/people/components/binding-section'
 import { DevAccountSwitcher } from '@/features/people/components/dev-account-switcher'
 import { MeEntries } from '@/features/people/components/me-entries'
 import { ProfileCard } from '@/features/people/components/profile-card'
+import { SignOut } from '@/features/people/components/sign-out'
 import { useMe } from '@/features/people/hooks/use-me'
 import { usePageClass } from '@/lib/use-elder-mode'
 
@@ -15,7 +16,8 @@ export default function MePage() {
   const me = useMe()
   const user = me.data?.user ?? null
   const reload = () => void me.reload()
-  const showSwitcher = process.env.TARO_ENV === 'h5' && me.data?.devMode === true
+  const h5 = process.env.TARO_ENV === 'h5'
+  const showSwitcher = h5 && me.data?.devMode === true
   return (
     <View className={usePageClass()}>
       <PageState
@@ -31,7 +33,8 @@ export default function MePage() {
         <MeEntries user={user} />
         {user?.role === 'resident' && user.household && <SubscribeRow />}
         {user && me.data?.setupOpen && <AdminClaim onClaimed={reload} />}
-        {showSwitcher && <DevAccountSwitcher signedIn={user !== null} />}
+        {showSwitcher && <DevAccountSwitcher />}
+        {h5 && user && <SignOut />}
       </PageState>
     </View>
   )

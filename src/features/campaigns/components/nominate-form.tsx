@@ -28,7 +28,7 @@ export function NominateFormView({ form }: { form: NominateForm }) {
       <Field
         label='被提名的家庭'
         error={errors.household}
-        hint='按户主姓名在花名册里查找，再点选一户。'
+        hint='输入户主姓名（至少两个字）在花名册里查找，再点选一户。'
       >
         {draft.household && (
           <View className='campaign-choice campaign-choice--active'>

@@ -69,6 +69,8 @@ export function useNominate(campaignId: string, onDone: () => void) {
   const search = async () => {
     const name = query.trim()
     if (!name) return setErrors((e) => ({ ...e, household: '请输入户主姓名' }))
+    if (Array.from(name).length < 2)
+      return setErrors((e) => ({ ...e, household: '请至少输入户主姓名中的两个字' }))
     setSearching(true)
     forget('household')
     try {

@@ -1,4 +1,4 @@
-import { call, setSessionToken } from '@/lib/api-client'
+import { ApiError, call, setSessionToken } from '@/lib/api-client'
 
 export const getMe = () => call('me.get')
 
@@ -11,4 +11,12 @@ export async function devLogin(openid: string) {
   return user
 }
 
-export const signOut = () => setSessionToken(null)
+/** Ends the session on the server, then forgets the token (also when it was no longer valid). */
+export async function signOut() {
+  try {
+    await call('auth.logout')
+  } catch (error) {
+    if (!(error instanceof ApiError && error.code === 'UNAUTHENTICATED')) throw error
+  }
+  setSessionToken(null)
+}

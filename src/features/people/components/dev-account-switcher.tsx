@@ -2,12 +2,12 @@ import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { showError } from '@/lib/api-client'
-import { devLogin, signOut } from '../api/me'
+import { devLogin } from '../api/me'
 import { useDevAccounts } from '../hooks/use-me'
 import { roleNames } from '../labels'
 
 /** Dev mode only: sign in as one of the demo accounts to see the app through their eyes. */
-export function DevAccountSwitcher({ signedIn }: { signedIn: boolean }) {
+export function DevAccountSwitcher() {
   const accounts = useDevAccounts(true)
   const [busy, setBusy] = useState('')
   const reopen = () => Taro.reLaunch({ url: '/pages/me/index' })
@@ -44,16 +44,6 @@ export function DevAccountSwitcher({ signedIn }: { signedIn: boolean }) {
           }
         />
       ))}
-      {signedIn && (
-        <Cell
-          title='退出登录'
-          clickable
-          onClick={() => {
-            signOut()
-            reopen()
-          }}
-        />
-      )}
     </CellGroup>
   )
 }

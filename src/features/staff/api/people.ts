@@ -13,3 +13,6 @@ export const appointStaff = (userId: string, role: 'admin' | 'gridWorker') =>
   call('staff.appoint', { userId, role })
 
 export const dismissStaff = (userId: string) => call('staff.dismiss', { userId })
+
+/** Signs a user out everywhere (a lost phone). */
+export const endSessions = (userId: string) => call('users.endSessions', { userId })

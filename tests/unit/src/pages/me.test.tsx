@@ -100,16 +100,22 @@ describe('我的', () => {
     expect(screen.getAllByText('柳家村').length).toBeGreaterThan(0)
   })
 
-  it('退出登录 signs out and reopens 我的', async () => {
-    await api.loginAs('demo-resident-1')
+  it('退出登录 ends the session on the server and reopens 我的', async () => {
+    const token = await api.loginAs('demo-resident-2')
     const { unmount } = render(<MePage />)
 
     fireEvent.click(await screen.findByText('退出登录'))
 
-    expect(navigations).toEqual([{ api: 'reLaunch', url: '/pages/me/index' }])
+    await waitFor(() => expect(navigations).toEqual([{ api: 'reLaunch', url: '/pages/me/index' }]))
     unmount()
     render(<MePage />)
     expect(await screen.findByText('未登录')).toBeInTheDocument()
+    // The token itself stopped working, not only the page's copy of it.
+    const again = await fetch(`${api.url}/api/me.get`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    })
+    expect(again.status).toBe(401)
   })
 
   it('a signed-in user who is not bound sees 绑定我的家庭 and why, and it opens the form', async () => {

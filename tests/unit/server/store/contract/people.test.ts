@@ -23,6 +23,18 @@ describe.each(storeKinds)('people store (%s)', (kind) => {
     expect((await store.users.update(a.id, { nickname: '新名' })).nickname).toBe('新名')
   })
 
+  it('counts session versions per user from 0, one step per end, twice at once twice', async () => {
+    store = await openStore(kind)
+    const a = await store.users.ensure('wx-1', NOW)
+    await store.users.ensure('wx-2', NOW)
+    expect(await store.users.sessionVersion('wx-1')).toBe(0)
+    expect(await store.users.sessionVersion('nobody')).toBe(0)
+    expect(await store.users.endSessions(a.id)).toBe(1)
+    await Promise.all([store.users.endSessions(a.id), store.users.endSessions(a.id)])
+    expect(await store.users.sessionVersion('wx-1')).toBe(3)
+    expect(await store.users.sessionVersion('wx-2')).toBe(0)
+  })
+
   it('searches users by nickname, exact openid or bound head, newest first', async () => {
     store = await openTown(kind)
     const ids = async (keyword: string) =>

@@ -36,4 +36,27 @@ describe('人员与角色', () => {
     const staff = await api.data('staff.list', {}, token)
     expect(staff.find((u) => u.nickname === '村民 周小芳')?.role).toBe('gridWorker')
   })
+
+  it('退出其所有登录 signs a user out on every device after confirming (a lost phone)', async () => {
+    const lost = await api.tokenOf('demo-resident-3')
+    await api.loginAs('demo-admin')
+    render(<StaffRolesPage />)
+    fireEvent.input(await screen.findByPlaceholderText('昵称、户主姓名或 openid'), {
+      target: { value: '陈师傅' },
+    })
+    await waitFor(() => expect(screen.getAllByText('村民 陈师傅')).toHaveLength(1))
+    const card = cardOf(screen.getByText('村民 陈师傅'))
+    expect((await api.data('me.get', {}, lost)).user?.nickname).toBe('村民 陈师傅')
+
+    fireEvent.click(within(card).getByText('退出其所有登录'))
+    expect(within(card).getByText(/^让「村民 陈师傅」在所有设备上退出登录？/)).toBeInTheDocument()
+    fireEvent.click(within(card).getByText('确认退出'))
+
+    await waitFor(() => expect(within(card).queryByText('确认退出')).not.toBeInTheDocument())
+    const res = await fetch(`${api.url}/api/me.get`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${lost}` },
+    })
+    expect(res.status).toBe(401)
+  })
 })
