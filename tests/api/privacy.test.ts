@@ -59,7 +59,6 @@ const lists = ['red', 'black', 'progress'] as const
 /** Valid inputs of every read action; the adversary's best guesses where there is a choice. */
 const builders: Record<string, Builder> = {
   'auth.devAccounts': () => [{}],
-  'auth.devLogin': (k) => [{ openid: k.openid ?? 'privacy-newcomer' }],
   'me.get': () => [{}],
   'villages.list': () => [{}],
   'users.search': (k) => [{ keyword: '' }, ...k.black.map((b) => ({ keyword: b.name }))],
@@ -125,6 +124,7 @@ const builders: Record<string, Builder> = {
   'campaigns.export': (k) => perCampaign(k, (campaignId) => [{ campaignId }]),
   'campaigns.subscription': () => [{}],
   'notify.outbox': () => [{}],
+  'media.held': () => [{}],
   'me.votes': () => [{}],
   'me.nominations': () => [{}],
   'filing.table': (k) => [{ month: k.month }],

@@ -13,7 +13,7 @@ import {
   type CloudDoubleOptions,
   type DbOptions,
   Environment,
-  type Journal,
+  type TxState,
   type WXContext,
 } from './wx-server-sdk-double/environment'
 
@@ -56,15 +56,18 @@ class Database {
 
   /**
    * …/database/Database.runTransaction.html: resolves with the callback's value; a throw (or
-   * rollback(reason)) undoes every write and rejects with the error (or reason). Transactions
-   * here never conflict (they run one at a time), so `times` never comes into play.
+   * rollback(reason)) writes nothing and rejects with the error (or reason). Transactions run
+   * concurrently, as on the platform: each sees the documents as they were when it first read
+   * them plus its own writes, and commits all at once, unless a document it touched was
+   * committed by another meanwhile — a DATABASE_TRANSACTION_CONFLICT, on which the callback is
+   * run again up to `times` more times (@cloudbase/database's runTransaction does the same).
    */
-  runTransaction<T>(callback: (t: Transaction) => Promise<T>, _times = 3): Promise<T> {
-    // The platform has no nested transactions; here one would wait on itself forever.
+  async runTransaction<T>(callback: (t: Transaction) => Promise<T>, times = 3): Promise<T> {
+    // The platform has no nested transactions.
     if (insideTransaction.getStore())
-      return Promise.reject(new CloudSdkError(-1, 'runTransaction:fail nested transaction'))
-    return this.ctx.env.exclusive(async () => {
-      const tx = { journal: [] as Journal, closed: false }
+      throw new CloudSdkError(-1, 'runTransaction:fail nested transaction')
+    for (let left = times; ; left--) {
+      const tx: TxState = { seen: new Map(), writes: new Map(), closed: false }
       const ctx: Context = { ...this.ctx, tx }
       let rolledBack: { reason: unknown } | null = null
       const transaction: Transaction = {
@@ -74,25 +77,18 @@ class Database {
           tx.closed = true
         },
       }
-      const undo = () => {
-        for (const { collection, id, before } of tx.journal.reverse())
-          this.ctx.env.write(collection, id, before, null, 'rollback')
-      }
-      let value: T
       try {
-        value = await insideTransaction.run(true, () => callback(transaction))
+        const value = await insideTransaction.run(true, () => callback(transaction))
+        tx.closed = true
+        if (rolledBack) throw (rolledBack as { reason: unknown }).reason
+        this.ctx.env.commit(tx)
+        return value
       } catch (e) {
         tx.closed = true
-        undo()
-        throw e
+        const conflict = (e as { code?: unknown } | null)?.code === 'DATABASE_TRANSACTION_CONFLICT'
+        if (!conflict || left <= 0) throw e
       }
-      tx.closed = true
-      if (rolledBack) {
-        undo()
-        throw (rolledBack as { reason: unknown }).reason
-      }
-      return value
-    })
+    }
   }
 }
 
@@ -131,6 +127,8 @@ export function createCloudDouble(options: CloudDoubleOptions = {}) {
     setWXContext(patch: Partial<WXContext>) {
       context = { ...context, ...patch }
     },
+    /** Transactions committed and conflicts raised so far. */
+    transactionStats: () => ({ ...env.stats }),
     /** Names of the collections that hold (or held) documents. */
     collectionNames(): string[] {
       return [...env.collections.keys()].sort()

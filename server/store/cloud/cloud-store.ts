@@ -8,8 +8,10 @@ import { campaignsRepo, loadCampaigns, notifyRepo } from './campaigns'
 import { idempotencyRepo } from './idempotency'
 import { loadPeople, peopleRepos } from './people'
 import type { CloudDb } from './sdk'
+import { type ConflictRetry, retryingConflicts } from './transactions'
 
-export function createCloudStore(db: CloudDb): Store {
+export function createCloudStore(platformDb: CloudDb, retry?: ConflictRetry): Store {
+  const db = retryingConflicts(platformDb, retry)
   return {
     ...peopleRepos(db),
     ...bulletinRepos(db),

@@ -14,16 +14,40 @@ import {
   type DbOptions,
   duplicateKey,
   type Environment,
+  docKey,
   generateId,
   GET_MAX,
-  type Journal,
+  type TxState,
 } from './environment'
 
 export interface Context {
   env: Environment
   db: DbOptions
-  /** Set inside a transaction: every write is journaled so a rollback can undo it. */
-  tx: { journal: Journal; closed: boolean } | null
+  /** Set inside a transaction: reads note the version they saw, writes wait for the commit. */
+  tx: TxState | null
+}
+
+/** A document as this context sees it: a transaction sees its own staged writes first. */
+function docAt(ctx: Context, collection: string, id: string): Doc | undefined {
+  const { tx } = ctx
+  if (tx) {
+    const key = docKey(collection, id)
+    const staged = tx.writes.get(key)
+    if (staged) return staged.doc
+    if (!tx.seen.has(key)) tx.seen.set(key, ctx.env.version(collection, id))
+  }
+  return ctx.env.rows(collection).get(id)
+}
+
+/** Writes a document now, or inside a transaction stages it for the commit. */
+function put(ctx: Context, collection: string, id: string, doc: Doc | undefined, op: string) {
+  const { tx } = ctx
+  if (!tx) return ctx.env.write(collection, id, doc, op)
+  docAt(ctx, collection, id)
+  // A unique key already taken fails the write itself, as on the platform; one taken by another
+  // transaction before this one commits fails the commit.
+  if (doc) ctx.env.checkUnique(collection, id, doc, op)
+  tx.writes.set(docKey(collection, id), { collection, id, doc, op })
 }
 
 function guard(ctx: Context) {
@@ -44,7 +68,7 @@ export class DocumentRef {
   ) {}
 
   private current(): Doc | undefined {
-    return this.ctx.env.rows(this.collection).get(this.id)
+    return docAt(this.ctx, this.collection, this.id)
   }
 
   async get(): Promise<{ data: Doc | null; errMsg: string }> {
@@ -65,7 +89,7 @@ export class DocumentRef {
     if ('_id' in doc) throw new CloudSdkError(-1, 'document.set:fail 不能更新_id的值')
     const existed = this.current() !== undefined
     const next = { _id: this.id, ...structuredClone(doc) }
-    this.ctx.env.write(this.collection, this.id, next, this.ctx.tx?.journal ?? null, 'document.set')
+    put(this.ctx, this.collection, this.id, next, 'document.set')
     return {
       _id: this.id,
       stats: { updated: existed ? 1 : 0, created: existed ? 0 : 1 },
@@ -80,22 +104,14 @@ export class DocumentRef {
     if (!before) return { stats: { updated: 0 }, errMsg: 'document.update:ok' }
     const next = update(before, prepare(this.ctx, data, 'document.update'), 'document.update')
     const changed = JSON.stringify(next) !== JSON.stringify(before)
-    if (changed)
-      this.ctx.env.write(this.collection, this.id, next, this.ctx.tx?.journal ?? null, 'update')
+    if (changed) put(this.ctx, this.collection, this.id, next, 'update')
     return { stats: { updated: changed ? 1 : 0 }, errMsg: 'document.update:ok' }
   }
 
   async remove() {
     guard(this.ctx)
     const existed = this.current() !== undefined
-    if (existed)
-      this.ctx.env.write(
-        this.collection,
-        this.id,
-        undefined,
-        this.ctx.tx?.journal ?? null,
-        'remove',
-      )
+    if (existed) put(this.ctx, this.collection, this.id, undefined, 'remove')
     return { stats: { removed: existed ? 1 : 0 }, errMsg: 'document.remove:ok' }
   }
 }
@@ -185,7 +201,7 @@ class Query {
     for (const before of this.matching()) {
       const next = update(before, prepared, 'collection.update')
       if (JSON.stringify(next) === JSON.stringify(before)) continue
-      this.ctx.env.write(this.name, String(before._id), next, null, 'collection.update')
+      this.ctx.env.write(this.name, String(before._id), next, 'collection.update')
       updated++
     }
     return { stats: { updated }, errMsg: 'collection.update:ok' }
@@ -194,7 +210,7 @@ class Query {
   async remove() {
     this.requireWhere('collection.remove')
     const doomed = this.matching()
-    for (const d of doomed) this.ctx.env.write(this.name, String(d._id), undefined, null, 'remove')
+    for (const d of doomed) this.ctx.env.write(this.name, String(d._id), undefined, 'remove')
     return { stats: { removed: doomed.length }, errMsg: 'collection.remove:ok' }
   }
 }
@@ -206,9 +222,9 @@ async function add(ctx: Context, name: string, data: Doc) {
   guard(ctx)
   const doc = prepare(ctx, data, 'collection.add')
   const id = doc._id === undefined ? generateId() : String(doc._id)
-  if (ctx.env.rows(name).has(id))
+  if (docAt(ctx, name, id))
     throw duplicateKey('collection.add', name, '_id_', JSON.stringify({ _id: id }))
-  ctx.env.write(name, id, { ...structuredClone(doc), _id: id }, ctx.tx?.journal ?? null, 'add')
+  put(ctx, name, id, { ...structuredClone(doc), _id: id }, 'add')
   return { _id: id, errMsg: 'collection.add:ok' }
 }
 

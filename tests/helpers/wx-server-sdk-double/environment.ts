@@ -1,5 +1,5 @@
 // The environment of the double: its collections, errors shaped like the SDK's, unique keys,
-// and the one-at-a-time queue transactions run in.
+// and the versions that let concurrent transactions conflict the way the platform's do.
 import { randomBytes } from 'node:crypto'
 import { getPath, type Doc } from './commands'
 
@@ -45,12 +45,33 @@ export interface DbOptions {
   throwOnNotFound?: boolean
 }
 
-export type Journal = { collection: string; id: string; before: Doc | undefined }[]
+/** A transaction's view: the version of every document it touched, and its staged writes. */
+export interface TxState {
+  seen: Map<string, number>
+  writes: Map<string, { collection: string; id: string; doc: Doc | undefined; op: string }>
+  closed: boolean
+}
+
+export const docKey = (collection: string, id: string) => `${collection}\u0000${id}`
+
+/**
+ * What the platform answers when a transaction touched a document that another transaction
+ * changed and committed meanwhile (@cloudbase/database's ERRORS.DATABASE_TRANSACTION_CONFLICT,
+ * the error runTransaction retries on).
+ */
+export function transactionConflict(): CloudSdkError & { code: string } {
+  return Object.assign(new CloudSdkError(-1, 'database transaction conflict'), {
+    code: 'DATABASE_TRANSACTION_CONFLICT',
+  })
+}
 
 /** All collections of one environment, plus what keeps writes honest. */
 export class Environment {
   readonly collections = new Map<string, Map<string, Doc>>()
-  private queue: Promise<unknown> = Promise.resolve()
+  /** How often each document was written: a transaction that saw another version conflicts. */
+  private readonly versions = new Map<string, number>()
+  /** Transactions committed and conflicts raised, for tests that measure contention. */
+  readonly stats = { committed: 0, conflicts: 0 }
 
   constructor(readonly options: CloudDoubleOptions) {}
 
@@ -64,16 +85,38 @@ export class Environment {
     return rows
   }
 
-  /** Writes (or deletes, with undefined) one document, after the unique-key checks. */
-  write(name: string, id: string, doc: Doc | undefined, journal: Journal | null, op: string) {
-    const rows = this.rows(name)
-    if (doc) this.checkUnique(name, id, doc, op)
-    journal?.push({ collection: name, id, before: rows.get(id) })
-    if (doc) rows.set(id, doc)
-    else rows.delete(id)
+  version(name: string, id: string): number {
+    return this.versions.get(docKey(name, id)) ?? 0
   }
 
-  private checkUnique(name: string, id: string, doc: Doc, op: string) {
+  /** Writes (or deletes, with undefined) one document, after the unique-key checks. */
+  write(name: string, id: string, doc: Doc | undefined, op: string) {
+    const rows = this.rows(name)
+    if (doc) this.checkUnique(name, id, doc, op)
+    if (doc) rows.set(id, doc)
+    else rows.delete(id)
+    this.versions.set(docKey(name, id), this.version(name, id) + 1)
+  }
+
+  /**
+   * Commits a transaction's staged writes, all at once (nothing else runs in between): unless a
+   * document it touched was changed since it first looked, which is a conflict and writes
+   * nothing; a unique key taken meanwhile fails it the same way, as a duplicate.
+   */
+  commit(tx: TxState) {
+    for (const [key, seen] of tx.seen) {
+      const [name = '', id = ''] = key.split('\u0000')
+      if (this.version(name, id) !== seen) {
+        this.stats.conflicts++
+        throw transactionConflict()
+      }
+    }
+    for (const w of tx.writes.values()) if (w.doc) this.checkUnique(w.collection, w.id, w.doc, w.op)
+    for (const w of tx.writes.values()) this.write(w.collection, w.id, w.doc, w.op)
+    this.stats.committed++
+  }
+
+  checkUnique(name: string, id: string, doc: Doc, op: string) {
     for (const fields of this.options.uniqueIndexes?.[name] ?? []) {
       const key = JSON.stringify(fields.map((f) => getPath(doc, f) ?? null))
       for (const [otherId, other] of this.rows(name)) {
@@ -82,13 +125,6 @@ export class Environment {
           throw duplicateKey(op, name, fields.join('_1_') + '_1', key)
       }
     }
-  }
-
-  /** Transactions run one at a time: what a real transaction's isolation promises the caller. */
-  exclusive<T>(run: () => Promise<T>): Promise<T> {
-    const result = this.queue.then(run)
-    this.queue = result.catch(() => undefined)
-    return result
   }
 }
 

@@ -413,7 +413,27 @@ describe('wx-server-sdk double: runTransaction', () => {
     expect(dump('acc')).toEqual([])
   })
 
-  it('runs transactions one at a time, so read-then-write inside one is safe', async () => {
+  it('runs transactions concurrently; a conflict at commit runs the callback again', async () => {
+    const { db } = setup()
+    await db.collection('seq').add({ data: { _id: 'n', value: 0 } })
+    let runs = 0
+    const bump = (times?: number) =>
+      db.runTransaction(async (t) => {
+        runs++
+        const { data } = await t.collection('seq').doc('n').get()
+        await new Promise((r) => setTimeout(r, 5))
+        await t
+          .collection('seq')
+          .doc('n')
+          .update({ data: { value: (data!.value as number) + 1 } })
+      }, times)
+    await Promise.all([bump(), bump(), bump()])
+    // Read-then-write stays safe: the two that read a stale value ran again.
+    expect((await db.collection('seq').doc('n').get()).data).toMatchObject({ value: 3 })
+    expect(runs).toBe(3 + 2 + 1)
+  })
+
+  it('fails with DATABASE_TRANSACTION_CONFLICT once its retries are used up, writing nothing', async () => {
     const { db } = setup()
     await db.collection('seq').add({ data: { _id: 'n', value: 0 } })
     const bump = () =>
@@ -424,9 +444,12 @@ describe('wx-server-sdk double: runTransaction', () => {
           .collection('seq')
           .doc('n')
           .update({ data: { value: (data!.value as number) + 1 } })
-      })
-    await Promise.all([bump(), bump(), bump()])
-    expect((await db.collection('seq').doc('n').get()).data).toMatchObject({ value: 3 })
+      }, 0)
+    const results = await Promise.allSettled([bump(), bump()])
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected'])
+    const failed = results.find((r) => r.status === 'rejected') as PromiseRejectedResult
+    expect(failed.reason).toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' })
+    expect((await db.collection('seq').doc('n').get()).data).toMatchObject({ value: 1 })
   })
   it('refuses a transaction started inside another instead of waiting on itself', async () => {
     const { db } = setup()
