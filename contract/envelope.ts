@@ -35,7 +35,7 @@ export interface FieldIssue {
 export interface ErrorBody {
   code: ErrorCode
   message: string
-  details?: { fields?: FieldIssue[]; requestId?: string }
+  details?: { fields?: FieldIssue[]; requestId?: string; retryAfterSeconds?: number }
 }
 
 /** What every action answers. */

@@ -18,6 +18,7 @@ import { roleOf } from './people/people.rules'
 import { createOutboxNotifier, type Notifier } from './notify/notifier'
 import { newId } from './shared/ids'
 import { IDEMPOTENCY_TTL_MS, runTick, type TickReport } from './system/tick'
+import { drawsFor, failureDraws, rateLimited, spent, type Draw } from './limits'
 import type { Store } from './store/store'
 
 z.config(z.locales.zhCN())
@@ -37,6 +38,8 @@ export interface RouterOptions {
   media?: MediaStorage
   /** Notifications to residents; by default the local outbox table in the store. */
   notifier?: Notifier
+  /** Rate limits (contract/limits.ts); on unless turned off (a benchmark's baseline). */
+  rateLimits?: boolean
 }
 
 export interface ApiRequest {
@@ -50,6 +53,8 @@ export interface ApiRequest {
    * `requestKey`): the same caller sending the same key again gets the first answer back.
    */
   key?: string
+  /** Where a caller without an identity came from (the local server), for its rate limits. */
+  ip?: string
 }
 
 export interface Router {
@@ -197,9 +202,18 @@ export function createRouter(options: RouterOptions): Router {
     }
   }
 
+  /** Draws on the caller's rate-limit counters; RATE_LIMITED when one is spent. */
+  async function limit(draws: readonly Draw[], now: number) {
+    for (const draw of draws) {
+      if (spent(draw, await store.limits.take(draw.key, draw.amount, draw.windowEnd)))
+        throw rateLimited(draw, now)
+    }
+  }
+
   async function run(call: Omit<Call, 'caller'>): Promise<unknown> {
     const { spec, request, now } = call
     let caller: Caller | null = null
+    let draws: Draw[] = []
     try {
       return await store.unitOfWork(
         async () => {
@@ -212,6 +226,13 @@ export function createRouter(options: RouterOptions): Router {
           if (!parsed.success) {
             const fields = fieldIssues(parsed.error)
             throw new AppError('BAD_INPUT', fields[0]?.message ?? '输入格式不正确', { fields })
+          }
+          // Inside the unit: a call that is refused for any reason leaves its count as it was
+          // on SQLite (the transaction rolls back), and a spent counter stays spent.
+          if (options.rateLimits !== false) {
+            const who = caller ? caller.user.id : `ip:${request.ip ?? 'unknown'}`
+            draws = drawsFor(call.name, spec.write, who, caller?.role ?? null, parsed.data, now)
+            await limit(draws, now)
           }
           const known: Call = { ...call, caller }
           const data =
@@ -227,6 +248,13 @@ export function createRouter(options: RouterOptions): Router {
     } catch (error) {
       if (error instanceof AppError && auditedRefusal(error, spec)) {
         await auditRefusal({ ...call, caller }, error)
+      }
+      // A wrong code counts against the caller's budget of wrong codes, in a unit of its own.
+      const failures = error instanceof AppError && error.audited ? failureDraws(draws) : []
+      if (failures.length > 0) {
+        await store.unitOfWork(async () => {
+          for (const draw of failures) await store.limits.take(draw.key, 1, draw.windowEnd)
+        }, 'write')
       }
       throw error
     }

@@ -40,6 +40,8 @@ export async function startLocalApp(
     staticRoot?: string
     /** A store to serve instead of the SQLite file in dataDir (tests of the cloud adapter). */
     store?: Store
+    /** Rate limits; on unless turned off (a benchmark's baseline). */
+    rateLimits?: boolean
   } = {},
 ): Promise<LocalApp> {
   const clock = options.clock ?? clockFrom(config.clockStart)
@@ -67,6 +69,7 @@ export async function startLocalApp(
     adminOpenids: config.adminOpenids,
     clock,
     logger,
+    rateLimits: options.rateLimits,
     content: createLocalContentChecker(store),
     media: createLocalMediaStorage(mediaRoot),
     // Tokens exist only for the dev login; a production self-host would add its own login.

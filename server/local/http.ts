@@ -23,7 +23,9 @@ export interface HttpOptions {
 
 function send(res: http.ServerResponse, envelope: Envelope<unknown>, requestId: string) {
   const status = envelope.ok ? 200 : httpStatusOf[envelope.error.code]
+  const retryAfter = envelope.ok ? undefined : envelope.error.details?.retryAfterSeconds
   res.writeHead(status, {
+    ...(retryAfter ? { 'retry-after': String(retryAfter) } : {}),
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
     'x-request-id': requestId,
@@ -88,6 +90,7 @@ async function handleApi(
       openid,
       requestId,
       key: typeof key === 'string' ? key : undefined,
+      ip: req.socket.remoteAddress,
     }),
     requestId,
   )

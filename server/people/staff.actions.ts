@@ -96,7 +96,7 @@ export const staffHandlers: HandlersFor<
     if (!stored) throw new AppError('CONFLICT', '初始化码已失效，请重启服务获取新的初始化码')
     if (stored !== hashCode(input.code)) {
       await ctx.store.settings.set(SETUP_CODE_KEY, stored)
-      throw new AppError('FORBIDDEN', '初始化码不正确')
+      throw new AppError('FORBIDDEN', '初始化码不正确', undefined, true)
     }
     await ctx.store.users.setStaffRole(caller.user.id, 'admin')
     ctx.audit({

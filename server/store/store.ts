@@ -379,6 +379,13 @@ export interface Store {
   board: BoardRepo
   campaigns: CampaignsRepo
   notify: NotifyRepo
+  /** Rate-limit counters: one per caller, class and fixed window (server/limits.ts). */
+  limits: {
+    /** Adds `amount` to the counter `key` (created for the window ending at `expiresAt`); answers its new value. */
+    take(key: string, amount: number, expiresAt: number): Promise<number>
+    /** Forgets counters whose window ended before `before`, at most `limit`; returns how many. */
+    expire(before: number, limit: number): Promise<number>
+  }
   /** Answers of writes kept under the caller's idempotency key, so that a retry gets them back. */
   idempotency: {
     get(scope: string): Promise<KeptAnswer | null>

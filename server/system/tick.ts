@@ -126,6 +126,8 @@ export async function runTick(deps: TickDeps, now: number): Promise<TickReport> 
       () => store.idempotency.expire(now - IDEMPOTENCY_TTL_MS, EXPIRE_PER_TICK),
       'write',
     )
+    // Rate-limit counters of windows that have ended.
+    await store.unitOfWork(() => store.limits.expire(now, EXPIRE_PER_TICK), 'write')
   })
   await step('sweep media', async () => {
     for (let sweep = 0; sweep < MEDIA_SWEEPS_PER_TICK; sweep++) {

@@ -24,9 +24,9 @@ function percentile(sorted: number[], p: number) {
 /** The test town with VOTERS residents who may each vote VOTES_EACH times today. */
 const town = () => townWithVoters(VOTERS, VOTES_EACH, 'bench')
 
-async function overHttp() {
+async function overHttp(rateLimits: boolean) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hemei-vote-bench-'))
-  const api = await startTestApi({ snapshot: town(), clock: () => NOW, dataDir })
+  const api = await startTestApi({ snapshot: town(), clock: () => NOW, dataDir, rateLimits })
   try {
     const tokens = await Promise.all(
       Array.from({ length: VOTERS }, (_, i) => api.login(`bench-${i}`)),
@@ -93,13 +93,20 @@ function raw() {
 }
 
 async function main() {
-  const http = await overHttp()
+  const unlimited = await overHttp(false)
+  const http = await overHttp(true)
   const direct = raw()
   console.log(
     `campaigns.vote: ${VOTERS} concurrent voters × ${VOTES_EACH} votes = ${VOTERS * VOTES_EACH} votes`,
   )
   console.log(
     `  HTTP (router + SQLite)   ${http.rate.toFixed(0).padStart(7)} votes/s   p50 ${http.p50.toFixed(1)} ms   p99 ${http.p99.toFixed(1)} ms`,
+  )
+  console.log(
+    `  HTTP, no rate limits     ${unlimited.rate.toFixed(0).padStart(7)} votes/s   p50 ${unlimited.p50.toFixed(1)} ms   p99 ${unlimited.p99.toFixed(1)} ms`,
+  )
+  console.log(
+    `  limiter overhead         p50 ${(http.p50 - unlimited.p50).toFixed(1)} ms   p99 ${(http.p99 - unlimited.p99).toFixed(1)} ms   rate ×${(http.rate / unlimited.rate).toFixed(3)}`,
   )
   console.log(
     `  raw better-sqlite3       ${direct.toFixed(0).padStart(7)} votes/s   (same transaction)`,

@@ -49,7 +49,13 @@ const cloudDatabases = new Map<string, ReturnType<typeof createCloudTestStore>>(
 export const h5Dir = (dataDir: string) => path.join(dataDir, 'h5')
 
 export async function startTestApi(
-  options: { snapshot?: Snapshot; devMode?: boolean; clock?: () => number; dataDir?: string } = {},
+  options: {
+    snapshot?: Snapshot
+    devMode?: boolean
+    clock?: () => number
+    dataDir?: string
+    rateLimits?: boolean
+  } = {},
 ): Promise<TestApi> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'hemei-api-'))
   // STORE=cloud serves the cloud database adapter (over the in-memory double) instead.
@@ -79,6 +85,7 @@ export async function startTestApi(
       logger: createLogger({ silent: true }),
       staticRoot: h5Dir(dataDir),
       store: cloudStore,
+      rateLimits: options.rateLimits,
     },
   )
   const post = async <T>(action: string, input?: unknown, token?: string, key?: string) => {
@@ -124,8 +131,11 @@ export async function startTestApi(
           ).map((t) => t.name)
       // The cloud double lists a collection once anything touched it, even a read of nothing:
       // an empty collection holds no data, so it is left out.
+      // Rate-limit counters are the limiter's bookkeeping, which every call (refused ones too)
+      // adds to: not data a call writes (tests/api/rate-limits.test.ts reads them itself).
       const kept = names.filter(
-        (name) => !except.includes(name) && (!cloud || api.rows(name).length > 0),
+        (name) =>
+          !except.includes(name) && name !== 'rate_limits' && (!cloud || api.rows(name).length > 0),
       )
       return JSON.stringify(kept.map((name) => [name, api.rows(name)]))
     },

@@ -6,6 +6,7 @@ import { boardRepo, loadBoard } from './board'
 import { bulletinRepos, loadBulletin } from './bulletin'
 import { campaignsRepo, loadCampaigns, notifyRepo } from './campaigns'
 import { idempotencyRepo } from './idempotency'
+import { limitsRepo } from './limits'
 import { loadPeople, peopleRepos } from './people'
 import type { CloudDb } from './sdk'
 import { type ConflictRetry, retryingConflicts } from './transactions'
@@ -19,6 +20,7 @@ export function createCloudStore(platformDb: CloudDb, retry?: ConflictRetry): St
     campaigns: campaignsRepo(db),
     notify: notifyRepo(db),
     idempotency: idempotencyRepo(db),
+    limits: limitsRepo(db),
     // No cloud transaction spans queries: the work runs as it is (see Store.unitOfWork).
     unitOfWork: (work) => work(),
     async importSnapshot(snapshot) {

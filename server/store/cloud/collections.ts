@@ -278,6 +278,11 @@ export const cloudCollections = [
     indexes: [{ name: 'recent', keys: [desc('seq'), desc('_id')] }],
   },
   {
+    name: 'rate_limits',
+    id: '`${class}:${caller}:${windowStart}`: one counter per caller, class and window',
+    indexes: [{ name: 'expiry', keys: [asc('expiresAt')] }],
+  },
+  {
     name: 'idempotency_keys',
     id: "a hash of the caller, the action and the client's key: a write is claimed once",
     indexes: [{ name: 'expiry', keys: [asc('at')] }],

@@ -485,4 +485,12 @@ export const migrations: readonly string[] = [
   /* 14: sessions — a token carries the version it was signed at; signing out bumps it */ `
   ALTER TABLE users ADD COLUMN session_version INTEGER NOT NULL DEFAULT 0;
   `,
+  /* 15: rate-limit counters, one per caller, class and fixed window */ `
+  CREATE TABLE rate_limits (
+    key TEXT PRIMARY KEY,
+    count INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  CREATE INDEX rate_limits_expiry ON rate_limits(expires_at);
+  `,
 ]

@@ -7,6 +7,7 @@ import { columnsRepo, noticesRepo } from './bulletin'
 import { filingRepo } from './filing'
 import { householdsRepo } from './households'
 import { idempotencyRepo } from './idempotency'
+import { limitsRepo } from './limits'
 import { campaignsRepo, notifyRepo } from './campaigns'
 import { mediaRepo } from './media'
 import { migrations } from './migrations'
@@ -59,6 +60,7 @@ export function createSqliteStore(file: string): Store {
     notify: notifyRepo(sql),
     filing: filingRepo(sql),
     idempotency: idempotencyRepo(sql),
+    limits: limitsRepo(sql),
     audit: auditRepo(sql),
     settings: settingsRepo(sql),
     unitOfWork: (work, mode) => sql.unit(work, mode),
