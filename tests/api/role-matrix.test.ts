@@ -178,6 +178,7 @@ describe('role matrix of every action', () => {
     'board.inspection': () => ({ roundId: 'r-pub', householdId: 'hh-b1' }),
     'board.appeal': () => ({ roundId: 'r-pub', text: '院子当天已经清理干净了' }),
     'board.appeals': () => ({}),
+    'board.myAppeals': () => ({}),
     'board.decideAppeal': () => ({ id: 'apl-none', decision: 'reject', reason: '与事实不符' }),
     'board.history': () => ({}),
     'board.export': () => ({ roundId: 'r-pub' }),

@@ -459,4 +459,7 @@ export const migrations: readonly string[] = [
     CHECK (delivery IN ('sent', 'refused', 'failed', 'skipped'));
   ALTER TABLE notify_outbox ADD COLUMN delivery_code INTEGER;
   `,
+  /* 11: 我的申诉 reads one household's appeals, newest first */ `
+  CREATE INDEX appeals_household ON appeals(household_id, created_at);
+  `,
 ]
