@@ -261,13 +261,16 @@ function measureInPage(rules: AuditRules): Measurement {
         violations.push({ rule: 'contrast', where, detail: `${worst.toFixed(2)}:1 < ${needed}:1` })
     }
 
-    const cut = rects.some((r) =>
+    // A text rect spans the font's ascent and descent, taller than the glyphs' em box: a
+    // line box of 1.4 would seem to cut CJK text that is whole. The em box is what must fit.
+    const ems = rects.map((r) => new DOMRect(r.left, r.top + (r.height - size) / 2, r.width, size))
+    const cut = ems.some((r) =>
       chain.some(
         (c) => partlyOutside(r, c.box, c.cutsX, c.cutsY) && !ellipsis(c.el) && !ellipsis(el),
       ),
     )
     if (cut) {
-      const by = chain.find((c) => rects.some((r) => partlyOutside(r, c.box, c.cutsX, c.cutsY)))
+      const by = chain.find((c) => ems.some((r) => partlyOutside(r, c.box, c.cutsX, c.cutsY)))
       violations.push({
         rule: 'clipped',
         where,
@@ -319,6 +322,9 @@ function measureInPage(rules: AuditRules): Measurement {
     return typeof props.onClick === 'function' || typeof props.onTap === 'function'
   }
   const tappable = (el: Element) => {
+    // NutUI's Icon hands every icon a click handler of its own whether or not anyone listens
+    // (its default onClick does nothing); the app gives icons none, so an icon is drawing.
+    if (el.classList.contains('nut-icon')) return false
     const tag = el.tagName
     if (tag === 'A') return el.hasAttribute('href') || handles(el)
     if (['BUTTON', 'SELECT', 'TEXTAREA', 'TARO-BUTTON-CORE'].includes(tag)) return true
