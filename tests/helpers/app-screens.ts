@@ -6,6 +6,8 @@ import { callApi } from './phone-page'
 /** The demo accounts the screens are opened as. */
 export const AUDIT_ACCOUNTS = {
   村民: 'demo-resident-1',
+  // A household with no appeal pending: its page shows the appeal form.
+  村民二: 'demo-resident-2',
   游客: 'demo-visitor',
   网格员: 'demo-grid-1',
   管理员: 'demo-admin',
@@ -52,15 +54,17 @@ export async function appScreens(
   url: string,
   tokens: Record<AuditAccount, string>,
 ): Promise<Screen[]> {
-  const [notices, rounds, campaigns, me] = await Promise.all([
+  const [notices, rounds, campaigns, me, second] = await Promise.all([
     callApi(url, 'notices.list', {}, tokens.村民),
     callApi(url, 'board.rounds', {}, tokens.管理员),
     callApi(url, 'campaigns.list', {}, tokens.管理员),
     callApi(url, 'me.get', {}, tokens.村民),
+    callApi(url, 'me.get', {}, tokens.村民二),
   ])
   const notice = notices.items[0]?.id ?? ''
   const household = me.user?.household?.id ?? ''
   const published = rounds.items.find((r) => r.status === 'published')?.id ?? ''
+  const inPublicity = rounds.items.find((r) => r.inPublicity)?.id ?? published
   const open = rounds.items.find((r) => r.status === 'open')?.id ?? published
   const inPhase = (...phases: string[]) =>
     campaigns.items.find((c) => phases.includes(c.phase))?.id ?? campaigns.items[0]?.id ?? ''
@@ -91,6 +95,11 @@ export async function appScreens(
     { path: `pages/campaign/index?id=${nominating}`, as: '村民' },
     { path: `pages/nominate/index?campaignId=${nominating}`, as: '村民' },
     { path: `pages/results/index?id=${finished}`, as: '村民' },
+    {
+      path: `pages/board-household/index?roundId=${inPublicity}&householdId=${second.user?.household?.id ?? ''}`,
+      as: '村民二',
+    },
+    { path: `pages/results/index?id=${finished}`, as: '村民二' },
     { path: staff('tools'), as: '网格员' },
     { path: staff('bindings'), as: '网格员' },
     { path: staff('households'), as: '网格员' },
