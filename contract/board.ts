@@ -502,6 +502,13 @@ export const boardActions = defineActions({
     access: staff,
     write: false,
   },
+  'board.myAppeals': {
+    summary: "The appeals of the caller's own household, newest first (none when unbound).",
+    input: pageInputSchema,
+    output: pageOf(appealSchema),
+    access: signedIn,
+    write: false,
+  },
   'board.decideAppeal': {
     summary: 'Re-inspects (a new version; the lists are recomputed) or rejects with a reason.',
     input: z.discriminatedUnion('decision', [

@@ -1,7 +1,7 @@
 import type { PropsWithChildren } from 'react'
-import { useLaunch } from '@tarojs/taro'
+import { useDidShow, useLaunch } from '@tarojs/taro'
 import { initApi } from '@/lib/api-client'
-import { initElderMode } from '@/lib/elder-mode'
+import { initElderMode, refreshElderMode } from '@/lib/elder-mode'
 // NutUI's theme variables sit at app level; 长辈模式 overrides them on each page root (app.scss).
 import '@nutui/nutui-react-taro/dist/styles/themes/default.css'
 import './app.scss'
@@ -11,6 +11,10 @@ function App({ children }: PropsWithChildren) {
     initApi()
     // The stored choice, or on by itself when WeChat's font is enlarged (DESIGN.md).
     initElderMode()
+  })
+  // The person may have changed the phone's font size while the app was in the background.
+  useDidShow(() => {
+    refreshElderMode()
   })
   return children
 }

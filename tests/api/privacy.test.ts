@@ -102,6 +102,7 @@ const builders: Record<string, Builder> = {
       ...k.black.map((b) => ({ roundId, householdId: b.id })),
     ]),
   'board.appeals': () => [{}],
+  'board.myAppeals': () => [{}],
   'board.history': (k) => [{}, ...k.black.map((b) => ({ householdId: b.id }))],
   'board.export': (k) => perRound(k, (roundId) => [{ roundId }]),
   'board.printable': (k) =>

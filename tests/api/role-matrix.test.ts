@@ -104,6 +104,7 @@ const expected: Record<ActionName, readonly [Expect, Expect, Expect, Expect, Exp
   'board.inspection':        [OK, OK, OK, OK, OK],
   'board.appeal':            [N, C, OK, C, C],
   'board.appeals':           [N, F, F, OK, OK],
+  'board.myAppeals':         [N, OK, OK, OK, OK],
   'board.decideAppeal':      [N, F, F, OK, OK],
   'board.history':           [N, C, OK, OK, OK],
   'board.export':            [N, F, F, F, OK],
@@ -398,6 +399,7 @@ describe('role matrix of every action, over the demo township', () => {
     },
     'board.appeal': () => ({ roundId: 'rnd-2026-10', text: '院子当天已经清理干净了' }),
     'board.appeals': () => ({}),
+    'board.myAppeals': () => ({}),
     'board.decideAppeal': async () => {
       const { token } = await newResident()
       const appeal = await data<{ id: string }>(

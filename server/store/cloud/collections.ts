@@ -183,6 +183,8 @@ export const cloudCollections = [
     indexes: [
       { name: 'queue', keys: [asc('status'), asc('createdAt')] },
       { name: 'household', keys: [asc('roundId'), asc('householdId')] },
+      // 我的申诉: one household's appeals.
+      { name: 'resident', keys: [asc('householdId'), asc('_id')] },
     ],
   },
   {

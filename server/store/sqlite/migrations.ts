@@ -493,4 +493,7 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX rate_limits_expiry ON rate_limits(expires_at);
   `,
+  /* 16: 我的申诉 reads one household's appeals, newest first */ `
+  CREATE INDEX appeals_household ON appeals(household_id, created_at);
+  `,
 ]

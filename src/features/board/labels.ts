@@ -33,6 +33,13 @@ export function rulesLine(round: Round): string {
 /** 0.834 → 83%. */
 export const percent = (ratio: number) => `${Math.round(ratio * 100)}%`
 
+/** An appeal's state as the resident and the grid worker read it. */
+export const appealStatusNames = {
+  pending: '待处理',
+  reinspected: '已复查',
+  rejected: '已驳回',
+} as const
+
 /** Where the board's own pages live. */
 export const householdPageUrl = (roundId: string, householdId: string) =>
   `/pages/board-household/index?roundId=${encodeURIComponent(roundId)}&householdId=${encodeURIComponent(householdId)}`

@@ -1,28 +1,31 @@
 import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect } from 'react'
+import { BlankState } from '@/components/blank-state'
+import { MyAppeals } from '@/features/board/components/my-appeals'
 import { MyNominations, MyVotes } from '@/features/campaigns/components/my-campaign-records'
-import { MyRecords } from '@/features/people/components/my-records'
 import { usePageClass } from '@/lib/use-elder-mode'
 
-const campaignTitles: Record<string, string> = { nominations: '我的提名', votes: '我的投票' }
+const lists = {
+  nominations: { title: '我的提名', List: MyNominations },
+  votes: { title: '我的投票', List: MyVotes },
+  appeals: { title: '我的申诉', List: MyAppeals },
+} as const
 
-/** 我的记录 (?kind=nominations|votes|appeals): my campaign records; appeals as they open. */
+const known = (kind: string): kind is keyof typeof lists =>
+  Object.prototype.hasOwnProperty.call(lists, kind)
+
+/** 我的记录 (?kind=nominations|votes|appeals): my nominations, votes or appeals. */
 export default function RecordsPage() {
   const kind = useRouter().params.kind ?? ''
-  const title = campaignTitles[kind]
+  const shown = known(kind) ? lists[kind] : null
+  const title = shown?.title ?? '我的记录'
   useEffect(() => {
-    if (title) void Taro.setNavigationBarTitle({ title })
+    void Taro.setNavigationBarTitle({ title })
   }, [title])
   return (
-    <View className={usePageClass(title ? 'page page--padded-top' : 'page')}>
-      {kind === 'votes' ? (
-        <MyVotes />
-      ) : kind === 'nominations' ? (
-        <MyNominations />
-      ) : (
-        <MyRecords kind={kind} />
-      )}
+    <View className={usePageClass('page page--padded-top')}>
+      {shown ? <shown.List /> : <BlankState title='没有这类记录' />}
     </View>
   )
 }

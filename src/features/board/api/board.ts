@@ -32,6 +32,8 @@ export const getMe = () => call('me.get')
 
 export const appeal = (input: ActionInput<'board.appeal'>) => call('board.appeal', input)
 
+export const listMyAppeals = (cursor?: string) => call('board.myAppeals', { cursor })
+
 export const getConsent = () => call('board.consent')
 
 export const setConsent = (showNameOnRed: boolean) => call('board.setConsent', { showNameOnRed })

@@ -7,11 +7,9 @@ import { fieldErrors } from '@/lib/api-client'
 import { dateTime } from '@/lib/dayjs'
 import { useTask } from '@/lib/use-task'
 import { decideAppeal } from '../api/board'
-import { boardStaffUrl } from '../labels'
+import { appealStatusNames as statusNames, boardStaffUrl } from '../labels'
 import { PhotoStrip } from './score-breakdown'
 import './board-form.scss'
-
-const statusNames = { pending: '待处理', reinspected: '已复查', rejected: '已驳回' } as const
 
 /** An appeal for the grid worker or admin: what the household says, and 复查 or 驳回. */
 export function AppealCard({ appeal: a, onDecided }: { appeal: Appeal; onDecided: () => void }) {

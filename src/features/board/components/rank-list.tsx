@@ -3,6 +3,7 @@ import Taro, { useReachBottom } from '@tarojs/taro'
 import { ListFooter } from '@/components/list-footer'
 import type { ListKind, RankEntry } from '@contract/board'
 import { shortDate } from '@/lib/dayjs'
+import { useElderScale } from '@/lib/use-elder-mode'
 import type { RankPages } from '../hooks/use-rank-list'
 import { householdPageUrl } from '../labels'
 import { WindowedList } from './windowed-list'
@@ -10,6 +11,7 @@ import './rank-list.scss'
 
 /** From this many lines on, only the rows in view are drawn. */
 const WINDOW_FROM = 60
+/** A row's height at the usual font size; rank-list.scss grows it with 长辈模式's font scale. */
 const ROW_HEIGHT = 76
 
 interface RowProps {
@@ -56,6 +58,7 @@ interface Props {
 
 /** A red, black or 进步 list: tap a household for its item breakdown; more pages on demand. */
 export function RankList({ list, kind, roundId, emptyText, active }: Props) {
+  const rowHeight = Math.round(ROW_HEIGHT * useElderScale())
   useReachBottom(() => {
     if (active) void list.loadMore()
   })
@@ -77,7 +80,7 @@ export function RankList({ list, kind, roundId, emptyText, active }: Props) {
       <View className={`rank-list rank-list--${kind}`}>
         <WindowedList
           items={list.entries}
-          rowHeight={ROW_HEIGHT}
+          rowHeight={rowHeight}
           height={Math.max(300, height)}
           keyOf={(e) => e.householdId}
           onEnd={() => void list.loadMore()}

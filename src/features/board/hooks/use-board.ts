@@ -1,9 +1,11 @@
+import { usePaged } from '@/lib/use-paged'
 import { useRemote } from '@/lib/use-remote'
 import {
   getHistory,
   getMe,
   getRanking,
   getVillageStats,
+  listMyAppeals,
   listRounds,
   listVillages,
 } from '../api/board'
@@ -36,3 +38,6 @@ export function useHistory(householdId: string, enabled: boolean) {
     enabled ? getHistory(householdId || undefined) : Promise.resolve(null),
   )
 }
+
+/** 我的申诉: my household's appeals, newest first, a page at a time. */
+export const useMyAppeals = () => usePaged('me:appeals', listMyAppeals)

@@ -85,18 +85,21 @@ describe('长辈模式', () => {
   })
 
   it('is on at first launch when WeChat’s font is enlarged, and 我的 shows it on', async () => {
+    // The mini-program reads WeChat's font size at launch; the page then renders as in H5.
+    vi.stubEnv('TARO_ENV', 'weapp')
     vi.spyOn(Taro, 'getAppBaseInfo').mockReturnValue({
       fontSizeScaleFactor: 1.3,
     } as unknown as ReturnType<typeof Taro.getAppBaseInfo>)
     initElderMode()
+    vi.unstubAllEnvs()
+    vi.restoreAllMocks()
     render(<MePage />)
 
     expect(await screen.findByRole('switch', { name: '长辈模式' })).toHaveAttribute(
       'aria-checked',
       'true',
     )
-    expect(pageRoots()[0]).toHaveClass(ELDER_CLASS)
-    vi.restoreAllMocks()
+    expect(pageRoots()[0]).toHaveClass(ELDER_CLASS, 'elder-scale-13')
   })
 
   it('a page already open follows a change made elsewhere', () => {

@@ -1,0 +1,222 @@
+// Every page of src/app.config.ts, each opened by the demo account that reaches it, with ids
+// from the demo data: what the 长辈模式 audit measures and `npm run screenshots` photographs.
+import type { BrowserContext, Page } from 'playwright-core'
+import { callApi } from './phone-page'
+
+/** The demo accounts the screens are opened as. */
+export const AUDIT_ACCOUNTS = {
+  村民: 'demo-resident-1',
+  // A household with no appeal pending: its page shows the appeal form.
+  村民二: 'demo-resident-2',
+  游客: 'demo-visitor',
+  网格员: 'demo-grid-1',
+  管理员: 'demo-admin',
+} as const
+
+export type AuditAccount = keyof typeof AUDIT_ACCOUNTS
+
+export interface Screen {
+  /** The page's path in app.config.ts, with its query. */
+  path: string
+  as: AuditAccount
+}
+
+interface AppConfig {
+  pages: string[]
+  subPackages: { root: string; pages: string[] }[]
+}
+
+/** Every page path app.config.ts declares, subpackages included. */
+export async function configuredPages(): Promise<string[]> {
+  // Taro's build supplies defineAppConfig as a global; outside it, it only returns its input.
+  const global = globalThis as { defineAppConfig?: (config: AppConfig) => AppConfig }
+  global.defineAppConfig ??= (config) => config
+  const config = (await import('../../src/app.config')).default as unknown as AppConfig
+  return [
+    ...config.pages,
+    ...config.subPackages.flatMap((p) => p.pages.map((page) => `${p.root}/${page}`)),
+  ]
+}
+
+/** Signs every audit account in through the API; answers their tokens. */
+export async function accountTokens(url: string): Promise<Record<AuditAccount, string>> {
+  const entries = await Promise.all(
+    Object.entries(AUDIT_ACCOUNTS).map(async ([name, openid]) => {
+      const { token } = await callApi(url, 'auth.devLogin', { openid })
+      return [name, token] as const
+    }),
+  )
+  return Object.fromEntries(entries) as Record<AuditAccount, string>
+}
+
+/** The screens to open, with ids looked up in the demo data. */
+export async function appScreens(
+  url: string,
+  tokens: Record<AuditAccount, string>,
+): Promise<Screen[]> {
+  const [notices, rounds, campaigns, me, second] = await Promise.all([
+    callApi(url, 'notices.list', {}, tokens.村民),
+    callApi(url, 'board.rounds', {}, tokens.管理员),
+    callApi(url, 'campaigns.list', {}, tokens.管理员),
+    callApi(url, 'me.get', {}, tokens.村民),
+    callApi(url, 'me.get', {}, tokens.村民二),
+  ])
+  const notice = notices.items[0]?.id ?? ''
+  const household = me.user?.household?.id ?? ''
+  const published = rounds.items.find((r) => r.status === 'published')?.id ?? ''
+  const inPublicity = rounds.items.find((r) => r.inPublicity)?.id ?? published
+  const open = rounds.items.find((r) => r.status === 'open')?.id ?? published
+  const inPhase = (...phases: string[]) =>
+    campaigns.items.find((c) => phases.includes(c.phase))?.id ?? campaigns.items[0]?.id ?? ''
+  const voting = inPhase('voting')
+  const nominating = inPhase('nomination')
+  const finished = inPhase('publicity', 'closed')
+  const results = await callApi(url, 'campaigns.results', { campaignId: finished }, tokens.管理员)
+  const winner = results.rows?.find((r) => r.winner)?.candidate.id ?? ''
+
+  const staff = (page: string, query = '') => `packages/staff/pages/${page}/index${query}`
+  const screens: Screen[] = [
+    { path: 'pages/index/index', as: '村民' },
+    { path: 'pages/board/index', as: '村民' },
+    { path: 'pages/campaigns/index', as: '村民' },
+    { path: 'pages/me/index', as: '村民' },
+    { path: `pages/notice/index?id=${notice}`, as: '村民' },
+    { path: 'pages/bind/index', as: '游客' },
+    { path: 'pages/bind/index', as: '村民' },
+    { path: 'pages/privacy/index', as: '村民' },
+    { path: 'pages/records/index?kind=appeals', as: '村民' },
+    { path: 'pages/records/index?kind=votes', as: '村民' },
+    { path: 'pages/records/index?kind=nominations', as: '村民' },
+    {
+      path: `pages/board-household/index?roundId=${published}&householdId=${household}`,
+      as: '村民',
+    },
+    { path: `pages/campaign/index?id=${voting}`, as: '村民' },
+    { path: `pages/campaign/index?id=${nominating}`, as: '村民' },
+    { path: `pages/nominate/index?campaignId=${nominating}`, as: '村民' },
+    { path: `pages/results/index?id=${finished}`, as: '村民' },
+    {
+      path: `pages/board-household/index?roundId=${inPublicity}&householdId=${second.user?.household?.id ?? ''}`,
+      as: '村民二',
+    },
+    { path: `pages/results/index?id=${finished}`, as: '村民二' },
+    { path: staff('tools'), as: '网格员' },
+    { path: staff('bindings'), as: '网格员' },
+    { path: staff('households'), as: '网格员' },
+    { path: staff('household', `?id=${household}`), as: '网格员' },
+    { path: staff('compose'), as: '网格员' },
+    { path: staff('my-notices'), as: '网格员' },
+    { path: staff('reach', `?noticeId=${notice}`), as: '网格员' },
+    { path: staff('inspect'), as: '网格员' },
+    { path: staff('inspect-form', `?roundId=${open}&householdId=${household}`), as: '网格员' },
+    { path: staff('appeals'), as: '网格员' },
+    { path: staff('review', `?campaignId=${nominating}`), as: '网格员' },
+    { path: staff('assist', `?campaignId=${voting}`), as: '网格员' },
+    { path: staff('tools'), as: '管理员' },
+    { path: staff('places'), as: '管理员' },
+    { path: staff('roster'), as: '管理员' },
+    { path: staff('staff'), as: '管理员' },
+    { path: staff('columns'), as: '管理员' },
+    { path: staff('filing'), as: '管理员' },
+    { path: staff('words'), as: '管理员' },
+    { path: staff('rounds'), as: '管理员' },
+    { path: staff('rubric'), as: '管理员' },
+    { path: staff('board-print', `?roundId=${published}`), as: '管理员' },
+    { path: staff('campaigns'), as: '管理员' },
+    { path: staff('campaign-edit'), as: '管理员' },
+    { path: staff('campaign-admin', `?id=${voting}`), as: '管理员' },
+    { path: staff('outbox'), as: '管理员' },
+    {
+      path: staff('certificate', `?campaignId=${finished}&candidateId=${winner}`),
+      as: '管理员',
+    },
+  ]
+  return screens
+}
+
+/** The browser's default font size at scale 1 (Chromium's "medium"). */
+const DEFAULT_FONT_PX = 16
+
+/**
+ * Opens a phone context signed in as one account with 长辈模式 chosen on or off, and the
+ * browser's default font size set to `scale` times the usual (the H5 twin of WeChat's font
+ * size setting), through the DevTools protocol as Chromium's font settings would.
+ */
+export async function openAuditContext(
+  newContext: () => Promise<BrowserContext>,
+  token: string,
+  elder: boolean,
+  scale: number,
+): Promise<Page> {
+  const context = await newContext()
+  // Taro's H5 storage keeps each value as {"data": …} under its key.
+  await context.addInitScript(
+    ([session, mode]) => {
+      localStorage.setItem('hemei.session-token', JSON.stringify({ data: session }))
+      localStorage.setItem('elderMode', JSON.stringify({ data: mode }))
+    },
+    [token, elder ? 'on' : 'off'] as const,
+  )
+  const page = await context.newPage()
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('Page.setFontSizes', {
+    fontSizes: {
+      standard: Math.round(DEFAULT_FONT_PX * scale),
+      fixed: Math.round(13 * scale),
+    },
+  })
+  await page.bringToFront()
+  return page
+}
+
+let visits = 0
+
+/** Requests each page has under way, counted from its first screen on. */
+const inFlight = new WeakMap<Page, { count: number; lastChange: number }>()
+
+function trackRequests(page: Page) {
+  const state = { count: 0, lastChange: Date.now() }
+  const change = (by: number) => () => {
+    state.count += by
+    state.lastChange = Date.now()
+  }
+  page.on('request', change(1))
+  page.on('requestfinished', change(-1))
+  page.on('requestfailed', change(-1))
+  inFlight.set(page, state)
+  return state
+}
+
+/** The local server answers in milliseconds: this long without a request means loaded. */
+const QUIET_MS = 150
+
+/**
+ * Waits until no request has been under way for QUIET_MS: what Playwright's 'networkidle'
+ * does with 500 ms, which over some 180 screens would add a minute and a half.
+ */
+async function networkQuiet(page: Page, timeout = 10_000) {
+  const state = inFlight.get(page) ?? trackRequests(page)
+  const until = Date.now() + timeout
+  while (state.count > 0 || Date.now() - state.lastChange < QUIET_MS) {
+    if (Date.now() > until) throw new Error(`${page.url()} 在 ${timeout} 毫秒内没有加载完`)
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+}
+
+/**
+ * Opens one screen as a fresh load of the app (a changed hash alone would keep the earlier
+ * pages in the document) and waits until it has loaded what it shows.
+ */
+export async function showScreen(page: Page, url: string, path: string): Promise<void> {
+  if (!inFlight.has(page)) trackRequests(page)
+  await page.goto(`${url}/?visit=${++visits}#/${path}`)
+  await page.locator('.taro_page').first().waitFor({ timeout: 10_000 })
+  await networkQuiet(page)
+  await page
+    .locator('[aria-busy="true"], .nut-skeleton')
+    .filter({ visible: true })
+    .first()
+    .waitFor({ state: 'detached', timeout: 10_000 })
+  await networkQuiet(page)
+  await page.evaluate(() => document.fonts.ready.then(() => undefined))
+}
