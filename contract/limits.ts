@@ -28,7 +28,14 @@ export const budgets: Record<LimitClass, Budget> = {
   search: { windowSeconds: 60, limit: 60, staffLimit: 600, unit: 'call' },
 }
 
-/** Actions with classes beyond 'write' (which every write has). */
+/**
+ * Writes that do not draw on the write budget: counting a view, and the dev sign-in. Both can
+ * come by the dozen from one address (a village's shared connection) without anyone abusing
+ * anything; neither changes what anyone else sees beyond a view count.
+ */
+export const unmeteredWrites: readonly ActionName[] = ['notices.open', 'auth.devLogin']
+
+/** Actions with classes beyond 'write' (which every other write has). */
 export const limitedActions: Partial<Record<ActionName, readonly LimitClass[]>> = {
   'media.upload': ['upload', 'uploadBytes'],
   'media.uploadSlot': ['upload'],

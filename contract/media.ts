@@ -87,5 +87,6 @@ export const mediaActions = defineActions({
     output: z.object({ id: z.string(), status: z.enum(['pass', 'risky']) }),
     access: ['admin'],
     write: true,
+    audit: ['id', 'decision'],
   },
 })

@@ -111,6 +111,7 @@ export const peopleActions = defineActions({
     output: z.object({ ended: z.literal(true) }),
     access: signedIn,
     write: true,
+    audit: [],
   },
   'me.get': {
     summary: 'The caller (null when nobody is signed in) and whether the server runs in dev mode.',
@@ -179,6 +180,7 @@ export const peopleActions = defineActions({
     output: z.object({ ended: z.literal(true) }),
     access: admins,
     write: true,
+    audit: ['userId'],
   },
   'admin.claim': {
     summary: 'Makes the caller the first admin with the one-time setup code printed at start.',

@@ -1,6 +1,6 @@
 // The rate limiter: which counters a call draws on, and the answer when one is spent. Pure
 // rules here; the counters are the Store's (`limits.take`), one per caller, class and window.
-import { budgets, limitedActions, type LimitClass } from '../contract/limits'
+import { budgets, limitedActions, unmeteredWrites, type LimitClass } from '../contract/limits'
 import type { ActionName, Role } from '../contract'
 import { AppError } from './errors'
 
@@ -36,7 +36,7 @@ export function drawsFor(
   now: number,
 ): Draw[] {
   const classes: LimitClass[] = [
-    ...(write ? (['write'] as const) : []),
+    ...(write && !unmeteredWrites.includes(action) ? (['write'] as const) : []),
     ...(limitedActions[action] ?? []),
   ]
   return classes.map((cls) => {

@@ -202,12 +202,34 @@ export function createRouter(options: RouterOptions): Router {
     }
   }
 
-  /** Draws on the caller's rate-limit counters; RATE_LIMITED when one is spent. */
-  async function limit(draws: readonly Draw[], now: number) {
-    for (const draw of draws) {
-      if (spent(draw, await store.limits.take(draw.key, draw.amount, draw.windowEnd)))
-        throw rateLimited(draw, now)
-    }
+  /**
+   * Draws on the caller's rate-limit counters, in a unit of its own before the call's, so that a
+   * call refused for any reason still counts, alike on both adapters; RATE_LIMITED when a
+   * counter is spent. Answers the draws, for a failure's own (a wrong code).
+   */
+  async function limit(call: Omit<Call, 'caller'>): Promise<Draw[]> {
+    const { request, spec, now } = call
+    // Most reads draw on nothing, and a caller without an identity is refused anything but a
+    // public action at once: no unit, no query.
+    if (drawsFor(call.name, spec.write, '', null, null, now).length === 0) return []
+    if (!request.openid && spec.access !== 'public') return []
+    return store.unitOfWork(async () => {
+      // Who, and whether staff budgets apply: the user as stored, without a full identify.
+      const user = request.openid ? await store.users.byOpenid(request.openid) : null
+      const who = user
+        ? user.id
+        : request.openid
+          ? `openid:${request.openid}`
+          : `ip:${request.ip ?? 'unknown'}`
+      const staff = user?.staffRole ? user.staffRole : null
+      const role = request.openid && adminOpenids.has(request.openid) ? 'admin' : staff
+      const draws = drawsFor(call.name, spec.write, who, role, request.input, now)
+      for (const draw of draws) {
+        if (spent(draw, await store.limits.take(draw.key, draw.amount, draw.windowEnd)))
+          throw rateLimited(draw, now)
+      }
+      return draws
+    }, 'write')
   }
 
   async function run(call: Omit<Call, 'caller'>): Promise<unknown> {
@@ -215,6 +237,7 @@ export function createRouter(options: RouterOptions): Router {
     let caller: Caller | null = null
     let draws: Draw[] = []
     try {
+      if (options.rateLimits !== false) draws = await limit(call)
       return await store.unitOfWork(
         async () => {
           caller = request.openid ? await identify(request.openid, now) : null
@@ -226,13 +249,6 @@ export function createRouter(options: RouterOptions): Router {
           if (!parsed.success) {
             const fields = fieldIssues(parsed.error)
             throw new AppError('BAD_INPUT', fields[0]?.message ?? '输入格式不正确', { fields })
-          }
-          // Inside the unit: a call that is refused for any reason leaves its count as it was
-          // on SQLite (the transaction rolls back), and a spent counter stays spent.
-          if (options.rateLimits !== false) {
-            const who = caller ? caller.user.id : `ip:${request.ip ?? 'unknown'}`
-            draws = drawsFor(call.name, spec.write, who, caller?.role ?? null, parsed.data, now)
-            await limit(draws, now)
           }
           const known: Call = { ...call, caller }
           const data =

@@ -126,6 +126,7 @@ export async function appScreens(
     { path: staff('campaign-edit'), as: '管理员' },
     { path: staff('campaign-admin', `?id=${voting}`), as: '管理员' },
     { path: staff('outbox'), as: '管理员' },
+    { path: staff('media-review'), as: '管理员' },
     {
       path: staff('certificate', `?campaignId=${finished}&candidateId=${winner}`),
       as: '管理员',

@@ -55,6 +55,9 @@ describe('rate-limit rules', () => {
 
   it('reads draw only when they search, and a caller without an identity by address', () => {
     expect(drawsFor('notices.list', false, 'ip:1.2.3.4', null, {}, T)).toEqual([])
+    // Counting a view and the dev sign-in are writes that draw on no budget.
+    expect(drawsFor('notices.open', true, 'ip:1.2.3.4', null, {}, T)).toEqual([])
+    expect(drawsFor('auth.devLogin', true, 'ip:1.2.3.4', null, {}, T)).toEqual([])
     expect(drawsFor('campaigns.nominees', false, 'ip:1.2.3.4', null, {}, T)[0]?.key).toBe(
       `search:ip:1.2.3.4:${Date.parse('2026-12-04T02:00:00Z')}`,
     )
