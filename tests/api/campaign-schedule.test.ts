@@ -2,6 +2,7 @@
 // (by date or by 提前结束阶段), and only later ones move. Both Store adapters.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CampaignDetail } from '../../contract/campaigns'
+import { defaultRules } from '../../server/campaigns/campaigns.rules'
 import { buildTestTown, DAY, HOUR, NOW, who } from '../helpers/factories'
 import { startTestApi, type TestApi } from '../helpers/http-api'
 
@@ -31,16 +32,7 @@ describe('campaign schedules after the fact', () => {
     title: '日程测试评选',
     villageId: 'vil-a',
     ...schedule(start),
-    rules: {
-      nominators: 'residents',
-      selfNomination: false,
-      nominationsPerHousehold: 1,
-      votesPerDay: 1,
-      votesPerCandidatePerDay: 1,
-      counting: 'perPerson',
-      liveCounts: false,
-      winners: 1,
-    },
+    rules: { ...defaultRules, winners: 1 },
     ...changes,
   })
   const create = async (start: number) => {
