@@ -1,7 +1,6 @@
 // The API as one runtime-independent function: identify → authorise → validate → run →
 // audit → envelope, one request one unit of work (on SQLite one transaction, the audit
 // inside it). The local HTTP server and the WeChat cloud function only serve it.
-import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import { actions, isActionName, type ActionName, type Envelope, type Role } from '../contract'
 import type { ActionSpec } from '../contract/define'
@@ -17,7 +16,8 @@ import { hideUncheckedMedia } from './media/media-urls'
 import { roleOf } from './people/people.rules'
 import { createOutboxNotifier, type Notifier } from './notify/notifier'
 import { newId } from './shared/ids'
-import { IDEMPOTENCY_TTL_MS, runTick, type TickReport } from './system/tick'
+import { once } from './idempotent'
+import { runTick, type TickReport } from './system/tick'
 import { drawsFor, failureDraws, rateLimited, spent, type Draw } from './limits'
 import type { Store } from './store/store'
 
@@ -80,8 +80,6 @@ function allowed(spec: ActionSpec, role: Role | null): boolean {
   if (spec.access === 'public') return true
   return role !== null && spec.access.includes(role)
 }
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 /** The input fields a write declares for its audit entry (never the whole input). */
 function declaredFields(spec: ActionSpec, input: unknown): Record<string, unknown> | null {
@@ -170,39 +168,6 @@ export function createRouter(options: RouterOptions): Router {
   }
 
   /**
-   * A write under the caller's idempotency key: the first call claims the key, runs and keeps
-   * its answer with it (on SQLite all in the request's one transaction); a repeat with the
-   * same key and input answers what the first did and writes nothing.
-   */
-  async function once(call: Call, input: unknown, caller: Caller, key: string) {
-    const scope = sha256(`${caller.user.id}\n${call.name}\n${key}`)
-    const fingerprint = sha256(`${call.name}\n${JSON.stringify(input)}`)
-    const kept = await store.idempotency.get(scope)
-    if (kept && kept.at > call.now - IDEMPOTENCY_TTL_MS) {
-      if (kept.fingerprint !== fingerprint) {
-        throw new AppError('BAD_INPUT', '这个请求编号已经用于另一项提交，请重新操作')
-      }
-      if (kept.status === 'done') return kept.answer
-      throw new AppError('CONFLICT', '上一次提交还在处理中，请稍后刷新，看看是否已经成功')
-    }
-    if (kept) await store.idempotency.release(scope)
-    if (!(await store.idempotency.claim(scope, fingerprint, call.now))) {
-      throw new AppError('CONFLICT', '上一次提交还在处理中，请稍后刷新，看看是否已经成功')
-    }
-    try {
-      const data = await perform(call, input, scope)
-      await store.idempotency.complete(scope, data, call.now)
-      return data
-    } catch (error) {
-      // A refusal wrote nothing (SQLite rolls the claim back anyway): the key may be used again.
-      // After an unexpected failure the cloud keeps the claim, since the write may have
-      // happened: a repeat is told to look, not written twice.
-      if (error instanceof AppError) await store.idempotency.release(scope)
-      throw error
-    }
-  }
-
-  /**
    * Draws on the caller's rate-limit counters, in a unit of its own before the call's, so that a
    * call refused for any reason still counts, alike on both adapters; RATE_LIMITED when a
    * counter is spent. Answers the draws, for a failure's own (a wrong code).
@@ -253,7 +218,12 @@ export function createRouter(options: RouterOptions): Router {
           const known: Call = { ...call, caller }
           const data =
             spec.write && caller && request.key !== undefined
-              ? await once(known, parsed.data, caller, request.key)
+              ? await once(
+                  store,
+                  { callerId: caller.user.id, action: call.name, key: request.key, now },
+                  parsed.data,
+                  (scope) => perform(known, parsed.data, scope),
+                )
               : await perform(known, parsed.data, call.requestId)
           // Pictures not yet through the image check are left out for all but their
           // uploader and admins (a kept answer too: a verdict may have come since).
