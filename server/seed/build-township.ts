@@ -22,20 +22,14 @@ import {
   INSPECTION_NOTES,
   SURNAMES,
 } from './demo-content'
+import { mulberry32 } from '../shared/random'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
 
 /** mulberry32: a tiny seeded PRNG, so the demo data is the same on every run. */
 function rng(seed: number) {
-  let a = seed >>> 0
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
+  const next = mulberry32(seed)
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1))
   const pick = <T>(list: readonly T[]): T => list[int(0, list.length - 1)] as T
   return { next, int, pick }

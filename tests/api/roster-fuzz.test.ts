@@ -17,6 +17,7 @@ import type { Store } from '../../server/store/store'
 import { buildTestTown, NOW, who } from '../helpers/factories'
 import { csvOf, generatedRoster, ROSTER_HEADER, xlsxOf } from '../helpers/roster-files'
 import { apiStoreKind, openStore } from '../helpers/store-adapters'
+import { mulberry32 } from '../../server/shared/random'
 
 const RUNS = { xlsx: 300, csv: 200 }
 const SEED = 20_261_126
@@ -24,14 +25,7 @@ const LIMIT_MS = 2_000
 
 /** mulberry32: a small deterministic generator, seeded per case by fast-check. */
 function random(seed: number) {
-  let a = seed >>> 0
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
+  const next = mulberry32(seed)
   const int = (n: number) => Math.floor(next() * n)
   const pick = <T>(items: readonly T[]): T => items[int(items.length)] as T
   return { int, pick }
