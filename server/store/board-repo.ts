@@ -1,5 +1,6 @@
 // The red and black list's part of the Store: rubrics, rounds, inspections, frozen lists,
-// appeals and history. Implemented by server/store/sqlite/board.ts.
+// appeals and history. Implemented by server/store/sqlite/board.ts and
+// server/store/cloud/board*.ts.
 import type { Keyset, Page, HouseholdView } from './common'
 import type {
   AppealRecord,

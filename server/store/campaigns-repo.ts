@@ -1,5 +1,6 @@
 // The selections' part of the Store: campaigns, nominations, atomic votes, results, and the
-// notification outbox. Implemented by server/store/sqlite/campaigns.ts.
+// notification outbox. Implemented by server/store/sqlite/campaigns.ts and
+// server/store/cloud/campaigns*.ts.
 import type { Keyset, Page, HouseholdView } from './common'
 import type { CampaignRecord, NominationRecord, VoteRecord } from './records'
 

@@ -1,5 +1,6 @@
-// The one data-access interface. Every adapter (SQLite now, the WeChat cloud database
-// later) implements it, and the same contract tests run against each. Methods are async
+// The one data-access interface. Two adapters implement it — SQLite (server/store/sqlite, the
+// embedded server) and the WeChat cloud database (server/store/cloud, the cloud function) — and
+// the same contract tests and API suite run against each. Methods are async
 // so that a networked adapter fits; each method is atomic on its own.
 import type {
   AuditRecord,
