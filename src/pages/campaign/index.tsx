@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
 import { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { PageState } from '@/components/page-state'
+import { ShareToFamily } from '@/components/share-to-family'
 import { CampaignActions } from '@/features/campaigns/components/campaign-actions'
 import { CampaignHeader, CampaignRulesText } from '@/features/campaigns/components/campaign-header'
 import { CandidateSection } from '@/features/campaigns/components/candidate-section'
@@ -31,6 +32,7 @@ export default function CampaignPage() {
             <CampaignHeader campaign={data} now={now} />
             <CampaignRulesText lines={data.rulesText} />
             <CampaignActions campaign={data} />
+            <ShareToFamily title={data.title} />
             <CandidateSection key={`${data.id}:${data.phase}`} campaign={data} />
           </>
         )}

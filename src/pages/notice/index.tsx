@@ -10,7 +10,7 @@ import { usePageClass } from '@/lib/use-elder-mode'
 
 /**
  * One notice, opened from a list or a shared link (?id=…). Without network, a notice opened
- * before is shown as saved then. In the mini-program it is shared from the ··· menu.
+ * before is shown as saved then. 转发给家人 below it shares it (the ··· menu does too).
  */
 export default function NoticePage() {
   const id = useRouter().params.id ?? ''
@@ -35,7 +35,7 @@ export default function NoticePage() {
         )}
         {notice.data && (
           <NoticeBody notice={notice.data}>
-            <NoticeActions noticeId={notice.data.id} />
+            <NoticeActions noticeId={notice.data.id} title={notice.data.title} />
           </NoticeBody>
         )}
       </PageState>
