@@ -1,4 +1,3 @@
-import { View } from '@tarojs/components'
 import { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { PageState } from '@/components/page-state'
 import { ShareToFamily } from '@/components/share-to-family'
@@ -8,7 +7,7 @@ import { CandidateSection } from '@/features/campaigns/components/candidate-sect
 import { useCampaign } from '@/features/campaigns/hooks/use-campaigns'
 import { useNow } from '@/features/campaigns/hooks/use-now'
 import { campaignUrl } from '@/features/campaigns/labels'
-import { usePageClass } from '@/lib/use-elder-mode'
+import { PageFrame } from '@/components/page-frame'
 
 /** 评选活动 (?id=…): phase and countdown, rules in plain words, candidates and the vote. */
 export default function CampaignPage() {
@@ -19,7 +18,7 @@ export default function CampaignPage() {
   useShareAppMessage(() => ({ title: campaign.data?.title ?? '评选活动', path: campaignUrl(id) }))
   const data = campaign.data
   return (
-    <View className={usePageClass('page page--padded-top')}>
+    <PageFrame className='page page--padded-top'>
       <PageState
         loading={campaign.loading}
         error={campaign.error}
@@ -37,6 +36,6 @@ export default function CampaignPage() {
           </>
         )}
       </PageState>
-    </View>
+    </PageFrame>
   )
 }

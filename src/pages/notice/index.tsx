@@ -1,4 +1,3 @@
-import { View } from '@tarojs/components'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { useEffect } from 'react'
 import { PageState } from '@/components/page-state'
@@ -6,7 +5,7 @@ import { NoticeActions, noticePath } from '@/features/bulletin/components/notice
 import { NoticeBody } from '@/features/bulletin/components/notice-body'
 import { OfflineBar } from '@/features/bulletin/components/offline-bar'
 import { useNotice } from '@/features/bulletin/hooks/use-notices'
-import { usePageClass } from '@/lib/use-elder-mode'
+import { PageFrame } from '@/components/page-frame'
 
 /**
  * One notice, opened from a list or a shared link (?id=…). Without network, a notice opened
@@ -22,7 +21,7 @@ export default function NoticePage() {
     }
   }, [])
   return (
-    <View className={usePageClass()}>
+    <PageFrame>
       <PageState
         loading={notice.loading}
         error={notice.error}
@@ -39,6 +38,6 @@ export default function NoticePage() {
           </NoticeBody>
         )}
       </PageState>
-    </View>
+    </PageFrame>
   )
 }
