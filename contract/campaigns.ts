@@ -496,6 +496,9 @@ export const campaignActions = defineActions({
         userId: z.string(),
         name: z.string(),
         household: campaignHouseholdSchema,
+        /** 门牌号 and the household's phone masked by the server, to pick the right person. */
+        houseNo: z.string(),
+        maskedPhone: z.string().nullable(),
         votesLeftToday: z.number(),
       }),
     ),

@@ -58,12 +58,26 @@ export const devAccountSchema = z.object({
 export type DevAccount = z.infer<typeof devAccountSchema>
 
 /** A user as an admin manages them. */
+/**
+ * A person's household as staff tell people apart by it: village, 门牌号, 户主 and the
+ * household's phone, masked by the server (138****5678).
+ */
+export const personHouseholdSchema = z.object({
+  villageName: z.string(),
+  houseNo: z.string(),
+  headName: z.string(),
+  maskedPhone: z.string().nullable(),
+})
+
+export type PersonHousehold = z.infer<typeof personHouseholdSchema>
+
 export const staffUserSchema = z.object({
   id: z.string(),
   nickname: z.string(),
   role: z.enum(roles),
   /** Where they live, when bound to a household. */
   householdLabel: z.string().nullable(),
+  household: personHouseholdSchema.nullable(),
   grids: z.array(z.object({ id: z.string(), name: z.string(), villageName: z.string() })),
 })
 

@@ -4,7 +4,7 @@ import type { VoteRow } from '../../contract/campaigns'
 import { shanghaiDay } from '../../contract/time'
 import type { ActionContext, Caller, HandlersFor } from '../context'
 import { forbidden, notFound } from '../errors'
-import { gridScope, inGridScope } from '../people/people.rules'
+import { gridScope, inGridScope, maskPhone } from '../people/people.rules'
 import { decodeCursor, encodeCursor } from '../shared/cursor'
 import { newId } from '../shared/ids'
 import { toIso } from '../shared/time'
@@ -141,6 +141,8 @@ export const voteHandlers: HandlersFor<
         userId: a.userId,
         name: a.nickname,
         household: householdRef(a.household),
+        houseNo: a.household.houseNo,
+        maskedPhone: maskPhone(a.household.phone),
         votesLeftToday: votesLeft(c.rules, used.day).day,
       })
     }

@@ -31,6 +31,25 @@ export function maskName(name: string): string {
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`
 }
 
+/**
+ * Masks a phone number for staff lists, where it only helps tell people apart (PIPL): a mobile
+ * keeps its first 3 and last 4 digits (138****5678), a landline its area code and last 4
+ * (0571-****3456); anything else only its last 4. The full number stays in 户籍管理.
+ */
+export function maskPhone(phone: string | null): string | null {
+  if (phone === null) return null
+  const p = phone.trim()
+  if (/^1\d{10}$/.test(p)) return `${p.slice(0, 3)}****${p.slice(7)}`
+  const landline = /^(0\d{2,3}-?)(\d{7,8})$/.exec(p)
+  if (landline) {
+    const [, area = '', local = ''] = landline
+    return `${area}${'*'.repeat(local.length - 4)}${local.slice(-4)}`
+  }
+  const digits = p.replace(/\D/g, '')
+  if (digits.length === 0) return null
+  return digits.length <= 4 ? '*'.repeat(digits.length) : `****${digits.slice(-4)}`
+}
+
 /** Grids whose households the caller may act on: all for admins (null), their own for grid workers. */
 export function gridScope(caller: Caller): string[] | null {
   if (caller.role === 'admin') return null

@@ -4,7 +4,7 @@ import { AppError, notFound } from '../errors'
 import { decodeCursor, encodeCursor } from '../shared/cursor'
 import type { StaffView } from '../store/store'
 import { toMe } from './people.actions'
-import { roleOf } from './people.rules'
+import { maskPhone, roleOf } from './people.rules'
 import { hashCode, SETUP_CODE_KEY } from './setup-code'
 
 function toStaffUser(v: StaffView): StaffUser {
@@ -14,6 +14,12 @@ function toStaffUser(v: StaffView): StaffUser {
     // A bound user without an appointed role is a resident; the label says which household.
     role: v.staffRole ?? (v.householdLabel ? 'resident' : 'visitor'),
     householdLabel: v.householdLabel,
+    household: v.household && {
+      villageName: v.household.villageName,
+      houseNo: v.household.houseNo,
+      headName: v.household.headName,
+      maskedPhone: maskPhone(v.household.phone),
+    },
     grids: v.grids,
   }
 }

@@ -72,6 +72,8 @@ export interface BindingView extends BindingRecord {
 
 export interface StaffView extends UserRecord {
   householdLabel: string | null
+  /** The approved household, with its phone in full (masked by the handler). */
+  household: { villageName: string; houseNo: string; headName: string; phone: string | null } | null
   grids: { id: string; name: string; villageName: string }[]
 }
 

@@ -95,8 +95,7 @@ const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * the same key, at most twice, with 正在重试… on screen; the server answers a repeat with what
  * it did the first time. A read fails at once (its page offers 重试 or what it saved).
  */
-async function send(action: ActionName, input: unknown): Promise<unknown> {
-  const requestKey = newRequestKey()
+async function send(action: ActionName, input: unknown, requestKey: string): Promise<unknown> {
   const once = () =>
     process.env.TARO_ENV === 'weapp'
       ? viaCloud(action, input, requestKey)
@@ -129,15 +128,30 @@ export async function call<A extends ActionName>(
   action: A,
   ...args: InputArgs<A>
 ): Promise<ActionOutput<A>> {
-  const input = args[0] ?? {}
+  return (await request(action, args[0] ?? {}, newRequestKey())) as ActionOutput<A>
+}
+
+/**
+ * Calls a write under a key the caller keeps: a write queued on the phone is sent again, after
+ * a restart too, under the key it was queued with, so a repeat is never a second write.
+ */
+export async function callWithKey<A extends ActionName>(
+  action: A,
+  input: ActionInput<A>,
+  requestKey: string,
+): Promise<ActionOutput<A>> {
+  return (await request(action, input, requestKey)) as ActionOutput<A>
+}
+
+async function request(action: ActionName, input: unknown, requestKey: string): Promise<unknown> {
   let answer: unknown
   try {
-    answer = await send(action, input)
+    answer = await send(action, input, requestKey)
   } catch {
     throw new ApiError('NETWORK', NETWORK_MESSAGE)
   }
   if (!isEnvelope(answer)) throw new ApiError('NETWORK', NETWORK_MESSAGE)
-  if (answer.ok) return answer.data as ActionOutput<A>
+  if (answer.ok) return answer.data
   // A token the server no longer accepts is dropped, so the next call goes out as a visitor.
   if (answer.error.code === 'UNAUTHENTICATED') setSessionToken(null)
   throw new ApiError(answer.error.code, answer.error.message, answer.error.details)

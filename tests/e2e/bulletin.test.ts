@@ -58,7 +58,10 @@ for (const elder of [false, true]) {
       await (await chooser).setFiles(picture)
       await worker.on.see('设为封面')
       await worker.on.screenshot(`${elder ? 'elder-' : ''}1-compose`)
-      await worker.on.button('立即发布').tap()
+      await worker.page
+        .locator('.compose-form__actions taro-button-core', { hasText: /^发布$/ })
+        .filter({ visible: true })
+        .tap()
       await worker.page
         .waitForURL(/packages\/staff\/pages\/my-notices/, { timeout: WAIT_MS })
         .catch(async (error: unknown) => {

@@ -32,12 +32,17 @@ export function usersRepo(db: CloudDb): Store['users'] {
       'households',
       bindings.map((b) => String(b.householdId)),
     )
-    const labelOf = new Map<string, string>()
+    const householdOf = new Map<string, NonNullable<StaffView['household']>>()
     for (const b of bindings) {
       const h = households.get(String(b.householdId))
       const village = h && places.villages.get(String(h.villageId))
-      if (h && village)
-        labelOf.set(String(b.userId), `${village.name} ${h.houseNo} · 户主 ${h.headName}`)
+      if (h && village && !householdOf.has(String(b.userId)))
+        householdOf.set(String(b.userId), {
+          villageName: village.name,
+          houseNo: String(h.houseNo),
+          headName: String(h.headName),
+          phone: h.phone === null || h.phone === undefined ? null : String(h.phone),
+        })
     }
     const gridsOf = (userId: string) =>
       links
@@ -51,7 +56,11 @@ export function usersRepo(db: CloudDb): Store['users'] {
         .map(({ grid, village }) => ({ id: grid.id, name: grid.name, villageName: village.name }))
     return docs.map((d) => {
       const u = userOf(d)
-      return { ...u, householdLabel: labelOf.get(u.id) ?? null, grids: gridsOf(u.id) }
+      const household = householdOf.get(u.id) ?? null
+      const householdLabel = household
+        ? `${household.villageName} ${household.houseNo} · 户主 ${household.headName}`
+        : null
+      return { ...u, household, householdLabel, grids: gridsOf(u.id) }
     })
   }
   const inChunks = async (

@@ -3,12 +3,24 @@ import type { StaffView, Store } from '../store'
 import { userFrom } from './rows'
 import { keysetParams, likePattern, pageOf, type Row, type Sql } from './sql'
 
-const staffSelect = `SELECT u.*,
-    (SELECT v.name || ' ' || h.house_no || ' · 户主 ' || h.head_name
-       FROM bindings b JOIN households h ON h.id = b.household_id
-       JOIN villages v ON v.id = h.village_id
-      WHERE b.user_id = u.id AND b.status = 'approved') AS household_label
-  FROM users u`
+// Each user with their approved household (at most one), its village and phone.
+const staffSelect = `SELECT u.*, v.name AS hh_village_name, h.house_no AS hh_house_no,
+    h.head_name AS hh_head_name, h.phone AS hh_phone
+  FROM users u
+  LEFT JOIN bindings b ON b.id = (SELECT b2.id FROM bindings b2
+                                   WHERE b2.user_id = u.id AND b2.status = 'approved' LIMIT 1)
+  LEFT JOIN households h ON h.id = b.household_id
+  LEFT JOIN villages v ON v.id = h.village_id`
+
+const householdOf = (r: Row): StaffView['household'] =>
+  r.hh_house_no === null || r.hh_house_no === undefined
+    ? null
+    : {
+        villageName: String(r.hh_village_name),
+        houseNo: String(r.hh_house_no),
+        headName: String(r.hh_head_name),
+        phone: r.hh_phone === null ? null : String(r.hh_phone),
+      }
 
 export function usersRepo({ prepare, one, all, tx }: Sql): Store['users'] {
   const get = (id: string) => {
@@ -23,17 +35,23 @@ export function usersRepo({ prepare, one, all, tx }: Sql): Store['users'] {
        WHERE w.user_id IN (SELECT value FROM json_each(@ids)) ORDER BY v.sort, g.name`,
       { ids: JSON.stringify(rows.map((r) => r.id)) },
     )
-    return rows.map((r) => ({
-      ...userFrom(r),
-      householdLabel: r.household_label === null ? null : String(r.household_label),
-      grids: grids
-        .filter((g) => g.user_id === r.id)
-        .map((g) => ({
-          id: String(g.id),
-          name: String(g.name),
-          villageName: String(g.village_name),
-        })),
-    }))
+    return rows.map((r) => {
+      const household = householdOf(r)
+      return {
+        ...userFrom(r),
+        household,
+        householdLabel: household
+          ? `${household.villageName} ${household.houseNo} · 户主 ${household.headName}`
+          : null,
+        grids: grids
+          .filter((g) => g.user_id === r.id)
+          .map((g) => ({
+            id: String(g.id),
+            name: String(g.name),
+            villageName: String(g.village_name),
+          })),
+      }
+    })
   }
   return {
     async byOpenid(openid) {

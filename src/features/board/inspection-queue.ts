@@ -112,6 +112,13 @@ export function newClientId(now = Date.now(), random = Math.random): string {
     .padStart(8, '0')}`
 }
 
+/**
+ * The idempotency key an inspection is sent under, every time: it lives with the queued entry
+ * (made from its client id), so a resend after a lost answer or a restart of the app is a
+ * repeat the server answers from its record, never a second write.
+ */
+export const requestKeyOf = (entry: { clientId: string }) => `inspect-${entry.clientId}`
+
 export interface FlushResult {
   sent: number
   /** Refused by the server (kept, with the reason, for the worker to look at). */

@@ -1,20 +1,21 @@
 // The app's outbox of inspections: the queue in Taro's storage, sent through the API.
-import Taro from '@tarojs/taro'
 import type { ActionInput } from '@contract/index'
 import { ApiError, errorMessage } from '@/lib/api-client'
 import { inspect, uploadPhoto } from './api/board'
-import { createInspectionQueue, flushQueue, type QueuedInspection } from './inspection-queue'
+import { taroStorage } from '@/lib/taro-storage'
+import {
+  createInspectionQueue,
+  flushQueue,
+  requestKeyOf,
+  type QueuedInspection,
+} from './inspection-queue'
 
 /** An inspection as the form fills it (photos and client id travel beside it). */
 export type InspectionDraft = Omit<ActionInput<'board.inspect'>, 'photos' | 'clientId'>
 
 export type OutboxEntry = QueuedInspection<InspectionDraft>
 
-export const outbox = createInspectionQueue<InspectionDraft>({
-  get: (key) => Taro.getStorageSync(key),
-  set: (key, value) => Taro.setStorageSync(key, value),
-  remove: (key) => Taro.removeStorageSync(key),
-})
+export const outbox = createInspectionQueue<InspectionDraft>(taroStorage)
 
 const offline = (error: unknown) => error instanceof ApiError && error.code === 'NETWORK'
 
@@ -26,7 +27,7 @@ export function flushOutbox() {
     outbox,
     async (photo) => (await uploadPhoto(photo.fileName, photo.content)).url,
     async (entry, photos) => {
-      await inspect({ ...entry.input, photos, clientId: entry.clientId })
+      await inspect({ ...entry.input, photos, clientId: entry.clientId }, requestKeyOf(entry))
     },
     offline,
     errorMessage,

@@ -1,13 +1,12 @@
-import { View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { PageState } from '@/components/page-state'
 import { getInspection } from '@/features/board/api/board'
 import { HistoryChart } from '@/features/board/components/history-chart'
 import { HouseholdResult } from '@/features/board/components/household-result'
 import { useHistory } from '@/features/board/hooks/use-board'
-import { usePageClass } from '@/lib/use-elder-mode'
 import { usePageEvents } from '@/lib/use-page-events'
 import { useRemote } from '@/lib/use-remote'
+import { PageFrame } from '@/components/page-frame'
 
 /** 检查详情 (?roundId&householdId): a household's item breakdown, history and appeals. */
 export default function BoardHouseholdPage() {
@@ -18,7 +17,7 @@ export default function BoardHouseholdPage() {
   const history = useHistory(householdId, result.data?.fullDetail === true)
   usePageEvents(() => Promise.all([result.reload(), history.reload()]))
   return (
-    <View className={usePageClass('page page--padded-top')}>
+    <PageFrame className='page page--padded-top'>
       <PageState
         loading={result.loading}
         error={result.error}
@@ -31,6 +30,6 @@ export default function BoardHouseholdPage() {
         )}
         {history.data && <HistoryChart points={history.data.items} title='历次得分' />}
       </PageState>
-    </View>
+    </PageFrame>
   )
 }

@@ -1,13 +1,13 @@
-import { View } from '@tarojs/components'
 import { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { PageState } from '@/components/page-state'
+import { ShareToFamily } from '@/components/share-to-family'
 import { CampaignActions } from '@/features/campaigns/components/campaign-actions'
 import { CampaignHeader, CampaignRulesText } from '@/features/campaigns/components/campaign-header'
 import { CandidateSection } from '@/features/campaigns/components/candidate-section'
 import { useCampaign } from '@/features/campaigns/hooks/use-campaigns'
 import { useNow } from '@/features/campaigns/hooks/use-now'
 import { campaignUrl } from '@/features/campaigns/labels'
-import { usePageClass } from '@/lib/use-elder-mode'
+import { PageFrame } from '@/components/page-frame'
 
 /** 评选活动 (?id=…): phase and countdown, rules in plain words, candidates and the vote. */
 export default function CampaignPage() {
@@ -18,7 +18,7 @@ export default function CampaignPage() {
   useShareAppMessage(() => ({ title: campaign.data?.title ?? '评选活动', path: campaignUrl(id) }))
   const data = campaign.data
   return (
-    <View className={usePageClass('page page--padded-top')}>
+    <PageFrame className='page page--padded-top'>
       <PageState
         loading={campaign.loading}
         error={campaign.error}
@@ -31,10 +31,11 @@ export default function CampaignPage() {
             <CampaignHeader campaign={data} now={now} />
             <CampaignRulesText lines={data.rulesText} />
             <CampaignActions campaign={data} />
+            <ShareToFamily title={data.title} />
             <CandidateSection key={`${data.id}:${data.phase}`} campaign={data} />
           </>
         )}
       </PageState>
-    </View>
+    </PageFrame>
   )
 }

@@ -4,7 +4,7 @@ import { PageState } from '@/components/page-state'
 import { NominateFormView } from '@/features/campaigns/components/nominate-form'
 import { useCampaign } from '@/features/campaigns/hooks/use-campaigns'
 import { useNominate } from '@/features/campaigns/hooks/use-nominate'
-import { usePageClass } from '@/lib/use-elder-mode'
+import { PageFrame } from '@/components/page-frame'
 
 function Form({ campaignId }: { campaignId: string }) {
   const form = useNominate(campaignId, () => void Taro.navigateBack())
@@ -17,7 +17,7 @@ export default function NominatePage() {
   const campaign = useCampaign(campaignId)
   const data = campaign.data
   return (
-    <View className={usePageClass('page page--padded-top')}>
+    <PageFrame className='page page--padded-top'>
       <PageState
         loading={campaign.loading}
         error={campaign.error}
@@ -39,6 +39,6 @@ export default function NominatePage() {
           </>
         )}
       </PageState>
-    </View>
+    </PageFrame>
   )
 }

@@ -1,4 +1,3 @@
-import { View } from '@tarojs/components'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { useEffect } from 'react'
 import { PageState } from '@/components/page-state'
@@ -6,11 +5,11 @@ import { NoticeActions, noticePath } from '@/features/bulletin/components/notice
 import { NoticeBody } from '@/features/bulletin/components/notice-body'
 import { OfflineBar } from '@/features/bulletin/components/offline-bar'
 import { useNotice } from '@/features/bulletin/hooks/use-notices'
-import { usePageClass } from '@/lib/use-elder-mode'
+import { PageFrame } from '@/components/page-frame'
 
 /**
  * One notice, opened from a list or a shared link (?id=…). Without network, a notice opened
- * before is shown as saved then. In the mini-program it is shared from the ··· menu.
+ * before is shown as saved then. 转发给家人 below it shares it (the ··· menu does too).
  */
 export default function NoticePage() {
   const id = useRouter().params.id ?? ''
@@ -22,7 +21,7 @@ export default function NoticePage() {
     }
   }, [])
   return (
-    <View className={usePageClass()}>
+    <PageFrame>
       <PageState
         loading={notice.loading}
         error={notice.error}
@@ -35,10 +34,10 @@ export default function NoticePage() {
         )}
         {notice.data && (
           <NoticeBody notice={notice.data}>
-            <NoticeActions noticeId={notice.data.id} />
+            <NoticeActions noticeId={notice.data.id} title={notice.data.title} />
           </NoticeBody>
         )}
       </PageState>
-    </View>
+    </PageFrame>
   )
 }

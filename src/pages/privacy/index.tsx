@@ -1,12 +1,11 @@
-import { View } from '@tarojs/components'
 import { PrivacyGuide } from '@/features/people/components/privacy-guide'
-import { usePageClass } from '@/lib/use-elder-mode'
+import { PageFrame } from '@/components/page-frame'
 
 /** 隐私保护指引: the township's plain-language privacy guide. */
 export default function PrivacyPage() {
   return (
-    <View className={usePageClass()}>
+    <PageFrame>
       <PrivacyGuide />
-    </View>
+    </PageFrame>
   )
 }

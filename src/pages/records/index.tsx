@@ -1,10 +1,9 @@
-import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect } from 'react'
 import { BlankState } from '@/components/blank-state'
 import { MyAppeals } from '@/features/board/components/my-appeals'
 import { MyNominations, MyVotes } from '@/features/campaigns/components/my-campaign-records'
-import { usePageClass } from '@/lib/use-elder-mode'
+import { PageFrame } from '@/components/page-frame'
 
 const lists = {
   nominations: { title: '我的提名', List: MyNominations },
@@ -24,8 +23,8 @@ export default function RecordsPage() {
     void Taro.setNavigationBarTitle({ title })
   }, [title])
   return (
-    <View className={usePageClass('page page--padded-top')}>
+    <PageFrame className='page page--padded-top'>
       {shown ? <shown.List /> : <BlankState title='没有这类记录' />}
-    </View>
+    </PageFrame>
   )
 }

@@ -1,12 +1,11 @@
-import { View } from '@tarojs/components'
 import { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { PageState } from '@/components/page-state'
 import { ObjectionForm } from '@/features/campaigns/components/objection-form'
 import { ResultsView } from '@/features/campaigns/components/results-view'
 import { useCampaign, useResults } from '@/features/campaigns/hooks/use-campaigns'
 import { resultsUrl } from '@/features/campaigns/labels'
-import { usePageClass } from '@/lib/use-elder-mode'
 import { usePageEvents } from '@/lib/use-page-events'
+import { PageFrame } from '@/components/page-frame'
 
 /** 评选结果公示 (?id=…): winners, ranking, 公示 dates, and the 异议 form during 公示. */
 export default function ResultsPage() {
@@ -19,7 +18,7 @@ export default function ResultsPage() {
     path: resultsUrl(id),
   }))
   return (
-    <View className={usePageClass('page page--padded-top')}>
+    <PageFrame className='page page--padded-top'>
       <PageState
         loading={results.loading}
         error={results.error}
@@ -30,6 +29,6 @@ export default function ResultsPage() {
         {results.data && <ResultsView results={results.data} />}
         {campaign.data?.me.canObject && <ObjectionForm campaignId={id} />}
       </PageState>
-    </View>
+    </PageFrame>
   )
 }

@@ -1,6 +1,6 @@
 import type { ListKind } from '@contract/board'
 import type { ActionInput } from '@contract/index'
-import { call } from '@/lib/api-client'
+import { call, callWithKey } from '@/lib/api-client'
 import { uploadMedia, type OnProgress } from '@/lib/upload'
 
 export const listRounds = (cursor?: string) => call('board.rounds', { cursor, limit: 12 })
@@ -46,7 +46,9 @@ export const uploadPhoto = (fileName: string, content: string, onProgress?: OnPr
 export const listInspectables = (input: ActionInput<'board.inspectables'>) =>
   call('board.inspectables', input)
 
-export const inspect = (input: ActionInput<'board.inspect'>) => call('board.inspect', input)
+/** Scores a household; a queued inspection goes under the key it was queued with. */
+export const inspect = (input: ActionInput<'board.inspect'>, requestKey: string) =>
+  callWithKey('board.inspect', input, requestKey)
 
 export const currentRubric = () => call('rubrics.current')
 

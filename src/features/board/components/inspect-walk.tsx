@@ -1,14 +1,15 @@
 import { SearchBar } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import type { ActionOutput } from '@contract/index'
 import { ChipPicker } from '@/components/chip-picker'
 import { PagedList } from '@/components/paged-list'
 import { usePaged } from '@/lib/use-paged'
-import { listInspectables } from '../api/board'
 import { boardStaffUrl } from '../labels'
+import { keepWalk, loadWalkPage } from '../walk'
 import { InspectableRow } from './inspectable-row'
+import { WalkOfflineBar } from './walk-offline-bar'
 import './inspect-list.scss'
 
 type Page = ActionOutput<'board.inspectables'>
@@ -34,8 +35,11 @@ export function InspectWalk({ roundId, waiting, version }: Props) {
   const [groupId, setGroupId] = useState('')
   const [done, setDone] = useState('')
   const [meta, setMeta] = useState<Meta | null>(null)
-  const list = usePaged(`${roundId}:${keyword}:${groupId}:${done}:${version}`, async (cursor) => {
-    const page = await listInspectables({
+  const [savedAt, setSavedAt] = useState<string | null>(null)
+  const kept = useRef('')
+  const key = `${roundId}:${keyword}:${groupId}:${done}:${version}`
+  const list = usePaged(key, async (cursor) => {
+    const { page, savedAt: at } = await loadWalkPage({
       roundId,
       keyword: keyword || undefined,
       groupId: groupId || undefined,
@@ -44,6 +48,13 @@ export function InspectWalk({ roundId, waiting, version }: Props) {
       limit: 30,
     })
     setMeta({ groups: page.groups, total: page.total, doneCount: page.doneCount })
+    setSavedAt(at)
+    // Online: the whole list goes on the phone for the walk without signal (once per load).
+    if (at) kept.current = ''
+    else if (kept.current !== `${roundId}:${version}`) {
+      kept.current = `${roundId}:${version}`
+      void keepWalk(roundId)
+    }
     return page
   })
   const open = (item: Page['items'][number]) =>
@@ -56,6 +67,7 @@ export function InspectWalk({ roundId, waiting, version }: Props) {
     })
   return (
     <View>
+      {savedAt && <WalkOfflineBar savedAt={savedAt} onRetry={() => void list.refresh()} />}
       <SearchBar
         placeholder='搜索户主姓名或门牌号'
         onSearch={setKeyword}

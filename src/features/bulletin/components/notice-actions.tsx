@@ -1,6 +1,6 @@
-import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { ShareToFamily } from '@/components/share-to-family'
 import { useIsStaff } from '../hooks/use-notices'
 import './notice-actions.scss'
 
@@ -8,27 +8,16 @@ import './notice-actions.scss'
 export const noticePath = (id: string) => `/pages/notice/index?id=${encodeURIComponent(id)}`
 
 /**
- * Below a notice: 复制链接 in H5 (the mini-program shares from its ··· menu, see the page),
- * and for staff the way to the households that have not read it and to its editor. Plain
- * sharing only: nothing is promised for sharing (WeChat's rules, DESIGN.md).
+ * Below a notice: 转发给家人 (WeChat's share button; in H5 the link), and for staff the way to
+ * the households that have not read it and to its editor. Plain sharing only: nothing is
+ * promised for sharing (WeChat's rules, DESIGN.md).
  */
-export function NoticeActions({ noticeId }: { noticeId: string }) {
+export function NoticeActions({ noticeId, title }: { noticeId: string; title: string }) {
   const staff = useIsStaff()
-  const h5 = process.env.TARO_ENV === 'h5'
-  if (!h5 && !staff) return null
-  const copyLink = () =>
-    void Taro.setClipboardData({ data: window.location.href }).then(
-      () => Taro.showToast({ title: '链接已复制', icon: 'none' }),
-      () => Taro.showToast({ title: '没有复制成功，请稍后重试', icon: 'none' }),
-    )
   const id = encodeURIComponent(noticeId)
   return (
     <View className='notice-actions'>
-      {h5 && (
-        <Button size='small' fill='outline' onClick={copyLink}>
-          复制链接
-        </Button>
-      )}
+      <ShareToFamily title={title} />
       {staff && (
         <View className='notice-actions__staff'>
           <Text

@@ -1,20 +1,17 @@
 import { Button } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
 import { useState } from 'react'
+import type { ActionOutput } from '@contract/index'
 import { errorMessage } from '@/lib/api-client'
 import { PagedList } from '@/components/paged-list'
 import { useTask } from '@/lib/use-task'
 import { assistVote } from '../api/campaigns'
 import { useAssistees, useStaffCandidates } from '../hooks/use-campaign-staff'
+import { personLine } from './labels'
 import { TextField } from './text-field'
 import './campaign-staff.scss'
 
-interface Resident {
-  userId: string
-  name: string
-  household: { name: string; villageName: string; groupName: string }
-  votesLeftToday: number
-}
+type Resident = ActionOutput<'campaigns.assistees'>['items'][number]
 
 /** Candidates to vote for on behalf of `resident`; each vote is theirs, marked assisted. */
 function AssistBallot(props: { campaignId: string; resident: Resident; onBack: () => void }) {
@@ -108,7 +105,12 @@ export function AssistVote({ campaignId }: { campaignId: string }) {
           <View key={r.userId} className='staff-card' role='button' onClick={() => setResident(r)}>
             <View className='staff-card__title'>{r.name}</View>
             <View className='staff-card__line'>
-              {r.household.villageName} {r.household.groupName} · {r.household.name}家
+              {personLine({
+                villageName: `${r.household.villageName}${r.household.groupName}`,
+                houseNo: r.houseNo,
+                headName: r.household.name,
+                maskedPhone: r.maskedPhone,
+              })}
             </View>
             <View className='staff-card__meta'>今天还可以投 {r.votesLeftToday} 票</View>
           </View>

@@ -15,10 +15,19 @@ const publishOptions: { value: PublishMode; label: string }[] = [
   { value: 'draft', label: '存为草稿' },
 ]
 
-const submitText: Record<PublishMode, [string, string]> = {
-  now: ['立即发布', '正在发布…'],
-  schedule: ['定时发布', '正在保存…'],
-  draft: ['存为草稿', '正在保存…'],
+/**
+ * What the button does, in words of its own (the choice above reads 立即发布 / 定时发布 /
+ * 存为草稿; the button says the act, and for 定时 the time it was set to).
+ */
+export function submitLabel(
+  mode: PublishMode,
+  when: { date: string; time: string },
+): [string, string] {
+  if (mode === 'draft') return ['保存草稿', '正在保存…']
+  if (mode === 'now') return ['发布', '正在发布…']
+  const [, month, day] = /^\d{4}-(\d{2})-(\d{2})$/.exec(when.date) ?? []
+  const at = month && day && when.time ? `（${Number(month)}月${Number(day)}日 ${when.time}）` : ''
+  return [`定时发布${at}`, '正在保存…']
 }
 
 interface Props {
@@ -31,7 +40,9 @@ export function ComposeForm({ form, setup }: Props) {
   const { draft, errors, upload, submitting } = form
   const { isAdmin, columns, villages, notice } = setup
   const published = notice?.status === 'published'
-  const [label, busyLabel] = published ? ['保存修改', '正在保存…'] : submitText[draft.publish]
+  const [label, busyLabel] = published
+    ? ['保存修改', '正在保存…']
+    : submitLabel(draft.publish, { date: draft.publishDate, time: draft.publishTime })
   const showVillages = !isAdmin || draft.scopeKind === 'villages'
   return (
     <View className='compose-form'>

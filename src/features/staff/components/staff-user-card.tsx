@@ -5,7 +5,7 @@ import type { StaffUser } from '@contract/people'
 import { appointStaff, dismissStaff, endSessions } from '../api/people'
 import type { Task } from '@/lib/use-task'
 import { ConfirmBar } from './confirm-bar'
-import { isStaffRole, roleNames } from './labels'
+import { isStaffRole, personLine, roleNames } from './labels'
 
 type Change = 'gridWorker' | 'admin' | 'dismiss' | 'signOut'
 
@@ -59,7 +59,7 @@ export function StaffUserCard({ user, task, onChanged }: Props) {
         <View className='staff-card__title'>{user.nickname}</View>
         <Tag type={isStaffRole(user.role) ? 'primary' : 'default'}>{roleNames[user.role]}</Tag>
       </View>
-      {user.householdLabel && <View className='staff-card__line'>{user.householdLabel}</View>}
+      {user.household && <View className='staff-card__line'>{personLine(user.household)}</View>}
       {user.grids.length > 0 && (
         <View className='staff-card__meta'>
           负责网格：{user.grids.map((g) => `${g.villageName}·${g.name}`).join('、')}

@@ -1,4 +1,5 @@
-import { act, fireEvent, render, screen } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import Taro from '@tarojs/taro'
 import { shanghaiDay } from '@contract/time'
 import CampaignPage from '@/pages/campaign/index'
 import { startTestApi, type PageTestApi } from '../../../helpers/api-server'
@@ -52,6 +53,31 @@ describe('评选活动', () => {
       title: campaign.title,
       path: `/pages/campaign/index?id=${campaign.id}`,
     })
+  })
+
+  it('转发给家人 is a visible button: the browser’s share sheet with the title and link', async () => {
+    const campaign = await demoCampaign('voting')
+    const shared: ShareData[] = []
+    Object.defineProperty(navigator, 'share', {
+      configurable: true,
+      value: (data: ShareData) => {
+        shared.push(data)
+        return Promise.resolve()
+      },
+    })
+    const copy = vi.spyOn(Taro, 'setClipboardData')
+    try {
+      setRouterParams({ id: campaign.id })
+      render(<CampaignPage />)
+      fireEvent.click(await screen.findByText('转发给家人'))
+      await waitFor(() =>
+        expect(shared).toEqual([{ title: campaign.title, url: window.location.href }]),
+      )
+      expect(copy).not.toHaveBeenCalled()
+    } finally {
+      copy.mockRestore()
+      Reflect.deleteProperty(navigator, 'share')
+    }
   })
 
   it('a resident votes, sees what is left today, and a vote over the limit is refused in words', async () => {

@@ -248,16 +248,24 @@ describe('公告详情 sharing and staff links', () => {
     return { id, title: items[0]?.title ?? '' }
   }
 
-  it('shares the notice by its title and link, and in H5 copies the page link', async () => {
+  it('shares the notice by its title and link; 转发给家人 in a browser without a share sheet copies the link and says so', async () => {
     const copy = vi
       .spyOn(Taro, 'setClipboardData')
       .mockResolvedValue({ data: window.location.href, errMsg: 'ok' })
+    const toast = vi.spyOn(Taro, 'showToast')
     const { id, title } = await openFirst()
 
     expect(shareAppMessage()).toEqual({ title, path: `/pages/notice/index?id=${id}` })
 
-    fireEvent.click(screen.getByText('复制链接'))
+    expect(navigator.share).toBeUndefined()
+    fireEvent.click(screen.getByText('转发给家人'))
     expect(copy).toHaveBeenCalledWith({ data: window.location.href })
+    await waitFor(() =>
+      expect(toast).toHaveBeenCalledWith(
+        expect.objectContaining({ title: '链接已复制，粘贴到微信发给家人' }),
+      ),
+    )
+    toast.mockRestore()
     // Plain sharing: nothing is promised for it.
     expect(document.body.textContent).not.toMatch(/分享.*(得|领|奖|积分)/)
   })

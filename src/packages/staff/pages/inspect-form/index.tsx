@@ -1,10 +1,10 @@
 import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { PageState } from '@/components/page-state'
-import { getInspection, getRound } from '@/features/board/api/board'
 import { InspectForm } from '@/features/board/components/inspect-form'
 import { boardStaffUrl } from '@/features/board/labels'
 import { useInspectForm, type InspectTarget } from '@/features/board/hooks/use-inspect-form'
+import { loadInspectTarget } from '@/features/board/walk'
 import { StaffPage } from '@/features/staff/components/staff-page'
 import { useRemote } from '@/lib/use-remote'
 
@@ -35,31 +35,33 @@ function Form({ target }: { target: InspectTarget }) {
   return <InspectForm form={form} criteria={target.criteria} onSave={() => void save()} />
 }
 
-/** 检查打分 (?roundId&householdId&name[&appealId]): score each item, take photos, save. */
+/** What the line above the form says about the household's last inspection. */
+function lastLine(t: {
+  latest: { total: number } | null
+  savedAt: string | null
+  savedScore: number | null
+}) {
+  if (t.latest) return ` · 上次 ${t.latest.total} 分，本次保存为新的一次检查`
+  if (t.savedAt === null) return ''
+  const last = t.savedScore === null ? '' : `上次 ${t.savedScore} 分；`
+  return ` · 无网络：${last}用手机上保存的评分标准从满分打分，保存后联网自动发送`
+}
+
+/**
+ * 检查打分 (?roundId&householdId&name[&appealId]): score each item, take photos, save. Without
+ * network the household and the rubric come from the walk list kept on the phone.
+ */
 export default function InspectFormPage() {
   const { roundId = '', householdId = '', name = '', appealId = '' } = useRouter().params
   const label = decodeURIComponent(name)
-  const target = useRemote(`staff:inspect:${roundId}:${householdId}`, async () => {
-    const [round, result] = await Promise.all([
-      getRound(roundId),
-      getInspection(roundId, householdId),
-    ])
-    return {
-      roundId,
-      householdId,
-      label: label || result.household.name,
-      criteria: round.rubric.criteria,
-      latest: result.latest,
-      appealId,
-    }
-  })
+  const target = useRemote(`staff:inspect:${roundId}:${householdId}`, () =>
+    loadInspectTarget(roundId, householdId, label, appealId),
+  )
   return (
     <StaffPage>
       <View className='staff-hint'>
         {target.data?.label ?? label}
-        {target.data?.latest
-          ? ` · 上次 ${target.data.latest.total} 分，本次保存为新的一次检查`
-          : ''}
+        {target.data ? lastLine(target.data) : ''}
       </View>
       <PageState
         loading={target.loading}

@@ -4,14 +4,18 @@ import { ChipPicker } from '@/components/chip-picker'
 import { PageState } from '@/components/page-state'
 import { InspectWalk } from '@/features/board/components/inspect-walk'
 import { OutboxList } from '@/features/board/components/outbox-list'
-import { useRounds } from '@/features/board/hooks/use-board'
 import { useOutbox } from '@/features/board/hooks/use-outbox'
 import { monthLabel } from '@/features/board/labels'
+import { loadWalkRounds } from '@/features/board/walk'
 import { StaffPage } from '@/features/staff/components/staff-page'
+import { useRemote } from '@/lib/use-remote'
 
-/** 入户检查 (grid workers): the round's households with done marks, and what waits to be sent. */
+/**
+ * 入户检查 (grid workers): the round's households with done marks, and what waits to be sent.
+ * Without network the rounds and the list come from the copy kept on the phone.
+ */
 export default function InspectPage() {
-  const rounds = useRounds()
+  const rounds = useRemote('staff:walk-rounds', loadWalkRounds)
   const [version, setVersion] = useState(0)
   const refresh = useCallback(() => setVersion((v) => v + 1), [])
   const outbox = useOutbox(refresh)
@@ -22,7 +26,7 @@ export default function InspectPage() {
     shown.current = true
   })
   // Open rounds, and published ones still in 公示 (re-inspecting a black-listed household).
-  const usable = (rounds.data?.items ?? []).filter((r) => r.status === 'open' || r.inPublicity)
+  const usable = (rounds.data?.data.items ?? []).filter((r) => r.status === 'open' || r.inPublicity)
   const [picked, setPicked] = useState('')
   const roundId = picked || usable[0]?.id || ''
   const waiting = useMemo(

@@ -2,6 +2,7 @@ import {
   createInspectionQueue,
   flushQueue,
   newClientId,
+  requestKeyOf,
   type QueuedInspection,
 } from '@/features/board/inspection-queue'
 import type { KeyValueStorage } from '@/lib/offline-cache'
@@ -164,6 +165,61 @@ describe('inspection outbox storage', () => {
     expect(storage.map.get('hemei.board.outbox')).not.toContain('AAAA')
     expect(queue.list()[0]?.photos.map((p) => p.content)).toEqual(['AAAA', 'AAAA', 'AAAA'])
     queue.remove('a')
+    expect(storage.map.size).toBe(0)
+  })
+
+  it('recovers after the app is closed: a new queue over the same storage sends the same inspection under the same key', async () => {
+    const storage = memoryStorage()
+    // The first run of the app: two inspections queued (one with a photo), the send of the
+    // first goes out but its answer is lost; then the app is closed.
+    const first = createInspectionQueue<{ score: number }>(storage)
+    first.put(entry('c1', 1))
+    first.put(entry('c2'))
+    const keys: string[] = []
+    const written = new Map<string, number>()
+    // The "server": one inspection per key, a repeat answered from its record.
+    const deliver = (key: string) => written.set(key, (written.get(key) ?? 0) + 1)
+    const lost = await flushQueue(
+      first,
+      async () => 'https://files/c1-1.jpg',
+      async (e) => {
+        keys.push(requestKeyOf(e))
+        if (e.clientId === 'c1') {
+          if (!written.has(requestKeyOf(e))) deliver(requestKeyOf(e))
+          throw new Offline('answer lost')
+        }
+      },
+      offline,
+      describeError,
+    )
+    expect(lost).toEqual({ sent: 0, refused: 0, waiting: 2 })
+
+    // Reopened: nothing in memory but the storage. Both inspections are there, the photo
+    // already uploaded, and they go out under the keys they were queued with.
+    const reopened = createInspectionQueue<{ score: number }>(storage)
+    expect(reopened.list().map((e) => [e.clientId, e.photos[0]?.url ?? null])).toEqual([
+      ['c1', 'https://files/c1-1.jpg'],
+      ['c2', null],
+    ])
+    let uploads = 0
+    const result = await flushQueue(
+      reopened,
+      async () => {
+        uploads++
+        return 'never'
+      },
+      async (e) => {
+        keys.push(requestKeyOf(e))
+        if (!written.has(requestKeyOf(e))) deliver(requestKeyOf(e))
+      },
+      offline,
+      describeError,
+    )
+    expect(result).toEqual({ sent: 2, refused: 0, waiting: 0 })
+    expect(uploads).toBe(0)
+    expect(keys).toEqual(['inspect-c1', 'inspect-c1', 'inspect-c2'])
+    expect([...written.values()]).toEqual([1, 1])
+    expect(reopened.list()).toEqual([])
     expect(storage.map.size).toBe(0)
   })
 })

@@ -89,9 +89,11 @@ describe('代村民投票', () => {
     const resident = items.find((r) => r.votesLeftToday === rules.votesPerDay)
     if (!resident) throw new Error('everyone in 李红梅’s grid has voted today')
     const { household } = resident
+    // Told apart by 门牌号 and a phone the server masked (3 digits, ****, 4 digits), if any.
+    expect(resident.maskedPhone ?? '138****0000').toMatch(/^1\d{2}\*{4}\d{4}$/)
     fireEvent.click(
       await screen.findByText(
-        `${household.villageName} ${household.groupName} · ${household.name}家`,
+        `${household.villageName}${household.groupName} ${resident.houseNo} · 户主 ${household.name} · ${resident.maskedPhone ?? '未登记电话'}`,
       ),
     )
     expect(await screen.findByText(`代 ${resident.name} 投票`)).toBeInTheDocument()

@@ -51,11 +51,33 @@ describe('正文 to rich text', () => {
 })
 
 describe('发布公告', () => {
+  it('the button says what it will do, never the same words as the choice above it', async () => {
+    await openForm('demo-grid-1')
+    const button = () => document.querySelector('.compose-form__actions .nut-button')
+    const chip = (text: string) => screen.getByText(text, { selector: '.chip-picker__chip' })
+    // 立即发布 (the default choice): the button publishes.
+    expect(chip('立即发布')).toHaveClass('chip-picker__chip--active')
+    expect(button()).toHaveTextContent(/^发布$/)
+    expect(screen.getAllByText('立即发布')).toHaveLength(1)
+
+    // 定时发布: the button names the time, 08:00 tomorrow (Shanghai) unless changed.
+    fireEvent.click(chip('定时发布'))
+    const tomorrow = new Date(Date.now() + 8 * 3_600_000 + 86_400_000)
+    const day = `${tomorrow.getUTCMonth() + 1}月${tomorrow.getUTCDate()}日`
+    await waitFor(() => expect(button()).toHaveTextContent(`定时发布（${day} 08:00）`))
+    expect(screen.getAllByText('定时发布')).toHaveLength(1)
+
+    // 存为草稿: the button saves a draft.
+    fireEvent.click(chip('存为草稿'))
+    await waitFor(() => expect(button()).toHaveTextContent(/^保存草稿$/))
+    expect(screen.getAllByText('存为草稿')).toHaveLength(1)
+  })
+
   it('shows what is missing beside each field and sends nothing', async () => {
     await openForm('demo-grid-1')
     const request = vi.spyOn(Taro, 'request')
 
-    fireEvent.click(screen.getByText('立即发布', { selector: '.nut-button *, .nut-button' }))
+    fireEvent.click(screen.getByText('发布', { selector: '.nut-button *, .nut-button' }))
 
     expect(await screen.findByText('标题至少 2 个字')).toBeInTheDocument()
     expect(screen.getByText('请选择栏目')).toBeInTheDocument()
@@ -64,7 +86,7 @@ describe('发布公告', () => {
     expect(screen.queryByText('请至少选择一个村')).not.toBeInTheDocument()
 
     fill('好', '太短了')
-    fireEvent.click(screen.getByText('立即发布', { selector: '.nut-button *, .nut-button' }))
+    fireEvent.click(screen.getByText('发布', { selector: '.nut-button *, .nut-button' }))
     expect(await screen.findByText(`正文至少 10 个字`)).toBeInTheDocument()
     expect(screen.getByText('标题至少 2 个字')).toBeInTheDocument()
     expect(request).not.toHaveBeenCalled()
@@ -80,7 +102,7 @@ describe('发布公告', () => {
     fill(title, BODY)
     await pickFirstColumn()
 
-    fireEvent.click(screen.getByText('立即发布', { selector: '.nut-button *, .nut-button' }))
+    fireEvent.click(screen.getByText('发布', { selector: '.nut-button *, .nut-button' }))
 
     await waitFor(() =>
       expect(navigations).toContainEqual({
@@ -255,7 +277,7 @@ describe('发布公告', () => {
       target: { value: '镇里的正式通知' },
     })
     fireEvent.click(screen.getByText('立即发布', { selector: '.chip-picker__chip' }))
-    fireEvent.click(screen.getByText('立即发布', { selector: '.nut-button *, .nut-button' }))
+    fireEvent.click(screen.getByText('发布', { selector: '.nut-button *, .nut-button' }))
 
     await waitFor(() => expect(navigations.length).toBe(1))
     const saved = await api.data('notices.getEditable', { id: draft.id }, token)

@@ -27,6 +27,21 @@ describe('人员与角色', () => {
     })
     await waitFor(() => expect(screen.getAllByText('村民 周小芳')).toHaveLength(1))
     const card = cardOf(screen.getByText('村民 周小芳'))
+    // Village, 门牌号, 户主 and the household's phone as the server masked it.
+    const found = await api.data('users.search', { keyword: '周小芳' }, token)
+    const home = found.items[0]?.household
+    if (!home) throw new Error('周小芳 is bound to a household in the demo')
+    const full = (
+      await api.data('households.list', { keyword: home.houseNo, limit: 50 }, token)
+    ).items.find((h) => h.headName === home.headName)?.phone
+    expect(full).toMatch(/^1\d{10}$/)
+    const masked = `${full?.slice(0, 3)}****${full?.slice(7)}`
+    expect(
+      within(card).getByText(
+        `${home.villageName} ${home.houseNo} · 户主 ${home.headName} · ${masked}`,
+      ),
+    ).toBeInTheDocument()
+    expect(card.textContent).not.toContain(full)
     fireEvent.click(within(card).getByText('任命为网格员'))
     expect(within(card).getByText(/^任命「村民 周小芳」为网格员？/)).toBeInTheDocument()
     fireEvent.click(within(card).getByText('确认任命'))
