@@ -16,6 +16,8 @@ export default tseslint.config(
       'coverage/',
       'cloudfunctions/api/index.js',
       '.swc/',
+      '.stryker-tmp/',
+      'reports/',
     ],
   },
   js.configs.recommended,

@@ -24,15 +24,19 @@ export function monthRange(month: string): { from: number; to: number } {
   }
 }
 
+/** A number, and not NaN or ±Infinity (Number.isFinite never converts). */
+const isFiniteNumber = (value: unknown): value is number => Number.isFinite(value)
+
 /** Stored settings, falling back to the defaults for anything missing or unreadable. */
 export function parseFilingSettings(raw: string | null): FilingSettings {
+  // Stryker disable next-line ConditionalExpression: JSON.parse of '' throws, of null reads null: the catch answers the same
   if (!raw) return { ...DEFAULT_FILING_SETTINGS }
   try {
     const value = JSON.parse(raw) as Partial<Record<keyof FilingSettings, unknown>>
-    const pick = (key: keyof FilingSettings) =>
-      typeof value[key] === 'number' && Number.isFinite(value[key])
-        ? value[key]
-        : DEFAULT_FILING_SETTINGS[key]
+    const pick = (key: keyof FilingSettings) => {
+      const stored = value[key]
+      return isFiniteNumber(stored) ? stored : DEFAULT_FILING_SETTINGS[key]
+    }
     return {
       minimum: pick('minimum'),
       countWeight: pick('countWeight'),

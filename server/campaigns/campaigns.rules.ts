@@ -43,9 +43,7 @@ export function rulesInWords(r: CampaignRules): string[] {
     r.counting === 'perHousehold'
       ? `一户一票：同一户的家人共用每天 ${r.votesPerDay} 票。`
       : `每人每天可投 ${r.votesPerDay} 票。`,
-    r.votesPerCandidatePerDay === 1
-      ? '每天给同一位候选最多投 1 票。'
-      : `每天给同一位候选最多投 ${r.votesPerCandidatePerDay} 票。`,
+    `每天给同一位候选最多投 ${r.votesPerCandidatePerDay} 票。`,
     r.liveCounts ? '投票期间公开实时票数。' : '投票结束前不公开票数。',
     `评出 ${r.winners} 名，结果公示后生效。`,
     '投票没有任何奖励，也不需要转发拉票。',
@@ -92,7 +90,8 @@ export function rank<T extends Ranked>(
     const position = above + 1
     const fits = above + tied <= winners
     const straddles = position <= winners && !fits
-    return { row, rank: position, winner: fits && position <= winners, tiedAtCutoff: straddles }
+    // A tie group that fits starts within the winners, so fitting is winning.
+    return { row, rank: position, winner: fits, tiedAtCutoff: straddles }
   })
 }
 
@@ -147,6 +146,7 @@ export function integrity(votes: IntegrityInput[]) {
     }
   }
   const newly = votes.filter(
+    // Stryker disable next-line ConditionalExpression: a vote's time minus null is decades, never < 24 h
     (v) => v.boundAt !== null && v.createdAt - v.boundAt < NEWLY_BOUND,
   ).length
   const assisted = votes.filter((v) => v.assisted).length
@@ -161,6 +161,7 @@ export function integrity(votes: IntegrityInput[]) {
     flags.push(`${Math.round(share(newly) * 100)}% 的票来自绑定不到 24 小时的账号，请核实。`)
   if (total >= 20 && share(assisted) > 0.3)
     flags.push(`代投票占 ${Math.round(share(assisted) * 100)}%，请核实代投是否本人意愿。`)
+  // Stryker disable next-line ConditionalExpression: without votes there is no hour to compare
   const average = perHour.length === 0 ? 0 : total / perHour.length
   const peaks = perHour.filter((h) => h.count >= 50 && h.count > 3 * average)
   if (peaks.length > 0) flags.push(`有 ${peaks.length} 个小时的票数超过平均的 3 倍，请核实。`)

@@ -19,13 +19,13 @@ const ascii = (bytes: Buffer, start: number, end: number) =>
 
 /** The file type its magic bytes announce: JPEG, PNG, WEBP or MP4; null for anything else. */
 export function sniff(bytes: Buffer): Sniffed | null {
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) {
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) {
     return { kind: 'image', mime: 'image/jpeg', ext: 'jpg' }
   }
   if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
     return { kind: 'image', mime: 'image/png', ext: 'png' }
   }
-  if (bytes.length >= 12 && ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 12) === 'WEBP') {
+  if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 12) === 'WEBP') {
     return { kind: 'image', mime: 'image/webp', ext: 'webp' }
   }
   if (bytes.length >= 12 && ascii(bytes, 4, 8) === 'ftyp') {
@@ -57,7 +57,7 @@ export function fileProblem(
 
 /** Decodes base64 (a data: URL prefix allowed); null when it is not base64 at all. */
 export function decodeBase64(content: string): Buffer | null {
-  const text = content.replace(/^data:[\w/+.-]+;base64,/, '').replace(/\s+/g, '')
+  const text = content.replace(/^data:[\w/+.-]+;base64,/, '').replace(/\s/g, '')
   if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(text) || text.length % 4 === 1) return null
   return Buffer.from(text, 'base64')
 }

@@ -26,7 +26,7 @@ export function visibleVillageIds(caller: Caller | null): string[] | null {
  */
 export function maskName(name: string): string {
   const chars = Array.from(name.trim())
-  if (chars.length <= 1) return chars.join('')
+  if (chars.length <= 1) return chars[0] ?? ''
   if (chars.length === 2) return `${chars[0]}*`
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`
 }

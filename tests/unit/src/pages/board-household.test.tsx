@@ -1,6 +1,13 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import BoardHouseholdPage from '@/pages/board-household/index'
 import { startTestApi, type PageTestApi } from '../../../helpers/api-server'
+import { DEMO_RUBRIC } from '../../../../server/seed/demo-content'
+import {
+  demoHomeOf,
+  demoRounds,
+  demoVillageBoard,
+  publishedScores,
+} from '../../../helpers/demo-facts'
 import { setRouterParams } from '../../../helpers/taro-shim'
 
 let api: PageTestApi
@@ -24,62 +31,57 @@ async function publicRound() {
 describe('检查详情', () => {
   it('a resident sees their own household’s full breakdown, notes and history', async () => {
     const round = await publicRound()
-    const token = await api.loginAs('demo-resident-1')
-    const home = (await api.data('me.get', {}, token)).user?.household
-    const result = await api.data(
-      'board.inspection',
-      { roundId: round.id, householdId: home?.id ?? '' },
-      token,
-    )
-    expect(result.fullDetail).toBe(true)
-    setRouterParams({ roundId: round.id, householdId: home?.id ?? '' })
+    await api.loginAs('demo-resident-1')
+    // Demo facts: 张大爷's household, its score last month (below 60), the rubric's items, and
+    // the seed's one appeal, still pending.
+    const home = demoHomeOf('demo-resident-1')
+    const score = publishedScores(demoRounds().published.id).get(home.id)
+    expect(score).toBeLessThan(60)
+    setRouterParams({ roundId: round.id, householdId: home.id })
     render(<BoardHouseholdPage />)
 
-    expect(await screen.findByText(result.household.name)).toBeInTheDocument()
-    expect(screen.getByText(`${result.latest?.total}分`)).toBeInTheDocument()
-    for (const item of result.latest?.items ?? []) {
+    expect(await screen.findByText(home.headName)).toBeInTheDocument()
+    expect(screen.getByText(`${score}分`)).toBeInTheDocument()
+    for (const item of DEMO_RUBRIC) {
       expect(screen.getByText(`${item.category} · ${item.name}`)).toBeInTheDocument()
     }
     expect(await screen.findByText('历次得分')).toBeInTheDocument()
     expect(screen.queryByText(/^只有本户/)).not.toBeInTheDocument()
-    // The seed's pending appeal of this household is listed; a second one is not offered.
-    expect(screen.getAllByText(/^待处理 · /).length).toBe(
-      result.appeals.filter((a) => a.status === 'pending').length,
-    )
-    expect(screen.queryByText('提交申诉') !== null).toBe(result.canAppeal)
+    // The pending appeal is listed; a second one is not offered.
+    expect(screen.getAllByText(/^待处理 · /)).toHaveLength(1)
+    expect(screen.queryByText('提交申诉')).not.toBeInTheDocument()
   })
 
   it('a visitor sees a listed household’s scores but no notes, photos or house number', async () => {
+    api.logout()
     const round = await publicRound()
+    // Demo facts: a household of 柳家村's red list whose head agreed to be named there.
+    const entry = demoVillageBoard('柳家村').red.find((r) => r.household.showNameOnRed)
+    if (!entry) throw new Error('柳家村 has no named household on its red list')
+    // The public opens a line by its id on the list (never the household's own id).
     const ranking = await api.data('board.ranking', { roundId: round.id })
-    const entry = ranking.red[0]
-    setRouterParams({ roundId: round.id, householdId: entry?.householdId ?? '' })
+    const line = ranking.red.find((e) => e.name === entry.household.headName)
+    setRouterParams({ roundId: round.id, householdId: line?.householdId ?? '' })
     render(<BoardHouseholdPage />)
 
-    expect(await screen.findByText(entry?.name ?? '')).toBeInTheDocument()
+    expect(await screen.findByText(entry.household.headName)).toBeInTheDocument()
     expect(
       screen.getByText('只有本户、负责的网格员和镇管理员能看到检查备注和照片'),
     ).toBeInTheDocument()
-    expect(screen.getByText(`${entry?.score}分`)).toBeInTheDocument()
+    expect(screen.getByText(`${entry.score}分`)).toBeInTheDocument()
     expect(document.querySelectorAll('.score-breakdown__image')).toHaveLength(0)
     expect(screen.queryByText('提交申诉')).not.toBeInTheDocument()
   })
 
   it('a bound resident without a pending appeal appeals during 公示 and sees it listed', async () => {
     const round = await publicRound()
-    // The first demo resident whose household was inspected last month and has no pending appeal.
-    let found: { token: string; householdId: string } | null = null
-    for (const openid of ['demo-resident-2', 'demo-resident-3', 'demo-resident-4']) {
-      const token = await api.tokenOf(openid)
-      const householdId = (await api.data('me.get', {}, token)).user?.household?.id ?? ''
-      const view = await api.data('board.inspection', { roundId: round.id, householdId }, token)
-      if (view.canAppeal) {
-        found = { token: await api.loginAs(openid), householdId }
-        break
-      }
-    }
-    if (!found) throw new Error('no demo resident may appeal the round in 公示')
-    const { token, householdId } = found
+    // Demo facts: every household was inspected in a published round, and the seed's only
+    // appeal is demo-resident-1's; 刘阿姨 (demo-resident-2) lives in 柳家村 in another household.
+    const token = await api.loginAs('demo-resident-2')
+    const householdId = (await api.data('me.get', {}, token)).user?.household?.id ?? ''
+    const before = await api.data('board.inspection', { roundId: round.id, householdId }, token)
+    expect(before.canAppeal).toBe(true)
+    expect(before.appeals).toEqual([])
     setRouterParams({ roundId: round.id, householdId })
     render(<BoardHouseholdPage />)
 

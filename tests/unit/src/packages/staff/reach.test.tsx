@@ -1,6 +1,7 @@
 import { render, screen, waitFor } from '@testing-library/react'
 import ReachPage from '@/packages/staff/pages/reach/index'
 import { startTestApi, type PageTestApi } from '../../../../helpers/api-server'
+import { demoVillageHouseholds } from '../../../../helpers/demo-facts'
 import { setRouterParams } from '../../../../helpers/taro-shim'
 
 let api: PageTestApi
@@ -24,9 +25,12 @@ describe('未读家庭', () => {
     await api.loginAs('demo-grid-1')
     setRouterParams({ noticeId })
     const { unmount } = render(<ReachPage />)
+    // Demo facts: the newest notice reaches 柳家村, whose households are all in 李红梅's grids;
+    // nobody has opened it yet, and the list's first page holds 20.
+    const inScope = demoVillageHouseholds('柳家村').length
     const hint = await screen.findByText(/已有 0 户打开过这条公告/)
-    expect(hint.textContent).toMatch(/您负责的 \d+ 户中/)
-    expect(screen.getAllByText(/^户主 /).length).toBeGreaterThan(0)
+    expect(hint.textContent).toContain(`您负责的 ${inScope} 户中`)
+    await waitFor(() => expect(screen.getAllByText(/^户主 /)).toHaveLength(20))
     unmount()
 
     await api.data('notices.open', { id: noticeId }, resident)
