@@ -165,12 +165,27 @@ export const inspectionPhotoSchema = z.object({
 /** A photo of an inspection or appeal. */
 export type InspectionPhoto = z.infer<typeof inspectionPhotoSchema>
 
-/** One item as the inspector scores it: item score = clamp(points − deductions × perItem). */
+/**
+ * One item as the inspector entered it (contract/scoring.ts): the points given to a directly
+ * scored item, the problems found on a deduction item; the server derives the score.
+ */
 export const inspectionItemInputSchema = z.object({
   criterionId: idSchema,
-  points: z.number().int('分数须为整数').min(0, '分数不能小于 0').max(100, '分数最多 100'),
-  /** Instances found, each taking off the criterion's deductionPerItem. */
-  deductions: z.number().int().min(0).max(50).default(0),
+  /** A directly scored item's points (ignored on a deduction item). */
+  points: z
+    .number()
+    .int('分数须为整数')
+    .min(0, '分数不能小于 0')
+    .max(100, '分数最多 100')
+    .nullable()
+    .optional(),
+  /** Problems found on a deduction item, each taking off the criterion's deductionPerItem. */
+  deductions: z
+    .number()
+    .int('问题处数须为整数')
+    .min(0, '问题处数不能小于 0')
+    .max(50, '问题最多记 50 处')
+    .default(0),
   note: z.string().trim().max(100, '备注最多 100 字').default(''),
 })
 
@@ -188,14 +203,20 @@ const inspectionBodySchema = z.object({
     .regex(/^[\w-]{8,64}$/, '提交编号无效'),
 })
 
-/** One scored item of a saved inspection. */
+/** One item of a saved inspection: what was entered, and the score derived from it. */
 export const scoredItemSchema = z.object({
   criterionId: z.string(),
   category: z.string(),
   name: z.string(),
   maxPoints: z.number(),
-  points: z.number(),
+  /** 0: scored directly (by `points`); else taken off per problem (`deductions`). */
+  deductionPerItem: z.number(),
+  /** Entered: the points given to a directly scored item; null on a deduction item. */
+  points: z.number().nullable(),
+  /** Entered: the problems found on a deduction item; 0 on a directly scored item. */
   deductions: z.number(),
+  /** The item's score, derived from what was entered (contract/scoring.ts itemScore). */
+  score: z.number(),
   /** Only for viewers who see full detail; '' otherwise. */
   note: z.string(),
 })

@@ -7,6 +7,7 @@ import type {
   CriterionRecord,
   InspectionPhotoRecord,
   InspectionReason,
+  InspectionItem,
   InspectionRecord,
   ListKind,
   RoundRecord,
@@ -48,7 +49,6 @@ export interface InspectionView extends InspectionRecord {
   reason: InspectionReason
   clientId: string | null
   photos: InspectionPhotoRecord[]
-  items: (InspectionRecord['items'][number] & { deductions: number })[]
 }
 
 /** A line of a frozen list with the household's names and consent as they are now. */
@@ -123,10 +123,8 @@ export interface BoardRepo {
   markRectified(roundId: string, householdId: string, at: number): Promise<boolean>
   /** Each inspected household's latest score in a round, optionally for one village. */
   scores(roundId: string, villageId?: string): Promise<ScoreRow[]>
-  /** The item points of every household's latest inspection in a round (exports). */
-  roundItems(
-    roundId: string,
-  ): Promise<{ householdId: string; criterionId: string; points: number; note: string }[]>
+  /** The entered items of every household's latest inspection in a round (exports). */
+  roundItems(roundId: string): Promise<({ householdId: string } & InspectionItem)[]>
   rubric(id: string): Promise<RubricView | null>
   /** The newest rubric version. */
   currentRubric(): Promise<RubricView | null>

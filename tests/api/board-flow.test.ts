@@ -10,10 +10,14 @@ type Ranking = ActionOutput<'board.ranking'>
 type Inspection = ActionOutput<'board.inspection'>
 type Appeal = ActionOutput<'board.appeal'>
 
-const items = (a: number, b: number, note = '') => [
-  { criterionId: 'crit-a', points: a, note },
-  { criterionId: 'crit-b', points: b, note },
-]
+/** 庭院 (crit-a) given `a` of 60 points; 垃圾 (crit-b) scoring `b` of 40, 5 off per problem. */
+const items = (a: number, b: number, note = '') => {
+  if ((40 - b) % 5 !== 0) throw new Error(`垃圾 cannot score ${b}`)
+  return [
+    { criterionId: 'crit-a', points: a, note },
+    { criterionId: 'crit-b', deductions: (40 - b) / 5, note },
+  ]
+}
 const takenAt = new Date(NOW - 3_600_000).toISOString()
 /** A photo each user uploaded: photos must be the sender's own uploads. */
 const photoOf = (openid: string) => ({ url: `/media/med_${openid}.jpg`, takenAt })
@@ -315,7 +319,7 @@ describe('red and black list: inspect, publish, appeal, recover', () => {
     const input = {
       id: appealId,
       decision: 'reinspect',
-      items: items(60, 32, '已清理'),
+      items: items(57, 35, '已清理'),
       photos: [photo],
       clientId: 'appeal-reinspect-0001',
     }

@@ -8,7 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { computeLists } from '../../server/board/board.rules'
-import { scoreInspection } from '../../server/board/inspection.rules'
+import { scoreInspection, scoreItems } from '../../server/board/inspection.rules'
 import { DATABASE_FILE } from '../../server/local/app'
 import { createSqliteStore } from '../../server/store/sqlite/sqlite-store'
 import type {
@@ -146,7 +146,8 @@ function bigTown(): Snapshot {
         const found = messy ? Math.floor(next() * 4) + 1 : next() < 0.2 ? 1 : 0
         return {
           criterionId: c.id,
-          points: Math.max(0, c.maxPoints - found * c.deductionPerItem),
+          points: null,
+          deductions: found,
           note: '',
         }
       })
@@ -156,7 +157,7 @@ function bigTown(): Snapshot {
         householdId: h.id,
         inspectorId: `u-${who.admin}`,
         version: 1,
-        total: items.reduce((s, it) => s + it.points, 0),
+        total: scoreItems(criteria, items).total,
         createdAt: NOW - DAY,
         items,
       }
@@ -201,7 +202,7 @@ async function main() {
   )
   const inputs = town.inspections
     .filter((i) => i.roundId === 'rb-open')
-    .map((i) => i.items.map((it) => ({ ...it, deductions: 0 })))
+    .map((i) => i.items)
 
   console.log(`median of ${RUNS} runs${' '.repeat(36)}      wall   CPU time`)
   report(

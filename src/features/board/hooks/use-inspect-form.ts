@@ -1,16 +1,21 @@
 import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import type { Criterion, InspectionVersion } from '@contract/board'
+import {
+  enteredOf,
+  fullMarks,
+  inspectionTotal,
+  itemScore,
+  type EnteredItem,
+} from '@contract/scoring'
 import { errorMessage, fieldErrors, showError } from '@/lib/api-client'
 import { decideAppeal } from '../api/board'
 import { newClientId } from '../inspection-queue'
 import { flushOutbox, outbox } from '../outbox'
 import { uploadAll, usePhotos } from './use-photos'
 
-/** One item as the form holds it. */
-export interface ItemDraft {
-  points: number
-  deductions: number
+/** One item as the form holds it: what the inspector entered (contract/scoring.ts). */
+export interface ItemDraft extends EnteredItem {
   note: string
 }
 
@@ -26,20 +31,30 @@ export interface InspectTarget {
   appealId: string
 }
 
-function initialItems(target: InspectTarget): Record<string, ItemDraft> {
+/** The form starts from what was entered last time, or from full marks. */
+export function initialItems(target: InspectTarget): Record<string, ItemDraft> {
   const items: Record<string, ItemDraft> = {}
   for (const c of target.criteria) {
     const before = target.latest?.items.find((i) => i.criterionId === c.id)
     items[c.id] = before
-      ? { points: before.points, deductions: before.deductions, note: before.note }
-      : { points: c.maxPoints, deductions: 0, note: '' }
+      ? { ...enteredOf(c, before), note: before.note }
+      : { ...fullMarks(c), note: '' }
   }
   return items
 }
 
-/** What an item comes to as scored (the server computes the same; shown while scoring). */
-export const itemScore = (c: Criterion, d: ItemDraft) =>
-  Math.min(c.maxPoints, Math.max(0, d.points - d.deductions * c.deductionPerItem))
+/** The form's total: the server scores the same entries by the same rule. */
+export const formTotal = (criteria: readonly Criterion[], items: Record<string, ItemDraft>) =>
+  inspectionTotal(criteria, (id) => items[id])
+
+/** The items as sent: only what counts for each item. */
+export const sentItems = (criteria: readonly Criterion[], items: Record<string, ItemDraft>) =>
+  criteria.map((c) => {
+    const d = items[c.id] ?? { ...fullMarks(c), note: '' }
+    return { criterionId: c.id, ...enteredOf(c, d), note: d.note.trim() }
+  })
+
+export { itemScore }
 
 export type SaveOutcome = 'sent' | 'queued' | 'refused'
 
@@ -60,18 +75,8 @@ export function useInspectForm(target: InspectTarget) {
   const change = (criterionId: string, patch: Partial<ItemDraft>) =>
     setItems((all) => ({ ...all, [criterionId]: { ...all[criterionId], ...patch } as ItemDraft }))
 
-  const total = target.criteria.reduce(
-    (sum, c) => sum + itemScore(c, items[c.id] ?? { points: 0, deductions: 0, note: '' }),
-    0,
-  )
-
-  const draftItems = () =>
-    target.criteria.map((c) => ({
-      criterionId: c.id,
-      points: items[c.id]?.points ?? 0,
-      deductions: items[c.id]?.deductions ?? 0,
-      note: items[c.id]?.note.trim() ?? '',
-    }))
+  const total = formTotal(target.criteria, items)
+  const draftItems = () => sentItems(target.criteria, items)
 
   const refused = (error: unknown) => {
     const found = fieldErrors(error, (path) => {
