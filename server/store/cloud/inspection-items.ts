@@ -94,7 +94,9 @@ export async function migrateInspectionDocs(db: CloudDb): Promise<DocsMigrationR
     }, 0)
     const exact = items.every((i) => i.exact)
     if (exact && total !== Number(doc.total)) {
-      throw new Error(`inspection ${String(doc._id)} would score ${total}, not ${String(doc.total)}`)
+      throw new Error(
+        `inspection ${String(doc._id)} would score ${total}, not ${String(doc.total)}`,
+      )
     }
     await db
       .collection('inspections')

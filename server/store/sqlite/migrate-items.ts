@@ -29,7 +29,10 @@ export interface ItemsMigrationReport {
   inexact: number
 }
 
-export function migrateInspectionItems(db: Database.Database, at = Date.now()): ItemsMigrationReport {
+export function migrateInspectionItems(
+  db: Database.Database,
+  at = Date.now(),
+): ItemsMigrationReport {
   const rows = db
     .prepare(
       `SELECT ii.inspection_id, ii.criterion_id, ii.points, ii.deductions, ii.note,

@@ -1,11 +1,6 @@
 import { scoreItems } from '../../board/inspection.rules'
 import type { Snapshot } from '../store'
-import {
-  insertAppeal,
-  insertEntry,
-  insertInspection,
-  roundParams,
-} from './board'
+import { insertAppeal, insertEntry, insertInspection, roundParams } from './board'
 import { insertNotice } from './bulletin'
 import { castVote, insertNomination, saveCampaign } from './campaigns'
 import { insertSql, toParams } from './rows'

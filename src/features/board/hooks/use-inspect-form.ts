@@ -1,60 +1,20 @@
 import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
-import type { Criterion, InspectionVersion } from '@contract/board'
-import {
-  enteredOf,
-  fullMarks,
-  inspectionTotal,
-  itemScore,
-  type EnteredItem,
-} from '@contract/scoring'
 import { errorMessage, fieldErrors, showError } from '@/lib/api-client'
 import { decideAppeal } from '../api/board'
+import {
+  formTotal,
+  initialItems,
+  sentItems,
+  type InspectTarget,
+  type ItemDraft,
+} from '../inspect-items'
 import { newClientId } from '../inspection-queue'
 import { flushOutbox, outbox } from '../outbox'
 import { uploadAll, usePhotos } from './use-photos'
 
-/** One item as the form holds it: what the inspector entered (contract/scoring.ts). */
-export interface ItemDraft extends EnteredItem {
-  note: string
-}
-
-export interface InspectTarget {
-  roundId: string
-  householdId: string
-  /** 门牌号 户主, for the outbox list. */
-  label: string
-  criteria: Criterion[]
-  /** The latest inspection, to start a re-inspection from. */
-  latest: InspectionVersion | null
-  /** Re-inspecting for this appeal (sent at once, not through the outbox). */
-  appealId: string
-}
-
-/** The form starts from what was entered last time, or from full marks. */
-export function initialItems(target: InspectTarget): Record<string, ItemDraft> {
-  const items: Record<string, ItemDraft> = {}
-  for (const c of target.criteria) {
-    const before = target.latest?.items.find((i) => i.criterionId === c.id)
-    items[c.id] = before
-      ? { ...enteredOf(c, before), note: before.note }
-      : { ...fullMarks(c), note: '' }
-  }
-  return items
-}
-
-/** The form's total: the server scores the same entries by the same rule. */
-export const formTotal = (criteria: readonly Criterion[], items: Record<string, ItemDraft>) =>
-  inspectionTotal(criteria, (id) => items[id])
-
-/** The items as sent: only what counts for each item. */
-export const sentItems = (criteria: readonly Criterion[], items: Record<string, ItemDraft>) =>
-  criteria.map((c) => {
-    const d = items[c.id] ?? { ...fullMarks(c), note: '' }
-    return { criterionId: c.id, ...enteredOf(c, d), note: d.note.trim() }
-  })
-
-export { itemScore }
+export { itemScore } from '@contract/scoring'
+export type { InspectTarget, ItemDraft }
 
 export type SaveOutcome = 'sent' | 'queued' | 'refused'
 
@@ -64,7 +24,7 @@ export type SaveOutcome = 'sent' | 'queued' | 'refused'
  * loses nothing; a refusal comes back to the form with the server's reasons.
  */
 export function useInspectForm(target: InspectTarget) {
-  const [items, setItems] = useState(() => initialItems(target))
+  const [items, setItems] = useState(() => initialItems(target.criteria, target.latest))
   const photos = usePhotos(true)
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [progress, setProgress] = useState('')
