@@ -303,6 +303,20 @@ const printEntrySchema = z.object({
   rectified: z.boolean(),
 })
 
+/** A household's consent to its head's full name on the red list. */
+export const consentSchema = z.object({
+  householdId: z.string(),
+  showNameOnRed: z.boolean(),
+  /** Only the member bound as 户主 may change it; the others see it read-only. */
+  canChange: z.boolean(),
+  /** The nickname of who last set it, and when; null when it was never set in the app. */
+  setByName: z.string().nullable(),
+  setAt: isoSchema.nullable(),
+})
+
+/** A household's consent to its head's full name on the red list. */
+export type Consent = z.infer<typeof consentSchema>
+
 const roundRefInput = z.object({ roundId: idSchema })
 const villageFilter = z.object({ villageId: idSchema.optional() })
 
@@ -576,16 +590,18 @@ export const boardActions = defineActions({
     write: false,
   },
   'board.consent': {
-    summary: "Whether the caller's household lets the red list show its head's full name.",
+    summary:
+      "Whether the caller's household lets the red list show its head's full name, who set it and when.",
     input: emptyInputSchema,
-    output: z.object({ householdId: z.string(), showNameOnRed: z.boolean() }),
+    output: consentSchema,
     access: signedIn,
     write: false,
   },
   'board.setConsent': {
-    summary: 'A bound resident gives or withdraws consent to the full name on the red list.',
+    summary:
+      'The member bound as 户主 gives or withdraws consent to the full name on the red list.',
     input: z.object({ showNameOnRed: z.boolean() }),
-    output: z.object({ householdId: z.string(), showNameOnRed: z.boolean() }),
+    output: consentSchema,
     access: signedIn,
     write: true,
     audit: ['showNameOnRed'],

@@ -38,7 +38,9 @@ export function itemScore(c: ScoringCriterion, entered: EnteredItem): number {
 
 /** What an untouched item is: no problems found, or full points given. */
 export function fullMarks(c: ScoringCriterion): EnteredItem {
-  return countsProblems(c) ? { points: null, deductions: 0 } : { points: c.maxPoints, deductions: 0 }
+  return countsProblems(c)
+    ? { points: null, deductions: 0 }
+    : { points: c.maxPoints, deductions: 0 }
 }
 
 /**

@@ -140,7 +140,13 @@ export function buildDemoTownship(now: number): Snapshot {
       gridWorkerOf[account.village] = user
     }
     if (account.role === 'resident' && account.village !== undefined) {
-      bind(user, households(account.village)[ai * 3] as HouseholdRecord, ai % 2 ? 'head' : 'member')
+      const headsBinding = s.bindings.find((b) => b.id === `bnd-${account.memberOf}`)
+      const household =
+        s.households.find((h) => h.id === headsBinding?.householdId) ??
+        (households(account.village)[ai * 3] as HouseholdRecord)
+      // A head's household carries their own name, so that 我是户主本人 is true of it.
+      if (account.relation === 'head' && account.headName) household.headName = account.headName
+      bind(user, household, account.relation ?? 'member')
     }
   })
   if (!admin) throw new Error('the demo accounts need an admin')

@@ -94,6 +94,15 @@ export interface HistoryRow {
   rectified: boolean
 }
 
+/** A household's consent to its head's full name on the red list. */
+export interface ConsentView {
+  showNameOnRed: boolean
+  /** The user who last set it and their nickname; null when never set in the app. */
+  setBy: string | null
+  setByName: string | null
+  setAt: number | null
+}
+
 /** Store.board */
 export interface BoardRepo {
   /** Rounds newest first; `publishedOnly` hides rounds still being inspected. */
@@ -187,5 +196,11 @@ export interface BoardRepo {
   ): Promise<InspectionView | null>
   /** A household's scores in published rounds, oldest first. */
   history(householdId: string, q: { after?: Keyset; limit: number }): Promise<Page<HistoryRow>>
-  setShowNameOnRed(householdId: string, show: boolean): Promise<void>
+  /** The household's red-list name consent, who last set it and when (null: no household). */
+  consent(householdId: string): Promise<ConsentView | null>
+  setShowNameOnRed(
+    householdId: string,
+    show: boolean,
+    by: { userId: string; at: number },
+  ): Promise<void>
 }

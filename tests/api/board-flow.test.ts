@@ -423,6 +423,9 @@ describe('red and black list: inspect, publish, appeal, recover', () => {
     expect(await api.data('board.consent', {}, as(who.residentA))).toEqual({
       householdId: 'hh-a1',
       showNameOnRed: false,
+      canChange: true,
+      setByName: `昵称-${who.residentA}`,
+      setAt: new Date(now).toISOString(),
     })
     const after = await ranking(who.visitor)
     expect(lineOf(after)?.name).toBe('张*明')
@@ -480,8 +483,8 @@ describe('red and black list: inspect, publish, appeal, recover', () => {
       '一组',
       '东街1号',
       '张小明',
-      60,
-      32,
+      57,
+      35,
       92,
       '红榜',
     ])

@@ -553,11 +553,25 @@ export function boardRepo(sql: Sql): Store['board'] {
       }))
       return pageOf(rows, q.limit, (r) => ({ at: r.windowStart, id: r.roundId }))
     },
-    async setShowNameOnRed(householdId, show) {
-      prepare('UPDATE households SET show_name_on_red = @show WHERE id = @householdId').run({
-        householdId,
-        show: Number(show),
-      })
+    async consent(householdId) {
+      const r = one(
+        `SELECT h.show_name_on_red, h.consent_by, h.consent_at, u.nickname
+         FROM households h LEFT JOIN users u ON u.id = h.consent_by WHERE h.id = @householdId`,
+        { householdId },
+      )
+      if (!r) return null
+      return {
+        showNameOnRed: r.show_name_on_red === 1,
+        setBy: optStr(r.consent_by),
+        setByName: optStr(r.nickname),
+        setAt: r.consent_at === null ? null : num(r.consent_at),
+      }
+    },
+    async setShowNameOnRed(householdId, show, by) {
+      prepare(
+        `UPDATE households SET show_name_on_red = @show, consent_by = @userId, consent_at = @at
+         WHERE id = @householdId`,
+      ).run({ householdId, show: Number(show), userId: by.userId, at: by.at })
     },
   }
 }

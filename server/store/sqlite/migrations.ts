@@ -506,4 +506,8 @@ export const migrations: readonly Migration[] = [
   (db) => {
     migrateInspectionItems(db)
   },
+  /* 18: who last set the household's red-list name consent (the member bound as 户主), and when */ `
+  ALTER TABLE households ADD COLUMN consent_by TEXT REFERENCES users(id);
+  ALTER TABLE households ADD COLUMN consent_at INTEGER;
+  `,
 ]
