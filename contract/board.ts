@@ -318,6 +318,37 @@ export const consentSchema = z.object({
 export type Consent = z.infer<typeof consentSchema>
 
 const roundRefInput = z.object({ roundId: idSchema })
+
+const publicityDaysSchema = z.number().int().min(1, '公示至少 1 天').max(30, '公示最多 30 天')
+
+/** The figures of a publish preview that the publication must still match. */
+export const publishExpectSchema = z.object({
+  inspected: z.number().int().min(0),
+  red: z.number().int().min(0),
+  black: z.number().int().min(0),
+})
+
+/** What publishing a round would make public now. */
+export const publishPreviewSchema = z.object({
+  round: roundSchema,
+  villages: z.array(
+    z.object({
+      village: villageRefSchema,
+      households: z.number(),
+      inspected: z.number(),
+      /** Not inspected: not on any list of this round. */
+      uninspected: z.number(),
+    }),
+  ),
+  households: z.number(),
+  /** Echo these in board.publish's `expect`. */
+  expect: publishExpectSchema,
+  publishedAt: isoSchema,
+  publicityEndsAt: isoSchema,
+})
+
+/** What publishing a round would make public now. */
+export type PublishPreview = z.infer<typeof publishPreviewSchema>
 const villageFilter = z.object({ villageId: idSchema.optional() })
 
 /** Actions of the living-environment red and black list (人居环境红黑榜). */
@@ -506,15 +537,41 @@ export const boardActions = defineActions({
     access: 'public',
     write: false,
   },
+  'board.publishPreview': {
+    summary:
+      'What publishing would make public now: per village inspected of all, the 红榜 and 黑榜 counts and the 公示 dates.',
+    input: roundRefInput.extend({ publicityDays: publicityDaysSchema.optional() }),
+    output: publishPreviewSchema,
+    access: admins,
+    write: false,
+  },
   'board.publish': {
-    summary: 'Freezes the round’s lists and opens its 公示 window.',
+    summary:
+      'Freezes the round’s lists and opens its 公示 window, only as the confirmed preview said (`expect`).',
     input: roundRefInput.extend({
-      publicityDays: z.number().int().min(1, '公示至少 1 天').max(30, '公示最多 30 天').optional(),
+      publicityDays: publicityDaysSchema.optional(),
+      /** The preview the admin confirmed: publishing is refused when the lists changed since. */
+      expect: publishExpectSchema,
     }),
     output: roundSchema,
     access: admins,
     write: true,
-    audit: ['roundId', 'publicityDays'],
+    audit: ['roundId', 'publicityDays', 'expect'],
+  },
+  'board.withdraw': {
+    summary:
+      'Withdraws a publication during 公示 with a written reason: the lists disappear, notified households get a correction, the round can be published again.',
+    input: roundRefInput.extend({
+      reason: z
+        .string()
+        .trim()
+        .min(5, '请写明撤回理由（至少 5 个字）')
+        .max(200, '撤回理由最多 200 字'),
+    }),
+    output: roundSchema,
+    access: admins,
+    write: true,
+    audit: ['roundId', 'reason'],
   },
   'board.appeal': {
     summary: "A bound resident appeals their household's score during 公示.",

@@ -12,17 +12,15 @@ import {
   averageScore,
   coverage,
   DEFAULT_RULES,
-  toEntryRecords,
   villageStats,
   visibleEntries,
   type ListRules,
 } from './board.rules'
-import { checkRules, monthWindow, publicityEnd } from './round.rules'
+import { checkRules, monthWindow } from './round.rules'
 import {
   badInput,
   blackHiddenReason,
   isStaff,
-  liveLists,
   roundLines,
   seesBlackOf,
   toEntry,
@@ -124,7 +122,6 @@ export const boardHandlers: HandlersFor<
   | 'board.ranking'
   | 'board.list'
   | 'board.villages'
-  | 'board.publish'
   | 'board.history'
   | 'board.consent'
   | 'board.setConsent'
@@ -248,31 +245,6 @@ export const boardHandlers: HandlersFor<
       redCount: s.redCount,
       blackCount: s.blackCount,
     }))
-  },
-
-  async 'board.publish'(ctx, input) {
-    const round = await ctx.store.board.round(input.roundId)
-    if (!round) throw notFound('这一期检查')
-    if (round.status !== 'open') throw new AppError('CONFLICT', '这一期榜单已经公布过了')
-    const lists = await liveLists(ctx, round)
-    const entries = toEntryRecords(round.id, lists)
-    const publicityDays = input.publicityDays ?? round.publicityDays
-    const at = { publishedAt: ctx.now, publicityEndsAt: publicityEnd(ctx.now, publicityDays) }
-    if (!(await ctx.store.board.publish(round.id, at, entries))) {
-      throw new AppError('CONFLICT', '这一期榜单已经公布过了')
-    }
-    ctx.audit({
-      target: `round:${round.id}`,
-      before: { status: 'open' },
-      after: {
-        status: 'published',
-        publicityEndsAt: toIso(at.publicityEndsAt),
-        red: lists.red.map((e) => [e.householdId, e.total]),
-        black: lists.black.map((e) => [e.householdId, e.total]),
-      },
-    })
-    const published = await ctx.store.board.round(round.id)
-    return toRound(published as RoundView, ctx.now)
   },
 
   async 'board.history'(ctx, input) {

@@ -121,6 +121,12 @@ export interface BoardRepo {
     at: { publishedAt: number; publicityEndsAt: number },
     entries: BoardEntryRecord[],
   ): Promise<boolean>
+  /**
+   * Takes back the publication made at `publishedAt`: the round is open again and its frozen
+   * lists (with their 已整改 marks) are gone, in one transaction; false (nothing changed) when
+   * the round is not published at that moment any more.
+   */
+  withdraw(roundId: string, publishedAt: number): Promise<boolean>
   /** Frozen list lines in list order, optionally of one list, village or household. */
   entries(q: {
     roundId: string

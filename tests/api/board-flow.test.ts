@@ -166,14 +166,23 @@ describe('red and black list: inspect, publish, appeal, recover', () => {
     await inspect(who.gridB, 'hh-b1', 60, 35)
     await inspect(who.gridB, 'hh-b2', 40, 10)
     now = NOW + DAY
+    const preview = await api.data<ActionOutput<'board.publishPreview'>>(
+      'board.publishPreview',
+      { roundId: 'r-open' },
+      as(who.admin),
+    )
     const round = await api.data<ActionOutput<'board.publish'>>(
       'board.publish',
-      { roundId: 'r-open' },
+      { roundId: 'r-open', expect: preview.expect },
       as(who.admin),
     )
     expect(round).toMatchObject({ status: 'published', inPublicity: true })
     expect(Date.parse(round.publicityEndsAt ?? '') - now).toBe(7 * DAY)
-    const again = await api.post('board.publish', { roundId: 'r-open' }, as(who.admin))
+    const again = await api.post(
+      'board.publish',
+      { roundId: 'r-open', expect: preview.expect },
+      as(who.admin),
+    )
     expect(again.status).toBe(409)
 
     const admin = await ranking(who.admin)

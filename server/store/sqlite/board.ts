@@ -319,6 +319,17 @@ export function boardRepo(sql: Sql): Store['board'] {
         return true
       })
     },
+    async withdraw(roundId, publishedAt) {
+      return tx(() => {
+        const changed = prepare(
+          `UPDATE rounds SET status = 'open', published_at = NULL, publicity_ends_at = NULL
+           WHERE id = @roundId AND status = 'published' AND published_at = @publishedAt`,
+        ).run({ roundId, publishedAt }).changes
+        if (changed === 0) return false
+        prepare('DELETE FROM board_entries WHERE round_id = @roundId').run({ roundId })
+        return true
+      })
+    },
     async entries(q) {
       return all(
         `${entrySelect} WHERE e.round_id = @roundId AND (@list IS NULL OR e.list = @list)

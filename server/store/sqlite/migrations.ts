@@ -510,4 +510,8 @@ export const migrations: readonly Migration[] = [
   ALTER TABLE households ADD COLUMN consent_by TEXT REFERENCES users(id);
   ALTER TABLE households ADD COLUMN consent_at INTEGER;
   `,
+  /* 19: what else a notification is about (a round's publication), to send its correction */ `
+  ALTER TABLE notify_outbox ADD COLUMN topic TEXT;
+  CREATE INDEX notify_outbox_topic ON notify_outbox(topic) WHERE topic IS NOT NULL;
+  `,
 ]
