@@ -165,12 +165,27 @@ export const inspectionPhotoSchema = z.object({
 /** A photo of an inspection or appeal. */
 export type InspectionPhoto = z.infer<typeof inspectionPhotoSchema>
 
-/** One item as the inspector scores it: item score = clamp(points − deductions × perItem). */
+/**
+ * One item as the inspector entered it (contract/scoring.ts): the points given to a directly
+ * scored item, the problems found on a deduction item; the server derives the score.
+ */
 export const inspectionItemInputSchema = z.object({
   criterionId: idSchema,
-  points: z.number().int('分数须为整数').min(0, '分数不能小于 0').max(100, '分数最多 100'),
-  /** Instances found, each taking off the criterion's deductionPerItem. */
-  deductions: z.number().int().min(0).max(50).default(0),
+  /** A directly scored item's points (ignored on a deduction item). */
+  points: z
+    .number()
+    .int('分数须为整数')
+    .min(0, '分数不能小于 0')
+    .max(100, '分数最多 100')
+    .nullable()
+    .optional(),
+  /** Problems found on a deduction item, each taking off the criterion's deductionPerItem. */
+  deductions: z
+    .number()
+    .int('问题处数须为整数')
+    .min(0, '问题处数不能小于 0')
+    .max(50, '问题最多记 50 处')
+    .default(0),
   note: z.string().trim().max(100, '备注最多 100 字').default(''),
 })
 
@@ -188,14 +203,20 @@ const inspectionBodySchema = z.object({
     .regex(/^[\w-]{8,64}$/, '提交编号无效'),
 })
 
-/** One scored item of a saved inspection. */
+/** One item of a saved inspection: what was entered, and the score derived from it. */
 export const scoredItemSchema = z.object({
   criterionId: z.string(),
   category: z.string(),
   name: z.string(),
   maxPoints: z.number(),
-  points: z.number(),
+  /** 0: scored directly (by `points`); else taken off per problem (`deductions`). */
+  deductionPerItem: z.number(),
+  /** Entered: the points given to a directly scored item; null on a deduction item. */
+  points: z.number().nullable(),
+  /** Entered: the problems found on a deduction item; 0 on a directly scored item. */
   deductions: z.number(),
+  /** The item's score, derived from what was entered (contract/scoring.ts itemScore). */
+  score: z.number(),
   /** Only for viewers who see full detail; '' otherwise. */
   note: z.string(),
 })
@@ -282,7 +303,52 @@ const printEntrySchema = z.object({
   rectified: z.boolean(),
 })
 
+/** A household's consent to its head's full name on the red list. */
+export const consentSchema = z.object({
+  householdId: z.string(),
+  showNameOnRed: z.boolean(),
+  /** Only the member bound as 户主 may change it; the others see it read-only. */
+  canChange: z.boolean(),
+  /** The nickname of who last set it, and when; null when it was never set in the app. */
+  setByName: z.string().nullable(),
+  setAt: isoSchema.nullable(),
+})
+
+/** A household's consent to its head's full name on the red list. */
+export type Consent = z.infer<typeof consentSchema>
+
 const roundRefInput = z.object({ roundId: idSchema })
+
+const publicityDaysSchema = z.number().int().min(1, '公示至少 1 天').max(30, '公示最多 30 天')
+
+/** The figures of a publish preview that the publication must still match. */
+export const publishExpectSchema = z.object({
+  inspected: z.number().int().min(0),
+  red: z.number().int().min(0),
+  black: z.number().int().min(0),
+})
+
+/** What publishing a round would make public now. */
+export const publishPreviewSchema = z.object({
+  round: roundSchema,
+  villages: z.array(
+    z.object({
+      village: villageRefSchema,
+      households: z.number(),
+      inspected: z.number(),
+      /** Not inspected: not on any list of this round. */
+      uninspected: z.number(),
+    }),
+  ),
+  households: z.number(),
+  /** Echo these in board.publish's `expect`. */
+  expect: publishExpectSchema,
+  publishedAt: isoSchema,
+  publicityEndsAt: isoSchema,
+})
+
+/** What publishing a round would make public now. */
+export type PublishPreview = z.infer<typeof publishPreviewSchema>
 const villageFilter = z.object({ villageId: idSchema.optional() })
 
 /** Actions of the living-environment red and black list (人居环境红黑榜). */
@@ -471,15 +537,41 @@ export const boardActions = defineActions({
     access: 'public',
     write: false,
   },
+  'board.publishPreview': {
+    summary:
+      'What publishing would make public now: per village inspected of all, the 红榜 and 黑榜 counts and the 公示 dates.',
+    input: roundRefInput.extend({ publicityDays: publicityDaysSchema.optional() }),
+    output: publishPreviewSchema,
+    access: admins,
+    write: false,
+  },
   'board.publish': {
-    summary: 'Freezes the round’s lists and opens its 公示 window.',
+    summary:
+      'Freezes the round’s lists and opens its 公示 window, only as the confirmed preview said (`expect`).',
     input: roundRefInput.extend({
-      publicityDays: z.number().int().min(1, '公示至少 1 天').max(30, '公示最多 30 天').optional(),
+      publicityDays: publicityDaysSchema.optional(),
+      /** The preview the admin confirmed: publishing is refused when the lists changed since. */
+      expect: publishExpectSchema,
     }),
     output: roundSchema,
     access: admins,
     write: true,
-    audit: ['roundId', 'publicityDays'],
+    audit: ['roundId', 'publicityDays', 'expect'],
+  },
+  'board.withdraw': {
+    summary:
+      'Withdraws a publication during 公示 with a written reason: the lists disappear, notified households get a correction, the round can be published again.',
+    input: roundRefInput.extend({
+      reason: z
+        .string()
+        .trim()
+        .min(5, '请写明撤回理由（至少 5 个字）')
+        .max(200, '撤回理由最多 200 字'),
+    }),
+    output: roundSchema,
+    access: admins,
+    write: true,
+    audit: ['roundId', 'reason'],
   },
   'board.appeal': {
     summary: "A bound resident appeals their household's score during 公示.",
@@ -555,16 +647,18 @@ export const boardActions = defineActions({
     write: false,
   },
   'board.consent': {
-    summary: "Whether the caller's household lets the red list show its head's full name.",
+    summary:
+      "Whether the caller's household lets the red list show its head's full name, who set it and when.",
     input: emptyInputSchema,
-    output: z.object({ householdId: z.string(), showNameOnRed: z.boolean() }),
+    output: consentSchema,
     access: signedIn,
     write: false,
   },
   'board.setConsent': {
-    summary: 'A bound resident gives or withdraws consent to the full name on the red list.',
+    summary:
+      'The member bound as 户主 gives or withdraws consent to the full name on the red list.',
     input: z.object({ showNameOnRed: z.boolean() }),
-    output: z.object({ householdId: z.string(), showNameOnRed: z.boolean() }),
+    output: consentSchema,
     access: signedIn,
     write: true,
     audit: ['showNameOnRed'],

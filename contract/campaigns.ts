@@ -299,7 +299,13 @@ export const objectionSchema = z.object({
 /** An objection (异议) filed during 公示. */
 export type Objection = z.infer<typeof objectionSchema>
 
-export const notificationEvents = ['votingOpened', 'resultsPublished', 'nominated'] as const
+export const notificationEvents = [
+  'votingOpened',
+  'resultsPublished',
+  'nominated',
+  'boardPublished',
+  'boardWithdrawn',
+] as const
 
 export const outboxItemSchema = z.object({
   id: z.string(),

@@ -43,6 +43,7 @@ export const writeActions: ReadonlySet<ActionName> = new Set<ActionName>([
   'board.openRound',
   'board.inspect',
   'board.publish',
+  'board.withdraw',
   'board.appeal',
   'board.decideAppeal',
   'board.setConsent',

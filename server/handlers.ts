@@ -4,6 +4,7 @@ import { boardHandlers } from './board/board.actions'
 import { rubricHandlers } from './board/rubric.actions'
 import { boardExportHandlers } from './board/board.export'
 import { inspectHandlers } from './board/inspect.actions'
+import { publishHandlers } from './board/publish.actions'
 import { authoringHandlers } from './bulletin/authoring.actions'
 import { bulletinHandlers } from './bulletin/bulletin.actions'
 import { columnHandlers } from './bulletin/columns.actions'
@@ -38,6 +39,7 @@ export const handlers: HandlersFor<ActionName> = {
   ...boardHandlers,
   ...rubricHandlers,
   ...inspectHandlers,
+  ...publishHandlers,
   ...appealHandlers,
   ...boardExportHandlers,
   ...campaignHandlers,

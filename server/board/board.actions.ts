@@ -1,7 +1,7 @@
 // Rounds, the lists and their publication, a household's history and consent.
 import type { ListKind, RankEntry } from '../../contract/board'
 import { monthLabel } from '../../contract/filing'
-import type { ActionContext, HandlersFor } from '../context'
+import type { ActionContext, Caller, HandlersFor } from '../context'
 import { signedInCaller } from '../context'
 import { AppError, forbidden, notFound } from '../errors'
 import { inGridScope } from '../people/people.rules'
@@ -12,17 +12,15 @@ import {
   averageScore,
   coverage,
   DEFAULT_RULES,
-  toEntryRecords,
   villageStats,
   visibleEntries,
   type ListRules,
 } from './board.rules'
-import { checkRules, monthWindow, publicityEnd } from './round.rules'
+import { checkRules, monthWindow } from './round.rules'
 import {
   badInput,
   blackHiddenReason,
   isStaff,
-  liveLists,
   roundLines,
   seesBlackOf,
   toEntry,
@@ -35,6 +33,22 @@ import { rowIds } from './row-ids'
 
 /** Not bound to a household: like bindings.unbind, a state to change, not a role refused. */
 const notBound = () => new AppError('CONFLICT', '您还没有绑定家庭，请先在“我的”绑定家庭')
+
+/** Whether the caller is bound to their household as its head (户主本人). */
+const isHead = (caller: Caller) => caller.binding?.relation === 'head'
+
+/** The household's consent as the caller sees it: may they change it, who set it and when. */
+async function consentOf(ctx: ActionContext, householdId: string, canChange: boolean) {
+  const consent = await ctx.store.board.consent(householdId)
+  if (!consent) throw notFound('这户')
+  return {
+    householdId,
+    showNameOnRed: consent.showNameOnRed,
+    canChange,
+    setByName: consent.setByName,
+    setAt: consent.setAt === null ? null : toIso(consent.setAt),
+  }
+}
 
 /** Lines per list in the first render of the ranking page. */
 export const FIRST_PAGE = 20
@@ -108,7 +122,6 @@ export const boardHandlers: HandlersFor<
   | 'board.ranking'
   | 'board.list'
   | 'board.villages'
-  | 'board.publish'
   | 'board.history'
   | 'board.consent'
   | 'board.setConsent'
@@ -234,31 +247,6 @@ export const boardHandlers: HandlersFor<
     }))
   },
 
-  async 'board.publish'(ctx, input) {
-    const round = await ctx.store.board.round(input.roundId)
-    if (!round) throw notFound('这一期检查')
-    if (round.status !== 'open') throw new AppError('CONFLICT', '这一期榜单已经公布过了')
-    const lists = await liveLists(ctx, round)
-    const entries = toEntryRecords(round.id, lists)
-    const publicityDays = input.publicityDays ?? round.publicityDays
-    const at = { publishedAt: ctx.now, publicityEndsAt: publicityEnd(ctx.now, publicityDays) }
-    if (!(await ctx.store.board.publish(round.id, at, entries))) {
-      throw new AppError('CONFLICT', '这一期榜单已经公布过了')
-    }
-    ctx.audit({
-      target: `round:${round.id}`,
-      before: { status: 'open' },
-      after: {
-        status: 'published',
-        publicityEndsAt: toIso(at.publicityEndsAt),
-        red: lists.red.map((e) => [e.householdId, e.total]),
-        black: lists.black.map((e) => [e.householdId, e.total]),
-      },
-    })
-    const published = await ctx.store.board.round(round.id)
-    return toRound(published as RoundView, ctx.now)
-  },
-
   async 'board.history'(ctx, input) {
     const household = await ownOrServed(ctx, input.householdId)
     const page = await ctx.store.board.history(household.id, {
@@ -273,20 +261,27 @@ export const boardHandlers: HandlersFor<
   },
 
   async 'board.consent'(ctx) {
-    const household = signedInCaller(ctx).household
-    if (!household) throw notBound()
-    return { householdId: household.id, showNameOnRed: household.showNameOnRed }
+    const caller = signedInCaller(ctx)
+    if (!caller.household) throw notBound()
+    return consentOf(ctx, caller.household.id, isHead(caller))
   },
 
   async 'board.setConsent'(ctx, input) {
-    const household = signedInCaller(ctx).household
+    const caller = signedInCaller(ctx)
+    const household = caller.household
     if (!household) throw notBound()
-    await ctx.store.board.setShowNameOnRed(household.id, input.showNameOnRed)
+    if (!isHead(caller)) {
+      throw forbidden('只有户主本人可以更改红榜是否显示户主全名，请让户主用自己的微信更改')
+    }
+    await ctx.store.board.setShowNameOnRed(household.id, input.showNameOnRed, {
+      userId: caller.user.id,
+      at: ctx.now,
+    })
     ctx.audit({
       target: `household:${household.id}`,
       before: { showNameOnRed: household.showNameOnRed },
       after: { showNameOnRed: input.showNameOnRed },
     })
-    return { householdId: household.id, showNameOnRed: input.showNameOnRed }
+    return consentOf(ctx, household.id, true)
   },
 }

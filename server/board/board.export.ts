@@ -1,5 +1,6 @@
 // A round's results for reporting upward (.xlsx) and for the village bulletin board (an A4
 // print page of the lists, masked as for the public).
+import { itemScore } from '../../contract/scoring'
 import { newWorkbook, tableSheet, writeXlsx } from '../shared/xlsx'
 import { signedInCaller, type HandlersFor } from '../context'
 import { forbidden, notFound } from '../errors'
@@ -92,10 +93,13 @@ export const boardExportHandlers: HandlersFor<'board.export' | 'board.printable'
     const rows = await ctx.store.board.scores(round.id)
     const lines = await roundLines(ctx, round)
     const villages = (await ctx.store.places.villages()).filter((v) => v.archivedAt === null)
+    const criteria = new Map((rubric?.criteria ?? []).map((c) => [c.id, c]))
     const points = new Map<string, Map<string, number>>()
     for (const item of await ctx.store.board.roundItems(round.id)) {
+      const c = criteria.get(item.criterionId)
+      if (!c) continue
       const own = points.get(item.householdId) ?? new Map<string, number>()
-      own.set(item.criterionId, item.points)
+      own.set(item.criterionId, itemScore(c, item))
       points.set(item.householdId, own)
     }
     const onBlack = new Set(lines.black.map((l) => l.householdId))

@@ -9,6 +9,7 @@ import type {
   Rubric,
 } from '../../contract/board'
 import type { FieldIssue } from '../../contract/envelope'
+import { itemScore } from '../../contract/scoring'
 import type { ActionContext, Caller } from '../context'
 import { AppError, notFound } from '../errors'
 import { visibleVillageIds } from '../people/people.rules'
@@ -240,8 +241,10 @@ export function toVersion(
         category: c?.category ?? '',
         name: c?.name ?? '',
         maxPoints: c?.maxPoints ?? 0,
+        deductionPerItem: c?.deductionPerItem ?? 0,
         points: item.points,
         deductions: item.deductions,
+        score: c ? itemScore(c, item) : 0,
         note: full ? item.note : '',
       }
     }),

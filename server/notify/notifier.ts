@@ -7,6 +7,8 @@ import { newId } from '../shared/ids'
 export interface Notification {
   event: OutboxRecord['event']
   campaignId: string | null
+  /** What else it is about, to find its recipients again (OutboxRecord.topic). */
+  topic?: string | null
   /** User ids. */
   recipients: readonly string[]
   title: string
@@ -38,6 +40,7 @@ export function createOutboxNotifier(store: Store): Notifier {
           dedupeKey: outboxKey(n, userId),
           event: n.event,
           campaignId: n.campaignId,
+          topic: n.topic ?? null,
           userId,
           title: n.title,
           body: n.body,

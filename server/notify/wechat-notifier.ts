@@ -51,6 +51,8 @@ export const templatesSchema = z
     votingOpened: templateSchema,
     resultsPublished: templateSchema,
     nominated: templateSchema,
+    boardPublished: templateSchema,
+    boardWithdrawn: templateSchema,
   })
   .partial()
   // A misspelt event name fails at start instead of silently sending nothing.
@@ -82,6 +84,7 @@ export const RETRY_BACKOFF_MS = 5 * 60_000
 type Delivery = { outcome: DeliveryOutcome; errCode: number | null }
 
 const DEFAULT_PAGE = 'pages/campaign/index?id={campaignId}'
+const BOARD_PAGE = 'pages/board/index'
 
 /** A template value within the documented limits of its key's type. */
 export function fieldValue(key: string, source: (typeof sources)[number], n: Notification) {
@@ -114,7 +117,7 @@ export function createWechatNotifier(options: WechatNotifierOptions): Notifier {
     const data: Record<string, { value: string }> = {}
     for (const [key, source] of Object.entries(template.data))
       data[key] = { value: fieldValue(key, source, n) }
-    const page = (template.page ?? DEFAULT_PAGE).replace(
+    const page = (template.page ?? (n.topic?.startsWith('board:') ? BOARD_PAGE : DEFAULT_PAGE)).replace(
       '{campaignId}',
       encodeURIComponent(n.campaignId ?? ''),
     )

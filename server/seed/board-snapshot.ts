@@ -1,11 +1,14 @@
 // The frozen lists of a round published inside a snapshot (the demo seed, test towns),
 // computed by the same rules as board.publish so that both agree.
 import { computeLists, toEntryRecords } from '../board/board.rules'
+import { scoreItems } from '../board/inspection.rules'
 import type { BoardEntryRecord, ScoreRow, Snapshot } from '../store/store'
 
 /** Each household's latest inspection of a round in the snapshot, as the store would score it. */
 function snapshotScores(s: Snapshot, roundId: string): ScoreRow[] {
-  const maxPoints = new Map(s.criteria.map((c) => [c.id, c.maxPoints]))
+  const round = s.rounds.find((r) => r.id === roundId)
+  if (!round) throw new Error(`no round ${roundId} in the snapshot`)
+  const criteria = s.criteria.filter((c) => c.rubricId === round.rubricId)
   const latest = new Map<string, Snapshot['inspections'][number]>()
   for (const i of s.inspections) {
     if (i.roundId !== roundId) continue
@@ -31,9 +34,7 @@ function snapshotScores(s: Snapshot, roundId: string): ScoreRow[] {
         groupSort: groups.get(h.groupId)?.sort ?? 0,
         showNameOnRed: h.showNameOnRed,
         total: i.total,
-        deductedItems:
-          i.deductedItems ??
-          i.items.filter((it) => it.points < (maxPoints.get(it.criterionId) ?? 0)).length,
+        deductedItems: i.deductedItems ?? scoreItems(criteria, i.items).deductedItems,
       },
     ]
   })

@@ -1,6 +1,7 @@
 // Builds the demo township as a Snapshot: a pure, deterministic function of `now`, so the
 // same demo accounts, households and ids come out on every machine.
 import { inShanghai, shanghaiMonth } from '../../contract/time'
+import { scoreItems } from '../board/inspection.rules'
 import type {
   BindingRecord,
   HouseholdRecord,
@@ -139,7 +140,13 @@ export function buildDemoTownship(now: number): Snapshot {
       gridWorkerOf[account.village] = user
     }
     if (account.role === 'resident' && account.village !== undefined) {
-      bind(user, households(account.village)[ai * 3] as HouseholdRecord, ai % 2 ? 'head' : 'member')
+      const headsBinding = s.bindings.find((b) => b.id === `bnd-${account.memberOf}`)
+      const household =
+        s.households.find((h) => h.id === headsBinding?.householdId) ??
+        (households(account.village)[ai * 3] as HouseholdRecord)
+      // A head's household carries their own name, so that 我是户主本人 is true of it.
+      if (account.relation === 'head' && account.headName) household.headName = account.headName
+      bind(user, household, account.relation ?? 'member')
     }
   })
   if (!admin) throw new Error('the demo accounts need an admin')
@@ -193,6 +200,7 @@ export function buildDemoTownship(now: number): Snapshot {
     ...c,
   }))
   s.criteria.push(...criteria)
+  const notesOf = (c: { id: string }) => INSPECTION_NOTES[c.id.replace('crit-1-', '')] ?? []
   const thisMonth = inShanghai(now).startOf('month')
   // 柳家村 (demo-grid-1's village): demo-resident-1's household and two neighbours had a
   // bad day last month, so the published black list there is never empty.
@@ -235,15 +243,18 @@ export function buildDemoTownship(now: number): Snapshot {
       // Forced households draw the same random numbers as the others, so the rest of the
       // demo stays as it was.
       const forced = back === 1 && lastMonthBlack.includes(h.id)
-      const items = criteria.map((c, ci) => {
+      // Every demo criterion counts problems: what is stored is the problems found, with a
+      // remark of that criterion whenever there is one.
+      const items = criteria.map((c) => {
         const found = messy ? r.int(1, 3) : r.next() < 0.18 ? 1 : 0
-        const note = found ? r.pick(INSPECTION_NOTES) : ''
+        const notes = notesOf(c)
+        const note = found ? r.pick(notes) : ''
         const shown = forced ? Math.max(found, 2) : found
-        const points = Math.max(0, c.maxPoints - shown * c.deductionPerItem)
         return {
           criterionId: c.id,
-          points,
-          note: note || (shown ? (INSPECTION_NOTES[ci % INSPECTION_NOTES.length] ?? '') : ''),
+          points: null,
+          deductions: shown,
+          note: note || (shown ? (notes[0] ?? '') : ''),
         }
       })
       const inspection: InspectionRecord = {
@@ -252,7 +263,7 @@ export function buildDemoTownship(now: number): Snapshot {
         householdId: h.id,
         inspectorId: inspector.id,
         version: 1,
-        total: items.reduce((sum, item) => sum + item.points, 0),
+        total: scoreItems(criteria, items).total,
         createdAt: Math.min(now, round.windowStart + (hi % 20) * DAY + 9 * HOUR),
         items,
       }
@@ -295,14 +306,15 @@ function addBoardDemo(s: Snapshot, now: number, black: string[], worker: UserRec
     const criteria = s.criteria.filter((c) => c.rubricId === last.rubricId)
     const items = criteria.map((c, i) => ({
       criterionId: c.id,
-      points: i === 0 ? c.maxPoints - c.deductionPerItem : c.maxPoints,
-      note: i === 0 ? '已清理，柴草还需再码整齐' : '',
+      points: null,
+      deductions: i === 0 ? 1 : 0,
+      note: i === 0 ? '院内已清理，还有一处农具未归置' : '',
     }))
     s.inspections.push({
       ...before,
       id: `${before.id}-v2`,
       version: 2,
-      total: items.reduce((sum, item) => sum + item.points, 0),
+      total: scoreItems(criteria, items).total,
       createdAt: rectifiedAt,
       inspectorId: worker.id,
       items,

@@ -614,22 +614,12 @@ export const DEMO_RUBRIC: ReadonlyArray<{
   },
 ]
 
-/** Short remarks a grid worker writes when deducting points. */
-export const INSPECTION_NOTES: ReadonlyArray<string> = [
-  '院内杂物未归置',
-  '农具随意堆放在院中',
-  '院内有积水和淤泥',
-  '垃圾桶未分类，混装混投',
-  '房后有随意倾倒的生活垃圾',
-  '有焚烧垃圾的痕迹',
-  '厕所有异味，地面不洁',
-  '化粪池盖板破损',
-  '鸡鸭散养，院内有粪便',
-  '圈舍未及时清理',
-  '柴草堆放凌乱',
-  '柴草紧挨灶房，有火灾隐患',
-  '秸秆堆放占用村道',
-  '门前有建筑垃圾未清运',
-  '门前水沟堵塞',
-  '墙面乱贴乱画未清理',
-]
+/** Short remarks a grid worker writes for a problem found, by criterion (DEMO_RUBRIC key). */
+export const INSPECTION_NOTES: Readonly<Record<string, readonly string[]>> = {
+  courtyard: ['院内杂物未归置', '农具随意堆放在院中', '院内有积水和淤泥'],
+  garbage: ['垃圾桶未分类，混装混投', '房后有随意倾倒的生活垃圾', '有焚烧垃圾的痕迹'],
+  toilet: ['厕所有异味，地面不洁', '化粪池盖板破损'],
+  livestock: ['鸡鸭散养，院内有粪便', '圈舍未及时清理'],
+  firewood: ['柴草堆放凌乱', '柴草紧挨灶房，有火灾隐患', '秸秆堆放占用村道'],
+  frontage: ['门前有建筑垃圾未清运', '门前水沟堵塞', '墙面乱贴乱画未清理'],
+}

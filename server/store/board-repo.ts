@@ -8,6 +8,7 @@ import type {
   CriterionRecord,
   InspectionPhotoRecord,
   InspectionReason,
+  InspectionItem,
   InspectionRecord,
   ListKind,
   RoundRecord,
@@ -49,7 +50,6 @@ export interface InspectionView extends InspectionRecord {
   reason: InspectionReason
   clientId: string | null
   photos: InspectionPhotoRecord[]
-  items: (InspectionRecord['items'][number] & { deductions: number })[]
 }
 
 /** A line of a frozen list with the household's names and consent as they are now. */
@@ -95,6 +95,15 @@ export interface HistoryRow {
   rectified: boolean
 }
 
+/** A household's consent to its head's full name on the red list. */
+export interface ConsentView {
+  showNameOnRed: boolean
+  /** The user who last set it and their nickname; null when never set in the app. */
+  setBy: string | null
+  setByName: string | null
+  setAt: number | null
+}
+
 /** Store.board */
 export interface BoardRepo {
   /** Rounds newest first; `publishedOnly` hides rounds still being inspected. */
@@ -113,6 +122,12 @@ export interface BoardRepo {
     at: { publishedAt: number; publicityEndsAt: number },
     entries: BoardEntryRecord[],
   ): Promise<boolean>
+  /**
+   * Takes back the publication made at `publishedAt`: the round is open again and its frozen
+   * lists (with their 已整改 marks) are gone, in one transaction; false (nothing changed) when
+   * the round is not published at that moment any more.
+   */
+  withdraw(roundId: string, publishedAt: number): Promise<boolean>
   /** Frozen list lines in list order, optionally of one list, village or household. */
   entries(q: {
     roundId: string
@@ -124,10 +139,8 @@ export interface BoardRepo {
   markRectified(roundId: string, householdId: string, at: number): Promise<boolean>
   /** Each inspected household's latest score in a round, optionally for one village. */
   scores(roundId: string, villageId?: string): Promise<ScoreRow[]>
-  /** The item points of every household's latest inspection in a round (exports). */
-  roundItems(
-    roundId: string,
-  ): Promise<{ householdId: string; criterionId: string; points: number; note: string }[]>
+  /** The entered items of every household's latest inspection in a round (exports). */
+  roundItems(roundId: string): Promise<({ householdId: string } & InspectionItem)[]>
   rubric(id: string): Promise<RubricView | null>
   /** The newest rubric version. */
   currentRubric(): Promise<RubricView | null>
@@ -190,5 +203,11 @@ export interface BoardRepo {
   ): Promise<InspectionView | null>
   /** A household's scores in published rounds, oldest first. */
   history(householdId: string, q: { after?: Keyset; limit: number }): Promise<Page<HistoryRow>>
-  setShowNameOnRed(householdId: string, show: boolean): Promise<void>
+  /** The household's red-list name consent, who last set it and when (null: no household). */
+  consent(householdId: string): Promise<ConsentView | null>
+  setShowNameOnRed(
+    householdId: string,
+    show: boolean,
+    by: { userId: string; at: number },
+  ): Promise<void>
 }

@@ -110,8 +110,10 @@ export interface OutboxRecord {
   id: string
   /** The same notification is written once (event, campaign, recipient). */
   dedupeKey: string
-  event: 'votingOpened' | 'resultsPublished' | 'nominated'
+  event: 'votingOpened' | 'resultsPublished' | 'nominated' | 'boardPublished' | 'boardWithdrawn'
   campaignId: string | null
+  /** What else it is about (a round's publication: `board:<roundId>:<publishedAt>`), or null. */
+  topic?: string | null
   userId: string
   title: string
   body: string
@@ -233,6 +235,8 @@ export interface CampaignsRepo {
 export interface NotifyRepo {
   /** Writes notifications; one already written (same dedupeKey) is skipped. */
   append(items: OutboxRecord[]): Promise<void>
+  /** The users sent a notification on this topic (any event), each once. */
+  recipientsOf(topic: string): Promise<string[]>
   outbox(q: { after?: Keyset; limit: number }): Promise<Page<OutboxView>>
   /**
    * Records how an attempt to deliver a notification ended, and when to try again (a failed

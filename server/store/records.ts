@@ -152,12 +152,16 @@ export interface RoundRecord {
   createdAt: number
 }
 
+/**
+ * One item as the inspector entered it (contract/scoring.ts): never a score; the item's score
+ * is `itemScore(criterion, item)`.
+ */
 export interface InspectionItem {
   criterionId: string
-  /** The item's score (after deductions, within 0..max). */
-  points: number
-  /** Instances found that took points off (0 when scored directly). */
-  deductions?: number
+  /** Points given to a directly scored item; null on a deduction item. */
+  points: number | null
+  /** Problems found on a deduction item; 0 on a directly scored item. */
+  deductions: number
   note: string
 }
 

@@ -10,10 +10,14 @@ type Ranking = ActionOutput<'board.ranking'>
 type Inspection = ActionOutput<'board.inspection'>
 type Appeal = ActionOutput<'board.appeal'>
 
-const items = (a: number, b: number, note = '') => [
-  { criterionId: 'crit-a', points: a, note },
-  { criterionId: 'crit-b', points: b, note },
-]
+/** 庭院 (crit-a) given `a` of 60 points; 垃圾 (crit-b) scoring `b` of 40, 5 off per problem. */
+const items = (a: number, b: number, note = '') => {
+  if ((40 - b) % 5 !== 0) throw new Error(`垃圾 cannot score ${b}`)
+  return [
+    { criterionId: 'crit-a', points: a, note },
+    { criterionId: 'crit-b', deductions: (40 - b) / 5, note },
+  ]
+}
 const takenAt = new Date(NOW - 3_600_000).toISOString()
 /** A photo each user uploaded: photos must be the sender's own uploads. */
 const photoOf = (openid: string) => ({ url: `/media/med_${openid}.jpg`, takenAt })
@@ -162,14 +166,23 @@ describe('red and black list: inspect, publish, appeal, recover', () => {
     await inspect(who.gridB, 'hh-b1', 60, 35)
     await inspect(who.gridB, 'hh-b2', 40, 10)
     now = NOW + DAY
+    const preview = await api.data<ActionOutput<'board.publishPreview'>>(
+      'board.publishPreview',
+      { roundId: 'r-open' },
+      as(who.admin),
+    )
     const round = await api.data<ActionOutput<'board.publish'>>(
       'board.publish',
-      { roundId: 'r-open' },
+      { roundId: 'r-open', expect: preview.expect },
       as(who.admin),
     )
     expect(round).toMatchObject({ status: 'published', inPublicity: true })
     expect(Date.parse(round.publicityEndsAt ?? '') - now).toBe(7 * DAY)
-    const again = await api.post('board.publish', { roundId: 'r-open' }, as(who.admin))
+    const again = await api.post(
+      'board.publish',
+      { roundId: 'r-open', expect: preview.expect },
+      as(who.admin),
+    )
     expect(again.status).toBe(409)
 
     const admin = await ranking(who.admin)
@@ -315,7 +328,7 @@ describe('red and black list: inspect, publish, appeal, recover', () => {
     const input = {
       id: appealId,
       decision: 'reinspect',
-      items: items(60, 32, '已清理'),
+      items: items(57, 35, '已清理'),
       photos: [photo],
       clientId: 'appeal-reinspect-0001',
     }
@@ -419,6 +432,9 @@ describe('red and black list: inspect, publish, appeal, recover', () => {
     expect(await api.data('board.consent', {}, as(who.residentA))).toEqual({
       householdId: 'hh-a1',
       showNameOnRed: false,
+      canChange: true,
+      setByName: `昵称-${who.residentA}`,
+      setAt: new Date(now).toISOString(),
     })
     const after = await ranking(who.visitor)
     expect(lineOf(after)?.name).toBe('张*明')
@@ -476,8 +492,8 @@ describe('red and black list: inspect, publish, appeal, recover', () => {
       '一组',
       '东街1号',
       '张小明',
-      60,
-      32,
+      57,
+      35,
       92,
       '红榜',
     ])

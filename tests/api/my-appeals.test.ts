@@ -23,7 +23,12 @@ describe('board.myAppeals', () => {
   beforeAll(async () => {
     api = await startTestApi({ snapshot: buildTestTown(), clock: () => now })
     for (const openid of Object.values(who)) tokens[openid] = await api.login(openid)
-    await api.data('board.publish', { roundId: 'r-open' }, as(who.admin))
+    const { expect: figures } = await api.data<{ expect: object }>(
+      'board.publishPreview',
+      { roundId: 'r-open' },
+      as(who.admin),
+    )
+    await api.data('board.publish', { roundId: 'r-open', expect: figures }, as(who.admin))
   })
   afterAll(() => api.close())
 

@@ -108,6 +108,7 @@ const builders: Record<string, Builder> = {
   'board.printable': (k) =>
     perRound(k, (roundId) => k.villages.map((v) => ({ roundId, villageId: v.id }))),
   'board.consent': () => [{}],
+  'board.publishPreview': (k) => perRound(k, (roundId) => [{ roundId }]),
   'campaigns.list': () => [{}],
   'campaigns.get': (k) => perCampaign(k, (id) => [{ id }]),
   // The search the issue reproduced, with every black-listed name's first two characters.

@@ -144,7 +144,7 @@ describe('retried writes', () => {
       householdId: 'hh-a4',
       items: [
         { criterionId: 'crit-a', points: 40, note: '' },
-        { criterionId: 'crit-b', points: 30, note: '' },
+        { criterionId: 'crit-b', deductions: 2, note: '' },
       ],
       photos: [],
       clientId: 'retry-inspection-0001',

@@ -98,7 +98,9 @@ const expected: Record<ActionName, readonly [Expect, Expect, Expect, Expect, Exp
   'board.list':              [OK, OK, OK, OK, OK],
   'board.villages':          [OK, OK, OK, OK, OK],
   'board.openRound':         [N, F, F, F, OK],
+  'board.publishPreview':    [N, F, F, F, OK],
   'board.publish':           [N, F, F, F, OK],
+  'board.withdraw':          [N, F, F, F, OK],
   'board.inspectables':      [N, F, F, OK, OK],
   'board.inspect':           [N, F, F, OK, OK],
   'board.inspection':        [OK, OK, OK, OK, OK],
@@ -253,6 +255,13 @@ describe('role matrix of every action, over the demo township', () => {
         admin(),
       )
     ).id
+  /** A round opened for the call, in a month no other call uses. */
+  const freshRound = async () => {
+    const month = `${2031 + Math.floor(fresh / 12)}-${String((fresh % 12) + 1).padStart(2, '0')}`
+    fresh++
+    await data('board.openRound', { month }, admin())
+    return `rnd-${month}`
+  }
   const inspectItems = () => criteria.map((c) => ({ criterionId: c.id, points: c.maxPoints }))
 
   /** A valid input from the demo data, per action and caller (built fresh for every call). */
@@ -377,10 +386,18 @@ describe('role matrix of every action, over the demo township', () => {
     'board.list': () => ({ roundId: 'rnd-2026-10', list: 'red' }),
     'board.villages': () => ({ roundId: 'rnd-2026-10' }),
     'board.openRound': () => ({ month: `2030-${String((++fresh % 12) + 1).padStart(2, '0')}` }),
+    'board.publishPreview': async () => ({ roundId: await freshRound() }),
     'board.publish': async () => {
-      const month = `2031-${String((++fresh % 12) + 1).padStart(2, '0')}`
-      await data('board.openRound', { month }, admin())
-      return { roundId: `rnd-${month}` }
+      const roundId = await freshRound()
+      const preview = await data<{ expect: object }>('board.publishPreview', { roundId }, admin())
+      return { roundId, expect: preview.expect }
+    },
+    // A round published a moment ago, in its 公示 window.
+    'board.withdraw': async () => {
+      const roundId = await freshRound()
+      const preview = await data<{ expect: object }>('board.publishPreview', { roundId }, admin())
+      await data('board.publish', { roundId, expect: preview.expect }, admin())
+      return { roundId, reason: '名单有误，核对后重新发布' }
     },
     'board.inspectables': () => ({ roundId: 'rnd-2026-11' }),
     'board.inspect': () => ({

@@ -8,7 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { computeLists } from '../../server/board/board.rules'
-import { scoreInspection } from '../../server/board/inspection.rules'
+import { scoreInspection, scoreItems } from '../../server/board/inspection.rules'
 import { DATABASE_FILE } from '../../server/local/app'
 import { createSqliteStore } from '../../server/store/sqlite/sqlite-store'
 import type {
@@ -146,7 +146,8 @@ function bigTown(): Snapshot {
         const found = messy ? Math.floor(next() * 4) + 1 : next() < 0.2 ? 1 : 0
         return {
           criterionId: c.id,
-          points: Math.max(0, c.maxPoints - found * c.deductionPerItem),
+          points: null,
+          deductions: found,
           note: '',
         }
       })
@@ -156,7 +157,7 @@ function bigTown(): Snapshot {
         householdId: h.id,
         inspectorId: `u-${who.admin}`,
         version: 1,
-        total: items.reduce((s, it) => s + it.points, 0),
+        total: scoreItems(criteria, items).total,
         createdAt: NOW - DAY,
         items,
       }
@@ -199,9 +200,7 @@ async function main() {
   const previous = new Map(
     (await store.board.scores('rb-prev')).map((r) => [r.householdId, r.total]),
   )
-  const inputs = town.inspections
-    .filter((i) => i.roundId === 'rb-open')
-    .map((i) => i.items.map((it) => ({ ...it, deductions: 0 })))
+  const inputs = town.inspections.filter((i) => i.roundId === 'rb-open').map((i) => i.items)
 
   console.log(`median of ${RUNS} runs${' '.repeat(36)}      wall   CPU time`)
   report(
@@ -235,8 +234,15 @@ async function main() {
       ),
     )
     report(
-      'board.publish over HTTP (compute + freeze), once',
-      await once(() => api.data('board.publish', { roundId: 'rb-open' }, admin)),
+      'board.publishPreview + board.publish over HTTP (compute twice + freeze), once',
+      await once(async () => {
+        const preview = await api.data<{ expect: object }>(
+          'board.publishPreview',
+          { roundId: 'rb-open' },
+          admin,
+        )
+        return api.data('board.publish', { roundId: 'rb-open', expect: preview.expect }, admin)
+      }),
     )
     report(
       'board.ranking over HTTP, published (frozen lists)',

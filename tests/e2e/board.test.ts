@@ -52,6 +52,9 @@ describe('红黑榜 in Chromium at phone size', () => {
     await admin.on.cell('红黑榜轮次与发布').tap()
     await admin.page.waitForURL(/packages\/staff\/pages\/rounds/, { timeout: WAIT_MS })
     await admin.on.button('发布并公示').tap()
+    // The preview first: 柳家村's coverage this month, then the second, explicit confirmation.
+    await admin.on.see(/^柳家村 \d+\/\d+ 户已检查/)
+    await admin.on.button('确认发布').tap()
     await admin.on.see('打印榜单')
     await admin.on.screenshot('3-published')
 

@@ -57,6 +57,20 @@ export function notice(
   }
 }
 
+/**
+ * The test rubric's entries for a total: 庭院 (crit-a, up to 60) is scored directly, 垃圾
+ * (crit-b, 40) loses 5 per problem found: 垃圾 scores the least multiple of 5 that leaves
+ * 庭院 at most 60.
+ */
+export function testItems(total: number, note = '有扣分'): InspectionRecord['items'] {
+  const scoreB = Math.min(40, Math.ceil(Math.max(0, total - 60) / 5) * 5)
+  const problems = (40 - scoreB) / 5
+  return [
+    { criterionId: 'crit-a', points: total - scoreB, deductions: 0, note: '' },
+    { criterionId: 'crit-b', points: null, deductions: problems, note: problems > 0 ? note : '' },
+  ]
+}
+
 function inspection(roundId: string, householdId: string, total: number): InspectionRecord {
   return {
     id: `ins-${roundId}-${householdId}`,
@@ -66,10 +80,7 @@ function inspection(roundId: string, householdId: string, total: number): Inspec
     version: 1,
     total,
     createdAt: NOW - 10 * DAY,
-    items: [
-      { criterionId: 'crit-a', points: Math.min(total, 60), note: '' },
-      { criterionId: 'crit-b', points: Math.max(0, total - 60), note: total < 100 ? '有扣分' : '' },
-    ],
+    items: testItems(total),
   }
 }
 
@@ -161,7 +172,7 @@ function buildTown(): Snapshot {
         category: 'a',
         name: '庭院',
         maxPoints: 60,
-        deductionPerItem: 5,
+        deductionPerItem: 0,
         hint: '',
         sort: 0,
       },

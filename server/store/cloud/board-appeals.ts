@@ -75,6 +75,7 @@ export function appealsPart(
   | 'reinspectAppeal'
   | 'history'
   | 'setShowNameOnRed'
+  | 'consent'
 > {
   const _ = db.command
   return {
@@ -206,11 +207,23 @@ export function appealsPart(
         q.limit,
       )
     },
-    async setShowNameOnRed(householdId, show) {
+    async consent(householdId) {
+      const h = await getDoc(db.collection('households').doc(householdId))
+      if (!h) return null
+      const setBy = typeof h.consentBy === 'string' ? h.consentBy : null
+      const user = setBy ? await getDoc(db.collection('users').doc(setBy)) : null
+      return {
+        showNameOnRed: h.showNameOnRed === true,
+        setBy,
+        setByName: user ? String(user.nickname) : null,
+        setAt: typeof h.consentAt === 'number' ? h.consentAt : null,
+      }
+    },
+    async setShowNameOnRed(householdId, show, by) {
       await db
         .collection('households')
         .doc(householdId)
-        .update({ data: { showNameOnRed: show } })
+        .update({ data: { showNameOnRed: show, consentBy: by.userId, consentAt: by.at } })
     },
   }
 }

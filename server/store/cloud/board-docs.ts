@@ -11,6 +11,7 @@ import type {
   RubricView,
 } from '../store'
 import { all, byIds, fromDoc, getDoc, type Places } from './docs'
+import { enteredItems, ITEMS_ENTERED } from './inspection-items'
 import type { CloudDb, Doc } from './sdk'
 
 /** The generation of frozen entries a snapshot import writes. */
@@ -106,9 +107,10 @@ export function inspectionDoc(
     items: r.items.map((i) => ({
       criterionId: i.criterionId,
       points: i.points,
-      deductions: i.deductions ?? 0,
+      deductions: i.deductions,
       note: i.note,
     })),
+    [ITEMS_ENTERED]: true,
     photos: (r.photos ?? []).map((p) => ({ url: p.url, takenAt: p.takenAt })),
     deductedItems,
     reason,
@@ -148,7 +150,13 @@ export async function inspectionViews(db: CloudDb, docs: Doc[]): Promise<Inspect
   return docs.flatMap((d) => {
     const user = users.get(String(d.inspectorId))
     if (!user) return []
-    const items = (d.items as Item[])
+    const scoring = new Map(
+      [...criteria].map(([id, c]) => [
+        id,
+        { maxPoints: Number(c.maxPoints), deductionPerItem: Number(c.deductionPerItem) },
+      ]),
+    )
+    const items = enteredItems(d, scoring)
       .filter((i) => criteria.has(i.criterionId))
       .sort(
         (a, b) =>
@@ -167,7 +175,7 @@ export async function inspectionViews(db: CloudDb, docs: Doc[]): Promise<Inspect
       deductedItems: Number(d.deductedItems),
       reason: d.reason as InspectionView['reason'],
       clientId: d.clientId === null || d.clientId === undefined ? null : String(d.clientId),
-      items: items.map((i) => ({ ...i })),
+      items: items.map(({ exact: _exact, ...i }) => i),
       photos: (d.photos as InspectionView['photos']).map((p) => ({ ...p })),
     }
     return [view]

@@ -23,6 +23,7 @@ import {
   loadPlaces,
   pageRows,
 } from './docs'
+import { enteredItems, scoringCriteria } from './inspection-items'
 import type { CloudDb, Doc, Transaction } from './sdk'
 
 type BoardRepo = Store['board']
@@ -102,13 +103,20 @@ export function inspectPart(
         inspectionKey(roundId, String(c.householdId), Number(c.version)),
       )
       const versions = await byIds(db, 'inspections', keys)
+      const criteria = await scoringCriteria(
+        db,
+        [...versions.values()].flatMap((d) =>
+          (d.items as { criterionId: string }[]).map((i) => i.criterionId),
+        ),
+      )
       return keys.flatMap((key) => {
         const doc = versions.get(key)
         if (!doc) return []
-        return (doc.items as { criterionId: string; points: number; note: string }[]).map((i) => ({
+        return enteredItems(doc, criteria).map((i) => ({
           householdId: String(doc.householdId),
           criterionId: i.criterionId,
           points: i.points,
+          deductions: i.deductions,
           note: i.note,
         }))
       })

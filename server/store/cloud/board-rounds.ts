@@ -150,7 +150,14 @@ export function roundsPart(
   db: CloudDb,
 ): Pick<
   BoardRepo,
-  'rounds' | 'round' | 'previousRound' | 'createRound' | 'publish' | 'entries' | 'markRectified'
+  | 'rounds'
+  | 'round'
+  | 'previousRound'
+  | 'createRound'
+  | 'publish'
+  | 'entries'
+  | 'markRectified'
+  | 'withdraw'
 > {
   const rounds = () => db.collection('rounds')
   return {
@@ -192,6 +199,22 @@ export function roundsPart(
           .update({ data: { status: 'published', ...at } })
         return { flip: true }
       })
+    },
+    async withdraw(roundId, publishedAt) {
+      const before = await getDoc(rounds().doc(roundId))
+      const generation = before ? roundState(before).generation : null
+      const done = await db.runTransaction(async (tx) => {
+        const ref = tx.collection('rounds').doc(roundId)
+        const doc = await getDoc(ref)
+        if (doc?.status !== 'published' || doc.publishedAt !== publishedAt) return false
+        if (roundState(doc).generation !== generation) return false
+        await ref.update({
+          data: { status: 'open', publishedAt: null, publicityEndsAt: null, generation: null },
+        })
+        return true
+      })
+      if (done && generation) await dropGeneration(db, roundId, generation)
+      return done
     },
     async entries(q) {
       const docs = await currentLines(db, q)

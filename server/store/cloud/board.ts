@@ -1,6 +1,7 @@
 // The red and black list (Store.board) on the cloud database: rounds and frozen lists
 // (board-rounds), inspections (board-inspect), rubrics (board-rubrics), appeals and history
 // (board-appeals); documents and shared reads in board-docs.
+import { scoreItems } from '../../board/inspection.rules'
 import type { InspectionRecord, Snapshot } from '../store'
 import type { BoardRepo } from '../store'
 import { appealsPart, insertAppeal } from './board-appeals'
@@ -36,13 +37,13 @@ export async function loadBoard(db: CloudDb, s: Snapshot): Promise<void> {
   )
 
   // Versions as given; the newest of each (round, household) also becomes its current document.
-  const maxPoints = new Map(s.criteria.map((c) => [c.id, c.maxPoints]))
+  const rubricOf = new Map(s.rounds.map((r) => [r.id, r.rubricId]))
   const deducted = (i: InspectionRecord) =>
     i.deductedItems ??
-    i.items.filter((it) => {
-      const max = maxPoints.get(it.criterionId)
-      return max !== undefined && it.points < max
-    }).length
+    scoreItems(
+      s.criteria.filter((c) => c.rubricId === rubricOf.get(i.roundId)),
+      i.items,
+    ).deductedItems
   const latest = new Map<string, InspectionRecord>()
   for (const i of s.inspections) {
     const key = currentKey(i.roundId, i.householdId)

@@ -2,14 +2,15 @@
 // the same one is written once however many requests race; its own id is kept as `outboxId`.
 import type { Keyset } from '../common'
 import type { NotifyRepo, OutboxDelivery, OutboxRecord, OutboxView } from '../store'
-import { GET_MAX, getDoc, inBatches, isDuplicate } from './docs'
+import { all, GET_MAX, getDoc, inBatches, isDuplicate } from './docs'
 import { C, nicknames } from './campaigns-docs'
 import type { CloudDb, Doc } from './sdk'
 
-const toOutboxDoc = ({ id, dedupeKey, ...rest }: OutboxRecord): Doc => ({
+const toOutboxDoc = ({ id, dedupeKey, topic, ...rest }: OutboxRecord): Doc => ({
   _id: dedupeKey,
   outboxId: id,
   ...rest,
+  topic: topic ?? null,
   delivery: null,
   attempts: 0,
   retryAt: null,
@@ -46,6 +47,10 @@ export function notifyMethods(db: CloudDb): NotifyRepo {
           if (!isDuplicate(e)) throw e
         }
       })
+    },
+    async recipientsOf(topic) {
+      const docs = await all(db.collection(C.outbox).where({ topic }).orderBy('_id', 'asc'))
+      return [...new Set(docs.map((d) => String(d.userId)))].sort()
     },
     async outbox(q) {
       // Newest first by (createdAt, outboxId), as SQLite's (created_at, id) keyset.

@@ -48,8 +48,8 @@ export function roundParams(r: RoundRecord): Record<string, unknown> {
 }
 
 /**
- * Writes one inspection version with its items and photos. `deductedItems` missing (a
- * snapshot) is written as -1 and filled in by `fillDeductedItems`.
+ * Writes one inspection version with its items (as entered) and photos. `deductedItems`
+ * missing is written as -1 (never by the handlers or a snapshot import).
  */
 export function insertInspection(
   sql: Sql,
@@ -76,7 +76,7 @@ export function insertInspection(
       inspection_id: r.id,
       criterion_id: item.criterionId,
       points: item.points,
-      deductions: item.deductions ?? 0,
+      deductions: item.deductions,
       note: item.note,
     }
     sql.prepare(insertSql('inspection_items', p)).run(p)
@@ -85,18 +85,6 @@ export function insertInspection(
     const p = { inspection_id: r.id, sort, url: photo.url, taken_at: photo.takenAt }
     sql.prepare(insertSql('inspection_photos', p)).run(p)
   })
-}
-
-/** Counts deducted items of inspections written without the count (snapshots). */
-export function fillDeductedItems(sql: Sql): void {
-  sql
-    .prepare(
-      `UPDATE inspections SET deducted_items = (SELECT COUNT(*) FROM inspection_items ii
-         JOIN criteria c ON c.id = ii.criterion_id
-         WHERE ii.inspection_id = inspections.id AND ii.points < c.max_points)
-       WHERE deducted_items < 0`,
-    )
-    .run()
 }
 
 export function insertEntry(sql: Sql, e: BoardEntryRecord): void {
@@ -241,7 +229,7 @@ export function boardRepo(sql: Sql): Store['board'] {
           { id },
         ).map((it) => ({
           criterionId: str(it.criterion_id),
-          points: num(it.points),
+          points: it.points === null ? null : num(it.points),
           deductions: num(it.deductions),
           note: str(it.note),
         })),
@@ -331,6 +319,17 @@ export function boardRepo(sql: Sql): Store['board'] {
         return true
       })
     },
+    async withdraw(roundId, publishedAt) {
+      return tx(() => {
+        const changed = prepare(
+          `UPDATE rounds SET status = 'open', published_at = NULL, publicity_ends_at = NULL
+           WHERE id = @roundId AND status = 'published' AND published_at = @publishedAt`,
+        ).run({ roundId, publishedAt }).changes
+        if (changed === 0) return false
+        prepare('DELETE FROM board_entries WHERE round_id = @roundId').run({ roundId })
+        return true
+      })
+    },
     async entries(q) {
       return all(
         `${entrySelect} WHERE e.round_id = @roundId AND (@list IS NULL OR e.list = @list)
@@ -369,14 +368,15 @@ export function boardRepo(sql: Sql): Store['board'] {
     },
     async roundItems(roundId) {
       return all(
-        `SELECT i.household_id, ii.criterion_id, ii.points, ii.note FROM inspections i
-         JOIN inspection_items ii ON ii.inspection_id = i.id
+        `SELECT i.household_id, ii.criterion_id, ii.points, ii.deductions, ii.note
+         FROM inspections i JOIN inspection_items ii ON ii.inspection_id = i.id
          WHERE i.round_id = @roundId AND i.is_latest = 1`,
         { roundId },
       ).map((r) => ({
         householdId: str(r.household_id),
         criterionId: str(r.criterion_id),
-        points: num(r.points),
+        points: r.points === null ? null : num(r.points),
+        deductions: num(r.deductions),
         note: str(r.note),
       }))
     },
@@ -564,11 +564,25 @@ export function boardRepo(sql: Sql): Store['board'] {
       }))
       return pageOf(rows, q.limit, (r) => ({ at: r.windowStart, id: r.roundId }))
     },
-    async setShowNameOnRed(householdId, show) {
-      prepare('UPDATE households SET show_name_on_red = @show WHERE id = @householdId').run({
-        householdId,
-        show: Number(show),
-      })
+    async consent(householdId) {
+      const r = one(
+        `SELECT h.show_name_on_red, h.consent_by, h.consent_at, u.nickname
+         FROM households h LEFT JOIN users u ON u.id = h.consent_by WHERE h.id = @householdId`,
+        { householdId },
+      )
+      if (!r) return null
+      return {
+        showNameOnRed: r.show_name_on_red === 1,
+        setBy: optStr(r.consent_by),
+        setByName: optStr(r.nickname),
+        setAt: r.consent_at === null ? null : num(r.consent_at),
+      }
+    },
+    async setShowNameOnRed(householdId, show, by) {
+      prepare(
+        `UPDATE households SET show_name_on_red = @show, consent_by = @userId, consent_at = @at
+         WHERE id = @householdId`,
+      ).run({ householdId, show: Number(show), userId: by.userId, at: by.at })
     },
   }
 }

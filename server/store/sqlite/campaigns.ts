@@ -592,10 +592,16 @@ export function notifyRepo({ all, prepare, tx }: Sql): Store['notify'] {
       tx(() => {
         for (const n of items)
           prepare(
-            `INSERT OR IGNORE INTO notify_outbox (id, dedupe_key, event, campaign_id, user_id, title, body, created_at)
-             VALUES (@id, @dedupeKey, @event, @campaignId, @userId, @title, @body, @createdAt)`,
-          ).run(n)
+            `INSERT OR IGNORE INTO notify_outbox (id, dedupe_key, event, campaign_id, topic, user_id, title, body, created_at)
+             VALUES (@id, @dedupeKey, @event, @campaignId, @topic, @userId, @title, @body, @createdAt)`,
+          ).run({ ...n, topic: n.topic ?? null })
       })
+    },
+    async recipientsOf(topic) {
+      return all(
+        'SELECT DISTINCT user_id FROM notify_outbox WHERE topic = @topic ORDER BY user_id',
+        { topic },
+      ).map((r) => String(r.user_id))
     },
     async outbox(q) {
       const rows = all(

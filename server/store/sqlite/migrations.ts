@@ -1,6 +1,12 @@
 // Versioned schema. Each entry runs once, in order, inside a transaction; the database's
 // PRAGMA user_version records how many have run. Never edit a shipped migration: add one.
-export const migrations: readonly string[] = [
+// A migration that needs more than SQL (rewriting rows by a rule) is a function of the database.
+import type Database from 'better-sqlite3'
+import { migrateInspectionItems } from './migrate-items'
+
+export type Migration = string | ((db: Database.Database) => void)
+
+export const migrations: readonly Migration[] = [
   /* 1: places, people, bulletin, board, campaigns, audit */ `
   CREATE TABLE villages (
     id TEXT PRIMARY KEY,
@@ -495,5 +501,17 @@ export const migrations: readonly string[] = [
   `,
   /* 16: 我的申诉 reads one household's appeals, newest first */ `
   CREATE INDEX appeals_household ON appeals(household_id, created_at);
+  `,
+  /* 17: inspection items keep what the inspector entered (problems found / points given) */
+  (db) => {
+    migrateInspectionItems(db)
+  },
+  /* 18: who last set the household's red-list name consent (the member bound as 户主), and when */ `
+  ALTER TABLE households ADD COLUMN consent_by TEXT REFERENCES users(id);
+  ALTER TABLE households ADD COLUMN consent_at INTEGER;
+  `,
+  /* 19: what else a notification is about (a round's publication), to send its correction */ `
+  ALTER TABLE notify_outbox ADD COLUMN topic TEXT;
+  CREATE INDEX notify_outbox_topic ON notify_outbox(topic) WHERE topic IS NOT NULL;
   `,
 ]

@@ -1,11 +1,6 @@
+import { scoreItems } from '../../board/inspection.rules'
 import type { Snapshot } from '../store'
-import {
-  fillDeductedItems,
-  insertAppeal,
-  insertEntry,
-  insertInspection,
-  roundParams,
-} from './board'
+import { insertAppeal, insertEntry, insertInspection, roundParams } from './board'
 import { insertNotice } from './bulletin'
 import { castVote, insertNomination, saveCampaign } from './campaigns'
 import { insertSql, toParams } from './rows'
@@ -38,11 +33,22 @@ export function importSnapshot(sql: Sql, s: Snapshot): void {
       const key = `${i.roundId}:${i.householdId}`
       latest.set(key, Math.max(latest.get(key) ?? 0, i.version))
     }
+    const rubricOf = new Map(s.rounds.map((r) => [r.id, r.rubricId]))
     for (const i of s.inspections) {
       const isLatest = latest.get(`${i.roundId}:${i.householdId}`) === i.version
-      insertInspection(sql, i, isLatest, i.reason ?? (i.version > 1 ? 'reinspect' : 'first'))
+      const deductedItems =
+        i.deductedItems ??
+        scoreItems(
+          s.criteria.filter((c) => c.rubricId === rubricOf.get(i.roundId)),
+          i.items,
+        ).deductedItems
+      insertInspection(
+        sql,
+        { ...i, deductedItems },
+        isLatest,
+        i.reason ?? (i.version > 1 ? 'reinspect' : 'first'),
+      )
     }
-    fillDeductedItems(sql)
     s.boardEntries?.forEach((e) => insertEntry(sql, e))
     s.appeals?.forEach((a) => insertAppeal(sql, a))
     s.campaigns.forEach((c) => saveCampaign(sql, c))

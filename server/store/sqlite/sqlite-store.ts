@@ -10,7 +10,7 @@ import { idempotencyRepo } from './idempotency'
 import { limitsRepo } from './limits'
 import { campaignsRepo, notifyRepo } from './campaigns'
 import { mediaRepo } from './media'
-import { migrations } from './migrations'
+import { migrations, type Migration } from './migrations'
 import { placesRepo } from './places'
 import { reachRepo } from './reach'
 import { rosterRepo } from './roster'
@@ -24,7 +24,9 @@ export function migrate(db: Database.Database): number {
   const current = Number(db.pragma('user_version', { simple: true }))
   for (let v = current; v < migrations.length; v++) {
     db.transaction(() => {
-      db.exec(migrations[v] as string)
+      const migration = migrations[v] as Migration
+      if (typeof migration === 'string') db.exec(migration)
+      else migration(db)
       db.pragma(`user_version = ${v + 1}`)
     })()
   }

@@ -8,7 +8,7 @@ import {
   visibleEntries,
   type ListRules,
 } from '../../../server/board/board.rules'
-import { checkRubric, scoreInspection } from '../../../server/board/inspection.rules'
+import { checkRubric, legacyEntered, scoreInspection } from '../../../server/board/inspection.rules'
 import {
   checkRules,
   inPublicity,
@@ -300,25 +300,78 @@ const criterion = (id: string, maxPoints: number, deductionPerItem: number, sort
 describe('board rules: scoring an inspection', () => {
   const v1 = [criterion('a', 60, 5, 0), criterion('b', 40, 10, 1)]
 
-  it('takes deductions per instance and clamps each item to 0..max', () => {
+  it('a deduction item scores max − 5 per problem, at least 0; points sent for it do not count', () => {
     const result = scoreInspection(v1, [
       { criterionId: 'b', points: 40, deductions: 5, note: '乱堆' },
-      { criterionId: 'a', points: 70, deductions: 1, note: '' },
+      { criterionId: 'a', points: 3, deductions: 1, note: '' },
     ])
     expect(result).toMatchObject({
       ok: true,
       total: 55,
       deductedItems: 2,
       items: [
-        { criterionId: 'a', points: 55 },
-        { criterionId: 'b', points: 0 },
+        { criterionId: 'a', points: null, deductions: 1, score: 55 },
+        { criterionId: 'b', points: null, deductions: 5, score: 0 },
       ],
     })
-    const full = scoreInspection(v1, [
-      { criterionId: 'a', points: 99, deductions: 0, note: '' },
-      { criterionId: 'b', points: 40, deductions: 0, note: '' },
+    // 12 problems × 5 = 60: exactly 0; 11: 5; 0: full marks.
+    const at = (n: number) =>
+      scoreInspection(v1, [
+        { criterionId: 'a', deductions: n, note: '' },
+        { criterionId: 'b', deductions: 0, note: '' },
+      ])
+    expect([11, 12, 13, 0].map((n) => at(n))).toMatchObject([
+      { total: 45, deductedItems: 1 },
+      { total: 40, deductedItems: 1 },
+      { total: 40, deductedItems: 1 },
+      { total: 100, deductedItems: 0 },
     ])
-    expect(full).toMatchObject({ ok: true, total: 100, deductedItems: 0 })
+  })
+
+  it('a directly scored item takes the points given: at most its maximum, never problems', () => {
+    const direct = [criterion('a', 60, 0, 0), criterion('b', 40, 10, 1)]
+    const given = (points: number | undefined, deductions = 0) =>
+      scoreInspection(direct, [
+        { criterionId: 'a', points, deductions, note: '' },
+        { criterionId: 'b', deductions: 0, note: '' },
+      ])
+    expect(given(59)).toMatchObject({ ok: true, total: 99, deductedItems: 1 })
+    expect(given(60)).toMatchObject({ ok: true, total: 100, deductedItems: 0 })
+    expect(given(0)).toMatchObject({ ok: true, total: 40, items: [{ points: 0, score: 0 }, {}] })
+    expect(given(61)).toEqual({
+      ok: false,
+      fields: [{ path: 'items.0.points', message: '“项a”最多 60 分' }],
+    })
+    expect(given(undefined)).toEqual({
+      ok: false,
+      fields: [{ path: 'items.0.points', message: '请给“项a”打分' }],
+    })
+    expect(given(50, 1)).toEqual({
+      ok: false,
+      fields: [{ path: 'items.0.deductions', message: '“项a”直接打分，不记问题处数' }],
+    })
+  })
+
+  it('an item stored as its score reads back as the entries that score it', () => {
+    const perFive = { maxPoints: 25, deductionPerItem: 5 }
+    // Seeded: 15 of 25 with no problems recorded → two problems.
+    expect(legacyEntered(perFive, 15, 0)).toEqual({ points: null, deductions: 2, exact: true })
+    // Reopened by the old form: one problem counted twice (25 − 5 − 5 = 15).
+    expect(legacyEntered(perFive, 15, 1)).toEqual({ points: null, deductions: 2, exact: true })
+    // Problems that already match the score stay.
+    expect(legacyEntered(perFive, 20, 1)).toEqual({ points: null, deductions: 1, exact: true })
+    expect(legacyEntered(perFive, 25, 0)).toEqual({ points: null, deductions: 0, exact: true })
+    // Floored at 0: any count of five or more fits; the recorded one is kept.
+    expect(legacyEntered(perFive, 0, 7)).toEqual({ points: null, deductions: 7, exact: true })
+    expect(legacyEntered(perFive, 0, 0)).toEqual({ points: null, deductions: 5, exact: true })
+    // No count of problems reaches 13 of 25: the next count down (3 → 10), not exact.
+    expect(legacyEntered(perFive, 13, 0)).toEqual({ points: null, deductions: 3, exact: false })
+    // Directly scored: the score was the points given.
+    expect(legacyEntered({ maxPoints: 10, deductionPerItem: 0 }, 7, 0)).toEqual({
+      points: 7,
+      deductions: 0,
+      exact: true,
+    })
   })
 
   it('needs every criterion of the round’s rubric version exactly once', () => {

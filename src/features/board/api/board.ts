@@ -56,8 +56,14 @@ export const saveRubric = (input: ActionInput<'rubrics.save'>) => call('rubrics.
 
 export const openRound = (input: ActionInput<'board.openRound'>) => call('board.openRound', input)
 
-export const publishRound = (roundId: string, publicityDays?: number) =>
-  call('board.publish', { roundId, publicityDays })
+export const previewPublish = (roundId: string) => call('board.publishPreview', { roundId })
+
+/** Publishes only as the confirmed preview said (`expect`): a stale confirmation is refused. */
+export const publishRound = (roundId: string, expect: ActionInput<'board.publish'>['expect']) =>
+  call('board.publish', { roundId, expect })
+
+export const withdrawRound = (roundId: string, reason: string) =>
+  call('board.withdraw', { roundId, reason })
 
 export const listAppeals = (status: 'pending' | 'decided', cursor?: string) =>
   call('board.appeals', { status, cursor, limit: 20 })

@@ -13,7 +13,7 @@ interface ItemProps {
 }
 
 function ItemField({ criterion: c, form }: ItemProps) {
-  const d = form.items[c.id] ?? { points: 0, deductions: 0, note: '' }
+  const d = form.items[c.id] ?? { points: null, deductions: 0, note: '' }
   const error = form.errors[c.id]
   return (
     <View className={`inspect-form__item${error ? ' inspect-form__item--invalid' : ''}`}>
@@ -43,7 +43,7 @@ function ItemField({ criterion: c, form }: ItemProps) {
         <Stepper
           label={`${c.name}得分`}
           unit='分'
-          value={d.points}
+          value={d.points ?? 0}
           min={0}
           max={c.maxPoints}
           onChange={(v) => form.change(c.id, { points: v })}

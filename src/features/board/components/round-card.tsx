@@ -7,8 +7,9 @@ import { shortDate } from '@/lib/dayjs'
 import { saveSpreadsheet } from '@/lib/files'
 import { useRemote } from '@/lib/use-remote'
 import { useTask } from '@/lib/use-task'
-import { exportRound, getRanking, getVillageStats, publishRound } from '../api/board'
+import { exportRound, getRanking, getVillageStats } from '../api/board'
 import { boardStaffUrl, rulesLine } from '../labels'
+import { PublishGuard, WithdrawForm } from './publish-guard'
 import { VillageStats } from './village-stats'
 import './board-form.scss'
 
@@ -40,9 +41,14 @@ function RoundPreview({ round }: { round: Round }) {
 /** A round for the admin: its rules and state; preview and publish, export, print. */
 export function RoundCard({ round, onChanged }: { round: Round; onChanged: () => void }) {
   const [preview, setPreview] = useState(false)
+  // The second step of 发布并公示 (the preview to confirm) or of 撤回公示 (the reason).
+  const [step, setStep] = useState<'publish' | 'withdraw' | null>(null)
   const task = useTask()
-  const publish = () =>
-    task.run('publish', () => publishRound(round.id), '已发布').then((ok) => ok && onChanged())
+  const done = () => {
+    setStep(null)
+    onChanged()
+  }
+  const Step = step === 'publish' ? PublishGuard : step === 'withdraw' ? WithdrawForm : null
   const download = () =>
     task.run(
       'export',
@@ -63,12 +69,13 @@ export function RoundCard({ round, onChanged }: { round: Round; onChanged: () =>
       </View>
       <View className='board-form__hint'>{rulesLine(round)}</View>
       {preview && <RoundPreview round={round} />}
+      {Step && <Step round={round} onDone={done} onCancel={() => setStep(null)} />}
       <View className='staff-actions'>
         <Button fill='outline' onClick={() => setPreview(!preview)}>
           {preview ? '收起榜单' : '审核榜单'}
         </Button>
         {round.status === 'open' ? (
-          <Button type='primary' loading={task.busy === 'publish'} onClick={() => void publish()}>
+          <Button type='primary' disabled={step !== null} onClick={() => setStep('publish')}>
             发布并公示
           </Button>
         ) : (
@@ -84,6 +91,11 @@ export function RoundCard({ round, onChanged }: { round: Round; onChanged: () =>
             >
               打印榜单
             </Button>
+            {round.inPublicity && (
+              <Button fill='outline' disabled={step !== null} onClick={() => setStep('withdraw')}>
+                撤回公示
+              </Button>
+            )}
           </>
         )}
       </View>

@@ -49,9 +49,9 @@ export function ScoreBreakdown({ version }: { version: InspectionVersion }) {
               {item.category} · {item.name}
             </View>
             <View
-              className={`score-breakdown__points${item.points < item.maxPoints ? ' score-breakdown__points--lost' : ''}`}
+              className={`score-breakdown__points${item.score < item.maxPoints ? ' score-breakdown__points--lost' : ''}`}
             >
-              {item.points}/{item.maxPoints}
+              {item.score}/{item.maxPoints}
             </View>
           </View>
           {(item.deductions > 0 || item.note) && (

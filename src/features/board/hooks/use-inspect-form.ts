@@ -1,45 +1,20 @@
 import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
-import type { Criterion, InspectionVersion } from '@contract/board'
 import { errorMessage, fieldErrors, showError } from '@/lib/api-client'
 import { decideAppeal } from '../api/board'
+import {
+  formTotal,
+  initialItems,
+  sentItems,
+  type InspectTarget,
+  type ItemDraft,
+} from '../inspect-items'
 import { newClientId } from '../inspection-queue'
 import { flushOutbox, outbox } from '../outbox'
 import { uploadAll, usePhotos } from './use-photos'
 
-/** One item as the form holds it. */
-export interface ItemDraft {
-  points: number
-  deductions: number
-  note: string
-}
-
-export interface InspectTarget {
-  roundId: string
-  householdId: string
-  /** 门牌号 户主, for the outbox list. */
-  label: string
-  criteria: Criterion[]
-  /** The latest inspection, to start a re-inspection from. */
-  latest: InspectionVersion | null
-  /** Re-inspecting for this appeal (sent at once, not through the outbox). */
-  appealId: string
-}
-
-function initialItems(target: InspectTarget): Record<string, ItemDraft> {
-  const items: Record<string, ItemDraft> = {}
-  for (const c of target.criteria) {
-    const before = target.latest?.items.find((i) => i.criterionId === c.id)
-    items[c.id] = before
-      ? { points: before.points, deductions: before.deductions, note: before.note }
-      : { points: c.maxPoints, deductions: 0, note: '' }
-  }
-  return items
-}
-
-/** What an item comes to as scored (the server computes the same; shown while scoring). */
-export const itemScore = (c: Criterion, d: ItemDraft) =>
-  Math.min(c.maxPoints, Math.max(0, d.points - d.deductions * c.deductionPerItem))
+export { itemScore } from '@contract/scoring'
+export type { InspectTarget, ItemDraft }
 
 export type SaveOutcome = 'sent' | 'queued' | 'refused'
 
@@ -49,7 +24,7 @@ export type SaveOutcome = 'sent' | 'queued' | 'refused'
  * loses nothing; a refusal comes back to the form with the server's reasons.
  */
 export function useInspectForm(target: InspectTarget) {
-  const [items, setItems] = useState(() => initialItems(target))
+  const [items, setItems] = useState(() => initialItems(target.criteria, target.latest))
   const photos = usePhotos(true)
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [progress, setProgress] = useState('')
@@ -60,18 +35,8 @@ export function useInspectForm(target: InspectTarget) {
   const change = (criterionId: string, patch: Partial<ItemDraft>) =>
     setItems((all) => ({ ...all, [criterionId]: { ...all[criterionId], ...patch } as ItemDraft }))
 
-  const total = target.criteria.reduce(
-    (sum, c) => sum + itemScore(c, items[c.id] ?? { points: 0, deductions: 0, note: '' }),
-    0,
-  )
-
-  const draftItems = () =>
-    target.criteria.map((c) => ({
-      criterionId: c.id,
-      points: items[c.id]?.points ?? 0,
-      deductions: items[c.id]?.deductions ?? 0,
-      note: items[c.id]?.note.trim() ?? '',
-    }))
+  const total = formTotal(target.criteria, items)
+  const draftItems = () => sentItems(target.criteria, items)
 
   const refused = (error: unknown) => {
     const found = fieldErrors(error, (path) => {

@@ -9,6 +9,8 @@ const eventNames: Record<OutboxItem['event'], string> = {
   votingOpened: '投票开始',
   resultsPublished: '结果公布',
   nominated: '被提名',
+  boardPublished: '红黑榜上榜',
+  boardWithdrawn: '红黑榜撤回更正',
 }
 
 type Delivery = NonNullable<OutboxItem['delivery']>

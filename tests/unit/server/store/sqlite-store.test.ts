@@ -168,8 +168,8 @@ describe('SQLite store', () => {
       deductedItems: 1,
       createdAt: NOW,
       items: [
-        { criterionId: 'crit-a', points: 55, deductions: 1, note: '杂物' },
-        { criterionId: 'crit-b', points: 35, note: '' },
+        { criterionId: 'crit-a', points: 55, deductions: 0, note: '杂物' },
+        { criterionId: 'crit-b', points: null, deductions: 1, note: '' },
       ],
       photos: [{ url: '/media/a.jpg', takenAt: NOW - 1000 }],
     }
@@ -199,7 +199,7 @@ describe('SQLite store', () => {
     expect(versions[1]?.items[0]).toEqual({
       criterionId: 'crit-a',
       points: 55,
-      deductions: 1,
+      deductions: 0,
       note: '杂物',
     })
     const scores = await store.board.scores('r-open')

@@ -246,7 +246,8 @@ describe('我的', () => {
     expect(screen.queryByText('初始化管理员')).not.toBeInTheDocument()
   })
 
-  it('a bound resident turns on the full name on the red list (红榜显示户主全名)', async () => {
+  it('the householder turns on the full name on the red list (红榜显示户主全名)', async () => {
+    // 陈师傅 is bound as 户主本人 (户主 陈国强).
     const token = await api.loginAs('demo-resident-3')
     const before = await api.data('board.consent', {}, token)
     render(<MePage />)
@@ -259,6 +260,18 @@ describe('我的', () => {
       expect(toggle).toHaveAttribute('aria-checked', String(!before.showNameOnRed)),
     )
     expect((await api.data('board.consent', {}, token)).showNameOnRed).toBe(!before.showNameOnRed)
+  })
+
+  it('a family member sees the consent read-only, with who set it and when', async () => {
+    // 张大爷 (户主 张德顺) turns it on; 刘阿姨 is a member of the same household.
+    const head = await api.loginAs('demo-resident-1')
+    await api.data('board.setConsent', { showNameOnRed: true }, head)
+    await api.loginAs('demo-resident-2')
+    render(<MePage />)
+
+    expect(await screen.findByText('红榜显示户主全名：显示')).toBeInTheDocument()
+    expect(screen.getByText(/^村民 张大爷 于 .+ 设置。只有户主本人可以更改。$/)).toBeInTheDocument()
+    expect(screen.queryByRole('switch', { name: '红榜显示我家户主全名' })).not.toBeInTheDocument()
   })
 
   it('no consent switch for someone without a household', async () => {

@@ -7,7 +7,7 @@ import type {
   Store,
 } from '../../../../../server/store/store'
 import type { CloudDouble } from '../../../../helpers/wx-server-sdk-double'
-import { NOW, who } from '../../../../helpers/factories'
+import { NOW, testItems, who } from '../../../../helpers/factories'
 import { openStoreWithDouble, type StoreKind } from '../../../../helpers/store-adapters'
 
 /** A store with the snapshot, and the cloud double when it is the cloud one. */
@@ -33,10 +33,8 @@ export const inspection = (
   total,
   createdAt: NOW,
   deductedItems: total < 100 ? 1 : 0,
-  items: [
-    { criterionId: 'crit-b', points: Math.max(0, total - 60), deductions: 1, note: '' },
-    { criterionId: 'crit-a', points: Math.min(total, 60), note: '' },
-  ],
+  // Out of criterion order on purpose: the store answers in the rubric's order.
+  items: [...testItems(total, '')].reverse(),
   ...extra,
 })
 

@@ -67,8 +67,22 @@ describe('红黑榜轮次与发布', () => {
     expect(await within(card).findByText(/^已检查 \d+\/\d+ 户/)).toBeInTheDocument()
     expect(within(card).getByText('各村平均分与检查覆盖率')).toBeInTheDocument()
 
+    // 发布并公示 first shows what will become public; nothing is published yet.
+    const villages = await api.data('board.villages', { roundId: open?.id ?? '' }, token)
+    const liujia = villages.find((v) => v.village.name === '柳家村')
+    if (!liujia) throw new Error('no 柳家村 in the demo')
     fireEvent.click(within(card).getByText('发布并公示'))
+    const left = liujia.households - liujia.inspected
+    expect(
+      await within(card).findByText(
+        `柳家村 ${liujia.inspected}/${liujia.households} 户已检查，${left} 户未检查，不上榜`,
+      ),
+    ).toBeInTheDocument()
+    expect(within(card).getByText(/^公示期：/)).toBeInTheDocument()
+    expect((await api.data('board.round', { id: open?.id ?? '' }, token)).status).toBe('open')
 
+    // The second, explicit confirmation names the lists' sizes.
+    fireEvent.click(within(card).getByText(/^确认发布：红榜 \d+ 户、黑榜 \d+ 户$/))
     await waitFor(async () => {
       const round = await api.data('board.round', { id: open?.id ?? '' }, token)
       expect(round.status).toBe('published')
@@ -79,6 +93,30 @@ describe('红黑榜轮次与发布', () => {
     expect(navigations.at(-1)?.url).toBe(
       `/packages/staff/pages/board-print/index?roundId=${open?.id}`,
     )
+  })
+
+  it('an admin withdraws a publication during 公示 with a reason', async () => {
+    const token = await api.loginAs('demo-admin')
+    const round = (await api.data('board.rounds', {}, token)).items.find((r) => r.inPublicity)
+    if (!round) throw new Error('the demo has a round in 公示')
+    render(<RoundsPage />)
+
+    const card = await screen.findByLabelText(round.title)
+    fireEvent.click(within(card).getByText('撤回公示'))
+    const reason = within(card).getByPlaceholderText('撤回理由（收到通知的家庭会看到）')
+    fireEvent.input(reason, { target: { value: '错' } })
+    fireEvent.click(within(card).getByText('确认撤回'))
+    expect(await within(card).findByRole('alert')).toHaveTextContent(
+      '请写明撤回理由（至少 5 个字）',
+    )
+
+    fireEvent.input(reason, { target: { value: '两户的分数录错了，核对后重新公示' } })
+    fireEvent.click(within(card).getByText('确认撤回'))
+    await waitFor(async () => {
+      expect((await api.data('board.round', { id: round.id }, token)).status).toBe('open')
+    })
+    const reopened = await screen.findByLabelText(round.title)
+    expect(await within(reopened).findByText('发布并公示')).toBeInTheDocument()
   })
 
   it('opening a month that already has a round shows why', async () => {

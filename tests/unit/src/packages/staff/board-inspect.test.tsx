@@ -145,4 +145,38 @@ describe('入户检查', () => {
       expect(after.earlier.length).toBeGreaterThan(0)
     })
   })
+
+  it('复查 opens at the saved score and clearing every problem gives 100 back', async () => {
+    const token = await api.loginAs('demo-grid-1')
+    const round = await openRound(token)
+    const { items } = await api.data(
+      'board.inspectables',
+      { roundId: round.id, done: true, limit: 50 },
+      token,
+    )
+    const household = items.find((h) => h.score !== null && h.score < 100)
+    if (!household) throw new Error('no inspected household below full marks')
+    const saved = await api.data(
+      'board.inspection',
+      { roundId: round.id, householdId: household.householdId },
+      token,
+    )
+    const lost = saved.latest?.items.filter((i) => i.deductions > 0) ?? []
+    // The seed records the problems behind every lost point.
+    expect(lost.length).toBeGreaterThan(0)
+    setRouterParams({
+      roundId: round.id,
+      householdId: household.householdId,
+      name: `${household.houseNo} ${household.headName}`,
+    })
+    render(<InspectFormPage />)
+    expect(await screen.findByText(`保存检查（合计 ${household.score} 分）`)).toBeInTheDocument()
+    for (const item of lost) {
+      for (let n = 0; n < item.deductions; n++) {
+        fireEvent.click(screen.getByRole('button', { name: `${item.name}发现问题减一` }))
+      }
+    }
+    // Every demo item counts problems: none left is the rubric's 100 points.
+    expect(await screen.findByText('保存检查（合计 100 分）')).toBeInTheDocument()
+  })
 })
