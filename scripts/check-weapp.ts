@@ -77,13 +77,20 @@ export function checkDeclaredComponents(dist: string, pages: string[]): string[]
     ),
   )
   const rendered = [...custom].filter((tag) => new RegExp(`<${tag}[\\s/>]`).test(templates))
+  if (!rendered.length) return []
   const problems: string[] = []
   const owners = [
     ...SHARED_TEMPLATES.filter((name) => fs.existsSync(path.join(dist, `${name}.json`))),
     ...pages,
   ]
   for (const owner of owners) {
-    const json = readJson<ComponentJson>(path.join(dist, `${owner}.json`))
+    let json: ComponentJson | undefined
+    try {
+      json = readJson<ComponentJson>(path.join(dist, `${owner}.json`))
+    } catch {
+      problems.push(`${owner}.json 不是合法的 JSON`)
+      continue
+    }
     if (!json) continue // a missing page .json is reported by the page-file check
     for (const tag of rendered) {
       const declared = json.usingComponents?.[tag]

@@ -8,6 +8,9 @@ import path from 'node:path'
 
 export const root = path.resolve(__dirname, '..')
 
+/** The environment variables a deploy reads (process.env, or a test's own). */
+export type DeployEnv = Record<string, string | undefined>
+
 /** Path of the 代码上传密钥 file (private.<appid>.key) downloaded from mp.weixin.qq.com. */
 export const KEY_ENV = 'WEAPP_UPLOAD_KEY'
 /** The cloud environment id; the weapp build reads the same variable (config/index.ts). */
@@ -52,7 +55,7 @@ const KEY_HELP =
   '详见 DEPLOY.md「用脚本上传」'
 
 /** Why the upload cannot start with this key setting, or undefined when the key file is there. */
-export function keyProblem(env: NodeJS.ProcessEnv): string | undefined {
+export function keyProblem(env: DeployEnv): string | undefined {
   const keyPath = env[KEY_ENV]
   if (!keyPath)
     return (
@@ -73,7 +76,7 @@ export function appidProblem(appid: string | undefined): string | undefined {
   return undefined
 }
 
-export function keyLine(env: NodeJS.ProcessEnv): string {
+export function keyLine(env: DeployEnv): string {
   const keyPath = env[KEY_ENV]
   if (!keyPath) return `未设置（环境变量 ${KEY_ENV}）`
   return `${keyPath}${fs.existsSync(keyPath) ? '' : '（文件不存在）'}`

@@ -10,6 +10,7 @@ import path from 'node:path'
 import {
   appidProblem,
   CLOUD_ENV,
+  type DeployEnv,
   type DeployPlan,
   gitDescription,
   KEY_ENV,
@@ -43,7 +44,7 @@ export function functionTriggers(): Trigger[] {
   return config.triggers ?? []
 }
 
-export function functionPlan(env: NodeJS.ProcessEnv, build: boolean): DeployPlan {
+export function functionPlan(env: DeployEnv, build: boolean): DeployPlan {
   const config = readProjectConfig()
   const cloudEnv = env[CLOUD_ENV]
   const problems = [appidProblem(config.appid), keyProblem(env)].filter(

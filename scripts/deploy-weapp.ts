@@ -9,6 +9,7 @@ import { runAllWeappChecks } from './check-weapp'
 import {
   appidProblem,
   CLOUD_ENV,
+  type DeployEnv,
   type DeployPlan,
   gitDescription,
   KEY_ENV,
@@ -25,7 +26,7 @@ import {
 /** miniprogram-ci's robot number (1–30): each robot's upload is its own 开发版本 slot. */
 export const ROBOT = 1
 
-export function weappPlan(env: NodeJS.ProcessEnv, build: boolean): DeployPlan {
+export function weappPlan(env: DeployEnv, build: boolean): DeployPlan {
   const config = readProjectConfig()
   const dist = path.join(root, config.miniprogramRoot ?? 'dist/')
   const cloudEnv = env[CLOUD_ENV]
