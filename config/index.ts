@@ -2,6 +2,7 @@ import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
+import { WEAPP_STATS_ENV, WeappStatsPlugin } from './weapp-stats-plugin'
 
 const root = path.resolve(__dirname, '..')
 
@@ -44,6 +45,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
+      },
+      // `npm run size:weapp` asks for webpack's module list (scripts/size-weapp.ts).
+      webpackChain(chain) {
+        const statsFile = process.env[WEAPP_STATS_ENV]
+        if (statsFile) chain.plugin('weapp-stats').use(WeappStatsPlugin, [statsFile])
       },
     },
     h5: {

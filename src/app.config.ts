@@ -57,6 +57,12 @@ export default defineAppConfig({
   ],
   // WeChat shows its privacy agreement before any name or phone is collected (DESIGN.md).
   __usePrivacyCheck__: true,
+  // 按需注入: WeChat injects only the page being opened and the custom components its JSON
+  // declares. Taro 4.2.1 renders every page through base.wxml templates whose one custom
+  // component, comp (the recursion helper), is declared in each page's usingComponents and in
+  // comp.json itself; there are no native components and no independent subpackages, the cases
+  // Taro's lazyCodeLoading bugs are about. check:weapp verifies it in dist/app.json.
+  lazyCodeLoading: 'requiredComponents',
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#f4f4f4',

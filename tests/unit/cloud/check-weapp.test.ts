@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
+  checkDeclaredComponents,
   checkWeapp,
   MAIN_PACKAGE_LIMIT,
   PAGE_FILES,
@@ -89,5 +90,57 @@ describe('weapp build check', () => {
     expect(run().code).toBe(1)
     expect(run().out).toMatch(/packages\/staff .* KB，超过上限 2048\.0 KB/)
     expect(checkWeapp(dist).packages[0]!.bytes).toBeLessThan(MAIN_PACKAGE_LIMIT)
+  })
+
+  // Taro 4.2.1's output: base.wxml renders the recursion helper <comp>, declared by comp.json
+  // itself and by every page. With lazyCodeLoading a page that does not declare it goes blank.
+  describe('custom components Taro renders, under lazyCodeLoading', () => {
+    const writeJson = (rel: string, json: object) => {
+      fs.mkdirSync(path.dirname(path.join(dist, rel)), { recursive: true })
+      fs.writeFileSync(path.join(dist, rel), JSON.stringify(json))
+    }
+    const pages = ['pages/index/index', 'packages/staff/pages/tools/index']
+    beforeEach(() => {
+      fs.writeFileSync(
+        path.join(dist, 'base.wxml'),
+        '<template name="tmpl_0_0"><view/></template><template name="tmpl_1_0"><comp i="{{i}}" /></template>',
+      )
+      fs.writeFileSync(path.join(dist, 'comp.wxml'), '<template is="tmpl_0_0" />')
+      fs.writeFileSync(path.join(dist, 'comp.js'), 'Component({})')
+      writeJson('comp.json', { component: true, usingComponents: { comp: './comp' } })
+      writeJson('pages/index/index.json', { usingComponents: { comp: '../../comp' } })
+      writeJson('packages/staff/pages/tools/index.json', {
+        usingComponents: { comp: '../../../../comp' },
+      })
+    })
+
+    it('passes when comp.json and every page declare comp at a path that exists', () => {
+      expect(checkDeclaredComponents(dist, pages)).toEqual([])
+      expect(run().code).toBe(0)
+    })
+
+    it('fails a page, main package or subpackage, that does not declare comp', () => {
+      writeJson('packages/staff/pages/tools/index.json', { usingComponents: {} })
+      expect(checkDeclaredComponents(dist, pages)).toEqual([
+        'packages/staff/pages/tools/index.json 没有声明 Taro 模板用到的组件 comp（按需注入时页面会空白）',
+      ])
+      expect(run().code).toBe(1)
+    })
+
+    it('fails a declaration whose path has no component', () => {
+      writeJson('pages/index/index.json', { usingComponents: { comp: '../comp' } })
+      expect(checkDeclaredComponents(dist, pages)).toEqual([
+        'pages/index/index.json 声明的组件 comp（../comp）缺少 .js',
+        'pages/index/index.json 声明的组件 comp（../comp）缺少 .json',
+        'pages/index/index.json 声明的组件 comp（../comp）缺少 .wxml',
+      ])
+    })
+
+    it('asks nothing of pages when no template renders a custom component', () => {
+      fs.writeFileSync(path.join(dist, 'base.wxml'), '<template name="tmpl_0_0"><view/></template>')
+      fs.writeFileSync(path.join(dist, 'comp.wxml'), '<view />')
+      writeJson('pages/index/index.json', {})
+      expect(checkDeclaredComponents(dist, pages)).toEqual([])
+    })
   })
 })
