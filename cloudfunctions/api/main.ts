@@ -18,6 +18,7 @@ import { createRouter, type Router } from '../../server/router'
 import type { Store } from '../../server/store/store'
 import { newId } from '../../server/shared/ids'
 import { createCloudStore } from '../../server/store/cloud/cloud-store'
+import { migrateInspectionDocs } from '../../server/store/cloud/inspection-items'
 import type { CloudDb } from '../../server/store/cloud/sdk'
 import { loadFunctionConfig } from './config'
 
@@ -74,6 +75,9 @@ function createApi(): { router: Router; store: Store } {
   return { router, store }
 }
 
+/** Whether this instance has run the inspection documents' migration. */
+let itemsMigrated = false
+
 // Built once per instance; a configuration error is logged and every call answers INTERNAL.
 let api: { router: Router; store: Store } | null = null
 try {
@@ -100,6 +104,13 @@ export async function main(
     // The timer trigger (config.json, every 5 minutes) runs system.tick. A client's call always
     // carries its OPENID, so a phone sending the same shape is an ordinary (unknown) call.
     if (isTimerEvent(event) && !OPENID) {
+      // Once per instance: inspection documents stored before items kept what was entered are
+      // rewritten (reads already see them as entered; this makes it permanent).
+      if (!itemsMigrated) {
+        const report = await migrateInspectionDocs(cloud.database({ throwOnNotFound: false }))
+        itemsMigrated = true
+        if (report.rewritten > 0) logger.info('inspection items migrated', { ...report })
+      }
       logger.info('tick', { ...(await api.router.tick()) })
       return 'success'
     }

@@ -108,9 +108,29 @@ describe('the bundled api cloud function', { timeout: 30_000 }, () => {
     expect(await main(timer, context)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     expect(double.dump('idempotency_keys')).toHaveLength(1)
 
+    // An inspection stored before items kept what was entered: 10 of 20, 5 off per problem.
+    const db = double.cloud.database()
+    await db.collection('criteria').add({ data: { _id: 'c1', maxPoints: 20, deductionPerItem: 5 } })
+    await db.collection('inspections').add({
+      data: {
+        _id: 'r:h:1',
+        total: 10,
+        items: [{ criterionId: 'c1', points: 10, deductions: 0, note: '' }],
+      },
+    })
+
     double.setWXContext({ OPENID: '' })
     expect(await main(timer, context)).toBe('success')
     expect(double.dump('idempotency_keys')).toHaveLength(0)
+    // The timer rewrote it as entered: two problems, the total kept.
+    expect(double.dump('inspections')).toMatchObject([
+      {
+        _id: 'r:h:1',
+        total: 10,
+        itemsEntered: true,
+        items: [{ criterionId: 'c1', points: null, deductions: 2, note: '' }],
+      },
+    ])
   })
 
   it('treats a call without an OPENID as a visitor, whatever the event claims', async () => {
