@@ -47,6 +47,8 @@ describe('householdSight', () => {
       caller('visitor'),
       caller('resident', { household: 'hh-2' }),
       caller('gridWorker', { gridIds: ['grid-2'] }),
+      // A grid worker no longer (role taken back): grids on file give no sight.
+      caller('resident', { household: 'hh-2', gridIds: ['grid-1'] }),
     ]) {
       expect(householdSight(viewer, home, 'black')).toEqual({
         full: false,

@@ -264,25 +264,25 @@ describe('zip', () => {
   })
 
   it('stops a bomb whose directory lies about its size as soon as the budget is spent', () => {
-    // 200 MB of zeros deflate to ~200 KB; the directory claims 10 bytes.
-    const bomb = zip([{ name: 'big.xml', data: Buffer.alloc(200 * 1024 * 1024) }])
+    // 64 MB of zeros deflate to ~64 KB; the directory claims 10 bytes.
+    const bomb = zip([{ name: 'big.xml', data: Buffer.alloc(64 * 1024 * 1024) }])
     const lying = Buffer.from(bomb)
     const central = lying.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]))
     lying.writeUInt32LE(10, central + 24)
-    // Against the time this machine takes to inflate it all, so that a loaded machine (or
+    // Timed against inflating all of it on the same machine, so that a loaded machine (or
     // instrumented code under mutation testing) measures the same thing.
     const whole = performance.now()
-    expect(unzip(bomb, () => true, { maxTotalBytes: 256 * 1024 * 1024, maxEntries: 10 }).size).toBe(
+    expect(unzip(bomb, () => true, { maxTotalBytes: 64 * 1024 * 1024, maxEntries: 10 }).size).toBe(
       1,
     )
     const wholeMs = performance.now() - whole
     const started = performance.now()
     expect(() =>
-      unzip(lying, () => true, { maxTotalBytes: 8 * 1024 * 1024, maxEntries: 10 }),
+      unzip(lying, () => true, { maxTotalBytes: 2 * 1024 * 1024, maxEntries: 10 }),
     ).toThrow('解压后的内容过大')
-    // 8 MB of 200 MB is 4 % of the work.
+    // 2 MB of 64 MB is 3 % of the work.
     expect(performance.now() - started).toBeLessThan(wholeMs / 4)
-  })
+  }, 30_000)
 
   it('shares one budget among all the parts read from one file', () => {
     const part = Buffer.alloc(600_000, 0x61)
