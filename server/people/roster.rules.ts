@@ -1,5 +1,6 @@
 // Roster import rules, pure: which rows are bad and what the good ones would change. A
 // household is known by its village's name and its 门牌号; nothing is ever deleted.
+import { compareHouseNo } from '../places/house-order.rules'
 import { phoneSchema, type RosterReport } from '../../contract/places'
 import { newId } from '../shared/ids'
 import type {
@@ -352,11 +353,9 @@ function sameEntry(a: RosterEntry, b: RosterEntry): boolean {
   )
 }
 
-const houseNoOrder = new Intl.Collator('zh-CN', { numeric: true })
-
 /**
  * Entries in the order a person reads a roster: villages and groups as the store lists
- * them, households by 门牌号 with numbers compared as numbers (东街2号 before 东街10号).
+ * them, households by 门牌号 in walking order (东街2号 before 东街10号 before 东街10号之一).
  */
 export function exportOrder<T extends RosterEntry>(entries: readonly T[]): T[] {
   const place = new Map<string, number>()
@@ -366,6 +365,6 @@ export function exportOrder<T extends RosterEntry>(entries: readonly T[]): T[] {
   }
   const placeOf = (e: RosterEntry) => place.get(key(e.villageName, e.groupName)) ?? 0
   return [...entries].sort(
-    (a, b) => placeOf(a) - placeOf(b) || houseNoOrder.compare(a.houseNo, b.houseNo),
+    (a, b) => placeOf(a) - placeOf(b) || compareHouseNo(a.houseNo, b.houseNo),
   )
 }

@@ -496,4 +496,11 @@ export const migrations: readonly string[] = [
   /* 16: 我的申诉 reads one household's appeals, newest first */ `
   CREATE INDEX appeals_household ON appeals(household_id, created_at);
   `,
+  /* 17: 门牌号 in walking order — a stored sort key (house-order.rules.ts), backfilled; lists
+     page by (house_sort, id). house_sort_key() is the rule, registered on every connection. */ `
+  ALTER TABLE households ADD COLUMN house_sort TEXT NOT NULL DEFAULT '';
+  UPDATE households SET house_sort = house_sort_key(house_no);
+  CREATE INDEX households_walk ON households(village_id, house_sort, id);
+  CREATE INDEX households_grid_walk ON households(grid_id, house_sort, id);
+  `,
 ]

@@ -8,7 +8,7 @@ import {
 } from './board'
 import { insertNotice } from './bulletin'
 import { castVote, insertNomination, saveCampaign } from './campaigns'
-import { insertSql, toParams } from './rows'
+import { householdParams, insertSql, toParams } from './rows'
 import type { Sql } from './sql'
 
 /** Bulk-loads a snapshot in one transaction, parents before children. */
@@ -23,7 +23,10 @@ export function importSnapshot(sql: Sql, s: Snapshot): void {
     s.grids.forEach((r) => put('grids', r))
     s.users.forEach((r) => put('users', r))
     s.gridWorkers.forEach((r) => put('grid_workers', r))
-    s.households.forEach((r) => put('households', r))
+    s.households.forEach((r) => {
+      const params = householdParams(r)
+      sql.prepare(insertSql('households', params)).run(params)
+    })
     s.bindings.forEach((r) => put('bindings', r))
     s.columns.forEach((r) => put('columns', r))
     s.notices.forEach((n) => insertNotice(sql, n))
