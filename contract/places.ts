@@ -71,6 +71,17 @@ export const householdSchema = z.object({
 export type Household = z.infer<typeof householdSchema>
 
 /** What a roster import would do (dry run) or did (commit). */
+/** One household an import would update: its line, 门牌号, and each field from → to. */
+export const rosterChangeSchema = z.object({
+  line: z.number(),
+  villageName: z.string(),
+  houseNo: z.string(),
+  fields: z.array(z.object({ field: z.string(), from: z.string(), to: z.string() })),
+})
+
+/** One household an import updates. */
+export type RosterChange = z.infer<typeof rosterChangeSchema>
+
 export const rosterReportSchema = z.object({
   fileName: z.string(),
   rows: z.number(),
@@ -78,7 +89,14 @@ export const rosterReportSchema = z.object({
   update: z.number(),
   unchanged: z.number(),
   villagesToCreate: z.array(z.string()),
+  /**
+   * Village names in the file the township does not have and the admin has not confirmed as
+   * new: each is an error on its lines (with the nearest existing name).
+   */
+  unknownVillages: z.array(z.string()),
   groupsToCreate: z.array(z.string()),
+  /** The households an import updates, each with what changes (the first 500; `update` counts all). */
+  changes: z.array(rosterChangeSchema),
   /** Line numbers as in the spreadsheet (the header is line 1). */
   errors: z.array(z.object({ line: z.number(), message: z.string() })),
   committed: z.boolean(),
@@ -94,6 +112,14 @@ const rosterFileSchema = z.object({
     .regex(/\.(xlsx|csv)$/i, '只支持 .xlsx 或 .csv 文件'),
   /** The file's bytes, base64. */
   content: z.string().min(1, '文件是空的').max(4_000_000, '文件过大（上限约 3 MB）'),
+  /**
+   * The villages the admin confirms this file creates, exactly: a name in the file the
+   * township does not have is refused unless listed here (so a typo never makes a village).
+   */
+  newVillages: z
+    .array(z.string().trim().min(1, '村名不能为空').max(20, '村名最多 20 个字'))
+    .max(50, '一次最多新建 50 个村')
+    .default([]),
 })
 
 const kindSchema = z.enum(['village', 'group', 'grid'])
@@ -219,7 +245,7 @@ export const placesActions = defineActions({
     output: rosterReportSchema,
     access: admins,
     write: true,
-    audit: ['fileName'],
+    audit: ['fileName', 'newVillages'],
   },
   'roster.export': {
     summary: 'The roster as an .xlsx file (base64), whole township or one village.',

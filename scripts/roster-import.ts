@@ -15,9 +15,11 @@ import {
 import { newId } from '../server/shared/ids'
 import { createSqliteStore } from '../server/store/sqlite/sqlite-store'
 
-const USAGE = `用法：npm run roster:import -- <花名册文件.xlsx|.csv> [--dry-run]
+const USAGE = `用法：npm run roster:import -- <花名册文件.xlsx|.csv> [--dry-run] [--new-villages 村名,村名]
 
-  --dry-run   只检查并显示将要做的改动，不写入数据库
+  --dry-run        只检查并显示将要做的改动，不写入数据库
+  --new-villages   确认本次要新建的村（逗号分隔，须与文件中本镇还没有的村名完全一致）；
+                   未确认的新村名按错误处理，并提示最接近的现有村名
   数据库位于环境变量 DATA_DIR 指定的目录（默认 ./data）。
 
 文件第一行为表头：村名,村民小组,户主姓名,门牌号,家庭人口,联系电话（联系电话可省略，列的顺序不限）。
@@ -40,6 +42,22 @@ function formatReport(report: RosterReport, dryRun: boolean): string {
       `将新建的村民小组（${report.groupsToCreate.length}）：${report.groupsToCreate.join('、')}`,
     )
   }
+  if (report.unknownVillages.length > 0) {
+    lines.push(
+      `本镇没有的村（${report.unknownVillages.length}）：${report.unknownVillages.join('、')}；如确是新村，请加上 --new-villages ${report.unknownVillages.join(',')}`,
+    )
+  }
+  for (const change of report.changes) {
+    const fields = change.fields.map(
+      (f) => `${f.field} ${f.from || '（空）'} → ${f.to || '（空）'}`,
+    )
+    lines.push(
+      `  更新 第 ${change.line} 行 ${change.villageName}${change.houseNo}：${fields.join('，')}`,
+    )
+  }
+  if (report.changes.length < report.update) {
+    lines.push(`  另有 ${report.update - report.changes.length} 户更新未逐一列出`)
+  }
   if (report.errors.length > 0) {
     lines.push(`有误的行（${report.errors.length}）：`)
     for (const error of report.errors) lines.push(`  第 ${error.line} 行：${error.message}`)
@@ -52,7 +70,17 @@ function formatReport(report: RosterReport, dryRun: boolean): string {
 
 async function main(argv: string[]): Promise<number> {
   const dryRun = argv.includes('--dry-run')
-  const files = argv.filter((arg) => arg !== '--dry-run')
+  const at = argv.indexOf('--new-villages')
+  const newVillages =
+    at >= 0
+      ? (argv[at + 1] ?? '')
+          .split(/[,，、]/)
+          .map((name) => name.trim())
+          .filter(Boolean)
+      : []
+  const files = argv.filter(
+    (arg, i) => arg !== '--dry-run' && (at < 0 || (i !== at && i !== at + 1)),
+  )
   if (argv.includes('--help') || argv.includes('-h')) {
     console.log(USAGE)
     return 0
@@ -80,7 +108,12 @@ async function main(argv: string[]): Promise<number> {
   const store = createSqliteStore(path.join(config.dataDir, DATABASE_FILE))
   try {
     const now = Date.now()
-    const planned = await planRosterImport(store, { fileName: path.basename(file), content }, now)
+    const planned = await planRosterImport(
+      store,
+      { fileName: path.basename(file), content },
+      now,
+      newVillages,
+    )
     if (dryRun || planned.report.errors.length > 0) {
       console.log(formatReport(planned.report, dryRun))
       return planned.report.errors.length > 0 ? 1 : 0

@@ -6,6 +6,8 @@ import {
   createWechatContentChecker,
   type SecurityOpenApi,
 } from '../../server/content/wechat-checker'
+import { inTurn } from '../../server/content/content-check'
+import { createLocalContentChecker } from '../../server/content/local-checker'
 import { internalError } from '../../server/errors'
 import { createLogger } from '../../server/logger'
 import { createCloudMediaStorage, type WxCloudStorage } from '../../server/media/cloud-storage'
@@ -62,7 +64,10 @@ function createApi(): { router: Router; store: Store } {
     devMode: false,
     adminOpenids: config.adminOpenids,
     logger,
-    content: createWechatContentChecker({ openapi: cloud.openapi, callerOpenid, logger }),
+    content: inTurn(
+      createLocalContentChecker(store),
+      createWechatContentChecker({ openapi: cloud.openapi, callerOpenid, logger }),
+    ),
     notifier: createWechatNotifier({
       store,
       openapi: cloud.openapi,

@@ -1,6 +1,7 @@
 // Appeals during 公示: a bound resident appeals their household's score; the household's
 // grid worker or an admin re-inspects (a new version; the frozen lists are recomputed and
 // the change is logged) or rejects with a reason.
+import { requireCleanText } from '../content/clean-text'
 import type { ActionContext, HandlersFor } from '../context'
 import { signedInCaller } from '../context'
 import { AppError, forbidden, notFound } from '../errors'
@@ -120,6 +121,10 @@ export const appealHandlers: HandlersFor<
       }
     }
     const appeal = await decidable(ctx, input.id)
+    await requireCleanText(
+      ctx,
+      ...(input.decision === 'reject' ? [input.reason] : input.items.map((i) => i.note)),
+    )
     if (input.decision === 'reject') {
       const decided = await ctx.store.board.rejectAppeal(appeal.id, {
         by: caller.user.id,

@@ -1,4 +1,5 @@
 // Rounds, the lists and their publication, a household's history and consent.
+import { requireCleanText } from '../content/clean-text'
 import type { ListKind, RankEntry } from '../../contract/board'
 import { monthLabel } from '../../contract/filing'
 import type { ActionContext, Caller, HandlersFor } from '../context'
@@ -159,6 +160,7 @@ export const boardHandlers: HandlersFor<
       fields.push({ path: 'windowEnd', message: '结束时间须晚于开始时间' })
     }
     if (fields.length > 0) throw badInput(fields)
+    await requireCleanText(ctx, input.title)
     const record = {
       id: `rnd-${input.month}`,
       month: input.month,

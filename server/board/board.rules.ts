@@ -1,6 +1,7 @@
 // Pure rules of the red and black list: the lists per the round's rules and scope, village
 // averages and coverage, 进步榜. Scoring is in inspection.rules.ts, a round's calendar in
 // round.rules.ts.
+import { compareHouseNo, houseSortKey } from '../places/house-order.rules'
 import type { ListKind, ListScope } from '../../contract/board'
 import type { BoardEntryRecord, ScoreRow } from '../store/store'
 
@@ -39,31 +40,18 @@ export interface ListEntry extends ScoreRow {
 // (String#localeCompare with options builds a new one each time).
 const zh = new Intl.Collator('zh-CN', { numeric: true }).compare
 
-const HOUSE_NO = /^(\D*)(\d*)(.*)$/s
 const plain = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
-type HouseKey = [street: string, number: number, rest: string]
-
-const houseKey = (houseNo: string): HouseKey => {
-  const [, street = '', number = '', rest = ''] = HOUSE_NO.exec(houseNo) ?? []
-  return [street, number === '' ? -1 : Number(number), rest]
-}
-
-const compareKeys = (a: HouseKey, b: HouseKey) =>
-  plain(a[0], b[0]) || a[1] - b[1] || plain(a[2], b[2])
-
-/** 门牌号 in natural order (东街2号 before 东街10号): street by code point, number, the rest. */
-export function compareHouseNo(a: string, b: string): number {
-  return compareKeys(houseKey(a), houseKey(b))
-}
+/** 门牌号 in walking order (东街2号 before 东街10号 before 东街10号之一): house-order.rules. */
+export { compareHouseNo }
 
 /**
  * Each household's place in 门牌号 order (then id), the last tie-break of every list; the
  * keys are parsed once, so that ranking 10,000 households stays cheap.
  */
 function houseOrder(rows: readonly ScoreRow[]): Map<string, number> {
-  const keyed = rows.map((r) => ({ id: r.householdId, key: houseKey(r.houseNo) }))
-  keyed.sort((a, b) => compareKeys(a.key, b.key) || plain(a.id, b.id))
+  const keyed = rows.map((r) => ({ id: r.householdId, key: houseSortKey(r.houseNo) }))
+  keyed.sort((a, b) => plain(a.key, b.key) || plain(a.id, b.id))
   return new Map(keyed.map((r, i) => [r.id, i]))
 }
 

@@ -1,5 +1,6 @@
 // Inspecting: the grid worker's walk list, scoring a household (idempotent by clientId, a
 // re-inspection adds a version), and one household's inspection as each viewer may see it.
+import { requireCleanText } from '../content/clean-text'
 import type { HandlersFor } from '../context'
 import { signedInCaller } from '../context'
 import { AppError, forbidden, notFound } from '../errors'
@@ -69,6 +70,7 @@ export const inspectHandlers: HandlersFor<
     const household = await ctx.store.places.household(input.householdId)
     if (!household) throw notFound('这户')
     if (!inGridScope(caller, household.gridId)) throw forbidden('只能检查您负责网格内的户')
+    await requireCleanText(ctx, ...input.items.map((i) => i.note))
 
     // A resend from the phone's queue: answer with what was saved the first time.
     const resend = async () => {

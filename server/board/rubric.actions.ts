@@ -1,4 +1,5 @@
 // The inspection rubric: the current version, every version, and saving a new one.
+import { requireCleanText } from '../content/clean-text'
 import type { HandlersFor } from '../context'
 import { decodeCursor, encodeCursor } from '../shared/cursor'
 import { newId } from '../shared/ids'
@@ -22,6 +23,11 @@ export const rubricHandlers: HandlersFor<'rubrics.current' | 'rubrics.list' | 'r
   async 'rubrics.save'(ctx, input) {
     const fields = checkRubric(input.criteria)
     if (fields.length > 0) throw badInput(fields)
+    await requireCleanText(
+      ctx,
+      input.name,
+      ...input.criteria.flatMap((c) => [c.category, c.name, c.hint]),
+    )
     const saved = await ctx.store.board.saveRubric(
       { id: newId('rub'), name: input.name, createdAt: ctx.now },
       input.criteria.map((c, sort) => ({ id: newId('crt'), ...c, sort })),

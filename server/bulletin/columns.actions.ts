@@ -1,3 +1,4 @@
+import { requireCleanText } from '../content/clean-text'
 import type { ManagedColumn } from '../../contract/bulletin'
 import type { ActionContext, HandlersFor } from '../context'
 import { AppError, notFound } from '../errors'
@@ -40,6 +41,7 @@ export const columnHandlers: HandlersFor<
 
   async 'columns.create'(ctx, input) {
     const id = newId('col')
+    await requireCleanText(ctx, input.name)
     await uniqueName(() => ctx.store.columns.create({ id, name: input.name }))
     const created = await managedOne(ctx, id)
     ctx.audit({ target: `column:${id}`, before: null, after: created })
@@ -48,6 +50,7 @@ export const columnHandlers: HandlersFor<
 
   async 'columns.rename'(ctx, input) {
     const before = await existing(ctx, input.id)
+    await requireCleanText(ctx, input.name)
     await uniqueName(() => ctx.store.columns.rename(input.id, input.name))
     ctx.audit({
       target: `column:${input.id}`,

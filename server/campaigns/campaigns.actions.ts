@@ -1,6 +1,7 @@
 // 评选: campaigns themselves — listing, detail with what the caller may do, creating and
 // editing, closing a phase early, and subscriptions. Results, integrity, 公示 objections and the
 // export are in results.actions.ts.
+import { requireCleanText } from '../content/clean-text'
 import type { CampaignDetail } from '../../contract/campaigns'
 import { shanghaiDay } from '../../contract/time'
 import type { ActionContext, Caller, HandlersFor } from '../context'
@@ -127,6 +128,7 @@ export const campaignHandlers: HandlersFor<
     }
     const problem = scheduleProblem(schedule)
     if (problem) throw badInput(problem.path, problem.message)
+    await requireCleanText(ctx, input.title, input.description, input.customTypeName)
     if (input.villageId !== null) {
       const villages = await ctx.store.places.villages()
       if (!villages.some((v) => v.id === input.villageId && v.archivedAt === null))
@@ -172,6 +174,7 @@ export const campaignHandlers: HandlersFor<
     const c = await visibleCampaign(ctx, input.id)
     const phase = phaseOf(c, ctx.now)
     if (phase !== input.phase) throw conflict('该阶段已经结束或尚未开始，请刷新后再试')
+    await requireCleanText(ctx, input.reason)
     const closed = await ctx.store.campaigns.closePhase({
       campaignId: c.id,
       phase: input.phase,

@@ -1,4 +1,5 @@
 // 评选: nominating a household, the review queue, decisions, and the household declining.
+import { requireCleanText } from '../content/clean-text'
 import type { ActionContext, Caller, HandlersFor } from '../context'
 import { AppError, forbidden, notFound } from '../errors'
 import { checkMediaUrls } from '../media/media-urls'
@@ -146,6 +147,7 @@ export const nominationHandlers: HandlersFor<
     const phase = phaseOf(c, ctx.now)
     if (phase !== 'nomination' && phase !== 'review') throw conflict('审核时间已过，投票已经开始')
     if (before.status !== 'pending') throw conflict('这条提名已经处理过了')
+    if (input.decision === 'reject') await requireCleanText(ctx, input.reason)
     const decided = await ctx.store.campaigns.decide(before.id, {
       status: input.decision === 'approve' ? 'approved' : 'rejected',
       reason: input.decision === 'reject' ? (input.reason ?? null) : null,
@@ -168,6 +170,7 @@ export const nominationHandlers: HandlersFor<
     if (!n || caller.household?.id !== n.householdId) throw notFound('该提名')
     const c = await visibleCampaign(ctx, n.campaignId)
     if (!declinable(n, phaseOf(c, ctx.now))) throw conflict('这条提名已经不能撤回了')
+    await requireCleanText(ctx, input.reason)
     const done = await ctx.store.campaigns.withdraw(n.id, {
       reason: input.reason || '被提名家庭婉拒',
       by: caller.user.id,

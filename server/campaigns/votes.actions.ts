@@ -1,5 +1,6 @@
 // 评选: candidates, votes (one's own and assisted), invalidation by an admin, my votes.
 // Every limit is enforced by the store inside one transaction on UNIQUE slot keys.
+import { requireCleanText } from '../content/clean-text'
 import type { VoteRow } from '../../contract/campaigns'
 import { shanghaiDay } from '../../contract/time'
 import type { ActionContext, Caller, HandlersFor } from '../context'
@@ -175,6 +176,7 @@ export const voteHandlers: HandlersFor<
     const caller = ctx.caller as Caller
     const before = await ctx.store.campaigns.vote(input.voteId)
     if (!before) throw notFound('这张票')
+    await requireCleanText(ctx, input.reason)
     try {
       await ctx.store.campaigns.invalidate(before.id, {
         reason: input.reason,

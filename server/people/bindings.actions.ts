@@ -1,3 +1,4 @@
+import { requireCleanText } from '../content/clean-text'
 import type { BindingRequest } from '../../contract/bindings'
 import { signedInCaller, type ActionContext, type Caller, type HandlersFor } from '../context'
 import { AppError, forbidden, notFound } from '../errors'
@@ -181,6 +182,7 @@ export const bindingHandlers: HandlersFor<
   async 'bindings.reject'(ctx, input) {
     const caller = signedInCaller(ctx)
     const binding = await decidable(ctx, caller, input.id)
+    await requireCleanText(ctx, input.reason)
     const done = await ctx.store.bindings.transition(binding.id, 'pending', 'rejected', {
       by: caller.user.id,
       at: ctx.now,
@@ -199,6 +201,7 @@ export const bindingHandlers: HandlersFor<
     const caller = signedInCaller(ctx)
     const binding = await ctx.store.bindings.get(input.id)
     if (!binding) throw notFound('这条绑定')
+    await requireCleanText(ctx, input.reason)
     const done = await ctx.store.bindings.transition(binding.id, 'approved', 'unbound', {
       by: caller.user.id,
       at: ctx.now,

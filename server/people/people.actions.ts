@@ -1,3 +1,4 @@
+import { requireCleanText } from '../content/clean-text'
 import type { MeUser } from '../../contract/people'
 import { signedInCaller, type ActionContext, type Caller, type HandlersFor } from '../context'
 import { AppError } from '../errors'
@@ -91,6 +92,7 @@ export const peopleHandlers: HandlersFor<
 
   async 'me.updateProfile'(ctx, input) {
     const caller = signedInCaller(ctx)
+    await requireCleanText(ctx, input.nickname)
     const user = await ctx.store.users.update(caller.user.id, { nickname: input.nickname })
     ctx.audit({
       target: `user:${user.id}`,

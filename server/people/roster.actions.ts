@@ -12,6 +12,7 @@ import {
   type RosterFile,
 } from './roster.file'
 import { exportOrder, planRoster } from './roster.rules'
+import { confirmationProblem, namesNotInTown } from './roster-villages.rules'
 
 /** A planned import: the report to show and the writes it stands for. */
 export interface RosterImport {
@@ -27,6 +28,7 @@ export async function planRosterImport(
   store: Store,
   file: { fileName: string; content: Buffer },
   now: number,
+  newVillages: readonly string[] = [],
 ): Promise<RosterImport> {
   let parsed: RosterFile
   try {
@@ -50,14 +52,28 @@ export async function planRosterImport(
         update: 0,
         unchanged: 0,
         villagesToCreate: [],
+        unknownVillages: [],
         groupsToCreate: [],
+        changes: [],
         errors: parsed.errors,
       },
       plan: empty,
     }
   }
   const [places, entries] = await Promise.all([store.places.tree(), store.roster.entries()])
-  const { plan, counts } = planRoster(parsed.rows, { places, entries }, { now })
+  // The confirmed new villages must be exactly names this file brings that the town lacks.
+  const problem = confirmationProblem(
+    newVillages,
+    namesNotInTown(
+      parsed.rows,
+      places.map((p) => p.village.name),
+    ),
+  )
+  if (problem)
+    throw new AppError('BAD_INPUT', problem, {
+      fields: [{ path: 'newVillages', message: problem }],
+    })
+  const { plan, counts } = planRoster(parsed.rows, { places, entries }, { now, newVillages })
   return { report: { ...base, ...counts }, plan }
 }
 
@@ -115,12 +131,12 @@ const safeFileName = (text: string) => text.replace(/[\\/:*?"<>|\s]+/g, '_')
 export const rosterHandlers: HandlersFor<'roster.preview' | 'roster.commit' | 'roster.export'> = {
   async 'roster.preview'(ctx, input) {
     const file = { fileName: input.fileName, content: Buffer.from(input.content, 'base64') }
-    return (await planRosterImport(ctx.store, file, ctx.now)).report
+    return (await planRosterImport(ctx.store, file, ctx.now, input.newVillages)).report
   },
 
   async 'roster.commit'(ctx, input) {
     const file = { fileName: input.fileName, content: Buffer.from(input.content, 'base64') }
-    const planned = await planRosterImport(ctx.store, file, ctx.now)
+    const planned = await planRosterImport(ctx.store, file, ctx.now, input.newVillages)
     const report = await commitRosterImport(ctx.store, planned)
     // Always one note of our own: the router's default would log the whole file's base64.
     ctx.audit(rosterAuditNote(planned))

@@ -1,6 +1,7 @@
 // Roster import rules, pure: which rows are bad and what the good ones would change. A
 // household is known by its village's name and its 门牌号; nothing is ever deleted.
-import { phoneSchema, type RosterReport } from '../../contract/places'
+import { compareHouseNo } from '../places/house-order.rules'
+import type { RosterChange, RosterReport } from '../../contract/places'
 import { newId } from '../shared/ids'
 import type {
   GridRecord,
@@ -9,27 +10,24 @@ import type {
   RosterPlan,
   VillageRecord,
 } from '../store/store'
+import { changeOf, MAX_LISTED_CHANGES } from './roster-changes.rules'
+import { checkRows, rowKey, type RosterRow } from './roster-rows.rules'
+import { nearestName, unknownVillageMessage } from './roster-villages.rules'
 
-/** The columns of a roster file, in the order an export writes them. */
-export const ROSTER_COLUMNS = {
-  village: '村名',
-  group: '村民小组',
-  headName: '户主姓名',
-  houseNo: '门牌号',
-  size: '家庭人口',
-  phone: '联系电话',
-} as const
-
-export type RosterField = keyof typeof ROSTER_COLUMNS
-
-/** One data row as read from the file: trimmed text per column ('' when empty or absent). */
-export type RosterRow = { line: number } & Record<RosterField, string>
-
-/** A problem with the file or one of its rows; `line` as the spreadsheet shows it. */
-export interface RosterIssue {
-  line: number
-  message: string
-}
+// The rows' own rules live in roster-rows.rules.ts; these names are also read from here.
+export {
+  checkRows,
+  MAX_HOUSE_NO_LENGTH,
+  MAX_HOUSEHOLD_SIZE,
+  MAX_NAME_LENGTH,
+  MAX_ROSTER_ROWS,
+  parsePhone,
+  parseSize,
+  ROSTER_COLUMNS,
+  type RosterField,
+  type RosterIssue,
+  type RosterRow,
+} from './roster-rows.rules'
 
 /** What the plan needs of a village: its groups and grids, archived ones included. */
 export interface RosterPlace {
@@ -52,111 +50,13 @@ export interface RosterPlanResult {
   counts: RosterCounts
 }
 
-/** Households one roster file may hold: a township's, with room to spare. */
-export const MAX_ROSTER_ROWS = 10_000
-export const MAX_NAME_LENGTH = 20
-export const MAX_HOUSE_NO_LENGTH = 30
-export const MAX_HOUSEHOLD_SIZE = 30
-
-/** A good row, its text turned into values. */
-interface CheckedRow {
-  line: number
-  entry: RosterEntry
-}
-
-// What Excel shows in a cell whose formula failed; as text it would pass for a name.
-const EXCEL_ERROR = /^#(N\/A|REF!|NAME\?|DIV\/0!|NULL!|VALUE!|NUM!)$/
-
-const key = (villageName: string, houseNo: string) => `${villageName}\u0000${houseNo}`
+const key = rowKey
 
 /** The name a new village's grid gets: one grid for the whole village until staff split it. */
 export const defaultGridName = (villageName: string) => `${villageName}网格`
 
 /** How groups to create are listed in a report. */
 export const groupLabel = (villageName: string, groupName: string) => `${villageName}/${groupName}`
-
-/**
- * Checks every row on its own and against the rows above it. Returns the good rows and
- * one issue per bad row, all of that row's problems in one message.
- */
-export function checkRows(rows: readonly RosterRow[]): {
-  good: CheckedRow[]
-  errors: RosterIssue[]
-} {
-  const good: CheckedRow[] = []
-  const errors: RosterIssue[] = []
-  const firstLineOf = new Map<string, number>()
-  for (const row of rows) {
-    const problems: string[] = []
-    const { village, group, headName, houseNo } = row
-
-    for (const field of Object.keys(ROSTER_COLUMNS) as RosterField[]) {
-      if (EXCEL_ERROR.test(row[field])) {
-        problems.push(`${ROSTER_COLUMNS[field]}是公式错误 ${row[field]}，请改为实际内容`)
-      }
-    }
-    if (!village) problems.push('缺少村名')
-    else if (village.length > MAX_NAME_LENGTH) problems.push(`村名最多 ${MAX_NAME_LENGTH} 个字`)
-    if (!group) problems.push('缺少村民小组')
-    else if (group.length > MAX_NAME_LENGTH) problems.push(`村民小组最多 ${MAX_NAME_LENGTH} 个字`)
-    if (!headName) problems.push('缺少户主姓名')
-    else if (headName.length > MAX_NAME_LENGTH) {
-      problems.push(`户主姓名最多 ${MAX_NAME_LENGTH} 个字`)
-    }
-    if (!houseNo) problems.push('缺少门牌号')
-    else if (houseNo.length > MAX_HOUSE_NO_LENGTH) {
-      problems.push(`门牌号最多 ${MAX_HOUSE_NO_LENGTH} 个字`)
-    }
-
-    const size = parseSize(row.size)
-    if (size === null) {
-      problems.push(
-        row.size
-          ? `家庭人口「${row.size}」应为 1 到 ${MAX_HOUSEHOLD_SIZE} 之间的整数`
-          : '缺少家庭人口',
-      )
-    }
-    const phone = parsePhone(row.phone)
-    if (phone === undefined) {
-      problems.push(`联系电话「${row.phone}」格式不正确，应为 11 位手机号或带区号的固定电话`)
-    }
-
-    if (village && houseNo) {
-      const earlier = firstLineOf.get(key(village, houseNo))
-      if (earlier === undefined) firstLineOf.set(key(village, houseNo), row.line)
-      else problems.push(`门牌号「${houseNo}」与第 ${earlier} 行重复（同一个村的门牌号不能重复）`)
-    }
-
-    if (problems.length > 0 || size === null || phone === undefined) {
-      errors.push({ line: row.line, message: problems.join('；') })
-    } else {
-      good.push({
-        line: row.line,
-        entry: { villageName: village, groupName: group, headName, houseNo, size, phone },
-      })
-    }
-  }
-  return { good, errors }
-}
-
-// Digits typed with a Chinese input method come out full-width (１３８…); NFKC makes them
-// ASCII, and spaces people put in phone numbers ("138 0000 0000") carry no meaning.
-const normaliseDigits = (text: string) => text.normalize('NFKC').replace(/\s+/g, '')
-
-/** 家庭人口 as a whole number of people, or null when it is not one in range. */
-export function parseSize(text: string): number | null {
-  const digits = normaliseDigits(text)
-  if (!/^\d+$/.test(digits)) return null
-  const size = Number(digits)
-  return size >= 1 && size <= MAX_HOUSEHOLD_SIZE ? size : null
-}
-
-/** 联系电话 by the contract's own rule: null when empty, undefined when invalid. */
-export function parsePhone(text: string): string | null | undefined {
-  if (!text) return null
-  const parsed = phoneSchema.safeParse(normaliseDigits(text))
-  return parsed.success ? parsed.data : undefined
-}
 
 interface VillageSlot {
   id: string
@@ -210,7 +110,12 @@ function villageIndex(places: readonly RosterPlace[]): Map<string, VillageSlot |
 export function planRoster(
   rows: readonly RosterRow[],
   state: RosterState,
-  options: { now: number; newId?: (prefix: string) => string },
+  options: {
+    now: number
+    newId?: (prefix: string) => string
+    /** Names the admin confirmed as new villages; any other unknown name is an error. */
+    newVillages?: readonly string[]
+  },
 ): RosterPlanResult {
   const makeId = options.newId ?? newId
   const { good, errors } = checkRows(rows)
@@ -220,10 +125,21 @@ export function planRoster(
   const existing = new Map(state.entries.map((e) => [key(e.villageName, e.houseNo), e]))
   const villages = villageIndex(state.places)
   let nextVillageSort = Math.max(-1, ...state.places.map((p) => p.village.sort)) + 1
+  const confirmed = new Set(options.newVillages ?? [])
+  // Live names first, as the town lists them: the nearest of these is suggested for a slip.
+  const known = [...state.places]
+    .sort((a, b) => a.village.sort - b.village.sort)
+    .filter((p) => p.village.archivedAt === null)
+    .map((p) => p.village.name)
+  /** Names of villages the township does not have, as the file first names them. */
+  const unknown: string[] = []
+  const changes: RosterChange[] = []
 
   const villageFor = (name: string): VillageSlot | string => {
     const found = villages.get(name)
     if (found !== undefined) return found
+    if (!unknown.includes(name)) unknown.push(name)
+    if (!confirmed.has(name)) return unknownVillageMessage(name, nearestName(name, known))
     const village: VillageRecord = {
       id: makeId('vil'),
       name,
@@ -298,6 +214,7 @@ export function planRoster(
       continue
     }
     if (before) {
+      if (changes.length < MAX_LISTED_CHANGES) changes.push(changeOf(line, before, entry))
       plan.update.push({
         id: before.householdId,
         headName: entry.headName,
@@ -335,6 +252,8 @@ export function planRoster(
       update: plan.update.length,
       unchanged,
       villagesToCreate: plan.villages.map((v) => v.name),
+      unknownVillages: unknown.filter((name) => !confirmed.has(name)),
+      changes,
       groupsToCreate: plan.groups.map((g) =>
         groupLabel(villageOf.get(g.villageId)?.name ?? '', g.name),
       ),
@@ -352,11 +271,9 @@ function sameEntry(a: RosterEntry, b: RosterEntry): boolean {
   )
 }
 
-const houseNoOrder = new Intl.Collator('zh-CN', { numeric: true })
-
 /**
  * Entries in the order a person reads a roster: villages and groups as the store lists
- * them, households by 门牌号 with numbers compared as numbers (东街2号 before 东街10号).
+ * them, households by 门牌号 in walking order (东街2号 before 东街10号 before 东街10号之一).
  */
 export function exportOrder<T extends RosterEntry>(entries: readonly T[]): T[] {
   const place = new Map<string, number>()
@@ -366,6 +283,6 @@ export function exportOrder<T extends RosterEntry>(entries: readonly T[]): T[] {
   }
   const placeOf = (e: RosterEntry) => place.get(key(e.villageName, e.groupName)) ?? 0
   return [...entries].sort(
-    (a, b) => placeOf(a) - placeOf(b) || houseNoOrder.compare(a.houseNo, b.houseNo),
+    (a, b) => placeOf(a) - placeOf(b) || compareHouseNo(a.houseNo, b.houseNo),
   )
 }

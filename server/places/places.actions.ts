@@ -1,5 +1,6 @@
 import { create as createQr } from 'qrcode/lib/core/qrcode'
 import { randomInt } from 'node:crypto'
+import { requireCleanText } from '../content/clean-text'
 import type { Household } from '../../contract/places'
 import { signedInCaller, type ActionContext, type Caller, type HandlersFor } from '../context'
 import { AppError, forbidden, notFound } from '../errors'
@@ -89,6 +90,7 @@ export const placesHandlers: HandlersFor<
 
   async 'places.create'(ctx, input) {
     const id = newId(input.kind === 'village' ? 'vil' : input.kind === 'group' ? 'grp' : 'grd')
+    await requireCleanText(ctx, input.name)
     try {
       if (input.kind === 'village') {
         await ctx.store.places.create('village', {
@@ -116,6 +118,7 @@ export const placesHandlers: HandlersFor<
   async 'places.rename'(ctx, input) {
     const place = await ctx.store.places.get(input.kind, input.id)
     if (!place) throw notFound(`这个${kindNames[input.kind]}`)
+    await requireCleanText(ctx, input.name)
     try {
       await ctx.store.places.rename(input.kind, input.id, input.name, input.code)
     } catch (error) {

@@ -246,6 +246,11 @@ export interface Store {
     createInvite(invite: InviteRecord): Promise<void>
     /** Marks an unused, unexpired invite used; returns its household id, or null. */
     useInvite(code: string, userId: string, now: number): Promise<string | null>
+    /**
+     * Gives up to `limit` households stored without a walking-order key (written before it
+     * existed) their key; returns how many. Lists page by that key.
+     */
+    fillSortKeys(limit: number): Promise<number>
   }
   bindings: {
     get(id: string): Promise<BindingView | null>

@@ -21,6 +21,8 @@ export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000
 const EXPIRE_PER_TICK = 1_000
 const REDELIVER_PER_TICK = 200
 const MEDIA_SWEEPS_PER_TICK = 5
+/** Households stored before the walking-order key existed, given theirs per tick. */
+const SORT_KEYS_PER_TICK = 100
 
 export interface TickDeps {
   store: Store
@@ -38,6 +40,8 @@ export interface TickReport {
   keysExpired: number
   /** Unused uploads deleted. */
   mediaRemoved: number
+  /** Households given their walking-order key (stored before it existed). */
+  householdsSorted: number
 }
 
 /** The phase event a campaign is due to announce at `now`, if any. */
@@ -99,7 +103,13 @@ async function* openCampaigns(store: Store, now: number): AsyncGenerator<Campaig
 
 export async function runTick(deps: TickDeps, now: number): Promise<TickReport> {
   const { store, notifier, logger } = deps
-  const report: TickReport = { announced: 0, redelivered: 0, keysExpired: 0, mediaRemoved: 0 }
+  const report: TickReport = {
+    announced: 0,
+    redelivered: 0,
+    keysExpired: 0,
+    mediaRemoved: 0,
+    householdsSorted: 0,
+  }
   const step = async (name: string, work: () => Promise<void>) => {
     try {
       await work()
@@ -128,6 +138,12 @@ export async function runTick(deps: TickDeps, now: number): Promise<TickReport> 
     )
     // Rate-limit counters of windows that have ended.
     await store.unitOfWork(() => store.limits.expire(now, EXPIRE_PER_TICK), 'write')
+  })
+  await step('house order', async () => {
+    report.householdsSorted = await store.unitOfWork(
+      () => store.households.fillSortKeys(SORT_KEYS_PER_TICK),
+      'write',
+    )
   })
   await step('sweep media', async () => {
     for (let sweep = 0; sweep < MEDIA_SWEEPS_PER_TICK; sweep++) {

@@ -138,10 +138,10 @@ describe('red and black list: inspect, publish, appeal, recover', () => {
       as(who.gridA),
     )
     expect(list.items.map((h) => [h.householdId, h.done])).toEqual([
-      ['hh-a4', true],
       ['hh-a1', true],
       ['hh-a2', true],
       ['hh-a3', true],
+      ['hh-a4', true],
     ])
     expect([list.total, list.doneCount]).toEqual([4, 4])
     expect(list.groups).toEqual([{ id: 'vil-a-g1', name: '一组', villageName: '甲村' }])

@@ -23,9 +23,11 @@ const GOOD_ROWS = [
   ['丙村', '一组', '孙七', '南街1号', 5, '0571-12345678'],
 ]
 
-const upload = async (rows: unknown[][], fileName = '花名册.xlsx') => ({
+/** A file upload; GOOD_ROWS create 丙村, which the admin confirms as a new village. */
+const upload = async (rows: unknown[][], fileName = '花名册.xlsx', newVillages = ['丙村']) => ({
   fileName,
   content: base64(await xlsxOf([ROSTER_HEADER, ...(rows as string[][])])),
+  newVillages,
 })
 
 describe('roster import over HTTP', () => {
@@ -64,7 +66,19 @@ describe('roster import over HTTP', () => {
       update: 1,
       unchanged: 1,
       villagesToCreate: ['丙村'],
+      unknownVillages: [],
       groupsToCreate: ['甲村/二组', '丙村/一组'],
+      changes: [
+        {
+          line: 3,
+          villageName: '甲村',
+          houseNo: '东街2号',
+          fields: [
+            { field: '家庭人口', from: '3', to: '4' },
+            { field: '联系电话', from: '13800000000', to: '' },
+          ],
+        },
+      ],
       errors: [],
       committed: false,
     })
@@ -107,9 +121,12 @@ describe('roster import over HTTP', () => {
     // The audit log keeps counts, never the file itself.
     expect(JSON.stringify(after.audit[0])).not.toContain(file.content.slice(0, 40))
 
-    const again = await admin('roster.preview', file)
+    // 丙村 exists now: the same file needs no confirmation, and refuses a stale one.
+    const stale = await api.post('roster.preview', file, tokens[who.admin])
+    expect(stale.body).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
+    const again = await admin('roster.preview', { ...file, newVillages: [] })
     expect(again).toMatchObject({ create: 0, update: 0, unchanged: 4, villagesToCreate: [] })
-    const recommit = await admin('roster.commit', file)
+    const recommit = await admin('roster.commit', { ...file, newVillages: [] })
     expect(recommit).toMatchObject({ create: 0, update: 0, unchanged: 4, committed: true })
     expect((await snapshot()).entries).toEqual(after.entries)
   })
@@ -202,8 +219,16 @@ describe('roster import over HTTP', () => {
     // Each refused commit is audited as refused, with the file's name and never its content.
     const refused = after.audit.filter((a) => !before.audit.some((b) => b.id === a.id))
     expect(refused.map((a) => [a.action, a.actorRole, a.after])).toEqual([
-      ['roster.commit', 'resident', { refused: 'FORBIDDEN', fileName: file.fileName }],
-      ['roster.commit', 'gridWorker', { refused: 'FORBIDDEN', fileName: file.fileName }],
+      [
+        'roster.commit',
+        'resident',
+        { refused: 'FORBIDDEN', fileName: file.fileName, newVillages: ['丙村'] },
+      ],
+      [
+        'roster.commit',
+        'gridWorker',
+        { refused: 'FORBIDDEN', fileName: file.fileName, newVillages: ['丙村'] },
+      ],
     ])
   })
 
@@ -279,14 +304,20 @@ describe('roster:import script', { timeout: 60_000 }, () => {
     fs.writeFileSync(file, await xlsxOf([ROSTER_HEADER, ...GOOD_ROWS]))
     const dataDir = path.join(dir, 'data-good')
 
-    const dry = run(dataDir, file, '--dry-run')
+    // A fresh database has no village: every one is new, and confirmed as such.
+    const unconfirmed = run(dataDir, file, '--dry-run')
+    expect(unconfirmed.out).toContain('第 2 行：本镇没有“甲村”')
+    expect(unconfirmed.out).toContain('--new-villages 甲村,丙村')
+    expect(unconfirmed.code).toBe(1)
+
+    const dry = run(dataDir, file, '--dry-run', '--new-villages', '甲村,丙村')
     expect(dry.out).toContain('新增户：4')
     expect(dry.out).toContain('将新建的村（2）：甲村、丙村')
     expect(dry.out).toContain('试运行')
     expect(dry.code).toBe(0)
     expect(await inDatabase(dataDir)).toEqual({ entries: [], audit: [] })
 
-    const real = run(dataDir, file)
+    const real = run(dataDir, '--new-villages', '甲村，丙村', file)
     expect(real.out).toContain('已导入')
     expect(real.code).toBe(0)
     const after = await inDatabase(dataDir)
@@ -305,7 +336,7 @@ describe('roster:import script', { timeout: 60_000 }, () => {
       ]),
     )
     const dataDir = path.join(dir, 'data-bad')
-    const result = run(dataDir, file)
+    const result = run(dataDir, file, '--new-villages', '甲村')
     expect(result.out).toContain('第 3 行：缺少户主姓名')
     expect(result.out).toContain('未导入')
     expect(result.code).toBe(1)

@@ -23,6 +23,7 @@ import {
   loadPlaces,
   pageRows,
 } from './docs'
+import { houseSortKey } from '../../places/house-order.rules'
 import { enteredItems, scoringCriteria } from './inspection-items'
 import type { CloudDb, Doc, Transaction } from './sdk'
 
@@ -173,7 +174,7 @@ export function inspectPart(
       return {
         ...pageRows(
           rows,
-          (r) => r.houseNo,
+          (r) => houseSortKey(r.houseNo),
           (r) => r.householdId,
           'asc',
           q.after,

@@ -15,6 +15,7 @@ import {
   loadPlaces,
   pageRows,
 } from './docs'
+import { houseSortKey } from '../../places/house-order.rules'
 import { C, ids, nicknames } from './campaigns-docs'
 import type { CloudDb, Doc } from './sdk'
 
@@ -98,7 +99,7 @@ export function peopleMethods(db: CloudDb): PeopleMethods {
       }
       return pageRows(
         rows,
-        (a) => a.household.houseNo,
+        (a) => houseSortKey(a.household.houseNo),
         (a) => a.userId,
         'asc',
         q.after,

@@ -64,12 +64,15 @@ export const cloudCollections = [
   },
   {
     name: 'households',
-    id: 'the household id',
+    id: 'the household id; houseSort is the walking-order key of houseNo (house-order.rules.ts)',
     indexes: [
       { name: 'house', keys: [asc('villageId'), asc('houseNo')], unique: true },
-      { name: 'house_no', keys: [asc('houseNo'), asc('_id')] },
-      { name: 'grid', keys: [asc('gridId'), asc('houseNo')] },
-      { name: 'group', keys: [asc('groupId'), asc('houseNo')] },
+      { name: 'walk', keys: [asc('houseSort'), asc('_id')] },
+      { name: 'village_walk', keys: [asc('villageId'), asc('houseSort'), asc('_id')] },
+      { name: 'grid', keys: [asc('gridId'), asc('houseSort'), asc('_id')] },
+      { name: 'group', keys: [asc('groupId'), asc('houseSort')] },
+      // Documents written before houseSort existed, found and filled by the timer.
+      { name: 'unsorted', keys: [asc('houseSort')] },
       { name: 'head', keys: [asc('villageId'), asc('headName')] },
     ],
   },

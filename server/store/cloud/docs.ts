@@ -8,6 +8,7 @@
 //   again in its own mapper.
 import { type HouseholdView, type Keyset, type Page, UniqueViolation } from '../common'
 import type { GridRecord, GroupRecord, HouseholdRecord, VillageRecord } from '../records'
+import { houseSortKey } from '../../places/house-order.rules'
 import type { CloudDb, CollectionRef, Doc, DocRef, Query, Transaction, TxCollection } from './sdk'
 
 /** Most documents one get() answers in a cloud function (and our page size for reading all). */
@@ -243,7 +244,8 @@ export async function loadPlaces(db: CloudDb): Promise<Places> {
 
 /** A household document with its place names. */
 export function householdView(doc: Doc, places: Places): HouseholdView {
-  const h = fromDoc<HouseholdRecord>(doc)
+  // houseSort is the stored walking-order key, not part of the record.
+  const h = fromDoc<HouseholdRecord>(doc, ['houseSort'])
   return {
     ...h,
     villageName: places.villages.get(h.villageId)?.name ?? '',
@@ -251,6 +253,9 @@ export function householdView(doc: Doc, places: Places): HouseholdView {
     gridName: places.grids.get(h.gridId)?.name ?? '',
   }
 }
+
+/** A household as stored: the record and its walking-order key (house-order.rules.ts). */
+export const householdDoc = (h: HouseholdRecord) => ({ ...h, houseSort: houseSortKey(h.houseNo) })
 
 /** Household views by id, with their place names. */
 export async function householdViews(

@@ -10,6 +10,7 @@ import {
   loadPlaces,
   toDoc,
 } from './docs'
+import { houseSortKey } from '../../places/house-order.rules'
 import { containing, userOf } from './people-common'
 import type { CloudDb } from './sdk'
 
@@ -31,8 +32,8 @@ export function householdsRepo(db: CloudDb): Store['households'] {
         keysetPage(db, {
           collection: 'households',
           where: conds.length === 0 ? undefined : conds.length === 1 ? conds[0] : _.and(conds),
-          // 门牌号 compare as strings, byte for byte like SQLite's BINARY collation.
-          field: 'houseNo',
+          // 门牌号 in walking order: the stored key (ASCII, so it compares alike everywhere).
+          field: 'houseSort',
           direction: 'asc',
           after: q.after,
           limit: q.limit,
@@ -93,6 +94,21 @@ export function householdsRepo(db: CloudDb): Store['households'] {
         await ref.update({ data: { usedBy: userId, usedAt: now } })
         return String(doc.householdId)
       })
+    },
+    async fillSortKeys(limit) {
+      // Households added before the walking-order key existed have no houseSort: the list
+      // pages by it, so the timer fills it in, a bounded batch at a time.
+      const { data } = await db
+        .collection('households')
+        .where({ houseSort: _.exists(false) })
+        .limit(Math.min(limit, 100))
+        .get()
+      for (const doc of data)
+        await db
+          .collection('households')
+          .doc(String(doc._id))
+          .update({ data: { houseSort: houseSortKey(String(doc.houseNo)) } })
+      return data.length
     },
   }
 }

@@ -1,5 +1,6 @@
 // Reach (Store.reach): which households have opened a notice, on the cloud database.
 import type { HouseholdView, Store } from '../store'
+import { houseSortKey } from '../../places/house-order.rules'
 import { allOf, byIds, householdView, isDuplicate, keysetPage, loadPlaces } from './docs'
 import type { CloudDb, Doc } from './sdk'
 
@@ -43,7 +44,7 @@ export function reachRepo(db: CloudDb): Store['reach'] {
         const page = await keysetPage(db, {
           collection: 'households',
           where: scope,
-          field: 'houseNo',
+          field: 'houseSort',
           direction: 'asc',
           after,
           limit: 99,
@@ -57,7 +58,8 @@ export function reachRepo(db: CloudDb): Store['reach'] {
       const last = items[items.length - 1]
       return {
         items,
-        next: found.length > q.limit && last ? { at: last.houseNo, id: last.id } : null,
+        next:
+          found.length > q.limit && last ? { at: houseSortKey(last.houseNo), id: last.id } : null,
         inScope: total.total,
         reached,
       }

@@ -1,6 +1,7 @@
 // The roster import and export (Store.roster) on the cloud database.
 import { UniqueViolation, type RosterPlan, type Store } from '../store'
-import { allOf, getDoc, inBatches, isDuplicate, loadPlaces, toDoc } from './docs'
+import { houseSortKey } from '../../places/house-order.rules'
+import { allOf, getDoc, householdDoc, inBatches, isDuplicate, loadPlaces, toDoc } from './docs'
 import { cmp, groupOf, villageOf } from './people-common'
 import type { CloudDb, Doc } from './sdk'
 
@@ -70,7 +71,7 @@ export function rosterRepo(db: CloudDb): Store['roster'] {
           cmp(a.village.name, b.village.name) ||
           a.group.sort - b.group.sort ||
           cmp(a.group.name, b.group.name) ||
-          cmp(String(a.h.houseNo), String(b.h.houseNo)) ||
+          cmp(houseSortKey(String(a.h.houseNo)), houseSortKey(String(b.h.houseNo))) ||
           cmp(String(a.h._id), String(b.h._id)),
       )
       return rows.map(({ h, village, group }) => ({
@@ -93,7 +94,7 @@ export function rosterRepo(db: CloudDb): Store['roster'] {
       await inBatches(plan.villages, BATCH, (r) => put('villages', r))
       await inBatches(plan.groups, BATCH, (r) => put('groups', { archivedAt: null, ...r }))
       await inBatches(plan.grids, BATCH, (r) => put('grids', { archivedAt: null, ...r }))
-      await inBatches(plan.create, BATCH, (r) => put('households', r))
+      await inBatches(plan.create, BATCH, (r) => put('households', householdDoc(r)))
       await inBatches(plan.update, BATCH, ({ id, headName, size, phone, groupId }) =>
         db.collection('households').doc(id).update({ data: { headName, size, phone, groupId } }),
       )

@@ -1,7 +1,7 @@
 // Users, places, households, bindings, roster, reach, settings, media and audit on the cloud
 // database: one module per repository (people-*.ts); settings, audit and the import live here.
 import { UniqueViolation, type Snapshot, type Store } from '../store'
-import { addAll, addUnique, getDoc, UNIQUE_KEYS } from './docs'
+import { addAll, addUnique, getDoc, householdDoc, UNIQUE_KEYS } from './docs'
 import { newId } from '../../shared/ids'
 import { mediaRepo } from './media'
 import { bindingsRepo } from './people-bindings'
@@ -127,7 +127,7 @@ export async function loadPeople(db: CloudDb, s: Snapshot): Promise<void> {
     'grid_workers',
     s.gridWorkers.map((w) => ({ id: `${w.gridId}:${w.userId}`, ...w })),
   )
-  await addAll(db, 'households', s.households)
+  await addAll(db, 'households', s.households.map(householdDoc))
   await addAll(db, 'bindings', s.bindings)
   // The claims live writes take in their transactions: a village's code, a user's one open
   // (pending or approved) binding. A snapshot with two open bindings of one user fails here.

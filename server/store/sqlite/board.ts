@@ -12,6 +12,7 @@ import type {
   ScoreRow,
   Store,
 } from '../store'
+import { houseSortKey } from '../../places/house-order.rules'
 import { guardUnique } from './errors'
 import { householdViewFrom } from './households'
 import { insertSql, roundFrom, toParams } from './rows'
@@ -432,9 +433,9 @@ export function boardRepo(sql: Sql): Store['board'] {
            AND (@keyword IS NULL OR h.head_name LIKE @keyword ESCAPE '\\'
                 OR h.house_no LIKE @keyword ESCAPE '\\')
            AND (@done IS NULL OR (i.id IS NOT NULL) = @done)
-           AND (@afterAt IS NULL OR h.house_no > @afterAt
-                OR (h.house_no = @afterAt AND h.id > @afterId))
-         ORDER BY h.house_no, h.id LIMIT @take`,
+           AND (@afterAt IS NULL OR h.house_sort > @afterAt
+                OR (h.house_sort = @afterAt AND h.id > @afterId))
+         ORDER BY h.house_sort, h.id LIMIT @take`,
         { ...filters, ...keysetParams(q.after, q.limit) },
       ).map((r) => ({
         householdId: str(r.id),
@@ -462,7 +463,7 @@ export function boardRepo(sql: Sql): Store['board'] {
         { grids: scope.grids },
       ).map((g) => ({ id: str(g.id), name: str(g.name), villageName: str(g.village_name) }))
       return {
-        ...pageOf(rows, q.limit, (r) => ({ at: r.houseNo, id: r.householdId })),
+        ...pageOf(rows, q.limit, (r) => ({ at: houseSortKey(r.houseNo), id: r.householdId })),
         total: num(counts?.total),
         doneCount: num(counts?.done),
         groups,

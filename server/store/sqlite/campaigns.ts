@@ -13,6 +13,7 @@ import type {
   VoteRecord,
   VoteView,
 } from '../store'
+import { houseSortKey } from '../../places/house-order.rules'
 import { guardUnique } from './errors'
 import { householdViewFrom } from './households'
 import { campaignFrom } from './rows'
@@ -478,9 +479,9 @@ export function campaignsRepo(sql: Sql): Store['campaigns'] {
            AND (@villageId IS NULL OR h.village_id = @villageId)
            AND (@name IS NULL OR u.nickname LIKE @name ESCAPE '\\'
                 OR h.head_name LIKE @name ESCAPE '\\')
-           AND (@afterAt IS NULL OR h.house_no > @afterAt
-                OR (h.house_no = @afterAt AND u.id > @afterId))
-         ORDER BY h.house_no, u.id LIMIT @take`,
+           AND (@afterAt IS NULL OR h.house_sort > @afterAt
+                OR (h.house_sort = @afterAt AND u.id > @afterId))
+         ORDER BY h.house_sort, u.id LIMIT @take`,
         {
           grids: jsonList(q.gridIds),
           villageId: q.villageId,
@@ -495,7 +496,7 @@ export function campaignsRepo(sql: Sql): Store['campaigns'] {
           household: householdViewFrom(r, 'hh_'),
         })),
         q.limit,
-        (a) => ({ at: a.household.houseNo, id: a.userId }),
+        (a) => ({ at: houseSortKey(a.household.houseNo), id: a.userId }),
       )
     },
     async addObjection(o) {

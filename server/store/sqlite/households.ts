@@ -1,4 +1,5 @@
 import type { HouseholdView, Store } from '../store'
+import { houseSortKey } from '../../places/house-order.rules'
 import { householdFrom, insertSql, toParams } from './rows'
 import { jsonList, keysetParams, likePattern, pageOf, type Row, type Sql } from './sql'
 
@@ -34,9 +35,9 @@ export function householdsRepo({ prepare, one, all }: Sql): Store['households'] 
            AND (@gridId IS NULL OR h.grid_id = @gridId)
            AND (@keyword IS NULL OR h.head_name LIKE @keyword ESCAPE '\\'
                 OR h.house_no LIKE @keyword ESCAPE '\\')
-           AND (@afterAt IS NULL OR h.house_no > @afterAt
-                OR (h.house_no = @afterAt AND h.id > @afterId))
-         ORDER BY h.house_no, h.id LIMIT @take`,
+           AND (@afterAt IS NULL OR h.house_sort > @afterAt
+                OR (h.house_sort = @afterAt AND h.id > @afterId))
+         ORDER BY h.house_sort, h.id LIMIT @take`,
         {
           grids: jsonList(q.gridIds),
           villageId: q.villageId ?? null,
@@ -48,7 +49,7 @@ export function householdsRepo({ prepare, one, all }: Sql): Store['households'] 
       return pageOf(
         rows.map((r) => householdViewFrom(r)),
         q.limit,
-        (h) => ({ at: h.houseNo, id: h.id }),
+        (h) => ({ at: houseSortKey(h.houseNo), id: h.id }),
       )
     },
     async members(householdId) {
@@ -88,6 +89,16 @@ export function householdsRepo({ prepare, one, all }: Sql): Store['households'] 
          WHERE code = @code AND used_by IS NULL AND expires_at > @now RETURNING household_id`,
       ).get({ code, userId, now }) as { household_id: string } | undefined
       return row ? row.household_id : null
+    },
+    async fillSortKeys(limit) {
+      // Migration 17 fills every row and inserts set the key; this finds none unless a row was
+      // written around both.
+      const rows = all(`SELECT id, house_no FROM households WHERE house_sort = '' LIMIT @limit`, {
+        limit,
+      })
+      const set = prepare('UPDATE households SET house_sort = @key WHERE id = @id')
+      for (const r of rows) set.run({ id: String(r.id), key: houseSortKey(String(r.house_no)) })
+      return rows.length
     },
   }
 }

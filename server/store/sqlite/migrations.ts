@@ -514,4 +514,11 @@ export const migrations: readonly Migration[] = [
   ALTER TABLE notify_outbox ADD COLUMN topic TEXT;
   CREATE INDEX notify_outbox_topic ON notify_outbox(topic) WHERE topic IS NOT NULL;
   `,
+  /* 20: 门牌号 in walking order — a stored sort key (house-order.rules.ts), backfilled; lists
+     page by (house_sort, id). house_sort_key() is the rule, registered on every connection. */ `
+  ALTER TABLE households ADD COLUMN house_sort TEXT NOT NULL DEFAULT '';
+  UPDATE households SET house_sort = house_sort_key(house_no);
+  CREATE INDEX households_walk ON households(village_id, house_sort, id);
+  CREATE INDEX households_grid_walk ON households(grid_id, house_sort, id);
+  `,
 ]

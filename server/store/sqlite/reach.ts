@@ -1,4 +1,5 @@
 import type { Store } from '../store'
+import { houseSortKey } from '../../places/house-order.rules'
 import { householdSelect, householdViewFrom } from './households'
 import { jsonList, keysetParams, pageOf, type Sql } from './sql'
 
@@ -26,9 +27,9 @@ export function reachRepo({ prepare, one, all }: Sql): Store['reach'] {
          WHERE ${inScope}
            AND NOT EXISTS (SELECT 1 FROM notice_reads r
                            WHERE r.notice_id = @noticeId AND r.household_id = h.id)
-           AND (@afterAt IS NULL OR h.house_no > @afterAt
-                OR (h.house_no = @afterAt AND h.id > @afterId))
-         ORDER BY h.house_no, h.id LIMIT @take`,
+           AND (@afterAt IS NULL OR h.house_sort > @afterAt
+                OR (h.house_sort = @afterAt AND h.id > @afterId))
+         ORDER BY h.house_sort, h.id LIMIT @take`,
         { ...params, ...keysetParams(q.after, q.limit) },
       )
       const totals = one(
@@ -41,7 +42,7 @@ export function reachRepo({ prepare, one, all }: Sql): Store['reach'] {
       const page = pageOf(
         rows.map((r) => householdViewFrom(r)),
         q.limit,
-        (h) => ({ at: h.houseNo, id: h.id }),
+        (h) => ({ at: houseSortKey(h.houseNo), id: h.id }),
       )
       return {
         ...page,

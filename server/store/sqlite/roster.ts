@@ -1,6 +1,6 @@
 import { UniqueViolation, type Store } from '../store'
 import { guardUnique } from './errors'
-import { insertSql, toParams } from './rows'
+import { householdParams, insertSql, toParams } from './rows'
 import type { Sql } from './sql'
 
 export function rosterRepo({ prepare, all, tx }: Sql): Store['roster'] {
@@ -16,7 +16,7 @@ export function rosterRepo({ prepare, all, tx }: Sql): Store['roster'] {
          FROM households h JOIN villages v ON v.id = h.village_id
          JOIN village_groups g ON g.id = h.group_id
          WHERE v.archived_at IS NULL AND (@villageId IS NULL OR h.village_id = @villageId)
-         ORDER BY v.sort, v.name, g.sort, g.name, h.house_no, h.id`,
+         ORDER BY v.sort, v.name, g.sort, g.name, h.house_sort, h.id`,
         { villageId: villageId ?? null },
       ).map((r) => ({
         householdId: String(r.id),
@@ -44,7 +44,10 @@ export function rosterRepo({ prepare, all, tx }: Sql): Store['roster'] {
           plan.villages.forEach((r) => put('villages', r))
           plan.groups.forEach((r) => put('village_groups', r))
           plan.grids.forEach((r) => put('grids', r))
-          plan.create.forEach((r) => put('households', r))
+          for (const r of plan.create) {
+            const params = householdParams(r)
+            prepare(insertSql('households', params)).run(params)
+          }
           const update = prepare(
             `UPDATE households SET head_name = @headName, size = @size, phone = @phone,
                group_id = @groupId WHERE id = @id`,

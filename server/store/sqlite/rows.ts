@@ -9,6 +9,7 @@ import type {
   UserRecord,
   VillageRecord,
 } from '../records'
+import { houseSortKey } from '../../places/house-order.rules'
 
 type Row = Record<string, unknown>
 
@@ -25,6 +26,11 @@ export function toParams(record: object): Record<string, unknown> {
     out[column] = typeof value === 'boolean' ? Number(value) : value
   }
   return out
+}
+
+/** A household's INSERT parameters, with its stored walking-order key (house_sort). */
+export function householdParams(record: HouseholdRecord): Record<string, unknown> {
+  return { ...toParams(record), house_sort: houseSortKey(record.houseNo) }
 }
 
 /** INSERT statement text for a table and the columns of a record. */

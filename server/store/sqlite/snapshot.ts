@@ -3,7 +3,7 @@ import type { Snapshot } from '../store'
 import { insertAppeal, insertEntry, insertInspection, roundParams } from './board'
 import { insertNotice } from './bulletin'
 import { castVote, insertNomination, saveCampaign } from './campaigns'
-import { insertSql, toParams } from './rows'
+import { householdParams, insertSql, toParams } from './rows'
 import type { Sql } from './sql'
 
 /** Bulk-loads a snapshot in one transaction, parents before children. */
@@ -18,7 +18,10 @@ export function importSnapshot(sql: Sql, s: Snapshot): void {
     s.grids.forEach((r) => put('grids', r))
     s.users.forEach((r) => put('users', r))
     s.gridWorkers.forEach((r) => put('grid_workers', r))
-    s.households.forEach((r) => put('households', r))
+    s.households.forEach((r) => {
+      const params = householdParams(r)
+      sql.prepare(insertSql('households', params)).run(params)
+    })
     s.bindings.forEach((r) => put('bindings', r))
     s.columns.forEach((r) => put('columns', r))
     s.notices.forEach((n) => insertNotice(sql, n))

@@ -10,6 +10,7 @@ import { idempotencyRepo } from './idempotency'
 import { limitsRepo } from './limits'
 import { campaignsRepo, notifyRepo } from './campaigns'
 import { mediaRepo } from './media'
+import { houseSortKey } from '../../places/house-order.rules'
 import { migrations, type Migration } from './migrations'
 import { placesRepo } from './places'
 import { reachRepo } from './reach'
@@ -21,6 +22,10 @@ import { usersRepo } from './users'
 
 /** Applies the migrations this database has not run yet; returns the resulting version. */
 export function migrate(db: Database.Database): number {
+  // The walking-order key of a 门牌号, for the migration that backfills households.house_sort.
+  db.function('house_sort_key', { deterministic: true }, (houseNo: unknown) =>
+    houseSortKey(String(houseNo)),
+  )
   const current = Number(db.pragma('user_version', { simple: true }))
   for (let v = current; v < migrations.length; v++) {
     db.transaction(() => {

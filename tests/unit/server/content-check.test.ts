@@ -1,10 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
+  checkWords,
   findWord,
+  inTurn,
   loadWords,
+  MAX_TEXT_CHARS,
+  MAX_WORDS,
+  normaliseText,
   normaliseWords,
   saveWords,
+  TOO_LONG,
   WORDS_SETTING,
+  type ContentChecker,
 } from '../../../server/content/content-check'
 import { createLocalContentChecker } from '../../../server/content/local-checker'
 import { createSqliteStore } from '../../../server/store/sqlite/sqlite-store'
@@ -62,5 +69,98 @@ describe('content check (local word list)', () => {
   it('findWord reports the first listed word found', () => {
     expect(findWord('abc', ['z', 'B', 'a'])).toBe('B')
     expect(findWord('abc', [])).toBeNull()
+  })
+
+  it('finds a listed word spaced out, split by zero-width or punctuation, or full-width', () => {
+    const words = ['赌博', 'QQ群']
+    for (const text of [
+      '赌 博',
+      '赌\u200b博',
+      '赌·博',
+      '赌\u3000博',
+      '赌\u00ad博',
+      '赌\u2060博',
+      '赌\ufeff博',
+      '赌\n博',
+      '赌-_-博',
+      '赌★博',
+      '赌\u0301博',
+    ])
+      expect(findWord(`欢迎来${text}`, words), JSON.stringify(text)).toBe('赌博')
+    for (const text of ['ＱＱ群', 'qq群', 'Q Q 群', 'Ｑ\u200bｑ.群', '【Q】【Q】群'])
+      expect(findWord(`加${text}领奖`, words), text).toBe('QQ群')
+  })
+
+  it('passes a harmless text that shares characters with a listed word', () => {
+    const words = ['赌博', 'QQ群', '六合彩']
+    for (const text of ['博物馆今天开放', '赌气不是办法', '群众路线', '六月合作社彩排'])
+      expect(findWord(text, words), text).toBeNull()
+  })
+
+  it('normalises NFKC, case-folded, with whitespace, format, marks, punctuation, symbols dropped', () => {
+    expect(normaliseText(' ＡＢｃ 1２３ ')).toBe('abc123')
+    expect(normaliseText('赌\u200b·博！')).toBe('赌博')
+    expect(normaliseText('Straße')).toBe('strasse')
+    expect(normaliseText('㈱')).toBe('株')
+    expect(normaliseText('')).toBe('')
+  })
+
+  it('matches a listed word written spaced out itself, and de-duplicates by the normal form', () => {
+    expect(findWord('严禁赌博', ['赌 博'])).toBe('赌 博')
+    expect(normaliseWords(['赌博', '赌 博', 'ＱＱ群', 'qq群', '赌'])).toEqual([
+      '赌博',
+      'ＱＱ群',
+      '赌',
+    ])
+  })
+
+  it('keeps a word of symbols only, matched on the folded text', () => {
+    expect(findWord('好★评', ['★'])).toBe('★')
+    expect(findWord('好评', ['★'])).toBeNull()
+    expect(normaliseWords(['★', '★', ' '])).toEqual(['★'])
+  })
+
+  it('refuses a text beyond the length bound without parsing it, and checks one at the bound', () => {
+    const words = ['赌博']
+    expect(checkWords('村'.repeat(MAX_TEXT_CHARS), words)).toEqual({ ok: true })
+    expect(checkWords('村'.repeat(MAX_TEXT_CHARS - 2) + '赌博', words)).toMatchObject({ ok: false })
+    expect(checkWords('村'.repeat(MAX_TEXT_CHARS + 1), words)).toEqual({
+      ok: false,
+      reason: TOO_LONG,
+    })
+  })
+
+  it('reads at most MAX_WORDS words from the setting', async () => {
+    const many = Array.from({ length: MAX_WORDS + 5 }, (_, i) => `词${i}`)
+    await store.settings.set(WORDS_SETTING, JSON.stringify(many))
+    const words = await loadWords(store)
+    expect(words).toHaveLength(MAX_WORDS)
+    expect(words.at(-1)).toBe(`词${MAX_WORDS - 1}`)
+  })
+
+  it('inTurn: the first refusal wins; all must pass', async () => {
+    const seen: string[] = []
+    const say = (name: string, ok: boolean): ContentChecker => ({
+      async checkText() {
+        seen.push(name)
+        return ok ? { ok: true } : { ok: false, reason: name }
+      },
+      async checkImage() {
+        seen.push(`${name}:img`)
+        return ok ? { ok: true } : { ok: false, reason: name }
+      },
+    })
+    expect(await inTurn(say('a', true), say('b', false), say('c', false)).checkText('x')).toEqual({
+      ok: false,
+      reason: 'b',
+    })
+    expect(seen).toEqual(['a', 'b'])
+    expect(await inTurn(say('a', true), say('b', true)).checkText('x')).toEqual({ ok: true })
+    expect(
+      await inTurn(say('a', true), say('d', false)).checkImage(Buffer.from(''), 'image/png'),
+    ).toEqual({
+      ok: false,
+      reason: 'd',
+    })
   })
 })

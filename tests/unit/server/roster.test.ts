@@ -12,6 +12,7 @@ import {
   type RosterRow,
   type RosterState,
 } from '../../../server/people/roster.rules'
+import { MAX_LISTED_CHANGES } from '../../../server/people/roster-changes.rules'
 import { placesRepo } from '../../../server/store/sqlite/places'
 import { rosterRepo } from '../../../server/store/sqlite/roster'
 import { importSnapshot } from '../../../server/store/sqlite/snapshot'
@@ -69,8 +70,8 @@ const town = (): RosterState => ({
   ],
 })
 
-const plan = (list: RosterRow[], state = town()) =>
-  planRoster(list, state, { now: NOW, newId: sequentialIds() })
+const plan = (list: RosterRow[], state = town(), newVillages: string[] = []) =>
+  planRoster(list, state, { now: NOW, newId: sequentialIds(), newVillages })
 
 describe('roster file reading', () => {
   it('reads an .xlsx with columns in any order, extra columns and a trimmed header', async () => {
@@ -308,7 +309,16 @@ describe('roster plan', () => {
       update: 1,
       unchanged: 1,
       villagesToCreate: [],
+      unknownVillages: [],
       groupsToCreate: [],
+      changes: [
+        {
+          line: 3,
+          villageName: '甲村',
+          houseNo: '东街2号',
+          fields: [{ field: '家庭人口', from: '3', to: '4' }],
+        },
+      ],
       errors: [],
     })
     expect(p.update).toEqual([
@@ -343,7 +353,7 @@ describe('roster plan', () => {
     }
   })
 
-  it('creates unknown villages with a default grid, and unknown groups in their village', () => {
+  it('creates confirmed new villages with a default grid, and unknown groups in their village', () => {
     const { plan: p, counts } = plan(
       rows(
         { village: '丙村', group: '三组', houseNo: '1号' },
@@ -351,7 +361,11 @@ describe('roster plan', () => {
         { village: '甲村', group: '二组', houseNo: '东街9号' },
         { group: '二组', houseNo: '东街2号', headName: '李大强', phone: '' },
       ),
+      town(),
+      ['丙村'],
     )
+    expect(counts.errors).toEqual([])
+    expect(counts.unknownVillages).toEqual([])
     expect(counts.villagesToCreate).toEqual(['丙村'])
     expect(counts.groupsToCreate).toEqual(['甲村/二组', '丙村/三组', '丙村/一组'])
     expect(p.villages).toEqual([
@@ -436,6 +450,88 @@ describe('roster plan', () => {
     ])
   })
 
+  it('never creates a village by a typo: an unknown name is an error on its line, with the nearest', () => {
+    const { plan: p, counts } = plan(
+      rows(
+        { houseNo: '新1号' },
+        { village: '甲庄', houseNo: '新2号' },
+        { village: '甲庄', houseNo: '新3号' },
+      ),
+    )
+    expect(counts.errors).toEqual([
+      { line: 3, message: '本镇没有“甲庄”，是不是“甲村”？' },
+      { line: 4, message: '本镇没有“甲庄”，是不是“甲村”？' },
+    ])
+    expect(counts).toMatchObject({ create: 1, villagesToCreate: [], unknownVillages: ['甲庄'] })
+    expect(p.villages).toEqual([])
+    expect(p.create.map((h) => h.houseNo)).toEqual(['新1号'])
+  })
+
+  it('suggests the nearest live village, and none when nothing is near', () => {
+    const state = town()
+    state.places = [
+      place('vil-a', '柳家村'),
+      place('vil-b', '石坪村', { sort: 1 }),
+      place('vil-old', '柳家庄', { archivedAt: NOW - 1, sort: 2 }),
+    ]
+    const messages = (village: string) =>
+      plan([row({ village, houseNo: '1号' })], state).counts.errors.map((e) => e.message)
+    expect(messages('柳家屯')).toEqual(['本镇没有“柳家屯”，是不是“柳家村”？'])
+    expect(messages('石平村')).toEqual(['本镇没有“石平村”，是不是“石坪村”？'])
+    expect(messages('大王庄')).toEqual([
+      '本镇没有“大王庄”。如确是新建的村，请在导入前确认新建“大王庄”',
+    ])
+    // An archived village is named as archived, not as unknown.
+    expect(messages('柳家庄')).toEqual(['村「柳家庄」已归档，请先在管理端恢复该村'])
+  })
+
+  it('creates exactly the confirmed villages; other unknown names stay errors', () => {
+    const { plan: p, counts } = plan(
+      rows({ village: '丙村', houseNo: '1号' }, { village: '丁村', houseNo: '1号' }),
+      town(),
+      ['丙村'],
+    )
+    expect(p.villages.map((v) => v.name)).toEqual(['丙村'])
+    expect(counts).toMatchObject({ villagesToCreate: ['丙村'], unknownVillages: ['丁村'] })
+    expect(counts.errors).toEqual([{ line: 3, message: expect.stringContaining('本镇没有“丁村”') }])
+  })
+
+  it('names each household an update changes: line, 门牌号, each field from → to', () => {
+    const { counts } = plan(
+      rows(
+        {},
+        { headName: '李小强', houseNo: '东街2号', size: '5', phone: '13900000000', group: '二组' },
+        { houseNo: '东街9号' },
+      ),
+    )
+    expect(counts.update).toBe(1)
+    expect(counts.changes).toEqual([
+      {
+        line: 3,
+        villageName: '甲村',
+        houseNo: '东街2号',
+        fields: [
+          { field: '户主姓名', from: '李大强', to: '李小强' },
+          { field: '村民小组', from: '一组', to: '二组' },
+          { field: '家庭人口', from: '3', to: '5' },
+          { field: '联系电话', from: '', to: '13900000000' },
+        ],
+      },
+    ])
+  })
+
+  it('lists at most MAX_LISTED_CHANGES updates one by one, and counts them all', () => {
+    const many = Array.from({ length: MAX_LISTED_CHANGES + 2 }, (_, i) =>
+      entry({ householdId: `hh-${i}`, houseNo: `${i}号` }),
+    )
+    const state = { ...town(), entries: many }
+    const list = many.map((e, i) => row({ line: i + 2, houseNo: e.houseNo, size: '4' }))
+    const { counts } = plan(list, state)
+    expect(counts.update).toBe(MAX_LISTED_CHANGES + 2)
+    expect(counts.changes).toHaveLength(MAX_LISTED_CHANGES)
+    expect(counts.changes.at(-1)?.line).toBe(MAX_LISTED_CHANGES + 1)
+  })
+
   it('leaves bad rows out of the plan and counts only good ones', () => {
     const { plan: p, counts } = plan(rows({ houseNo: '新1号' }, { houseNo: '新2号', size: '0' }))
     expect(counts).toMatchObject({ rows: 2, create: 1, errors: [{ line: 3 }] })
@@ -464,18 +560,20 @@ describe('roster plan against the SQLite store', () => {
 
   it('applies a plan, after which the same file plans nothing (idempotent)', async () => {
     const { roster, state } = open()
-    const first = planRoster(file, await state(), { now: NOW })
+    const first = planRoster(file, await state(), { now: NOW, newVillages: ['丙村'] })
     expect(first.counts).toMatchObject({ create: 2, update: 1, unchanged: 1 })
     await roster.apply(first.plan)
 
-    const again = planRoster(file, await state(), { now: NOW })
+    const again = planRoster(file, await state(), { now: NOW, newVillages: ['丙村'] })
     expect(again.counts).toEqual({
       rows: 4,
       create: 0,
       update: 0,
       unchanged: 4,
       villagesToCreate: [],
+      unknownVillages: [],
       groupsToCreate: [],
+      changes: [],
       errors: [],
     })
     expect(again.plan).toEqual({ villages: [], groups: [], grids: [], create: [], update: [] })
@@ -489,8 +587,8 @@ describe('roster plan against the SQLite store', () => {
   it('refuses a second plan made from the same state (two imports at once)', async () => {
     const { roster, state } = open()
     const before = await state()
-    const one = planRoster(file, before, { now: NOW })
-    const other = planRoster(file, before, { now: NOW })
+    const one = planRoster(file, before, { now: NOW, newVillages: ['丙村'] })
+    const other = planRoster(file, before, { now: NOW, newVillages: ['丙村'] })
     await roster.apply(one.plan)
     const after = await roster.entries()
     // The village 丙村 would be created twice: no index stops that, the repository does.
@@ -507,7 +605,7 @@ describe('roster plan against the SQLite store', () => {
 
   it('writes nothing when any part of a plan fails', async () => {
     const { roster, state } = open()
-    const { plan: p } = planRoster(file, await state(), { now: NOW })
+    const { plan: p } = planRoster(file, await state(), { now: NOW, newVillages: ['丙村'] })
     const clash = { ...p.create[0]!, id: 'hh-clash', houseNo: p.create[1]!.houseNo }
     const before = await roster.entries()
     await expect(roster.apply({ ...p, create: [...p.create, clash] })).rejects.toBeInstanceOf(

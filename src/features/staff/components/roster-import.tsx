@@ -7,11 +7,14 @@ import { pickSpreadsheet, type PickedFile } from '@/lib/files'
 import { commitRoster, previewRoster } from '../api/roster'
 import { useTask } from '@/lib/use-task'
 import { RosterReport } from './roster-report'
+import { RosterVillages } from './roster-villages'
 
 /** 导入花名册: pick a file, see the dry run, then 确认导入 once no row is bad. */
 export function RosterImport({ onImported }: { onImported?: () => void }) {
   const [file, setFile] = useState<PickedFile | null>(null)
   const [report, setReport] = useState<Report | null>(null)
+  /** Names the admin confirmed as new villages for this file. */
+  const [confirmed, setConfirmed] = useState<string[]>([])
   const task = useTask()
   const pick = async () => {
     let picked: PickedFile | null
@@ -25,13 +28,22 @@ export function RosterImport({ onImported }: { onImported?: () => void }) {
     const chosen = picked
     setFile(chosen)
     setReport(null)
+    setConfirmed([])
     await task.run('preview', async () => setReport(await previewRoster(chosen)))
+  }
+  /** A new confirmation is checked against the file at once: the report shows its effect. */
+  const confirm = async (names: string[]) => {
+    if (!file) return
+    await task.run('preview', async () => {
+      setReport(await previewRoster(file, names))
+      setConfirmed(names)
+    })
   }
   const commit = async () => {
     if (!file) return
     const done = await task.run(
       'commit',
-      async () => setReport(await commitRoster(file)),
+      async () => setReport(await commitRoster(file, confirmed)),
       '导入完成',
     )
     if (done) onImported?.()
@@ -57,6 +69,14 @@ export function RosterImport({ onImported }: { onImported?: () => void }) {
         </Button>
       </View>
       {report && <RosterReport report={report} />}
+      {report && !report.committed && (
+        <RosterVillages
+          unknown={report.unknownVillages}
+          confirmed={confirmed}
+          busy={task.busy !== ''}
+          onChange={(names) => void confirm(names)}
+        />
+      )}
       {report && !report.committed && (
         <View className='staff-actions'>
           <Button

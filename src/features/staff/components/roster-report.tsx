@@ -1,6 +1,7 @@
 import { Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import type { RosterReport as Report } from '@contract/places'
+import { RosterChanges } from './roster-changes'
 import './roster-report.scss'
 
 /** What an import would do (or did): counts, places to create, and every bad row by line. */
@@ -37,6 +38,7 @@ export function RosterReport({ report }: { report: Report }) {
       {report.groupsToCreate.length > 0 && (
         <View className='staff-card__line'>将新建的小组：{report.groupsToCreate.join('、')}</View>
       )}
+      <RosterChanges report={report} />
       {report.errors.length > 0 && (
         <View className='roster-report__errors'>
           <View className='staff-card__meta'>请在表格中改正以下各行，再重新选择文件：</View>

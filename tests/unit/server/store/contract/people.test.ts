@@ -1,5 +1,6 @@
 // Store contract: users, places, households and invites, the same on every adapter.
 import { afterEach, describe, expect, it } from 'vitest'
+import { compareHouseNo } from '../../../../../server/places/house-order.rules'
 import type { Store } from '../../../../../server/store/store'
 import { UniqueViolation } from '../../../../../server/store/store'
 import { buildTestTown, DAY, NOW } from '../../../../helpers/factories'
@@ -185,20 +186,20 @@ describe.each(storeKinds)('people store (%s)', (kind) => {
     expect(await store.places.gridIds('u-t-grid-a')).toEqual([])
   })
 
-  it('lists households by 门牌号 compared as strings ("0" before "号"), filtered and searched literally', async () => {
+  it('lists households by 门牌号 in walking order (1, 2, 3, 10), filtered and searched literally', async () => {
     store = await openTown(kind)
     const list = async (q: Partial<Parameters<Store['households']['list']>[0]>) =>
       (await store.households.list({ gridIds: null, limit: 20, ...q })).items.map((h) => h.houseNo)
     expect(await list({ villageId: 'vil-a' })).toEqual([
-      '东街10号',
       '东街1号',
       '东街2号',
       '东街3号',
+      '东街10号',
     ])
     expect(await list({ gridIds: ['vil-b-grid'] })).toEqual(['西街1号', '西街2号'])
     expect(await list({ gridIds: [] })).toEqual([])
     expect(await list({ gridId: 'vil-a-grid', keyword: '王' })).toEqual(['东街3号'])
-    expect(await list({ keyword: '街1' })).toEqual(['东街10号', '东街1号', '西街1号'])
+    expect(await list({ keyword: '街1' })).toEqual(['东街1号', '东街10号', '西街1号'])
     expect(await list({ keyword: '街.' })).toEqual([])
     const found = await store.households.find('vil-a', '李大强', '东街2号')
     expect(found).toMatchObject({ id: 'hh-a2', villageName: '甲村', groupName: '一组' })
@@ -230,7 +231,15 @@ describe.each(storeKinds)('people store (%s)', (kind) => {
     }
     expect(seen).toHaveLength(250)
     expect(new Set(seen).size).toBe(250)
-    expect(seen).toEqual([...seen].sort())
+    expect(seen).toEqual([...seen].sort(compareHouseNo))
+    expect(seen.slice(0, 6)).toEqual([
+      '北街0号-0',
+      '北街0号-1',
+      '北街0号-2',
+      '北街0号-3',
+      '北街0号-4',
+      '北街1号-0',
+    ])
   })
 
   it('uses an invite once, also when two people race for it', async () => {
