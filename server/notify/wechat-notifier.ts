@@ -117,10 +117,9 @@ export function createWechatNotifier(options: WechatNotifierOptions): Notifier {
     const data: Record<string, { value: string }> = {}
     for (const [key, source] of Object.entries(template.data))
       data[key] = { value: fieldValue(key, source, n) }
-    const page = (template.page ?? (n.topic?.startsWith('board:') ? BOARD_PAGE : DEFAULT_PAGE)).replace(
-      '{campaignId}',
-      encodeURIComponent(n.campaignId ?? ''),
-    )
+    const page = (
+      template.page ?? (n.topic?.startsWith('board:') ? BOARD_PAGE : DEFAULT_PAGE)
+    ).replace('{campaignId}', encodeURIComponent(n.campaignId ?? ''))
     try {
       const answer = await openapi.subscribeMessage.send({
         touser: user.openid,

@@ -41,12 +41,12 @@ describe.each(storeKinds)('Store.board inspections (%s)', (kind) => {
     const items = await store.board.roundItems('r-open')
     expect(items.filter((i) => i.householdId === 'hh-a1')).toHaveLength(2)
     // 88: 垃圾 at 30 of 40 (two problems), 庭院 given 58 of 60.
-    expect(items.find((i) => i.householdId === 'hh-a1' && i.criterionId === 'crit-b')).toMatchObject(
-      { points: null, deductions: 2 },
-    )
-    expect(items.find((i) => i.householdId === 'hh-a1' && i.criterionId === 'crit-a')).toMatchObject(
-      { points: 58, deductions: 0 },
-    )
+    expect(
+      items.find((i) => i.householdId === 'hh-a1' && i.criterionId === 'crit-b'),
+    ).toMatchObject({ points: null, deductions: 2 })
+    expect(
+      items.find((i) => i.householdId === 'hh-a1' && i.criterionId === 'crit-a'),
+    ).toMatchObject({ points: 58, deductions: 0 })
   })
 
   it('refuses a clientId used before and finds the inspection by it', async () => {
