@@ -91,7 +91,7 @@ function byUnit(rows: readonly ScoreRow[], scope: ListScope) {
         (scope === 'group'
           ? a.first.groupSort - b.first.groupSort || zh(a.first.groupName, b.first.groupName)
           : 0) ||
-        (ka < kb ? -1 : 1),
+        plain(ka, kb),
     )
     .map(([key, unit]) => ({ key, ...unit }))
 }
