@@ -299,7 +299,15 @@ export const objectionSchema = z.object({
 /** An objection (异议) filed during 公示. */
 export type Objection = z.infer<typeof objectionSchema>
 
-export const notificationEvents = ['votingOpened', 'resultsPublished', 'nominated'] as const
+export const notificationEvents = [
+  'votingOpened',
+  'resultsPublished',
+  'nominated',
+  // 新时代文明实践: an activity cancelled, a waiting person moved up, tomorrow's reminder.
+  'activityCancelled',
+  'activityPromoted',
+  'activityReminder',
+] as const
 
 export const outboxItemSchema = z.object({
   id: z.string(),

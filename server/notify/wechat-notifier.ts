@@ -51,6 +51,9 @@ export const templatesSchema = z
     votingOpened: templateSchema,
     resultsPublished: templateSchema,
     nominated: templateSchema,
+    activityCancelled: templateSchema,
+    activityPromoted: templateSchema,
+    activityReminder: templateSchema,
   })
   .partial()
   // A misspelt event name fails at start instead of silently sending nothing.
@@ -82,6 +85,10 @@ export const RETRY_BACKOFF_MS = 5 * 60_000
 type Delivery = { outcome: DeliveryOutcome; errCode: number | null }
 
 const DEFAULT_PAGE = 'pages/campaign/index?id={campaignId}'
+/** An activity's messages open 我的志愿, which lists the person's activities. */
+const ACTIVITY_PAGE = 'pages/my-volunteer/index'
+const defaultPage = (event: Notification['event']) =>
+  event.startsWith('activity') ? ACTIVITY_PAGE : DEFAULT_PAGE
 
 /** A template value within the documented limits of its key's type. */
 export function fieldValue(key: string, source: (typeof sources)[number], n: Notification) {
@@ -114,7 +121,7 @@ export function createWechatNotifier(options: WechatNotifierOptions): Notifier {
     const data: Record<string, { value: string }> = {}
     for (const [key, source] of Object.entries(template.data))
       data[key] = { value: fieldValue(key, source, n) }
-    const page = (template.page ?? DEFAULT_PAGE).replace(
+    const page = (template.page ?? defaultPage(n.event)).replace(
       '{campaignId}',
       encodeURIComponent(n.campaignId ?? ''),
     )

@@ -109,7 +109,13 @@ export interface OutboxRecord {
   id: string
   /** The same notification is written once (event, campaign, recipient). */
   dedupeKey: string
-  event: 'votingOpened' | 'resultsPublished' | 'nominated'
+  event:
+    | 'votingOpened'
+    | 'resultsPublished'
+    | 'nominated'
+    | 'activityCancelled'
+    | 'activityPromoted'
+    | 'activityReminder'
   campaignId: string | null
   userId: string
   title: string
