@@ -63,11 +63,7 @@ const pictureSchema = z
   .regex(/^(\/media\/[\w.-]+|https:\/\/\S+|cloud:\/\/\S+)$/, '图片地址无效，请重新上传')
 
 const text = (label: string, min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(min, `${label}至少 ${min} 个字`)
-    .max(max, `${label}最多 ${max} 个字`)
+  z.string().trim().min(min, `${label}至少 ${min} 个字`).max(max, `${label}最多 ${max} 个字`)
 
 /** What staff fill in for an activity. */
 export const activityFieldsSchema = z.object({
@@ -289,7 +285,7 @@ export const activityActions = defineActions({
     write: false,
   },
   'activities.resolveCode': {
-    summary: "The sign-up on an activity of the person whose personal code was scanned (staff).",
+    summary: 'The sign-up on an activity of the person whose personal code was scanned (staff).',
     input: z.object({
       activityId: idSchema,
       code: z.string().trim().min(1, '请扫描或输入志愿码').max(64, '志愿码无效'),

@@ -94,9 +94,7 @@ describe('the sign-up deadline', () => {
     expect(activityState(activity, T)).toBe('ongoing')
     expect(activityState(activity, T + 3 * HOUR - 1)).toBe('ongoing')
     expect(activityState(activity, T + 3 * HOUR)).toBe('ended')
-    expect(activityState({ ...activity, cancelledAt: T - 2 * DAY }, deadline - 1)).toBe(
-      'cancelled',
-    )
+    expect(activityState({ ...activity, cancelledAt: T - 2 * DAY }, deadline - 1)).toBe('cancelled')
   })
 
   it('out of scope or cancelled, the reason says so', () => {

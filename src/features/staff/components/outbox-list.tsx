@@ -9,6 +9,9 @@ const eventNames: Record<OutboxItem['event'], string> = {
   votingOpened: '投票开始',
   resultsPublished: '结果公布',
   nominated: '被提名',
+  activityCancelled: '活动取消',
+  activityPromoted: '候补转正',
+  activityReminder: '活动提醒',
 }
 
 type Delivery = NonNullable<OutboxItem['delivery']>
