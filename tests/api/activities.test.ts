@@ -48,7 +48,7 @@ describe('新时代文明实践: activities and volunteer hours', () => {
     scope: { kind: 'villages', villageIds: ['vil-a'] },
     ...overrides,
   })
-  const create = (overrides: object = {}, openid = who.gridA) =>
+  const create = (overrides: object = {}, openid: string = who.gridA) =>
     call<Detail>(openid, 'activities.save', fields(overrides))
   /** A new resident of 甲村 (or `villageHousehold`), bound by the admin; answers the token. */
   let fresh = 0
