@@ -178,6 +178,12 @@ export const myActivitySchema = z.object({
 /** One of my activities. */
 export type MyActivity = z.infer<typeof myActivitySchema>
 
+/** What a personal code's QR code holds: a prefix and the code. */
+export const VOLUNTEER_QR_PREFIX = 'hemei-volunteer:'
+
+/** The code in a scanned QR code's text (or the code typed in). */
+export const codeFromScan = (text: string) => text.trim().replace(VOLUNTEER_QR_PREFIX, '')
+
 /** A household's volunteer record (我的家庭, 户码 page). */
 export const householdHoursSchema = z.object({
   householdId: z.string(),
@@ -338,6 +344,8 @@ export const activityActions = defineActions({
     output: z.object({
       /** Shown on 我的 for staff to scan; null until the first sign-up. */
       code: z.string().nullable(),
+      /** The code as a QR code (rows of '1' dark / '0' light modules), for staff to scan. */
+      qr: z.array(z.string()).nullable(),
       totalHours: z.number(),
       activityCount: z.number(),
     }),

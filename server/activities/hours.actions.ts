@@ -3,7 +3,8 @@
 // household's record is read by those who see it in full, and a village's month is a table
 // with an .xlsx export. Hours are credited by the timer when an activity ends (system/tick.ts).
 import { monthLabel } from '../../contract/filing'
-import type { MonthlyTable } from '../../contract/activities'
+import { create as createQr } from 'qrcode/lib/core/qrcode'
+import { codeFromScan, VOLUNTEER_QR_PREFIX, type MonthlyTable } from '../../contract/activities'
 import { seesFullDetail } from '../board/household-sight'
 import { monthRange } from '../bulletin/filing.rules'
 import { signedInCaller, type ActionContext, type HandlersFor } from '../context'
@@ -107,7 +108,7 @@ export const hoursHandlers: HandlersFor<
 
   async 'activities.resolveCode'(ctx, input) {
     const a = await managedActivity(ctx, input.activityId)
-    const owner = await ctx.store.activities.codeOwner(input.code)
+    const owner = await ctx.store.activities.codeOwner(codeFromScan(input.code))
     if (!owner) throw notFound('这个志愿码')
     const s = await ctx.store.activities.signup(signupId(a.id, owner))
     if (!s || s.status === 'cancelled') throw notFound('此人在这项活动的报名')
@@ -165,7 +166,19 @@ export const hoursHandlers: HandlersFor<
       ctx.store.activities.code(caller.user.id),
       ctx.store.activities.totals(caller.user.id),
     ])
-    return { code, totalHours: hoursOf(totals.minutes), activityCount: totals.activities }
+    const qr = code
+      ? createQr(`${VOLUNTEER_QR_PREFIX}${code}`, { errorCorrectionLevel: 'M' }).modules
+      : null
+    return {
+      code,
+      qr: qr
+        ? Array.from({ length: qr.size }, (_, y) =>
+            Array.from({ length: qr.size }, (_, x) => (qr.get(x, y) ? '1' : '0')).join(''),
+          )
+        : null,
+      totalHours: hoursOf(totals.minutes),
+      activityCount: totals.activities,
+    }
   },
 
   async 'activities.mine'(ctx, input) {
