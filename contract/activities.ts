@@ -137,6 +137,8 @@ export const activityDetailSchema = activitySummarySchema.extend({
   me: activityMeSchema,
   /** Staff who may edit, cancel and check people in. */
   canManage: z.boolean(),
+  /** Check-in is open now (from 2 hours before the start to a day after the end). */
+  checkInOpen: z.boolean(),
   /** The notice draft made from it, if any. */
   noticeId: z.string().nullable(),
 })

@@ -17,6 +17,7 @@ import { signupId } from '../store/store'
 import {
   activityState,
   cancelSignupRefusal,
+  checkInRefusal,
   creditedMinutes,
   hoursOf,
   inActivityScope,
@@ -113,6 +114,7 @@ export async function toDetail(ctx: ActionContext, a: ActivityView): Promise<Act
       canCancel: active && cancelSignupRefusal(a, ctx.now) === null,
     },
     canManage: caller !== null && mayManage(caller, a.villageIds),
+    checkInOpen: checkInRefusal(a, ctx.now) === null,
     noticeId: a.noticeId,
   }
 }

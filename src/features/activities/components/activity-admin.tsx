@@ -14,14 +14,6 @@ import { CheckInByCode } from './check-in-by-code'
 import { SignupRowCard } from './signup-row'
 import './activities.scss'
 
-const HOUR = 3_600_000
-
-/** Check-in runs from 2 hours before the start to a day after the end (the server decides too). */
-const checkInOpen = (a: ActivityDetail, now: number) =>
-  a.state !== 'cancelled' &&
-  now >= Date.parse(a.startsAt) - 2 * HOUR &&
-  now <= Date.parse(a.endsAt) + 24 * HOUR
-
 /** The staff's side of one activity: the list and check-in, hours, cancel, the notice draft. */
 export function ActivityAdmin({
   activity: a,
@@ -35,7 +27,7 @@ export function ActivityAdmin({
   const [reason, setReason] = useState('')
   const list = useSignups(a.id, generation)
   const task = useTask()
-  const open = checkInOpen(a, Date.now())
+  const open = a.checkInOpen
   const ended = a.state === 'ended'
   const changed = (row: SignupRow) => {
     if (found?.id === row.id) setFound(row)
