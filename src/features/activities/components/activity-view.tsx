@@ -2,6 +2,7 @@ import { Button, Tag } from '@nutui/nutui-react-taro'
 import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { activityStateLabels, type ActivityDetail } from '@contract/activities'
+import { askWeChat } from '@/features/campaigns/components/subscribe-button'
 import { useTask } from '@/lib/use-task'
 import { cancelSignup, signUp } from '../api'
 import { hoursText, scopeText, stateTag, whenText } from '../labels'
@@ -81,7 +82,17 @@ export function ActivityView({ activity: a, onChanged }: Props) {
             type='primary'
             block
             loading={task.busy === 'sign'}
-            onClick={() => act('sign', () => signUp(a.id), full ? '已加入候补' : '报名成功')}
+            onClick={() =>
+              act(
+                'sign',
+                async () => {
+                  // WeChat's own dialog (from this tap): the reminder the day before, a place freed.
+                  await askWeChat()
+                  return signUp(a.id)
+                },
+                full ? '已加入候补' : '报名成功',
+              )
+            }
           >
             {full ? '报满了，加入候补' : '我要报名'}
           </Button>
