@@ -58,7 +58,7 @@ describe('志愿活动: sign up, check in, hours on 我的', () => {
   }
 
   it('张大爷 signs up, 李红梅 checks him in by his code, the timer credits 1.5 hours', async () => {
-    const resident = await signIn('村民 张大爷')
+    const resident = await signIn('村民 张大爷（村民）')
     const me = resident.on
     await me.cell('志愿活动').tap()
     await (await me.see(TITLE)).tap()
@@ -75,7 +75,7 @@ describe('志愿活动: sign up, check in, hours on 我的', () => {
     // The evening of the activity: check-in is open from two hours before the start.
     const detail = await callApi(app.url, 'activities.get', { id: ACTIVITY }, token)
     now = Date.parse(detail.startsAt) - HOUR
-    const staff = await signIn('网格员 李红梅')
+    const staff = await signIn('网格员 李红梅（网格员）')
     await staff.page.goto(
       `${app.url}/?visit=staff#/packages/staff/pages/activity-admin/index?id=${ACTIVITY}`,
     )
