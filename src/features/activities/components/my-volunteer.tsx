@@ -56,7 +56,7 @@ export function MyActivityList() {
     <PagedList
       list={list}
       emptyText='还没有报名过活动'
-      header={<View className='staff-section-title'>我报名的活动</View>}
+      header={<View className='activity-section-title'>我报名的活动</View>}
     >
       {(item) => (
         <View
