@@ -305,6 +305,10 @@ export const notificationEvents = [
   'nominated',
   'boardPublished',
   'boardWithdrawn',
+  // 新时代文明实践: an activity cancelled, a waiting person moved up, tomorrow's reminder.
+  'activityCancelled',
+  'activityPromoted',
+  'activityReminder',
 ] as const
 
 export const outboxItemSchema = z.object({

@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { activityActions } from './activities'
 import { authoringActions } from './authoring'
 import { bindingActions } from './bindings'
 import { boardActions } from './board'
@@ -25,6 +26,7 @@ export const actions = {
   ...boardActions,
   ...campaignActions,
   ...filingActions,
+  ...activityActions,
 }
 
 /** The name of an action, `domain.verb`. */

@@ -45,4 +45,6 @@ export const limitedActions: Partial<Record<ActionName, readonly LimitClass[]>> 
   'users.search': ['search'],
   'campaigns.assistees': ['search'],
   'households.list': ['search'],
+  // A code tried against an activity's list: a staff search, never a guess a minute.
+  'activities.resolveCode': ['search'],
 }

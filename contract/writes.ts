@@ -59,4 +59,11 @@ export const writeActions: ReadonlySet<ActionName> = new Set<ActionName>([
   'campaigns.subscribe',
   'filing.setSettings',
   'notices.setAdopted',
+  'activities.save',
+  'activities.cancel',
+  'activities.signUp',
+  'activities.cancelSignup',
+  'activities.checkIn',
+  'activities.adjustHours',
+  'activities.toNotice',
 ])

@@ -1,4 +1,6 @@
 import type { ActionName } from '../contract'
+import { activityHandlers } from './activities/activities.actions'
+import { hoursHandlers } from './activities/hours.actions'
 import { appealHandlers } from './board/appeals.actions'
 import { boardHandlers } from './board/board.actions'
 import { rubricHandlers } from './board/rubric.actions'
@@ -48,4 +50,6 @@ export const handlers: HandlersFor<ActionName> = {
   ...voteHandlers,
   ...notifyHandlers,
   ...filingHandlers,
+  ...activityHandlers,
+  ...hoursHandlers,
 }

@@ -19,6 +19,9 @@ export default defineAppConfig({
     'pages/campaign/index',
     'pages/nominate/index',
     'pages/results/index',
+    'pages/activities/index',
+    'pages/activity/index',
+    'pages/my-volunteer/index',
   ],
   // Grid-worker and admin tools: a subpackage that residents' phones never download.
   subPackages: [
@@ -52,6 +55,10 @@ export default defineAppConfig({
         'pages/outbox/index',
         'pages/media-review/index',
         'pages/certificate/index',
+        'pages/activities/index',
+        'pages/activity-edit/index',
+        'pages/activity-admin/index',
+        'pages/volunteer-hours/index',
       ],
     },
   ],

@@ -53,6 +53,9 @@ export const templatesSchema = z
     nominated: templateSchema,
     boardPublished: templateSchema,
     boardWithdrawn: templateSchema,
+    activityCancelled: templateSchema,
+    activityPromoted: templateSchema,
+    activityReminder: templateSchema,
   })
   .partial()
   // A misspelt event name fails at start instead of silently sending nothing.
@@ -85,6 +88,14 @@ type Delivery = { outcome: DeliveryOutcome; errCode: number | null }
 
 const DEFAULT_PAGE = 'pages/campaign/index?id={campaignId}'
 const BOARD_PAGE = 'pages/board/index'
+/** An activity's messages open 我的志愿, which lists the person's activities. */
+const ACTIVITY_PAGE = 'pages/my-volunteer/index'
+const defaultPage = (n: Notification) =>
+  n.event.startsWith('activity')
+    ? ACTIVITY_PAGE
+    : n.topic?.startsWith('board:')
+      ? BOARD_PAGE
+      : DEFAULT_PAGE
 
 /** A template value within the documented limits of its key's type. */
 export function fieldValue(key: string, source: (typeof sources)[number], n: Notification) {
@@ -117,9 +128,10 @@ export function createWechatNotifier(options: WechatNotifierOptions): Notifier {
     const data: Record<string, { value: string }> = {}
     for (const [key, source] of Object.entries(template.data))
       data[key] = { value: fieldValue(key, source, n) }
-    const page = (
-      template.page ?? (n.topic?.startsWith('board:') ? BOARD_PAGE : DEFAULT_PAGE)
-    ).replace('{campaignId}', encodeURIComponent(n.campaignId ?? ''))
+    const page = (template.page ?? defaultPage(n)).replace(
+      '{campaignId}',
+      encodeURIComponent(n.campaignId ?? ''),
+    )
     try {
       const answer = await openapi.subscribeMessage.send({
         touser: user.openid,

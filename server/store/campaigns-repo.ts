@@ -110,7 +110,15 @@ export interface OutboxRecord {
   id: string
   /** The same notification is written once (event, campaign, recipient). */
   dedupeKey: string
-  event: 'votingOpened' | 'resultsPublished' | 'nominated' | 'boardPublished' | 'boardWithdrawn'
+  event:
+    | 'votingOpened'
+    | 'resultsPublished'
+    | 'nominated'
+    | 'boardPublished'
+    | 'boardWithdrawn'
+    | 'activityCancelled'
+    | 'activityPromoted'
+    | 'activityReminder'
   campaignId: string | null
   /** What else it is about (a round's publication: `board:<roundId>:<publishedAt>`), or null. */
   topic?: string | null

@@ -16,6 +16,7 @@ import type {
   VillageRecord,
 } from './records'
 import type { BoardRepo } from './board-repo'
+import type { ActivitiesRepo } from './activities-repo'
 import type { CampaignsRepo, NotifyRepo } from './campaigns-repo'
 import type { HouseholdView, Keyset, Page } from './common'
 
@@ -23,6 +24,7 @@ export * from './records'
 export * from './common'
 export * from './board-repo'
 export * from './campaigns-repo'
+export * from './activities-repo'
 
 /** A write's answer as kept under an idempotency key. */
 export interface KeptAnswer {
@@ -387,6 +389,7 @@ export interface Store {
   board: BoardRepo
   campaigns: CampaignsRepo
   notify: NotifyRepo
+  activities: ActivitiesRepo
   /** Rate-limit counters: one per caller, class and fixed window (server/limits.ts). */
   limits: {
     /** Adds `amount` to the counter `key` (created for the window ending at `expiresAt`); answers its new value. */

@@ -6,6 +6,13 @@
 // SQLite a statement outside one would land in whatever transaction is open), so one failing
 // step does not undo another.
 import { campaignPhaseLabels } from '../../contract/campaigns'
+import {
+  creditDue,
+  creditedMinutes,
+  REMINDER_LEAD_MS,
+  reminderDue,
+} from '../activities/activities.rules'
+import { wallClock as activityClock } from '../activities/activity-access'
 import { wallClock } from '../campaigns/campaign-access'
 import { phaseAt } from '../campaigns/campaigns.rules'
 import type { Logger } from '../logger'
@@ -23,6 +30,8 @@ const REDELIVER_PER_TICK = 200
 const MEDIA_SWEEPS_PER_TICK = 5
 /** Households stored before the walking-order key existed, given theirs per tick. */
 const SORT_KEYS_PER_TICK = 100
+/** Activities one tick reminds and credits: bounded chunks, the rest on the next tick. */
+const ACTIVITIES_PER_TICK = 20
 
 export interface TickDeps {
   store: Store
@@ -42,6 +51,10 @@ export interface TickReport {
   mediaRemoved: number
   /** Households given their walking-order key (stored before it existed). */
   householdsSorted: number
+  /** Activities whose day-before reminder went out. */
+  activitiesReminded: number
+  /** Ended activities whose checked-in people had their hours credited. */
+  activitiesCredited: number
 }
 
 /** The phase event a campaign is due to announce at `now`, if any. */
@@ -109,6 +122,8 @@ export async function runTick(deps: TickDeps, now: number): Promise<TickReport> 
     keysExpired: 0,
     mediaRemoved: 0,
     householdsSorted: 0,
+    activitiesReminded: 0,
+    activitiesCredited: 0,
   }
   const step = async (name: string, work: () => Promise<void>) => {
     try {
@@ -121,6 +136,12 @@ export async function runTick(deps: TickDeps, now: number): Promise<TickReport> 
     for await (const c of openCampaigns(store, now)) {
       if (await announce(deps, c, now)) report.announced++
     }
+  })
+  await step('remind activities', async () => {
+    report.activitiesReminded = await remindActivities(deps, now)
+  })
+  await step('credit hours', async () => {
+    report.activitiesCredited = await creditHours(deps, now)
   })
   await step('redeliver', async () => {
     const { redeliverDue } = notifier
@@ -154,4 +175,58 @@ export async function runTick(deps: TickDeps, now: number): Promise<TickReport> 
     }
   })
   return report
+}
+
+/**
+ * The day-before reminder of activities starting within 24 hours, to those signed up: once per
+ * activity (the store's claim decides), each activity in its own unit.
+ */
+async function remindActivities(deps: TickDeps, now: number): Promise<number> {
+  const { store, notifier } = deps
+  const due = await store.unitOfWork(
+    // [now, now + 24 h]: the end is included, as reminderDue's rule has it.
+    () => store.activities.reminderDue(now, now + REMINDER_LEAD_MS + 1, ACTIVITIES_PER_TICK),
+    'read',
+  )
+  let sent = 0
+  for (const a of due) {
+    if (!reminderDue(a, now)) continue
+    const claimed = await store.unitOfWork(async () => {
+      if (!(await store.activities.claimReminder(a.id, now))) return false
+      const recipients = await store.activities.recipients(a.id, false)
+      if (recipients.length > 0)
+        await notifier.send({
+          event: 'activityReminder',
+          campaignId: null,
+          recipients,
+          key: `activity:${a.id}|reminder`,
+          at: now,
+          title: `明天的活动：${a.title}`,
+          body: `时间：${activityClock(a.startsAt)}，地点：${a.place}。不能参加请在开始前取消报名。`,
+        })
+      return true
+    }, 'write')
+    if (claimed) sent++
+  }
+  return sent
+}
+
+/**
+ * Hours for activities that have ended: every checked-in person gets the activity's duration
+ * (rounded to half hours), once (the activity is marked credited in the same step).
+ */
+async function creditHours(deps: TickDeps, now: number): Promise<number> {
+  const { store } = deps
+  const due = await store.unitOfWork(
+    () => store.activities.creditDue(now, ACTIVITIES_PER_TICK),
+    'read',
+  )
+  let credited = 0
+  for (const a of due) {
+    if (!creditDue(a, now)) continue
+    const minutes = creditedMinutes(a.startsAt, a.endsAt)
+    if (await store.unitOfWork(() => store.activities.credit(a.id, minutes, now), 'write'))
+      credited++
+  }
+  return credited
 }

@@ -46,6 +46,11 @@ interface Known {
 
 type Builder = (k: Known) => object[]
 
+/** The demo town's activities (server/seed/demo-activities.ts). */
+const demoActivities = ['lecture', 'cleanup', 'reading', 'family', 'dance', 'elders'].map(
+  (key) => `act-demo-${key}`,
+)
+
 const csv = Buffer.from(
   '村名,村民小组,户主姓名,门牌号,家庭人口\n柳家村,一组,新来户,东街99号,2\n',
 ).toString('base64')
@@ -133,6 +138,16 @@ const builders: Record<string, Builder> = {
   'filing.notices': (k) => k.villages.map((v) => ({ month: k.month, villageId: v.id })),
   'filing.settings': () => [{}],
   'filing.export': (k) => [{ month: k.month }],
+  'activities.list': () => [{}, { when: 'past' }],
+  'activities.get': () => demoActivities.map((id) => ({ id })),
+  'activities.signups': () => demoActivities.map((activityId) => ({ activityId })),
+  'activities.resolveCode': () => demoActivities.map((activityId) => ({ activityId, code: 'V' })),
+  'activities.me': () => [{}],
+  'activities.mine': () => [{}],
+  // Every black-listed household's volunteer record, by its real id.
+  'activities.householdHours': (k) => k.black.map((b) => ({ householdId: b.id })),
+  'activities.monthly': (k) => k.villages.map((v) => ({ month: k.month, villageId: v.id })),
+  'activities.export': (k) => k.villages.map((v) => ({ month: k.month, villageId: v.id })),
 }
 
 const readActions = (Object.keys(actions) as ActionName[]).filter((name) => !actions[name].write)

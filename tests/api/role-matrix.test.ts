@@ -143,6 +143,24 @@ const expected: Record<ActionName, readonly [Expect, Expect, Expect, Expect, Exp
   'filing.settings':         [N, F, F, F, OK],
   'filing.setSettings':      [N, F, F, F, OK],
   'filing.export':           [N, F, F, F, OK],
+  'activities.list':         [OK, OK, OK, OK, OK],
+  'activities.get':          [OK, OK, OK, OK, OK],
+  'activities.save':         [N, F, F, OK, OK],
+  'activities.cancel':       [N, F, F, OK, OK],
+  'activities.signUp':       [N, F, OK, F, F],
+  'activities.cancelSignup': [N, F, OK, F, F],
+  'activities.signups':      [N, F, F, OK, OK],
+  'activities.resolveCode':  [N, F, F, OK, OK],
+  'activities.checkIn':      [N, F, F, OK, OK],
+  'activities.adjustHours':  [N, F, F, OK, OK],
+  'activities.toNotice':     [N, F, F, OK, OK],
+  'activities.me':           [N, OK, OK, OK, OK],
+  'activities.mine':         [N, OK, OK, OK, OK],
+  // demo-resident-1's household: its own, its grid worker's and the admin's to read; a
+  // visitor is told it is not there.
+  'activities.householdHours': [N, 404, OK, OK, OK],
+  'activities.monthly':      [N, F, F, OK, OK],
+  'activities.export':       [N, F, F, OK, OK],
 }
 
 const iso = (ms: number) => new Date(ms).toISOString()
@@ -262,6 +280,22 @@ describe('role matrix of every action, over the demo township', () => {
     await data('board.openRound', { month }, admin())
     return `rnd-${month}`
   }
+  /** A 柳家村 activity starting at `start` (sign-up until `deadline`), as the admin saves it. */
+  const activity = (start: number, deadline = start - DAY) => ({
+    station: '柳家村新时代文明实践站',
+    type: 'volunteer',
+    title: `清扫村道${++fresh}`,
+    description: '一起清扫村道。',
+    place: '柳家村村委会',
+    startsAt: iso(start),
+    endsAt: iso(start + 2 * 3_600_000),
+    signupDeadline: iso(deadline),
+    capacity: 20,
+    scope: { kind: 'villages', villageIds: ['vil-01'] },
+  })
+  const newActivity = async (start: number, deadline?: number) =>
+    (await data<{ id: string }>('activities.save', activity(start, deadline), admin())).id
+  const residentOne = () => tokens.resident as string
   const inspectItems = () => criteria.map((c) => ({ criterionId: c.id, points: c.maxPoints }))
 
   /** A valid input from the demo data, per action and caller (built fresh for every call). */
@@ -500,6 +534,45 @@ describe('role matrix of every action, over the demo township', () => {
     'filing.settings': () => ({}),
     'filing.setSettings': () => ({ minimum: 2, countWeight: 1, adoptedWeight: 3 }),
     'filing.export': () => ({ month: '2026-11' }),
+    'activities.list': () => ({}),
+    'activities.get': () => ({ id: 'act-demo-dance' }),
+    'activities.save': () => activity(NOW + 3 * DAY),
+    'activities.cancel': async () => ({
+      id: await newActivity(NOW + 3 * DAY),
+      reason: '场地临时有变',
+    }),
+    'activities.signUp': async () => ({ id: await newActivity(NOW + 3 * DAY) }),
+    // The resident has a place to give back; the others are refused before that matters.
+    'activities.cancelSignup': async (c) => {
+      const id = await newActivity(NOW + 3 * DAY)
+      if (c.role === 'resident' && c.token) await data('activities.signUp', { id }, c.token)
+      return { id }
+    },
+    'activities.signups': () => ({ activityId: 'act-demo-cleanup' }),
+    'activities.resolveCode': async () => ({
+      activityId: 'act-demo-cleanup',
+      code: (await data<{ code: string }>('activities.me', {}, residentOne())).code,
+    }),
+    // Starting within the hour: check-in is open; a new resident has signed up.
+    'activities.checkIn': async () => {
+      const activityId = await newActivity(now + 3_600_000, now + 1_800_000)
+      const { token } = await newResident()
+      await data('activities.signUp', { id: activityId }, token)
+      const me = await data<{ user: { id: string } }>('me.get', {}, token)
+      return { activityId, signupId: `${activityId}:${me.user.id}` }
+    },
+    'activities.adjustHours': () => ({
+      activityId: 'act-demo-cleanup',
+      signupId: 'act-demo-cleanup:usr-demo-resident-1',
+      hours: 2,
+      reason: '提前离开',
+    }),
+    'activities.toNotice': () => ({ id: 'act-demo-cleanup' }),
+    'activities.me': () => ({}),
+    'activities.mine': () => ({}),
+    'activities.householdHours': () => ({ householdId: 'hh-01-010' }),
+    'activities.monthly': () => ({ month: '2026-11', villageId: 'vil-01' }),
+    'activities.export': () => ({ month: '2026-11', villageId: 'vil-01' }),
   }
 
   /** Who plays a role for one action: a state-changing call about oneself gets its own actor. */
@@ -659,6 +732,12 @@ describe('role matrix of every action, over the demo township', () => {
     'roster.export': () => ({ villageId: 'vil-02' }),
     'campaigns.save': () => ({ ...campaign(NOW - DAY), villageId: 'vil-02' }),
     'filing.notices': () => ({ month: '2026-11', villageId: 'vil-02' }),
+    'activities.save': () => ({
+      ...activity(NOW + 3 * DAY),
+      scope: { kind: 'villages', villageIds: ['vil-02'] },
+    }),
+    'activities.monthly': () => ({ month: '2026-11', villageId: 'vil-02' }),
+    'activities.export': () => ({ month: '2026-11', villageId: 'vil-02' }),
   }
   /** More ways in than one field: each is refused as well. */
   /** A notice 石坪村's grid worker wrote for 石坪村. */
@@ -679,6 +758,8 @@ describe('role matrix of every action, over the demo township', () => {
     'board.openRound': 'its scope is the ranking unit (group, village, township), not a place',
     'board.ranking': 'a public read: the grid worker gets what a visitor gets',
     'board.list': 'a public read: the grid worker gets what a visitor gets',
+    'activities.householdHours':
+      'beyond the privacy rule it answers NOT_FOUND, not FORBIDDEN (tests/api/activities.test.ts)',
   }
 
   it('refuses 柳家村’s grid worker every action on 石坪村, changing nothing', async () => {
@@ -705,7 +786,8 @@ describe('role matrix of every action, over the demo township', () => {
         actions[name].write ? 1 : 0,
       )
     }
-  })
+    // Some forty cases, each dumping the database twice: seconds on a busy machine.
+  }, 60_000)
 
   it('reads never write: every read action as every caller leaves every table as it was', async () => {
     const reads = names.filter((name) => !actions[name].write)

@@ -2,6 +2,7 @@
 // given the database object, so the same code runs in the `api` cloud function and, in tests,
 // over the in-memory double (tests/helpers/wx-server-sdk-double.ts).
 import type { Store } from '../store'
+import { activitiesRepo } from './activities'
 import { boardRepo, loadBoard } from './board'
 import { bulletinRepos, loadBulletin } from './bulletin'
 import { campaignsRepo, loadCampaigns, notifyRepo } from './campaigns'
@@ -19,6 +20,7 @@ export function createCloudStore(platformDb: CloudDb, retry?: ConflictRetry): St
     board: boardRepo(db),
     campaigns: campaignsRepo(db),
     notify: notifyRepo(db),
+    activities: activitiesRepo(db),
     idempotency: idempotencyRepo(db),
     limits: limitsRepo(db),
     // No cloud transaction spans queries: the work runs as it is (see Store.unitOfWork).

@@ -278,6 +278,32 @@ export const cloudCollections = [
     ],
   },
   {
+    name: 'activities',
+    id: 'the activity id; `signedCount`, `waitingCount` and `seq` are moved in the transaction of each sign-up; `scopeKeys` is its villages or ["town"]',
+    indexes: [
+      { name: 'scope', keys: [asc('scopeKeys'), asc('endsAt'), asc('startsAt')] },
+      { name: 'start', keys: [asc('startsAt'), asc('_id')] },
+      { name: 'credit', keys: [asc('creditedAt'), asc('cancelledAt'), asc('endsAt')] },
+      { name: 'remind', keys: [asc('remindedAt'), asc('cancelledAt'), asc('startsAt')] },
+    ],
+  },
+  {
+    name: 'activity_signups',
+    id: '`${activityId}:${userId}`: one line per person and activity, reused when signing up again',
+    indexes: [
+      { name: 'list', keys: [asc('activityId'), asc('rankKey'), asc('_id')] },
+      { name: 'waiting', keys: [asc('activityId'), asc('status'), asc('seq')] },
+      { name: 'user', keys: [asc('userId'), desc('createdAt'), desc('_id')] },
+      { name: 'household', keys: [asc('householdId'), asc('minutes')] },
+      { name: 'village', keys: [asc('villageId'), asc('activityId')] },
+    ],
+  },
+  {
+    name: 'volunteer_codes',
+    id: 'the user id: a person has one personal code (a random token) for check-in',
+    indexes: [{ name: 'code', keys: [asc('code')], unique: true }],
+  },
+  {
     name: 'audit_log',
     id: 'generated; entries are only ever added',
     indexes: [{ name: 'recent', keys: [desc('seq'), desc('_id')] }],

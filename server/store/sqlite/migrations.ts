@@ -521,4 +521,65 @@ export const migrations: readonly Migration[] = [
   CREATE INDEX households_walk ON households(village_id, house_sort, id);
   CREATE INDEX households_grid_walk ON households(grid_id, house_sort, id);
   `,
+  /* 21: 新时代文明实践 — activities, sign-ups with counters (capacity held by a CHECK), personal codes */ `
+  CREATE TABLE activities (
+    id TEXT PRIMARY KEY,
+    station TEXT NOT NULL,
+    type TEXT NOT NULL
+      CHECK (type IN ('volunteer', 'lecture', 'moralClass', 'culture', 'library', 'other')),
+    title TEXT NOT NULL,
+    description TEXT NOT NULL,
+    pictures_json TEXT NOT NULL DEFAULT '[]',
+    place TEXT NOT NULL,
+    starts_at INTEGER NOT NULL,
+    ends_at INTEGER NOT NULL,
+    signup_deadline INTEGER NOT NULL,
+    capacity INTEGER NOT NULL CHECK (capacity >= 1),
+    created_by TEXT NOT NULL REFERENCES users(id),
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    cancelled_at INTEGER,
+    cancel_reason TEXT,
+    reminded_at INTEGER,
+    credited_at INTEGER,
+    notice_id TEXT REFERENCES notices(id),
+    -- Counters moved in the same transaction as the sign-up rows: never more signed than places.
+    signed_count INTEGER NOT NULL DEFAULT 0 CHECK (signed_count >= 0 AND signed_count <= capacity),
+    waiting_count INTEGER NOT NULL DEFAULT 0 CHECK (waiting_count >= 0),
+    seq INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX activities_start ON activities(starts_at, id);
+  CREATE INDEX activities_credit ON activities(ends_at) WHERE credited_at IS NULL AND cancelled_at IS NULL;
+  CREATE TABLE activity_villages (
+    activity_id TEXT NOT NULL REFERENCES activities(id),
+    village_id TEXT NOT NULL REFERENCES villages(id),
+    PRIMARY KEY (activity_id, village_id)
+  );
+  CREATE INDEX activity_villages_village ON activity_villages(village_id, activity_id);
+  CREATE TABLE activity_signups (
+    id TEXT PRIMARY KEY,
+    activity_id TEXT NOT NULL REFERENCES activities(id),
+    user_id TEXT NOT NULL REFERENCES users(id),
+    household_id TEXT NOT NULL REFERENCES households(id),
+    village_id TEXT NOT NULL REFERENCES villages(id),
+    status TEXT NOT NULL CHECK (status IN ('signed', 'waiting', 'cancelled')),
+    seq INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    checked_in_at INTEGER,
+    checked_in_by TEXT REFERENCES users(id),
+    minutes INTEGER CHECK (minutes IS NULL OR minutes >= 0),
+    adjust_reason TEXT,
+    UNIQUE (activity_id, user_id),
+    UNIQUE (activity_id, seq)
+  );
+  CREATE INDEX activity_signups_user ON activity_signups(user_id, created_at);
+  CREATE INDEX activity_signups_household ON activity_signups(household_id);
+  CREATE INDEX activity_signups_village ON activity_signups(village_id, activity_id);
+  CREATE TABLE volunteer_codes (
+    user_id TEXT PRIMARY KEY REFERENCES users(id),
+    code TEXT NOT NULL UNIQUE,
+    created_at INTEGER NOT NULL
+  );
+  `,
 ]

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3'
 import type { Store } from '../store'
+import { activitiesRepo } from './activities'
 import { auditRepo } from './audit'
 import { bindingsRepo } from './bindings'
 import { boardRepo } from './board'
@@ -65,6 +66,7 @@ export function createSqliteStore(file: string): Store {
     board: boardRepo(sql),
     campaigns: campaignsRepo(sql),
     notify: notifyRepo(sql),
+    activities: activitiesRepo(sql),
     filing: filingRepo(sql),
     idempotency: idempotencyRepo(sql),
     limits: limitsRepo(sql),

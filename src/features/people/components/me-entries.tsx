@@ -43,6 +43,24 @@ export function MeEntries({ user }: { user: MeUser | null }) {
       )}
       {user && (
         <CellGroup>
+          <Cell
+            title='我的志愿'
+            description='志愿时长、志愿码和报名的活动'
+            extra={arrow}
+            clickable
+            onClick={open('/pages/my-volunteer/index')}
+          />
+          <Cell
+            title='志愿活动'
+            description='新时代文明实践站的活动，报名参加'
+            extra={arrow}
+            clickable
+            onClick={open('/pages/activities/index')}
+          />
+        </CellGroup>
+      )}
+      {user && (
+        <CellGroup>
           {records.map((r) => (
             <Cell
               key={r.kind}

@@ -11,6 +11,9 @@ const eventNames: Record<OutboxItem['event'], string> = {
   nominated: '被提名',
   boardPublished: '红黑榜上榜',
   boardWithdrawn: '红黑榜撤回更正',
+  activityCancelled: '活动取消',
+  activityPromoted: '候补转正',
+  activityReminder: '活动提醒',
 }
 
 type Delivery = NonNullable<OutboxItem['delivery']>

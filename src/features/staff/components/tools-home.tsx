@@ -34,6 +34,11 @@ const dailyEntries: Entry[] = [
   },
   { page: 'review', title: '评选审核', description: '审核本网格家庭的评选提名，通过或退回' },
   { page: 'assist', title: '代村民投票', description: '老人不会操作时，按本人意愿代投，记为代投' },
+  {
+    page: 'activities',
+    title: '志愿活动',
+    description: '新时代文明实践站的活动：新建、签到、记时长、生成新闻稿',
+  },
 ]
 
 const adminEntries: Entry[] = [

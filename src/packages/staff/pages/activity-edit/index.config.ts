@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '新建活动',
+  enablePullDownRefresh: true,
+})
