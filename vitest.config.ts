@@ -51,6 +51,10 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/unit/**/*.test.ts'],
           setupFiles: [fixedClock],
+          // The Store contract tests on the cloud adapter make every database call over HTTP
+          // to this worker's CloudBase emulator (tests/emulator), through the real SDK.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {

@@ -43,7 +43,8 @@ export interface TestApi {
  * Cloud test databases by data folder: like the real cloud database, one outlives the function
  * instance, so a server restarted on the same folder finds its data again.
  */
-const cloudDatabases = new Map<string, ReturnType<typeof createCloudTestStore>>()
+type CloudTestStore = Awaited<ReturnType<typeof createCloudTestStore>>
+const cloudDatabases = new Map<string, CloudTestStore>()
 
 /** Where a test server looks for the built H5 app (empty unless a test writes to it). */
 export const h5Dir = (dataDir: string) => path.join(dataDir, 'h5')
@@ -58,13 +59,15 @@ export async function startTestApi(
   } = {},
 ): Promise<TestApi> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'hemei-api-'))
-  // STORE=cloud serves the cloud database adapter (over the in-memory double) instead.
-  let cloud: ReturnType<typeof createCloudTestStore> | undefined
+  // STORE=cloud serves the cloud database adapter (the real wx-server-sdk against this worker's
+  // CloudBase emulator) instead.
+  let cloudTest: CloudTestStore | undefined
   if (apiStoreKind() === 'cloud') {
-    cloud = cloudDatabases.get(dataDir) ?? createCloudTestStore()
-    cloudDatabases.set(dataDir, cloud)
+    cloudTest = cloudDatabases.get(dataDir) ?? (await createCloudTestStore())
+    cloudDatabases.set(dataDir, cloudTest)
   }
-  const cloudStore = cloud?.store
+  const cloud = cloudTest?.cloud
+  const cloudStore = cloudTest?.store
   if (options.snapshot) {
     const store = cloudStore ?? createSqliteStore(path.join(dataDir, DATABASE_FILE))
     await store.importSnapshot(options.snapshot)
@@ -116,12 +119,12 @@ export async function startTestApi(
       return (await api.data<{ token: string }>('auth.devLogin', { openid })).token
     },
     rows(name) {
-      if (cloud) return cloud.double.dump(name)
+      if (cloud) return cloud.dump(name)
       return readSqlite().prepare(`SELECT * FROM ${name}`).all() as Record<string, unknown>[]
     },
     dumpAll(except = []) {
       const names = cloud
-        ? cloud.double.collectionNames()
+        ? cloud.collectionNames()
         : (
             readSqlite()
               .prepare(
@@ -129,7 +132,7 @@ export async function startTestApi(
               )
               .all() as { name: string }[]
           ).map((t) => t.name)
-      // The cloud double lists a collection once anything touched it, even a read of nothing:
+      // Every collection of collections.ts exists in the emulated environment from the start:
       // an empty collection holds no data, so it is left out.
       // Rate-limit counters are the limiter's bookkeeping, which every call (refused ones too)
       // adds to: not data a call writes (tests/api/rate-limits.test.ts reads them itself).
