@@ -9,11 +9,16 @@ import { type Emulator, startEmulator } from './server'
 import { loadRealSdk, type RealSdk } from './sdk'
 
 let shared: Promise<{ emulator: Emulator; sdk: RealSdk }> | null = null
+let started: Emulator | null = null
+
+/** This worker's emulator if a test started it, else null. */
+export const startedEmulator = () => started
 
 /** This worker's emulator and the real SDK pointed at it (started on first use). */
 export function sharedEmulator(): Promise<{ emulator: Emulator; sdk: RealSdk }> {
   shared ??= (async () => {
     const emulator = await startEmulator()
+    started = emulator
     const sdk = loadRealSdk(emulator.url, 'test-default')
     sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV })
     return { emulator, sdk }

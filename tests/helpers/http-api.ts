@@ -9,7 +9,7 @@ import { startLocalApp, DATABASE_FILE, type LocalApp } from '../../server/local/
 import { createLogger } from '../../server/logger'
 import { createSqliteStore } from '../../server/store/sqlite/sqlite-store'
 import type { Snapshot } from '../../server/store/store'
-import { apiStoreKind, createCloudTestStore } from './store-adapters'
+import { apiStoreKind, type CloudTestEnvironment, createCloudTestStore } from './store-adapters'
 
 /** Audit entries of writes that happened, leaving out the refused attempts kept beside them. */
 export function acceptedWrites<T extends { after: unknown }>(entries: readonly T[]): T[] {
@@ -19,6 +19,8 @@ export function acceptedWrites<T extends { after: unknown }>(entries: readonly T
 export interface TestApi {
   app: LocalApp
   dataDir: string
+  /** The emulated cloud environment behind the store when STORE=cloud, else null. */
+  cloud: CloudTestEnvironment | null
   /** POSTs an action (with an Idempotency-Key when given); returns the status and the envelope. */
   post<T = unknown>(
     action: string,
@@ -109,6 +111,7 @@ export async function startTestApi(
   const api: TestApi = {
     app,
     dataDir,
+    cloud: cloud ?? null,
     post,
     async data<T>(action: string, input?: unknown, token?: string) {
       const { body } = await post<T>(action, input, token)

@@ -5,6 +5,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { createCloudStore } from '../../server/store/cloud/cloud-store'
+import { defaultConflictRetry } from '../../server/store/cloud/transactions'
 import { createSqliteStore } from '../../server/store/sqlite/sqlite-store'
 import type { Snapshot, Store } from '../../server/store/store'
 import { type EmulatedEnvironment, freshEnvironment } from '../emulator/harness'
@@ -15,13 +16,21 @@ export const storeKinds: readonly StoreKind[] = ['sqlite', 'cloud']
 /** The adapter the API tests use: `STORE=cloud npx vitest run --project api` for the cloud one. */
 export const apiStoreKind = (): StoreKind => (process.env.STORE === 'cloud' ? 'cloud' : 'sqlite')
 
+/** An emulated environment, and how often the Store ran a conflicting transaction again. */
+export interface CloudTestEnvironment extends EmulatedEnvironment {
+  /** Conflicts server/store/cloud/transactions.ts retried after a pause (beyond the SDK's own). */
+  storeRetries(): number
+}
+
 /** A cloud Store on a fresh emulated environment (collections and indexes of collections.ts). */
 export async function createCloudTestStore(): Promise<{
   store: Store
-  cloud: EmulatedEnvironment
+  cloud: CloudTestEnvironment
 }> {
-  const cloud = await freshEnvironment()
-  return { store: createCloudStore(cloud.db), cloud }
+  const env = await freshEnvironment()
+  let retries = 0
+  const store = createCloudStore(env.db, { ...defaultConflictRetry, onRetry: () => retries++ })
+  return { store, cloud: { ...env, storeRetries: () => retries } }
 }
 
 /** A fresh, empty (or snapshot-loaded) store of the given kind; close() also removes its files. */
@@ -33,9 +42,9 @@ export async function openStore(kind: StoreKind, snapshot?: Snapshot): Promise<S
 export async function openStoreWithCloud(
   kind: StoreKind,
   snapshot?: Snapshot,
-): Promise<{ store: Store; cloud: EmulatedEnvironment | null }> {
+): Promise<{ store: Store; cloud: CloudTestEnvironment | null }> {
   let store: Store
-  let cloud: EmulatedEnvironment | null = null
+  let cloud: CloudTestEnvironment | null = null
   let cleanup = () => {}
   if (kind === 'cloud') ({ store, cloud } = await createCloudTestStore())
   else {
