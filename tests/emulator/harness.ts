@@ -20,7 +20,10 @@ export function sharedEmulator(): Promise<{ emulator: Emulator; sdk: RealSdk }> 
     const emulator = await startEmulator()
     started = emulator
     const sdk = loadRealSdk(emulator.url, 'test-default')
-    sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV })
+    // The SDK gives up on a request after 15 s by default. Every simulated function instance
+    // and the emulator share this worker's event loop (and the machine's cores with whatever
+    // else runs): a queue that long says nothing about the platform, so the tests wait longer.
+    sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV, timeout: 120_000 })
     return { emulator, sdk }
   })()
   return shared

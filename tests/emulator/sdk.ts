@@ -12,7 +12,7 @@ import type { CloudDb } from '../../server/store/cloud/sdk'
 /** The part of the real module tests and scripts use. */
 export interface RealSdk {
   DYNAMIC_CURRENT_ENV: symbol
-  init(options: { env: string | symbol }): void
+  init(options: { env: string | symbol; timeout?: number }): void
   database(options?: { env?: string; throwOnNotFound?: boolean }): CloudDb & {
     createCollection(name: string): Promise<unknown>
   }
