@@ -91,6 +91,8 @@ export async function startTestApi(
       staticRoot: h5Dir(dataDir),
       store: cloudStore,
       rateLimits: options.rateLimits,
+      // Tests tick explicitly (app.tick()); over the emulator a file can outlast the interval.
+      ticker: false,
     },
   )
   const post = async <T>(action: string, input?: unknown, token?: string, key?: string) => {

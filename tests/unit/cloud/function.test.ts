@@ -19,6 +19,7 @@ type Main = (event: unknown, context: unknown) => Promise<Envelope<unknown> | 's
 let emulator: Emulator
 let sdk: RealSdk
 let envs = 0
+let inputs: string[] = []
 
 /**
  * Per test: a fresh cloud environment (collections and indexes created, as DEPLOY.md has it
@@ -59,9 +60,16 @@ describe('the bundled api cloud function', { timeout: 30_000 }, () => {
     // The platform's variables are set before anything requires the SDK.
     Object.assign(process.env, platformEnv(emulator.url, 'fn-0'))
     sdk = createRequire(bundlePath)('wx-server-sdk') as RealSdk
-    await buildFunction()
+    inputs = Object.keys((await buildFunction()).meta.inputs)
   }, 120_000)
   afterAll(() => emulator?.close())
+
+  it('ships nothing of the emulator or its libraries', () => {
+    expect(inputs.some((i) => i.startsWith('server/'))).toBe(true)
+    expect(
+      inputs.filter((i) => /(^|\/)tests\/|node_modules\/(mingo|bson|protobufjs)\//.test(i)),
+    ).toEqual([])
+  })
 
   it('sends every call to the environment it is invoked in (DYNAMIC_CURRENT_ENV)', async () => {
     const { main, env } = loadFunction()
