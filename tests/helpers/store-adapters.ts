@@ -16,6 +16,13 @@ export const storeKinds: readonly StoreKind[] = ['sqlite', 'cloud']
 /** The adapter the API tests use: `STORE=cloud npx vitest run --project api` for the cloud one. */
 export const apiStoreKind = (): StoreKind => (process.env.STORE === 'cloud' ? 'cloud' : 'sqlite')
 
+/**
+ * A test's time limit on the API's adapter: on the cloud one every database call is a request
+ * through the real SDK to the emulator, several times slower than SQLite, so a long sweep gets
+ * ten times the time. A limit, not an assertion: no test measures the emulator's speed.
+ */
+export const timeLimit = (ms: number) => (apiStoreKind() === 'cloud' ? ms * 10 : ms)
+
 /** An emulated environment, and how often the Store ran a conflicting transaction again. */
 export interface CloudTestEnvironment extends EmulatedEnvironment {
   /** Conflicts server/store/cloud/transactions.ts retried after a pause (beyond the SDK's own). */
