@@ -56,14 +56,25 @@ export default tseslint.config(
   },
   {
     // The server ships as one small cloud function: spreadsheets are read and written by
-    // server/shared/xlsx*.ts; exceljs stays a test-only cross-check.
-    files: ['server/**', 'contract/**'],
+    // server/shared/xlsx*.ts; exceljs stays a test-only cross-check. The CloudBase emulator
+    // (tests/emulator) and its libraries are test tools: they never ship in the function.
+    files: ['server/**', 'contract/**', 'cloudfunctions/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: [
             { name: 'exceljs', message: 'Use server/shared/xlsx.ts (test-only dependency).' },
+            ...['mingo', 'bson', 'protobufjs'].map((name) => ({
+              name,
+              message: 'A dependency of the CloudBase emulator (tests/emulator), a test tool.',
+            })),
+          ],
+          patterns: [
+            {
+              group: ['**/tests/**', '**/emulator/**', '**/emulator'],
+              message: 'The CloudBase emulator and test helpers never ship in the function.',
+            },
           ],
         },
       ],

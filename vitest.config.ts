@@ -51,6 +51,10 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/unit/**/*.test.ts'],
           setupFiles: [fixedClock],
+          // The Store contract tests on the cloud adapter make every database call over HTTP
+          // to this worker's CloudBase emulator (tests/emulator), through the real SDK.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {
@@ -63,14 +67,18 @@ export default defineConfig({
         },
       },
       {
-        // The same API suite on the cloud database adapter, over the wx-server-sdk double.
+        // The same API suite on the cloud database adapter: the real wx-server-sdk against a
+        // CloudBase emulator started in each test file's worker (tests/emulator), every database
+        // call a request over HTTP, hence the longer timeouts.
         extends: true,
         test: {
           name: 'api-cloud',
           environment: 'node',
           include: ['tests/api/**/*.test.ts'],
-          setupFiles: [fixedClock],
+          setupFiles: [fixedClock, 'tests/setup/emulator-actions.ts'],
           env: { STORE: 'cloud' },
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
         },
       },
       {

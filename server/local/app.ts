@@ -42,6 +42,12 @@ export async function startLocalApp(
     store?: Store
     /** Rate limits; on unless turned off (a benchmark's baseline). */
     rateLimits?: boolean
+    /**
+     * The timer that ticks every TICK_INTERVAL_MS; on unless turned off. Tests tick explicitly
+     * (LocalApp.tick): a file that runs longer than the interval must not see a tick land
+     * between a call and the check of what it wrote.
+     */
+    ticker?: boolean
   } = {},
 ): Promise<LocalApp> {
   const clock = options.clock ?? clockFrom(config.clockStart)
@@ -83,10 +89,15 @@ export async function startLocalApp(
     staticRoot: options.staticRoot ?? path.resolve(__dirname, '../../dist-h5'),
   })
   const url = await listen(server, config.port, config.host)
-  const ticker = setInterval(() => {
-    router.tick().catch((error: unknown) => logger.error('tick failed', { error: String(error) }))
-  }, TICK_INTERVAL_MS)
-  ticker.unref()
+  const ticker =
+    options.ticker === false
+      ? undefined
+      : setInterval(() => {
+          router
+            .tick()
+            .catch((error: unknown) => logger.error('tick failed', { error: String(error) }))
+        }, TICK_INTERVAL_MS)
+  ticker?.unref()
   return {
     url,
     store,

@@ -11,6 +11,7 @@ import type { CampaignSummary } from '../../contract/campaigns'
 import { maskName } from '../../server/people/people.rules'
 import { NOW } from '../helpers/factories'
 import { startTestApi, type TestApi } from '../helpers/http-api'
+import { timeLimit } from '../helpers/store-adapters'
 
 /** The callers the black list must stay masked for (anonymous: no sign-in at all). */
 const callers = [
@@ -257,7 +258,7 @@ describe('the black list stays masked, whatever a resident or visitor combines',
       households: [...black.keys()],
       month: published[0]?.month ?? '2026-10',
     }
-  }, 120_000)
+  }, timeLimit(120_000))
   afterAll(() => api.close())
 
   it('has an input builder for every read action of the contract', () => {
@@ -303,94 +304,98 @@ describe('the black list stays masked, whatever a resident or visitor combines',
   const figures = { calls: 0, strings: 0, actions: new Set<string>(), answered: new Set<string>() }
 
   for (const openid of callers) {
-    it(`as ${openid ?? 'nobody signed in'}: no masked line can be joined to a full name`, async () => {
-      const token = openid ? tokens.get(openid) : undefined
-      const known: Known = { ...base, openid, lineIds: new Map() }
-      const nodes: Node[] = []
-      const strings: string[] = []
-      const answers: { name: string; strings: Set<string> }[] = []
-      const names = [...readActions].sort((a, b) => order(a) - order(b))
-      for (const name of names) {
-        const builder = builders[name]
-        if (!builder) throw new Error(`no input builder for ${name}`)
-        for (const input of builder(known)) {
-          let cursor: string | null = null
-          let pages = 0
-          do {
-            const body: Record<string, unknown> = cursor ? { ...input, cursor } : { ...input }
-            const res = await api.post(name, body, token)
-            figures.calls++
-            figures.actions.add(name)
-            // Refusals are fine; a crash is not (it would hide what the action answers).
-            expect(res.status, `${name} ${JSON.stringify(body)}`).not.toBe(500)
-            if (!res.body.ok) break
-            figures.answered.add(`${openid ?? 'anonymous'} ${name}`)
-            const data = res.body.data
-            const own: string[] = []
-            walk(data, nodes, own)
-            answers.push({ name, strings: new Set(own) })
-            for (const text of own) strings.push(text)
-            if (name === 'board.ranking' || name === 'board.list') {
-              const roundId = String((input as { roundId: string }).roundId)
-              const ids = known.lineIds.get(roundId) ?? new Set<string>()
-              const lines: unknown[] = []
-              const d = data as Record<string, unknown>
-              for (const key of ['items', 'red', 'black', 'progress'])
-                if (Array.isArray(d[key])) lines.push(...(d[key] as unknown[]))
-              for (const line of lines) ids.add((line as RankEntry).householdId)
-              known.lineIds.set(roundId, ids)
-            }
-            const next = (data as { nextCursor?: unknown } | null)?.nextCursor
-            cursor = typeof next === 'string' ? next : null
-          } while (cursor && ++pages < 40)
+    it(
+      `as ${openid ?? 'nobody signed in'}: no masked line can be joined to a full name`,
+      async () => {
+        const token = openid ? tokens.get(openid) : undefined
+        const known: Known = { ...base, openid, lineIds: new Map() }
+        const nodes: Node[] = []
+        const strings: string[] = []
+        const answers: { name: string; strings: Set<string> }[] = []
+        const names = [...readActions].sort((a, b) => order(a) - order(b))
+        for (const name of names) {
+          const builder = builders[name]
+          if (!builder) throw new Error(`no input builder for ${name}`)
+          for (const input of builder(known)) {
+            let cursor: string | null = null
+            let pages = 0
+            do {
+              const body: Record<string, unknown> = cursor ? { ...input, cursor } : { ...input }
+              const res = await api.post(name, body, token)
+              figures.calls++
+              figures.actions.add(name)
+              // Refusals are fine; a crash is not (it would hide what the action answers).
+              expect(res.status, `${name} ${JSON.stringify(body)}`).not.toBe(500)
+              if (!res.body.ok) break
+              figures.answered.add(`${openid ?? 'anonymous'} ${name}`)
+              const data = res.body.data
+              const own: string[] = []
+              walk(data, nodes, own)
+              answers.push({ name, strings: new Set(own) })
+              for (const text of own) strings.push(text)
+              if (name === 'board.ranking' || name === 'board.list') {
+                const roundId = String((input as { roundId: string }).roundId)
+                const ids = known.lineIds.get(roundId) ?? new Set<string>()
+                const lines: unknown[] = []
+                const d = data as Record<string, unknown>
+                for (const key of ['items', 'red', 'black', 'progress'])
+                  if (Array.isArray(d[key])) lines.push(...(d[key] as unknown[]))
+                for (const line of lines) ids.add((line as RankEntry).householdId)
+                known.lineIds.set(roundId, ids)
+              }
+              const next = (data as { nextCursor?: unknown } | null)?.nextCursor
+              cursor = typeof next === 'string' ? next : null
+            } while (cursor && ++pages < 40)
+          }
         }
-      }
-      figures.strings += strings.length
+        figures.strings += strings.length
 
-      const home = openid ? homeOf.get(openid) : undefined
-      const hidden = base.black.filter((b) => b.id !== home)
-      for (const b of hidden) {
-        const masked = maskName(b.name)
-        const who = `${openid ?? 'anonymous'} / ${b.name} (${b.id})`
-        // 门牌号 + full name: never in one string, never in one record.
-        expect(
-          strings.filter((s) => s.includes(b.name) && s.includes(b.houseNo)),
-          `${who}: name and door in one string`,
-        ).toEqual([])
-        expect(
-          nodes.filter(
-            (n) =>
-              n.strings.some((s) => s.includes(b.name)) &&
-              n.strings.some((s) => s.includes(b.houseNo)),
-          ),
-          `${who}: name and door in one record`,
-        ).toEqual([])
-        // The household's own id never rides on a masked line.
-        expect(
-          nodes.filter((n) => n.strings.includes(masked) && n.ids.includes(b.id)),
-          `${who}: real id on a masked line`,
-        ).toEqual([])
-        // Nor anywhere in an answer that shows the masked line (a cursor, a second field).
-        expect(
-          answers.filter((a) => a.strings.has(masked) && a.strings.has(b.id)).map((a) => a.name),
-          `${who}: real id in an answer with the masked line`,
-        ).toEqual([])
-        // No id of a masked line is also the id of a record that shows the full name.
-        const maskedIds = new Set(
-          nodes.filter((n) => n.strings.includes(masked)).flatMap((n) => n.ids),
-        )
-        const joined = nodes
-          .filter((n) => n.strings.some((s) => s.includes(b.name)))
-          .flatMap((n) => n.ids)
-          .filter((id) => maskedIds.has(id))
-        expect(joined, `${who}: an id joins the masked line to the full name`).toEqual([])
-      }
-      // The caller's own household, when black-listed, is theirs to see in full.
-      if (home && base.black.some((b) => b.id === home)) {
-        const own = base.black.find((b) => b.id === home) as Black
-        expect(strings.some((s) => s === own.name)).toBe(true)
-      }
-    }, 120_000)
+        const home = openid ? homeOf.get(openid) : undefined
+        const hidden = base.black.filter((b) => b.id !== home)
+        for (const b of hidden) {
+          const masked = maskName(b.name)
+          const who = `${openid ?? 'anonymous'} / ${b.name} (${b.id})`
+          // 门牌号 + full name: never in one string, never in one record.
+          expect(
+            strings.filter((s) => s.includes(b.name) && s.includes(b.houseNo)),
+            `${who}: name and door in one string`,
+          ).toEqual([])
+          expect(
+            nodes.filter(
+              (n) =>
+                n.strings.some((s) => s.includes(b.name)) &&
+                n.strings.some((s) => s.includes(b.houseNo)),
+            ),
+            `${who}: name and door in one record`,
+          ).toEqual([])
+          // The household's own id never rides on a masked line.
+          expect(
+            nodes.filter((n) => n.strings.includes(masked) && n.ids.includes(b.id)),
+            `${who}: real id on a masked line`,
+          ).toEqual([])
+          // Nor anywhere in an answer that shows the masked line (a cursor, a second field).
+          expect(
+            answers.filter((a) => a.strings.has(masked) && a.strings.has(b.id)).map((a) => a.name),
+            `${who}: real id in an answer with the masked line`,
+          ).toEqual([])
+          // No id of a masked line is also the id of a record that shows the full name.
+          const maskedIds = new Set(
+            nodes.filter((n) => n.strings.includes(masked)).flatMap((n) => n.ids),
+          )
+          const joined = nodes
+            .filter((n) => n.strings.some((s) => s.includes(b.name)))
+            .flatMap((n) => n.ids)
+            .filter((id) => maskedIds.has(id))
+          expect(joined, `${who}: an id joins the masked line to the full name`).toEqual([])
+        }
+        // The caller's own household, when black-listed, is theirs to see in full.
+        if (home && base.black.some((b) => b.id === home)) {
+          const own = base.black.find((b) => b.id === home) as Black
+          expect(strings.some((s) => s === own.name)).toBe(true)
+        }
+      },
+      timeLimit(120_000),
+    )
   }
 
   it('reports what it scanned', () => {

@@ -9,7 +9,7 @@ import { startLocalApp, DATABASE_FILE, type LocalApp } from '../../server/local/
 import { createLogger } from '../../server/logger'
 import { createSqliteStore } from '../../server/store/sqlite/sqlite-store'
 import type { Snapshot } from '../../server/store/store'
-import { apiStoreKind, createCloudTestStore } from './store-adapters'
+import { apiStoreKind, type CloudTestEnvironment, createCloudTestStore } from './store-adapters'
 
 /** Audit entries of writes that happened, leaving out the refused attempts kept beside them. */
 export function acceptedWrites<T extends { after: unknown }>(entries: readonly T[]): T[] {
@@ -19,6 +19,8 @@ export function acceptedWrites<T extends { after: unknown }>(entries: readonly T
 export interface TestApi {
   app: LocalApp
   dataDir: string
+  /** The emulated cloud environment behind the store when STORE=cloud, else null. */
+  cloud: CloudTestEnvironment | null
   /** POSTs an action (with an Idempotency-Key when given); returns the status and the envelope. */
   post<T = unknown>(
     action: string,
@@ -43,7 +45,8 @@ export interface TestApi {
  * Cloud test databases by data folder: like the real cloud database, one outlives the function
  * instance, so a server restarted on the same folder finds its data again.
  */
-const cloudDatabases = new Map<string, ReturnType<typeof createCloudTestStore>>()
+type CloudTestStore = Awaited<ReturnType<typeof createCloudTestStore>>
+const cloudDatabases = new Map<string, CloudTestStore>()
 
 /** Where a test server looks for the built H5 app (empty unless a test writes to it). */
 export const h5Dir = (dataDir: string) => path.join(dataDir, 'h5')
@@ -58,13 +61,15 @@ export async function startTestApi(
   } = {},
 ): Promise<TestApi> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'hemei-api-'))
-  // STORE=cloud serves the cloud database adapter (over the in-memory double) instead.
-  let cloud: ReturnType<typeof createCloudTestStore> | undefined
+  // STORE=cloud serves the cloud database adapter (the real wx-server-sdk against this worker's
+  // CloudBase emulator) instead.
+  let cloudTest: CloudTestStore | undefined
   if (apiStoreKind() === 'cloud') {
-    cloud = cloudDatabases.get(dataDir) ?? createCloudTestStore()
-    cloudDatabases.set(dataDir, cloud)
+    cloudTest = cloudDatabases.get(dataDir) ?? (await createCloudTestStore())
+    cloudDatabases.set(dataDir, cloudTest)
   }
-  const cloudStore = cloud?.store
+  const cloud = cloudTest?.cloud
+  const cloudStore = cloudTest?.store
   if (options.snapshot) {
     const store = cloudStore ?? createSqliteStore(path.join(dataDir, DATABASE_FILE))
     await store.importSnapshot(options.snapshot)
@@ -86,6 +91,8 @@ export async function startTestApi(
       staticRoot: h5Dir(dataDir),
       store: cloudStore,
       rateLimits: options.rateLimits,
+      // Tests tick explicitly (app.tick()); over the emulator a file can outlast the interval.
+      ticker: false,
     },
   )
   const post = async <T>(action: string, input?: unknown, token?: string, key?: string) => {
@@ -106,6 +113,7 @@ export async function startTestApi(
   const api: TestApi = {
     app,
     dataDir,
+    cloud: cloud ?? null,
     post,
     async data<T>(action: string, input?: unknown, token?: string) {
       const { body } = await post<T>(action, input, token)
@@ -116,12 +124,12 @@ export async function startTestApi(
       return (await api.data<{ token: string }>('auth.devLogin', { openid })).token
     },
     rows(name) {
-      if (cloud) return cloud.double.dump(name)
+      if (cloud) return cloud.dump(name)
       return readSqlite().prepare(`SELECT * FROM ${name}`).all() as Record<string, unknown>[]
     },
     dumpAll(except = []) {
       const names = cloud
-        ? cloud.double.collectionNames()
+        ? cloud.collectionNames()
         : (
             readSqlite()
               .prepare(
@@ -129,7 +137,7 @@ export async function startTestApi(
               )
               .all() as { name: string }[]
           ).map((t) => t.name)
-      // The cloud double lists a collection once anything touched it, even a read of nothing:
+      // Every collection of collections.ts exists in the emulated environment from the start:
       // an empty collection holds no data, so it is left out.
       // Rate-limit counters are the limiter's bookkeeping, which every call (refused ones too)
       // adds to: not data a call writes (tests/api/rate-limits.test.ts reads them itself).

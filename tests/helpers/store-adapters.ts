@@ -1,13 +1,14 @@
 // The two Store adapters, opened fresh for a test: SQLite on a temp file, and the cloud
-// database adapter over the in-memory wx-server-sdk double. Contract tests run against both.
+// database adapter on the real wx-server-sdk against this worker's CloudBase emulator
+// (tests/emulator), in an environment of its own. Contract tests run against both.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { createCloudStore } from '../../server/store/cloud/cloud-store'
-import { uniqueIndexes } from '../../server/store/cloud/collections'
+import { defaultConflictRetry } from '../../server/store/cloud/transactions'
 import { createSqliteStore } from '../../server/store/sqlite/sqlite-store'
 import type { Snapshot, Store } from '../../server/store/store'
-import { type CloudDouble, createCloudDouble } from './wx-server-sdk-double'
+import { type EmulatedEnvironment, freshEnvironment } from '../emulator/harness'
 
 export type StoreKind = 'sqlite' | 'cloud'
 export const storeKinds: readonly StoreKind[] = ['sqlite', 'cloud']
@@ -15,28 +16,44 @@ export const storeKinds: readonly StoreKind[] = ['sqlite', 'cloud']
 /** The adapter the API tests use: `STORE=cloud npx vitest run --project api` for the cloud one. */
 export const apiStoreKind = (): StoreKind => (process.env.STORE === 'cloud' ? 'cloud' : 'sqlite')
 
-/** A cloud Store over a fresh double, with the unique indexes collections.ts declares. */
-export function createCloudTestStore(now?: () => number): { store: Store; double: CloudDouble } {
-  const double = createCloudDouble({ now, uniqueIndexes: uniqueIndexes() })
-  double.cloud.init({ env: double.cloud.DYNAMIC_CURRENT_ENV })
-  const store = createCloudStore(double.cloud.database({ throwOnNotFound: false }))
-  return { store, double }
+/**
+ * A test's time limit on the API's adapter: on the cloud one every database call is a request
+ * through the real SDK to the emulator, several times slower than SQLite, so a long sweep gets
+ * ten times the time. A limit, not an assertion: no test measures the emulator's speed.
+ */
+export const timeLimit = (ms: number) => (apiStoreKind() === 'cloud' ? ms * 10 : ms)
+
+/** An emulated environment, and how often the Store ran a conflicting transaction again. */
+export interface CloudTestEnvironment extends EmulatedEnvironment {
+  /** Conflicts server/store/cloud/transactions.ts retried after a pause (beyond the SDK's own). */
+  storeRetries(): number
+}
+
+/** A cloud Store on a fresh emulated environment (collections and indexes of collections.ts). */
+export async function createCloudTestStore(): Promise<{
+  store: Store
+  cloud: CloudTestEnvironment
+}> {
+  const env = await freshEnvironment()
+  let retries = 0
+  const store = createCloudStore(env.db, { ...defaultConflictRetry, onRetry: () => retries++ })
+  return { store, cloud: { ...env, storeRetries: () => retries } }
 }
 
 /** A fresh, empty (or snapshot-loaded) store of the given kind; close() also removes its files. */
 export async function openStore(kind: StoreKind, snapshot?: Snapshot): Promise<Store> {
-  return (await openStoreWithDouble(kind, snapshot)).store
+  return (await openStoreWithCloud(kind, snapshot)).store
 }
 
-/** Like openStore, with the cloud double behind a cloud store (null for SQLite) for assertions. */
-export async function openStoreWithDouble(
+/** Like openStore, with the emulated environment behind a cloud store (null for SQLite). */
+export async function openStoreWithCloud(
   kind: StoreKind,
   snapshot?: Snapshot,
-): Promise<{ store: Store; double: CloudDouble | null }> {
+): Promise<{ store: Store; cloud: CloudTestEnvironment | null }> {
   let store: Store
-  let double: CloudDouble | null = null
+  let cloud: CloudTestEnvironment | null = null
   let cleanup = () => {}
-  if (kind === 'cloud') ({ store, double } = createCloudTestStore())
+  if (kind === 'cloud') ({ store, cloud } = await createCloudTestStore())
   else {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hemei-store-'))
     store = createSqliteStore(path.join(dir, 'test.sqlite'))
@@ -50,5 +67,5 @@ export async function openStoreWithDouble(
       cleanup()
     },
   })
-  return { store: closing, double }
+  return { store: closing, cloud }
 }

@@ -1,6 +1,6 @@
 // The Store on WeChat cloud development's database (wx-server-sdk), one module per area. It is
 // given the database object, so the same code runs in the `api` cloud function and, in tests,
-// over the in-memory double (tests/helpers/wx-server-sdk-double.ts).
+// on the real wx-server-sdk against a local CloudBase emulator (tests/emulator).
 import type { Store } from '../store'
 import { activitiesRepo } from './activities'
 import { boardRepo, loadBoard } from './board'

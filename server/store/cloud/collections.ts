@@ -327,7 +327,7 @@ export const cloudCollections = [
 
 export type CloudCollectionName = (typeof cloudCollections)[number]['name']
 
-/** Unique indexes per collection, in the shape the in-memory wx-server-sdk double enforces. */
+/** Unique indexes per collection: field lists (what the tests' CloudBase emulator enforces). */
 export function uniqueIndexes(): Record<string, string[][]> {
   return Object.fromEntries(
     cloudCollections.map((c) => [

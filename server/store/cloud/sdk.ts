@@ -1,6 +1,6 @@
 // The part of wx-server-sdk's database API the cloud Store uses, typed for our code. The real
-// SDK's `cloud.database({ throwOnNotFound: false })` and the in-memory double in tests/helpers
-// both satisfy it. Reference:
+// SDK's `cloud.database({ throwOnNotFound: false })` satisfies it (tests run it against the
+// CloudBase emulator in tests/emulator). Reference:
 // https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/database/Cloud.database.html
 
 export type Doc = Record<string, unknown>

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { cloudCollections, uniqueIndexes } from '../../../server/store/cloud/collections'
-import { createCloudDouble, DATABASE_REQUEST_FAIL } from '../../helpers/wx-server-sdk-double'
+import { freshEnvironment } from '../../emulator/harness'
 
 const rulesFile = path.resolve(__dirname, '../../../cloudfunctions/database-rules.json')
 const rules = JSON.parse(fs.readFileSync(rulesFile, 'utf8')) as Record<string, unknown>
@@ -29,12 +29,12 @@ describe('cloud collections', () => {
     }
   })
 
-  it('hand their unique indexes to the double, which then refuses a second openid', async () => {
-    const { cloud } = createCloudDouble({ uniqueIndexes: uniqueIndexes() })
-    const users = cloud.database().collection('users')
+  it('create unique indexes that then refuse a second openid (the emulator, real SDK)', async () => {
+    const { db } = await freshEnvironment()
+    const users = db.collection('users')
     await users.add({ data: { _id: 'u1', openid: 'o1' } })
     await expect(users.add({ data: { _id: 'u2', openid: 'o1' } })).rejects.toMatchObject({
-      errCode: DATABASE_REQUEST_FAIL,
+      errCode: -502001,
     })
     expect(uniqueIndexes().households).toEqual([['villageId', 'houseNo']])
   })

@@ -1,48 +1,42 @@
 // The bundled `api` cloud function (cloudfunctions/api/index.js, built here by the same code as
-// `npm run build:functions`), required the way the platform requires it, with wx-server-sdk
-// resolved to the in-memory double and `main(event, context)` called the way WeChat calls it.
+// `npm run build:functions`), required the way the platform requires it, with the REAL
+// wx-server-sdk 4.0.2 pointed at the CloudBase emulator (tests/emulator), and `main(event,
+// context)` called the way WeChat calls it: the caller in WX_OPENID / TCB_SOURCE, the
+// environment in TCB_ENV (what DYNAMIC_CURRENT_ENV resolves to).
 import { createRequire } from 'node:module'
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Envelope } from '../../../contract'
 import { loadFunctionConfig } from '../../../cloudfunctions/api/config'
-import { bundlePath, buildFunction, functionDir } from '../../../scripts/build-functions'
-import { uniqueIndexes } from '../../../server/store/cloud/collections'
-import { createCloudDouble } from '../../helpers/wx-server-sdk-double'
+import { bundlePath, buildFunction } from '../../../scripts/build-functions'
+import { provision } from '../../emulator/harness'
+import { type RealSdk, platformEnv, setCaller } from '../../emulator/sdk'
+import { type Emulator, startEmulator } from '../../emulator/server'
 
 const requireHere = createRequire(bundlePath)
-const sdkPath = createRequire(`${functionDir}/`).resolve('wx-server-sdk')
 
 type Main = (event: unknown, context: unknown) => Promise<Envelope<unknown> | 'success'>
 
-/** Per test: a fresh double standing in for wx-server-sdk and a fresh load of the bundle. */
-function loadFunction(env: Record<string, string> = {}) {
-  const double = createCloudDouble({ uniqueIndexes: uniqueIndexes() })
-  const msgSecCheck = async () => ({ errCode: 0, result: { suggest: 'pass', label: 100 } })
-  const send = async () => ({ errCode: 0 })
-  Object.assign(double.cloud, {
-    openapi: { security: { msgSecCheck }, subscribeMessage: { send } },
-  })
-  // A database whose every collection() call fails while `broken` is set.
-  const state = { broken: false }
-  const database = double.cloud.database.bind(double.cloud)
-  double.cloud.database = (opts) => {
-    const db = database(opts)
-    const collection = db.collection.bind(db)
-    return Object.assign(db, {
-      collection(name: string) {
-        if (state.broken) throw new Error('boom at /var/secret/stack')
-        return collection(name)
-      },
-    })
-  }
-  const vars: Record<string, string> = { ADMIN_OPENIDS: '', NOTIFY_TEMPLATES: '{}', ...env }
-  const saved = Object.keys(vars).map((key) => [key, process.env[key]] as const)
-  Object.assign(process.env, vars)
+let emulator: Emulator
+let sdk: RealSdk
+let envs = 0
+let inputs: string[] = []
+
+/**
+ * Per test: a fresh cloud environment (collections and indexes created, as DEPLOY.md has it
+ * done in the console), the function's own variables, and a fresh load of the bundle.
+ */
+function loadFunction(vars: Record<string, string> = {}, provisioned = true) {
+  const env = `fn-${++envs}`
+  const database = emulator.database(env)
+  if (provisioned) provision(database)
+  setCaller({ ENV: env, OPENID: '', SOURCE: 'wx_client' })
+  const config: Record<string, string> = { ADMIN_OPENIDS: '', NOTIFY_TEMPLATES: '{}', ...vars }
+  const saved = Object.keys(config).map((key) => [key, process.env[key]] as const)
+  Object.assign(process.env, config)
   delete requireHere.cache[bundlePath]
-  requireHere.cache[sdkPath] = { exports: double.cloud, loaded: true } as NodeJS.Module
   try {
     const { main } = requireHere(bundlePath) as { main: Main }
-    return { main, double, state }
+    return { main, env, database }
   } finally {
     for (const [key, value] of saved) {
       if (value === undefined) delete process.env[key]
@@ -56,18 +50,43 @@ const context = { request_id: 'req-platform-1', function_name: 'api' }
 
 afterEach(() => {
   delete requireHere.cache[bundlePath]
-  delete requireHere.cache[sdkPath]
+  emulator?.openapi.reset()
 })
 
 // Loading a 1.8 MB bundle takes a second or more on a busy machine.
 describe('the bundled api cloud function', { timeout: 30_000 }, () => {
   beforeAll(async () => {
-    await buildFunction()
+    emulator = await startEmulator()
+    // The platform's variables are set before anything requires the SDK.
+    Object.assign(process.env, platformEnv(emulator.url, 'fn-0'))
+    sdk = createRequire(bundlePath)('wx-server-sdk') as RealSdk
+    inputs = Object.keys((await buildFunction()).meta.inputs)
   }, 120_000)
+  afterAll(() => emulator?.close())
 
-  it('initialises the SDK once, at load, on the environment it is called in', () => {
-    const { double } = loadFunction()
-    expect(double.initialised()).toEqual({ env: double.cloud.DYNAMIC_CURRENT_ENV })
+  it('ships nothing of the emulator or its libraries', () => {
+    expect(inputs.some((i) => i.startsWith('server/'))).toBe(true)
+    expect(
+      inputs.filter((i) => /(^|\/)tests\/|node_modules\/(mingo|bson|protobufjs)\//.test(i)),
+    ).toEqual([])
+  })
+
+  it('sends every call to the environment it is invoked in (DYNAMIC_CURRENT_ENV)', async () => {
+    const { main, env } = loadFunction()
+    const other = loadFunction().env
+    setCaller({ ENV: env, OPENID: 'o-resident' })
+    expect(
+      await main({ action: 'me.updateProfile', input: { nickname: '老李' } }, context),
+    ).toMatchObject({
+      ok: true,
+    })
+    expect(
+      emulator
+        .database(env)
+        .dump('users')
+        .map((u) => u.openid),
+    ).toEqual(['o-resident'])
+    expect(emulator.database(other).dump('users')).toEqual([])
   })
 
   // users.search is for admins, and the router checks access before it validates the input:
@@ -76,40 +95,40 @@ describe('the bundled api cloud function', { timeout: 30_000 }, () => {
   const adminProbe = { action: 'users.search', input: { keyword: '长'.repeat(31) } }
 
   it("identifies the caller WeChat's context names, not an openid inside the event", async () => {
-    const { main, double } = loadFunction({ ADMIN_OPENIDS: 'o-admin' })
-    double.setWXContext({ OPENID: 'o-resident' })
+    const { main, database } = loadFunction({ ADMIN_OPENIDS: 'o-admin' })
+    setCaller({ OPENID: 'o-resident' })
     const forged = {
       ...adminProbe,
       openid: 'o-admin',
       OPENID: 'o-admin',
-      userInfo: { appId: 'wx-double', openId: 'o-admin' },
+      userInfo: { appId: 'wx-emulator-app', openId: 'o-admin' },
     }
     expect(await main(forged, context)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     // Only the context's caller was ever seen.
-    expect(double.dump('users').map((u) => u.openid)).toEqual(['o-resident'])
+    expect(database.dump('users').map((u) => u.openid)).toEqual(['o-resident'])
 
-    double.setWXContext({ OPENID: 'o-admin' })
+    setCaller({ OPENID: 'o-admin' })
     expect(await main(adminProbe, context)).toMatchObject({
       ok: false,
       error: { code: 'BAD_INPUT', message: '关键词最多 30 个字' },
     })
-    expect(double.dump('users').map((u) => u.openid)).toEqual(['o-resident', 'o-admin'])
+    expect(database.dump('users').map((u) => u.openid)).toEqual(['o-resident', 'o-admin'])
   })
 
   it('runs system.tick on its timer trigger, and never for a client sending the same shape', async () => {
-    const { main, double } = loadFunction()
+    const { main, env, database } = loadFunction()
     const timer = { Type: 'Timer', TriggerName: 'tick', Time: '2026-12-04T14:30:00Z', Message: '' }
     // An expired key from a day and more ago: the tick forgets it.
-    await double.cloud
-      .database()
+    await sdk
+      .database({ env })
       .collection('idempotency_keys')
       .add({ data: { _id: 'old-key', fingerprint: 'f', status: 'done', answer: 'null', at: 0 } })
-    double.setWXContext({ OPENID: 'o-resident' })
+    setCaller({ OPENID: 'o-resident' })
     expect(await main(timer, context)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
-    expect(double.dump('idempotency_keys')).toHaveLength(1)
+    expect(database.dump('idempotency_keys')).toHaveLength(1)
 
     // An inspection stored before items kept what was entered: 10 of 20, 5 off per problem.
-    const db = double.cloud.database()
+    const db = sdk.database({ env })
     await db.collection('criteria').add({ data: { _id: 'c1', maxPoints: 20, deductionPerItem: 5 } })
     await db.collection('inspections').add({
       data: {
@@ -119,11 +138,11 @@ describe('the bundled api cloud function', { timeout: 30_000 }, () => {
       },
     })
 
-    double.setWXContext({ OPENID: '' })
+    setCaller({ OPENID: '' })
     expect(await main(timer, context)).toBe('success')
-    expect(double.dump('idempotency_keys')).toHaveLength(0)
+    expect(database.dump('idempotency_keys')).toHaveLength(0)
     // The timer rewrote it as entered: two problems, the total kept.
-    expect(double.dump('inspections')).toMatchObject([
+    expect(database.dump('inspections')).toMatchObject([
       {
         _id: 'r:h:1',
         total: 10,
@@ -134,19 +153,19 @@ describe('the bundled api cloud function', { timeout: 30_000 }, () => {
   })
 
   it('treats a call without an OPENID as a visitor, whatever the event claims', async () => {
-    const { main, double } = loadFunction({ ADMIN_OPENIDS: 'o-admin' })
-    double.setWXContext({ OPENID: '' })
+    const { main, database } = loadFunction({ ADMIN_OPENIDS: 'o-admin' })
+    setCaller({ OPENID: '' })
     const answer = await main({ action: 'me.get', openid: 'o-admin' }, context)
     // No setup code exists in the cloud (the first admin comes from ADMIN_OPENIDS): no claim.
     expect(answer).toEqual({ ok: true, data: { user: null, devMode: false, setupOpen: false } })
     const write = await main({ action: 'me.updateProfile', input: { nickname: '冒充' } }, context)
     expect(write).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
-    expect(double.dump('users')).toEqual([])
+    expect(database.dump('users')).toEqual([])
   })
 
   it("answers me.get with the context's user and me.updateProfile for them", async () => {
-    const { main, double } = loadFunction()
-    double.setWXContext({ OPENID: 'o-resident' })
+    const { main, database } = loadFunction()
+    setCaller({ OPENID: 'o-resident' })
     const renamed = await main(
       { action: 'me.updateProfile', input: { nickname: '老李' }, openid: 'o-other' },
       context,
@@ -154,14 +173,14 @@ describe('the bundled api cloud function', { timeout: 30_000 }, () => {
     expect(renamed).toMatchObject({ ok: true })
     const me = await main({ action: 'me.get', input: {} }, context)
     expect(me).toMatchObject({ ok: true, data: { user: { nickname: '老李', role: 'visitor' } } })
-    expect(double.dump('users').map((u) => [u.openid, u.nickname])).toEqual([
+    expect(database.dump('users').map((u) => [u.openid, u.nickname])).toEqual([
       ['o-resident', '老李'],
     ])
   })
 
   it("settles a picture on mediaCheckAsync's pushed verdict, never on a client's forgery", async () => {
-    const { main, double } = loadFunction()
-    const media = double.cloud.database({ throwOnNotFound: false }).collection('media')
+    const { main, env, database } = loadFunction()
+    const media = sdk.database({ env, throwOnNotFound: false }).collection('media')
     const pending = (id: string, traceId: string) => ({
       _id: id,
       ownerId: 'usr_1',
@@ -171,7 +190,7 @@ describe('the bundled api cloud function', { timeout: 30_000 }, () => {
       createdAt: 1,
       status: 'pending',
       cloudPath: `media/2026-11/${id}.jpg`,
-      fileId: `cloud://env-1.abc/media/2026-11/${id}.jpg`,
+      fileId: `cloud://${env}.abc/media/2026-11/${id}.jpg`,
       traceId,
     })
     await media.add({ data: pending('med_a', 'trace-a') })
@@ -183,19 +202,59 @@ describe('the bundled api cloud function', { timeout: 30_000 }, () => {
       result: { suggest, label: 100 },
     })
     // A phone calling the function with the push's shape is still a phone.
-    double.setWXContext({ OPENID: 'o-resident', SOURCE: 'wx_client' })
+    setCaller({ OPENID: 'o-resident', SOURCE: 'wx_client' })
     await main(verdict('trace-a', 'pass'), context)
     // The platform's push (no client source) settles each record once.
-    double.setWXContext({ OPENID: '', SOURCE: 'wx_http' })
+    setCaller({ OPENID: '', SOURCE: 'wx_http' })
     expect(await main(verdict('trace-b', 'risky'), context)).toBe('success')
     expect(await main(verdict('trace-b', 'pass'), context)).toBe('success')
-    const status = Object.fromEntries(double.dump('media').map((d) => [d._id, d.status]))
+    const status = Object.fromEntries(database.dump('media').map((d) => [d._id, d.status]))
     expect(status).toEqual({ med_a: 'pending', med_b: 'risky' })
   })
 
+  it('registers a phone upload: a temp URL, a ranged read of the file, mediaCheckAsync as the caller', async () => {
+    const { main, env, database } = loadFunction({ ADMIN_OPENIDS: 'o-admin' })
+    setCaller({ OPENID: 'o-admin', SOURCE: 'wx_client' })
+    const slot = await main(
+      { action: 'media.uploadSlot', input: { kind: 'image', ext: 'jpg' } },
+      context,
+    )
+    if (slot === 'success' || !slot.ok) throw new Error(JSON.stringify(slot))
+    const { cloudPath } = slot.data as { cloudPath: string }
+    // The phone's Taro.cloud.uploadFile, played here by the SDK's own upload (metadata, then PUT).
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000)])
+    const { fileID } = await sdk.uploadFile({ cloudPath, fileContent: jpeg })
+    expect(fileID.startsWith(`cloud://${env}.`)).toBe(true)
+    const registered = await main({ action: 'media.register', input: { fileID } }, context)
+    expect(registered).toMatchObject({ ok: true, data: { status: 'pending' } })
+    const checks = emulator.openapi.calls.filter((c) => c.api === 'security.mediaCheckAsync')
+    expect(checks).toHaveLength(1)
+    expect(checks[0]!.data).toMatchObject({ openid: 'o-admin', media_type: 2, version: 2 })
+    expect(String(checks[0]!.data.media_url)).toMatch(new RegExp(`^${emulator.url}/files/`))
+    expect(database.dump('media')).toMatchObject([{ fileId: fileID, status: 'pending' }])
+
+    // A file whose bytes are not the picture its slot promised is refused and deleted.
+    const second = await main(
+      { action: 'media.uploadSlot', input: { kind: 'image', ext: 'jpg' } },
+      context,
+    )
+    if (second === 'success' || !second.ok) throw new Error(JSON.stringify(second))
+    const fake = await sdk.uploadFile({
+      cloudPath: (second.data as { cloudPath: string }).cloudPath,
+      fileContent: Buffer.from('MZ not a picture at all'),
+    })
+    expect(emulator.storage.files.has(fake.fileID)).toBe(true)
+    const refused = await main(
+      { action: 'media.register', input: { fileID: fake.fileID } },
+      context,
+    )
+    expect(refused).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
+    expect(emulator.storage.files.has(fake.fileID)).toBe(false)
+  })
+
   it('answers the error envelope for an unknown action, a missing one and a bad input', async () => {
-    const { main, double } = loadFunction()
-    double.setWXContext({ OPENID: 'o-resident' })
+    const { main } = loadFunction()
+    setCaller({ OPENID: 'o-resident' })
     expect(await main({ action: 'no.such', input: {} }, context)).toEqual({
       ok: false,
       error: { code: 'NOT_FOUND', message: '没有这个接口' },
@@ -216,9 +275,9 @@ describe('the bundled api cloud function', { timeout: 30_000 }, () => {
   })
 
   it("turns an unexpected failure into the INTERNAL envelope with the platform's request id", async () => {
-    const { main, double, state } = loadFunction()
-    double.setWXContext({ OPENID: 'o-resident' })
-    state.broken = true
+    // An environment whose collections were never created: every database call fails.
+    const { main } = loadFunction({}, false)
+    setCaller({ OPENID: 'o-resident' })
     const answer = await main({ action: 'me.get', input: {} }, context)
     expect(answer).toEqual({
       ok: false,
@@ -228,7 +287,7 @@ describe('the bundled api cloud function', { timeout: 30_000 }, () => {
         details: { requestId: 'req-platform-1' },
       },
     })
-    expect(JSON.stringify(answer)).not.toMatch(/boom|secret|at /)
+    expect(JSON.stringify(answer)).not.toMatch(/Table|exist|-50200|at /)
   })
 
   it('answers INTERNAL on every call when its environment variables are wrong', async () => {

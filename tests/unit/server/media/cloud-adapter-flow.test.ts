@@ -1,5 +1,5 @@
-// The slot → register → verdict flow through the router on the cloud database adapter (over
-// the wx-server-sdk double), without a snapshot: the API suite's STORE=cloud run needs every
+// The slot → register → verdict flow through the router on the cloud database adapter (the real
+// wx-server-sdk against the CloudBase emulator), without a snapshot: the API suite's STORE=cloud run needs every
 // area's snapshot import, this needs only users and media.
 import { describe, expect, it } from 'vitest'
 import { createLogger } from '../../../../server/logger'
@@ -11,7 +11,7 @@ import { createCloudTestStore } from '../../../helpers/store-adapters'
 
 describe('cloud uploads on the cloud database adapter', () => {
   it('registers only the owner’s slot, once, and settles its verdict', async () => {
-    const { store } = createCloudTestStore()
+    const { store } = await createCloudTestStore()
     const cloud = fakeCloudFiles()
     const uploaded = { add: (fileID: string) => cloud.stored.set(fileID, jpegOf()) }
     const router = createRouter({

@@ -4,18 +4,18 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { houseSortKey } from '../../../../server/places/house-order.rules'
 import type { Store } from '../../../../server/store/store'
 import { buildTestTown, NOW } from '../../../helpers/factories'
-import { openStoreWithDouble } from '../../../helpers/store-adapters'
+import { openStoreWithCloud } from '../../../helpers/store-adapters'
 
 describe('walking-order key backfill (cloud)', () => {
   let store: Store | undefined
   afterEach(async () => store?.close())
 
   it('fills the key of households stored without one, in bounded batches, once', async () => {
-    const opened = await openStoreWithDouble('cloud', buildTestTown())
+    const opened = await openStoreWithCloud('cloud', buildTestTown())
     store = opened.store
-    const { double } = opened
-    if (!double) throw new Error('the cloud store comes with its double')
-    const db = double.cloud.database()
+    const { cloud } = opened
+    if (!cloud) throw new Error('the cloud store comes with its emulated environment')
+    const db = cloud.db
     // Written as the adapter did before houseSort: no key.
     for (const [id, houseNo] of [
       ['hh-old1', '东街20号'],
@@ -55,7 +55,7 @@ describe('walking-order key backfill (cloud)', () => {
       '东街10号之一',
       '东街20号',
     ])
-    const stored = double.dump('households').find((d) => d._id === 'hh-old3')
+    const stored = cloud.dump('households').find((d) => d._id === 'hh-old3')
     expect(stored?.houseSort).toBe(houseSortKey('东街10号之一'))
     // The key stays a storage detail: the record read back has no houseSort.
     const view = await store.places.household('hh-old3')
@@ -63,7 +63,7 @@ describe('walking-order key backfill (cloud)', () => {
   })
 
   it('finds nothing to fill on SQLite: the migration and every insert set the key', async () => {
-    const opened = await openStoreWithDouble('sqlite', buildTestTown())
+    const opened = await openStoreWithCloud('sqlite', buildTestTown())
     store = opened.store
     expect(await store.households.fillSortKeys(100)).toBe(0)
   })

@@ -226,9 +226,9 @@ describe('migration 17: inspection items as entered (SQLite file)', () => {
 
 describe('cloud: inspection documents stored as scores', () => {
   it('reads them as entered, and rewrites them once keeping every total', async () => {
-    const { store, double } = createCloudTestStore()
+    const { store, cloud } = await createCloudTestStore()
     await store.importSnapshot(buildTestTown())
-    const db = double.cloud.database({ throwOnNotFound: false })
+    const db = cloud.db
     // An old document of r-open/hh-a2: 庭院 (direct) 55, 垃圾 scored 25 with no problems recorded.
     await db.collection('inspections').add({
       data: {

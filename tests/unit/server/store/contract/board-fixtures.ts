@@ -6,16 +6,16 @@ import type {
   Snapshot,
   Store,
 } from '../../../../../server/store/store'
-import type { CloudDouble } from '../../../../helpers/wx-server-sdk-double'
+import type { EmulatedEnvironment } from '../../../../emulator/harness'
 import { NOW, testItems, who } from '../../../../helpers/factories'
-import { openStoreWithDouble, type StoreKind } from '../../../../helpers/store-adapters'
+import { openStoreWithCloud, type StoreKind } from '../../../../helpers/store-adapters'
 
-/** A store with the snapshot, and the cloud double when it is the cloud one. */
+/** A store with the snapshot, and its emulated cloud environment when it is the cloud one. */
 export function boardStore(
   kind: StoreKind,
   s: Snapshot,
-): Promise<{ store: Store; double: CloudDouble | null }> {
-  return openStoreWithDouble(kind, s)
+): Promise<{ store: Store; cloud: EmulatedEnvironment | null }> {
+  return openStoreWithCloud(kind, s)
 }
 
 export const admin = `u-${who.admin}`

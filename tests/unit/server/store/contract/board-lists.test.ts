@@ -5,14 +5,14 @@ import { rewriteLists } from '../../../../../server/store/cloud/board-rounds'
 import type { CloudDb, Transaction } from '../../../../../server/store/cloud/sdk'
 import { buildTestTown, DAY, NOW, who } from '../../../../helpers/factories'
 import { storeKinds } from '../../../../helpers/store-adapters'
-import type { CloudDouble } from '../../../../helpers/wx-server-sdk-double'
+import type { EmulatedEnvironment } from '../../../../emulator/harness'
 import { admin, appeal, boardStore, entry, inspection } from './board-fixtures'
 
 describe.each(storeKinds)('Store.board lists (%s)', (kind) => {
   let store: Store
-  let double: CloudDouble | null = null
+  let cloud: EmulatedEnvironment | null = null
   const open = async (s: Snapshot = buildTestTown()) =>
-    ({ store, double } = await boardStore(kind, s))
+    ({ store, cloud } = await boardStore(kind, s))
   afterEach(async () => store?.close())
 
   it('publishes once and reads the frozen lists back in order', async () => {
@@ -127,10 +127,10 @@ describe.each(storeKinds)('Store.board lists (%s)', (kind) => {
     const read = (await store.board.entries({ roundId: 'r-open' })).map((e) => e.householdId)
     expect(read).toEqual(results[0] ? ['hh-a1'] : ['hh-a3', 'hh-a2'])
     // On the cloud database the losing generation's documents are gone again.
-    const generations = (double?.dump('board_entries') ?? [])
+    const generations = (cloud?.dump('board_entries') ?? [])
       .filter((d) => d.roundId === 'r-open')
       .map((d) => d.generation)
-    expect(new Set(generations).size).toBe(double ? 1 : 0)
+    expect(new Set(generations).size).toBe(cloud ? 1 : 0)
   })
 
   it('keeps exactly one of concurrent appeals of a household pending', async () => {
@@ -148,8 +148,8 @@ describe.each(storeKinds)('Store.board lists (%s)', (kind) => {
 
 describe('the cloud lists rewrite', () => {
   it('copies a 已整改 mark that lands while it writes the new generation', async () => {
-    const { store, double } = await boardStore('cloud', buildTestTown())
-    const db = (double as CloudDouble).cloud.database({ throwOnNotFound: false })
+    const { store, cloud } = await boardStore('cloud', buildTestTown())
+    const db = (cloud as EmulatedEnvironment).db
     const frozen = await store.board.entries({ roundId: 'r-pub' })
     const lines = frozen.map((e) => ({ ...e, rectifiedAt: null }))
     // The mark lands between the rewrite's copy of the marks and its flipping transaction.
@@ -166,7 +166,7 @@ describe('the cloud lists rewrite', () => {
     expect(await rewriteLists(racing, 'r-pub', lines, async () => ({ flip: 'done' }))).toBe('done')
     const after = await store.board.entries({ roundId: 'r-pub', list: 'black' })
     expect(after.find((e) => e.householdId === 'hh-a4')?.rectifiedAt).toBe(NOW)
-    const generations = new Set(double?.dump('board_entries').map((d) => d.generation))
+    const generations = new Set(cloud?.dump('board_entries').map((d) => d.generation))
     expect(generations.size).toBe(1)
     await store.close()
   })

@@ -1,25 +1,32 @@
 // 200 residents voting for one candidate at the same moment, concurrently for real on both
 // adapters: on the cloud every vote transaction touches the same nomination document, and the
-// double fails all but the first committer with DATABASE_TRANSACTION_CONFLICT, as the platform
+// emulator fails all but the first committer with DATABASE_TRANSACTION_CONFLICT, as the platform
 // does. Every vote must land, once, within its limits. Prints the retries taken and the p99.
 import { performance } from 'node:perf_hooks'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Store } from '../../../../../server/store/store'
 import { townWithVoters } from '../../../../helpers/factories'
-import { openStoreWithDouble, storeKinds } from '../../../../helpers/store-adapters'
+import { openStoreWithCloud, storeKinds } from '../../../../helpers/store-adapters'
 import { vote } from './campaigns-fixtures'
 
-const VOTERS = 200
+/**
+ * SQLite takes 200 at once. On the cloud every vote is a transaction of ten calls over HTTP to
+ * the emulator, through the real SDK, and all but one of the contenders for the nomination's
+ * counter fail each round: the work grows with the square of the crowd, and the emulator and
+ * every simulated instance share this machine's cores. 50 keep the cloud run near a minute.
+ */
+const votersOf = (kind: string) => (kind === 'cloud' ? 50 : 200)
 
 describe.each(storeKinds)('votes under contention (%s)', (kind) => {
+  const VOTERS = votersOf(kind)
   let store: Store | undefined
   afterEach(async () => {
     await store?.close()
     store = undefined
   })
 
-  it(`${VOTERS} residents voting for one candidate at once all succeed, once each`, async () => {
-    const opened = await openStoreWithDouble(kind, townWithVoters(VOTERS, 1, 'rush'))
+  it(`${votersOf(kind)} residents voting for one candidate at once all succeed, once each`, async () => {
+    const opened = await openStoreWithCloud(kind, townWithVoters(VOTERS, 1, 'rush'))
     store = opened.store
     const before = await store.campaigns.tally('c-town')
     const took: number[] = []
@@ -44,11 +51,11 @@ describe.each(storeKinds)('votes under contention (%s)', (kind) => {
     })
     took.sort((a, b) => a - b)
     const p = (q: number) => took[Math.min(took.length - 1, Math.floor(q * took.length))] ?? 0
-    const stats = opened.double?.transactionStats()
+    const stats = opened.cloud?.transactionStats()
     process.stdout.write(
       `${kind}: ${VOTERS} votes on one candidate, median ${p(0.5).toFixed(0)} ms, p99 ${p(0.99).toFixed(0)} ms` +
         (stats ? `, ${stats.conflicts} conflicts retried over ${stats.committed} commits` : '') +
         '\n',
     )
-  }, 60_000)
+  }, 300_000)
 })

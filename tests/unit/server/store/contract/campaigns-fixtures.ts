@@ -2,7 +2,7 @@
 import type { CloudDb } from '../../../../../server/store/cloud/sdk'
 import type { CastVote, Snapshot, Store } from '../../../../../server/store/store'
 import { NOW, who } from '../../../../helpers/factories'
-import { openStoreWithDouble, type StoreKind } from '../../../../helpers/store-adapters'
+import { openStoreWithCloud, type StoreKind } from '../../../../helpers/store-adapters'
 
 export const TODAY = '2026-11-26'
 export const resA = `u-${who.residentA}`
@@ -13,8 +13,8 @@ export async function openTown(
   kind: StoreKind,
   s: Snapshot,
 ): Promise<{ store: Store; db?: CloudDb }> {
-  const { store, double } = await openStoreWithDouble(kind, s)
-  return double ? { store, db: double.cloud.database({ throwOnNotFound: false }) } : { store }
+  const { store, cloud } = await openStoreWithCloud(kind, s)
+  return cloud ? { store, db: cloud.db } : { store }
 }
 
 export const vote = (

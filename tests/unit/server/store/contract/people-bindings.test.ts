@@ -168,9 +168,9 @@ describe.each(storeKinds)('people store: bindings, roster, reach (%s)', (kind) =
   it.runIf(kind === 'cloud')(
     'completes a roster plan when it is applied again after failing part-way',
     async () => {
-      const { store: cloud, double } = createCloudTestStore()
-      store = cloud
-      const db: CloudDb = double.cloud.database({ throwOnNotFound: false })
+      const opened = await createCloudTestStore()
+      store = opened.store
+      const db: CloudDb = opened.cloud.db
       await loadPeople(db, buildTestTown())
       // The first run loses the connection after 30 household writes.
       let writes = 0

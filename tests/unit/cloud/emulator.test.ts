@@ -1,22 +1,44 @@
+// The CloudBase emulator under the real wx-server-sdk 4.0.2: what the cloud Store relies on,
+// end to end through the SDK's own encoding (see tests/emulator/README.md). These were the
+// in-memory double's tests; they now hold for the real client library against the emulator.
 import { describe, expect, it } from 'vitest'
-import {
-  AGGREGATE_DEFAULT_LIMIT,
-  CloudSdkError,
-  createCloudDouble,
-  DATABASE_REQUEST_FAIL,
-  GET_MAX,
-} from '../../helpers/wx-server-sdk-double'
+import { AGGREGATE_DEFAULT_LIMIT, GET_MAX } from '../../emulator/database'
+import { sharedEmulator } from '../../emulator/harness'
+import { setCaller } from '../../emulator/sdk'
 
-const NOW = Date.parse('2026-11-26T02:00:00Z')
+/** errCode of a failed database request (TCB_ERR_CODE.DATABASE_REQUEST_FAILED). */
+const DATABASE_REQUEST_FAIL = -502001
+let envs = 0
 
-function setup(options: Parameters<typeof createCloudDouble>[0] = {}) {
-  const double = createCloudDouble({ now: () => NOW, ...options })
-  double.cloud.init({ env: double.cloud.DYNAMIC_CURRENT_ENV })
-  const db = double.cloud.database({ throwOnNotFound: false })
-  return { ...double, db, _: db.command, $: db.command.aggregate }
+/** What set() and remove() answer (typed `unknown` in the Store's narrower SDK interface). */
+const statsOf = (answer: unknown) => (answer as { stats: Record<string, number> }).stats
+/** A command's own chaining (`_.gt(30).and(...)`), which the Store's interface leaves out. */
+const chain = (command: object) => command as { and(other: object): object }
+
+/** A fresh environment with the collections these tests use, and its real SDK database. */
+async function setup(options: { uniqueIndexes?: Record<string, string[][]> } = {}) {
+  const { emulator, sdk } = await sharedEmulator()
+  const env = `emu-${++envs}`
+  const database = emulator.database(env)
+  for (const name of ['c', 'people', 'acc', 'log', 'seq', 'votes', 'users', 'many'])
+    database.createCollection(name)
+  for (const [collection, list] of Object.entries(options.uniqueIndexes ?? {}))
+    list.forEach((fields, n) =>
+      database.createIndex(collection, { name: `u${n}`, fields, unique: true }),
+    )
+  const db = sdk.database({ env, throwOnNotFound: false })
+  return {
+    db,
+    _: db.command,
+    $: db.command.aggregate,
+    sdk,
+    env,
+    emulator,
+    dump: (name: string) => database.dump(name),
+  }
 }
 
-async function seedPeople(db: ReturnType<typeof setup>['db']) {
+async function seedPeople(db: Awaited<ReturnType<typeof setup>>['db']) {
   const people = [
     { _id: 'p1', name: '甲', age: 30, village: { id: 'v1', name: '东村' }, tags: ['a'] },
     { _id: 'p2', name: '乙', age: 45, village: { id: 'v1', name: '东村' }, tags: ['b'] },
@@ -28,27 +50,28 @@ async function seedPeople(db: ReturnType<typeof setup>['db']) {
 
 const ids = (res: { data: { _id?: unknown }[] }) => res.data.map((d) => d._id)
 
-describe('wx-server-sdk double: cloud', () => {
-  it('init records the environment; DYNAMIC_CURRENT_ENV is a symbol', () => {
-    const double = createCloudDouble()
-    expect(double.initialised()).toBeNull()
-    expect(typeof double.cloud.DYNAMIC_CURRENT_ENV).toBe('symbol')
-    double.cloud.init({ env: double.cloud.DYNAMIC_CURRENT_ENV })
-    expect(double.initialised()).toEqual({ env: double.cloud.DYNAMIC_CURRENT_ENV })
+describe('the emulator under the real SDK: the platform', () => {
+  it('getWXContext reads the caller the platform set for this invocation', async () => {
+    const { sdk, env } = await setup()
+    setCaller({ OPENID: 'o-caller', SOURCE: 'wx_client', ENV: env })
+    expect(sdk.getWXContext()).toMatchObject({ OPENID: 'o-caller', SOURCE: 'wx_client', ENV: env })
+    setCaller({ OPENID: '' })
+    expect(sdk.getWXContext().OPENID).toBe('')
   })
 
-  it('getWXContext answers the stubbed caller, and can be replaced outright', () => {
-    const double = createCloudDouble()
-    double.setWXContext({ OPENID: 'o-caller' })
-    expect(double.cloud.getWXContext()).toMatchObject({ OPENID: 'o-caller', APPID: 'wx-double' })
-    double.cloud.getWXContext = () => ({ OPENID: 'o-other', APPID: 'a', ENV: 'e', SOURCE: 's' })
-    expect(double.cloud.getWXContext().OPENID).toBe('o-other')
+  it('answers -502005 for a collection that was never created', async () => {
+    const { db } = await setup()
+    const err = await db
+      .collection('nope')
+      .add({ data: { a: 1 } })
+      .catch((e: unknown) => e)
+    expect(err).toMatchObject({ errCode: -502005 })
   })
 })
 
-describe('wx-server-sdk double: documents', () => {
+describe('the emulator under the real SDK: documents', () => {
   it('doc().get answers the record, a copy the caller cannot change in place', async () => {
-    const { db } = setup()
+    const { db } = await setup()
     await db.collection('c').add({ data: { _id: 'x', n: 1, deep: { a: 1 } } })
     const got = await db.collection('c').doc('x').get()
     expect(got.data).toEqual({ _id: 'x', n: 1, deep: { a: 1 } })
@@ -57,32 +80,31 @@ describe('wx-server-sdk double: documents', () => {
   })
 
   it('doc().get of a missing record throws by default, answers null with throwOnNotFound false', async () => {
-    const double = createCloudDouble()
-    double.cloud.init({ env: double.cloud.DYNAMIC_CURRENT_ENV })
-    const err = await double.cloud
-      .database()
+    const { sdk, env } = await setup()
+    const err = await sdk
+      .database({ env })
       .collection('c')
       .doc('nope')
       .get()
       .catch((e) => e)
-    expect(err).toBeInstanceOf(CloudSdkError)
+    expect(err).toBeInstanceOf(Error)
     expect(err.errMsg).toMatch(/document\.get:fail.*does not exist/)
-    const quiet = double.cloud.database({ throwOnNotFound: false })
+    const quiet = sdk.database({ env, throwOnNotFound: false })
     expect((await quiet.collection('c').doc('nope').get()).data).toBeNull()
   })
 
   it('doc().set replaces the whole record and creates a missing one', async () => {
-    const { db } = setup()
+    const { db } = await setup()
     const created = await db
       .collection('c')
       .doc('x')
       .set({ data: { a: 1, b: { c: 2 } } })
-    expect(created.stats).toEqual({ updated: 0, created: 1 })
+    expect(statsOf(created)).toEqual({ updated: 0, created: 1 })
     const replaced = await db
       .collection('c')
       .doc('x')
       .set({ data: { b: { d: 3 } } })
-    expect(replaced.stats).toEqual({ updated: 1, created: 0 })
+    expect(statsOf(replaced)).toEqual({ updated: 1, created: 0 })
     expect((await db.collection('c').doc('x').get()).data).toEqual({ _id: 'x', b: { d: 3 } })
     await expect(
       db
@@ -93,7 +115,7 @@ describe('wx-server-sdk double: documents', () => {
   })
 
   it('doc().update on a missing record is no error and updates nothing', async () => {
-    const { db } = setup()
+    const { db } = await setup()
     const res = await db
       .collection('c')
       .doc('nope')
@@ -103,31 +125,31 @@ describe('wx-server-sdk double: documents', () => {
   })
 
   it('doc().remove answers stats.removed', async () => {
-    const { db } = setup()
+    const { db } = await setup()
     await db.collection('c').add({ data: { _id: 'x' } })
-    expect((await db.collection('c').doc('x').remove()).stats.removed).toBe(1)
-    expect((await db.collection('c').doc('x').remove()).stats.removed).toBe(0)
+    expect(statsOf(await db.collection('c').doc('x').remove()).removed).toBe(1)
+    expect(statsOf(await db.collection('c').doc('x').remove()).removed).toBe(0)
   })
 })
 
-describe('wx-server-sdk double: add', () => {
+describe('the emulator under the real SDK: add', () => {
   it('generates an _id when the data has none and answers it', async () => {
-    const { db } = setup()
+    const { db } = await setup()
     const a = await db.collection('c').add({ data: { n: 1 } })
     const b = await db.collection('c').add({ data: { n: 2 } })
     expect(a._id).toMatch(/^[0-9a-f]{32}$/)
     expect(b._id).not.toBe(a._id)
-    expect((await db.collection('c').doc(a._id).get()).data).toEqual({ _id: a._id, n: 1 })
+    expect((await db.collection('c').doc(String(a._id)).get()).data).toEqual({ _id: a._id, n: 1 })
   })
 
   it('fails on a duplicate _id with errCode -502001 and a duplicate-key message, keeping the first', async () => {
-    const { db } = setup()
+    const { db } = await setup()
     await db.collection('votes').add({ data: { _id: 'c1:u1:n1:2026-11-26', n: 1 } })
     const err = await db
       .collection('votes')
       .add({ data: { _id: 'c1:u1:n1:2026-11-26', n: 2 } })
       .catch((e) => e)
-    expect(err).toBeInstanceOf(CloudSdkError)
+    expect(err).toBeInstanceOf(Error)
     expect(err.errCode).toBe(DATABASE_REQUEST_FAIL)
     expect(err.errMsg).toMatch(/duplicate key/)
     expect((await db.collection('votes').doc('c1:u1:n1:2026-11-26').get()).data).toMatchObject({
@@ -136,7 +158,7 @@ describe('wx-server-sdk double: add', () => {
   })
 
   it('enforces unique indexes on add, set and update alike', async () => {
-    const { db } = setup({ uniqueIndexes: { users: [['openid']] } })
+    const { db } = await setup({ uniqueIndexes: { users: [['openid']] } })
     await db.collection('users').add({ data: { _id: 'u1', openid: 'o1' } })
     await db.collection('users').add({ data: { _id: 'u2', openid: 'o2' } })
     const dup = { errCode: DATABASE_REQUEST_FAIL, errMsg: expect.stringMatching(/duplicate key/) }
@@ -164,9 +186,9 @@ describe('wx-server-sdk double: add', () => {
   })
 })
 
-describe('wx-server-sdk double: where', () => {
+describe('the emulator under the real SDK: where', () => {
   it('matches plain values, nested objects and dotted paths alike', async () => {
-    const { db } = setup()
+    const { db } = await setup()
     await seedPeople(db)
     expect(ids(await db.collection('people').where({ age: 45 }).get())).toEqual(['p2', 'p4'])
     const nested = await db
@@ -180,7 +202,7 @@ describe('wx-server-sdk double: where', () => {
   })
 
   it('supports eq, neq, gt, gte, lt, lte, in and nin', async () => {
-    const { db, _ } = setup()
+    const { db, _ } = await setup()
     await seedPeople(db)
     const q = async (cond: object) => ids(await db.collection('people').where(cond).get())
     expect(await q({ age: _.eq(30) })).toEqual(['p1'])
@@ -196,7 +218,7 @@ describe('wx-server-sdk double: where', () => {
   })
 
   it('supports and / or, at the top and inside a field, and exists', async () => {
-    const { db, _ } = setup()
+    const { db, _ } = await setup()
     await seedPeople(db)
     const q = async (cond: object) => ids(await db.collection('people').where(cond).get())
     expect(await q(_.or([{ age: 30 }, { 'village.id': 'v2', age: _.gt(50) }]))).toEqual([
@@ -204,14 +226,14 @@ describe('wx-server-sdk double: where', () => {
       'p3',
     ])
     expect(await q(_.and([{ age: 45 }, { 'village.id': 'v1' }]))).toEqual(['p2'])
-    expect(await q({ age: _.gt(30).and(_.lt(60)) })).toEqual(['p2', 'p4'])
+    expect(await q({ age: chain(_.gt(30)).and(_.lt(60)) })).toEqual(['p2', 'p4'])
     expect(await q({ age: _.or(_.eq(30), _.eq(60)) })).toEqual(['p1', 'p3'])
     expect(await q({ phone: _.exists(true) })).toEqual(['p3'])
     expect(await q({ phone: _.exists(false) })).toEqual(['p1', 'p2', 'p4'])
   })
 
   it('db.RegExp matches string fields (and array elements), with options', async () => {
-    const { db } = setup()
+    const { db } = await setup()
     await seedPeople(db)
     const people = db.collection('people')
     expect(ids(await people.where({ 'village.name': db.RegExp({ regexp: '东' }) }).get())).toEqual([
@@ -226,7 +248,7 @@ describe('wx-server-sdk double: where', () => {
   })
 
   it('orders, skips, limits and projects fields', async () => {
-    const { db } = setup()
+    const { db } = await setup()
     await seedPeople(db)
     const res = await db
       .collection('people')
@@ -243,7 +265,7 @@ describe('wx-server-sdk double: where', () => {
   })
 
   it(`get answers at most ${GET_MAX} records per call, by default and when asked for more`, async () => {
-    const { db } = setup()
+    const { db } = await setup()
     for (let i = 0; i < GET_MAX + 30; i++)
       await db.collection('many').add({ data: { _id: `r${String(i).padStart(3, '0')}`, i } })
     expect((await db.collection('many').get()).data).toHaveLength(GET_MAX)
@@ -253,7 +275,7 @@ describe('wx-server-sdk double: where', () => {
   })
 
   it('count answers every matching record, past the get cap', async () => {
-    const { db, _ } = setup()
+    const { db, _ } = await setup()
     for (let i = 0; i < 150; i++) await db.collection('many').add({ data: { i } })
     expect((await db.collection('many').count()).total).toBe(150)
     expect(
@@ -267,9 +289,9 @@ describe('wx-server-sdk double: where', () => {
   })
 })
 
-describe('wx-server-sdk double: update and remove', () => {
+describe('the emulator under the real SDK: update and remove', () => {
   it('a plain-object update merges nested objects while _.set replaces them', async () => {
-    const { db, _ } = setup()
+    const { db, _ } = await setup()
     await db.collection('c').add({ data: { _id: 'x', style: { color: 'blue', size: 'large' } } })
     await db
       .collection('c')
@@ -290,7 +312,7 @@ describe('wx-server-sdk double: update and remove', () => {
   })
 
   it('_.inc adds, _.push appends, _.remove drops a field', async () => {
-    const { db, _ } = setup()
+    const { db, _ } = await setup()
     await db.collection('c').add({ data: { _id: 'x', n: 1, list: ['a'], gone: true } })
     await db
       .collection('c')
@@ -313,7 +335,7 @@ describe('wx-server-sdk double: update and remove', () => {
   })
 
   it('where().update answers stats.updated: the records it changed', async () => {
-    const { db, _ } = setup()
+    const { db, _ } = await setup()
     await seedPeople(db)
     const res = await db
       .collection('people')
@@ -334,28 +356,17 @@ describe('wx-server-sdk double: update and remove', () => {
   })
 
   it('where().remove answers stats.removed', async () => {
-    const { db } = setup()
+    const { db } = await setup()
     await seedPeople(db)
     const res = await db.collection('people').where({ 'village.id': 'v1' }).remove()
     expect(res.stats.removed).toBe(2)
     expect((await db.collection('people').count()).total).toBe(2)
   })
-
-  it('serverDate is the database clock when the write lands, with its offset', async () => {
-    const { db } = setup()
-    await db.collection('c').add({ data: { _id: 'x', at: db.serverDate() } })
-    await db
-      .collection('c')
-      .doc('x')
-      .update({ data: { later: db.serverDate({ offset: 1000 }) } })
-    const { data } = await db.collection('c').doc('x').get()
-    expect(data).toEqual({ _id: 'x', at: new Date(NOW), later: new Date(NOW + 1000) })
-  })
 })
 
-describe('wx-server-sdk double: runTransaction', () => {
+describe('the emulator under the real SDK: runTransaction', () => {
   it("commits the callback's writes and resolves with its value", async () => {
-    const { db, _ } = setup()
+    const { db, _ } = await setup()
     await db.collection('acc').add({ data: { _id: 'a', money: 100 } })
     await db.collection('acc').add({ data: { _id: 'b', money: 0 } })
     const value = await db.runTransaction(async (t) => {
@@ -377,7 +388,7 @@ describe('wx-server-sdk double: runTransaction', () => {
   })
 
   it('rolls every write back when the callback throws, and rejects with that error', async () => {
-    const { db, dump } = setup()
+    const { db, dump } = await setup()
     await db.collection('acc').add({ data: { _id: 'a', money: 100 } })
     const err = await db
       .runTransaction(async (t) => {
@@ -399,7 +410,7 @@ describe('wx-server-sdk double: runTransaction', () => {
   })
 
   it('rollback(reason) undoes the writes and rejects with the reason', async () => {
-    const { db, dump } = setup()
+    const { db, dump } = await setup()
     const err = await db
       .runTransaction(async (t) => {
         await t
@@ -414,7 +425,7 @@ describe('wx-server-sdk double: runTransaction', () => {
   })
 
   it('runs transactions concurrently; a conflict at commit runs the callback again', async () => {
-    const { db } = setup()
+    const { db } = await setup()
     await db.collection('seq').add({ data: { _id: 'n', value: 0 } })
     let runs = 0
     const bump = (times?: number) =>
@@ -434,7 +445,7 @@ describe('wx-server-sdk double: runTransaction', () => {
   })
 
   it('fails with DATABASE_TRANSACTION_CONFLICT once its retries are used up, writing nothing', async () => {
-    const { db } = setup()
+    const { db } = await setup()
     await db.collection('seq').add({ data: { _id: 'n', value: 0 } })
     const bump = () =>
       db.runTransaction(async (t) => {
@@ -451,20 +462,11 @@ describe('wx-server-sdk double: runTransaction', () => {
     expect(failed.reason).toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' })
     expect((await db.collection('seq').doc('n').get()).data).toMatchObject({ value: 1 })
   })
-  it('refuses a transaction started inside another instead of waiting on itself', async () => {
-    const { db } = setup()
-    const err = await db
-      .runTransaction(async () => db.runTransaction(async () => 'inner'))
-      .catch((e) => e)
-    expect(err).toBeInstanceOf(CloudSdkError)
-    expect(err.errMsg).toMatch(/nested/)
-    expect(await db.runTransaction(async () => 'after')).toBe('after')
-  })
 })
 
-describe('wx-server-sdk double: aggregate', () => {
+describe('the emulator under the real SDK: aggregate', () => {
   it('match, group with sum/avg/max/min/first, sort, skip, limit and project', async () => {
-    const { db, _, $ } = setup()
+    const { db, _, $ } = await setup()
     await seedPeople(db)
     const { list } = await db
       .collection('people')
@@ -500,7 +502,7 @@ describe('wx-server-sdk double: aggregate', () => {
   })
 
   it(`answers at most ${AGGREGATE_DEFAULT_LIMIT} results when no limit is given`, async () => {
-    const { db } = setup()
+    const { db } = await setup()
     for (let i = 0; i < 45; i++) await db.collection('many').add({ data: { i } })
     expect((await db.collection('many').aggregate().end()).list).toHaveLength(
       AGGREGATE_DEFAULT_LIMIT,
@@ -509,5 +511,49 @@ describe('wx-server-sdk double: aggregate', () => {
     expect(all.list).toHaveLength(45)
     const paged = await db.collection('many').aggregate().sort({ i: 1 }).skip(40).limit(20).end()
     expect(paged.list.map((d) => d.i)).toEqual([40, 41, 42, 43, 44])
+  })
+})
+
+describe('the emulator under the real SDK: storage and openapi', () => {
+  it('uploads through the signed URL, gives temp URLs (ranged reads too), deletes', async () => {
+    const { sdk, emulator } = await setup()
+    const { fileID } = await sdk.uploadFile({
+      cloudPath: 'media/2026-12/a.jpg',
+      fileContent: Buffer.from('0123456789'),
+    })
+    expect(emulator.storage.files.get(fileID)?.toString()).toBe('0123456789')
+    const { fileList } = await sdk.getTempFileURL({
+      fileList: [
+        { fileID, maxAge: 60 },
+        { fileID: `${fileID}.missing`, maxAge: 60 },
+      ],
+    })
+    expect(fileList.map((f) => f.status)).toEqual([0, -503003])
+    const ranged = await fetch(fileList[0]!.tempFileURL, { headers: { Range: 'bytes=2-4' } })
+    expect([ranged.status, ranged.headers.get('content-range'), await ranged.text()]).toEqual([
+      206,
+      'bytes 2-4/10',
+      '234',
+    ])
+    expect((await sdk.downloadFile({ fileID })).fileContent.toString()).toBe('0123456789')
+    expect((await sdk.deleteFile({ fileList: [fileID] })).fileList[0]?.status).toBe(0)
+    expect(emulator.storage.files.has(fileID)).toBe(false)
+  })
+
+  it('answers openapi calls from a script, WeChat errors as thrown errCodes', async () => {
+    const { sdk, emulator } = await setup()
+    const openapi = sdk.openapi as {
+      subscribeMessage: { send(data: object): Promise<{ errCode: number }> }
+    }
+    expect(
+      await openapi.subscribeMessage.send({ touser: 'o', templateId: 't', data: {} }),
+    ).toMatchObject({ errCode: 0 })
+    emulator.openapi.script('subscribeMessage.send', () => ({ errcode: 43101, errmsg: 'refused' }))
+    await expect(
+      openapi.subscribeMessage.send({ touser: 'o', templateId: 't', data: {} }),
+    ).rejects.toMatchObject({ errCode: 43101 })
+    // The SDK sends snake_case keys, as WeChat's HTTPS API takes them.
+    expect(emulator.openapi.calls.at(-1)?.data).toEqual({ touser: 'o', template_id: 't', data: {} })
+    emulator.openapi.reset()
   })
 })

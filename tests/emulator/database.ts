@@ -1,0 +1,492 @@
+// One emulated cloud environment's database: collections of documents, unique indexes, and
+// optimistic transactions. Matching, updating, projecting, sorting and aggregating are mingo's
+// (MongoDB semantics, which the platform's database is built on); what this file adds is only
+// where the platform differs, each with the page it comes from:
+//   DB   https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/database/Cloud.database.html
+//   TX   https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/database/Database.runTransaction.html
+//   GET  https://developers.weixin.qq.com/miniprogram/dev/wxcloud/guide/database/read.html
+//   AGG  https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/database/aggregate/Aggregate.end.html
+//   IDX  https://developers.weixin.qq.com/miniprogram/dev/wxcloud/guide/database/performance-optimization.html
+//   ERR  https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/errcode.html
+import { randomBytes } from 'node:crypto'
+import { aggregate as mingoAggregate, find, Query, update as mingoUpdate } from 'mingo'
+import { decode, decodeDoc, type Doc, encode } from './ejson'
+
+/** An error answered as the tcb API answers one: `{ code, message }` (TCB_ERR_CODE names). */
+export class TcbApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+/**
+ * Most documents one getDocument answers. GET: "在云函数端默认及最大上限为 100"; the reference
+ * page of Collection.limit says 1000 and the SDK itself sends min(limit, 1000) (its default is
+ * 100). The stricter 100 is kept: an adapter that pages past it is safe under both readings.
+ */
+export const GET_MAX = 100
+
+/**
+ * Without a $limit stage, aggregate().end() answers 20 results at most: observed on the
+ * platform and reported in
+ * https://developers.weixin.qq.com/community/develop/article/doc/000624c67c8b48611dba2b12058c13
+ * (AGG says nothing either way).
+ */
+export const AGGREGATE_DEFAULT_LIMIT = 20
+
+export interface IndexSpec {
+  name: string
+  fields: string[]
+  unique: boolean
+}
+
+interface CollectionState {
+  docs: Map<string, Doc>
+  indexes: IndexSpec[]
+  /** Per unique index: key -> the idKey of the document holding it. */
+  taken: Map<string, Map<string, string>>
+}
+
+interface Staged {
+  collection: string
+  id: unknown
+  doc: Doc | undefined
+}
+
+interface Transaction {
+  /** Version and copy of each document the transaction touched, when it first touched it. */
+  seen: Map<string, { version: number; doc: Doc | undefined }>
+  writes: Map<string, Staged>
+  state: 'open' | 'committed' | 'aborted'
+}
+
+export interface TransactionStats {
+  started: number
+  committed: number
+  /** Commits refused with DATABASE_TRANSACTION_CONFLICT. */
+  conflicts: number
+  aborted: number
+}
+
+const idKey = (id: unknown) => JSON.stringify(id)
+const docKey = (collection: string, id: unknown) => `${collection}\u0000${idKey(id)}`
+
+function getPath(doc: Doc, path: string): unknown {
+  let at: unknown = doc
+  for (const part of path.split('.')) {
+    if (at === null || typeof at !== 'object') return undefined
+    at = (at as Doc)[part]
+  }
+  return at
+}
+
+/** A platform-style generated `_id`: 32 hex digits. */
+const generateId = () => randomBytes(16).toString('hex')
+
+/** Parameters the SDK sends with a database action (JSON body of POST /admin). */
+export interface DbParams {
+  collectionName?: string
+  queryType?: 'WHERE' | 'DOC'
+  query?: string
+  order?: string
+  offset?: number
+  limit?: number
+  projection?: string
+  data?: string | string[]
+  multi?: boolean
+  merge?: boolean
+  upsert?: boolean
+  transactionId?: string
+  stages?: { stageKey: string; stageValue: string }[]
+}
+
+export class CloudDatabase {
+  private readonly collections = new Map<string, CollectionState>()
+  private readonly versions = new Map<string, number>()
+  private readonly transactions = new Map<string, Transaction>()
+  readonly stats: TransactionStats = { started: 0, committed: 0, conflicts: 0, aborted: 0 }
+
+  constructor(readonly envId: string) {}
+
+  // --- set-up and inspection (the console's part, and tests') -------------------------------
+
+  createCollection(name: string): boolean {
+    if (this.collections.has(name)) return false
+    this.collections.set(name, { docs: new Map(), indexes: [], taken: new Map() })
+    return true
+  }
+
+  /** IDX: a unique index over plain fields has no sparse form: a missing field counts as null. */
+  createIndex(collection: string, index: IndexSpec) {
+    const c = this.collection(collection)
+    c.indexes = c.indexes.filter((i) => i.name !== index.name)
+    c.taken.delete(index.name)
+    if (index.unique) {
+      const taken = new Map<string, string>()
+      for (const [id, doc] of c.docs) {
+        const key = this.indexKey(index, doc)
+        if (taken.has(key)) throw this.duplicate(collection, index, key)
+        taken.set(key, id)
+      }
+      c.taken.set(index.name, taken)
+    }
+    c.indexes.push(index)
+  }
+
+  indexes(collection: string): IndexSpec[] {
+    return [...this.collection(collection).indexes]
+  }
+
+  collectionNames(): string[] {
+    return [...this.collections.keys()].sort()
+  }
+
+  /** Every document of a collection, as stored (copies). */
+  dump(name: string): Doc[] {
+    const c = this.collections.get(name)
+    return c ? [...c.docs.values()].map((d) => structuredClone(d)) : []
+  }
+
+  // --- the actions ---------------------------------------------------------------------------
+
+  /** Runs one database.* action; answers the `data` (or top-level fields) of the reply. */
+  handle(action: string, p: DbParams): Doc {
+    switch (action) {
+      case 'database.addCollection':
+        if (!p.collectionName) throw new TcbApiError('INVALID_PARAM', 'collectionName missing')
+        if (!this.createCollection(p.collectionName))
+          throw new TcbApiError(
+            'DATABASE_COLLECTION_ALREADY_EXIST',
+            `[ResourceInUse] Table exist. ${p.collectionName}`,
+          )
+        return { data: {} }
+      case 'database.startTransaction':
+        return { transactionId: this.startTransaction() }
+      case 'database.commitTransaction':
+        try {
+          this.commit(this.transaction(p.transactionId))
+        } finally {
+          if (p.transactionId) this.transactions.delete(p.transactionId)
+        }
+        return { data: {} }
+      case 'database.abortTransaction':
+        this.abort(p.transactionId)
+        return { data: {} }
+      case 'database.insertDocument':
+        return { data: { insertedIds: this.insert(p) } }
+      case 'database.getDocument':
+        return { data: this.get(p) }
+      case 'database.calculateDocument':
+        this.noTransaction(p, action)
+        return { data: { total: this.matching(p).length } }
+      case 'database.modifyDocument':
+        return { data: this.modify(p) }
+      case 'database.removeDocument':
+        return { data: { deleted: this.remove(p) } }
+      case 'database.aggregateDocuments':
+        return { data: { list: this.aggregate(p).map(encode) } }
+      default:
+        throw new TcbApiError('INVALID_PARAM', `the emulator does not know ${action}`)
+    }
+  }
+
+  // --- reading -------------------------------------------------------------------------------
+
+  private collection(name: string | undefined): CollectionState {
+    const c = name ? this.collections.get(name) : undefined
+    // ERR -502005 DATABASE_COLLECTION_NOT_EXIST: collections are created in the console first.
+    if (!c)
+      throw new TcbApiError(
+        'DATABASE_COLLECTION_NOT_EXIST',
+        `[ResourceNotFound] Db or Table not exist: ${name ?? ''}`,
+      )
+    return c
+  }
+
+  private criteria(p: DbParams): Doc {
+    return p.query ? decodeDoc(p.query) : {}
+  }
+
+  /** The committed documents a WHERE query matches, in insertion (natural) order. */
+  private matching(p: DbParams): Doc[] {
+    const c = this.collection(p.collectionName)
+    const query = new Query(this.criteria(p))
+    return [...c.docs.values()].filter((d) => query.test(d))
+  }
+
+  private get(p: DbParams): Doc {
+    const c = this.collection(p.collectionName)
+    const projection = p.projection ? (decode(p.projection) as Doc) : undefined
+    if (p.queryType === 'DOC') {
+      const id = this.criteria(p)._id
+      const doc = p.transactionId
+        ? this.readInTransaction(this.transaction(p.transactionId), p.collectionName!, id)
+        : c.docs.get(idKey(id))
+      const list = doc ? find([doc], {}, projection).all() : []
+      return { list: list.map((d) => encode(d as Doc)) }
+    }
+    // TX: inside a transaction only single documents are read and written (doc(), add()).
+    this.noTransaction(p, 'a query')
+    const cursor = find(this.matching(p), {}, projection)
+    const order = p.order ? (decode(p.order) as Record<string, 1 | -1>) : undefined
+    if (order && Object.keys(order).length) cursor.sort(order)
+    const offset = p.offset ?? 0
+    const limit = Math.min(p.limit ?? GET_MAX, GET_MAX)
+    const list = cursor
+      .skip(offset)
+      .limit(limit)
+      .all()
+      .map((d) => encode(d as Doc))
+    return { list, limit, offset }
+  }
+
+  private aggregate(p: DbParams): Doc[] {
+    this.noTransaction(p, 'aggregate')
+    const c = this.collection(p.collectionName)
+    const pipeline = (p.stages ?? []).map((s) => ({ [s.stageKey]: decode(s.stageValue) }))
+    const limited = pipeline.some((s) => '$limit' in s)
+    const docs = [...c.docs.values()].map((d) => structuredClone(d))
+    const out = mingoAggregate(docs, pipeline) as Doc[]
+    return limited ? out : out.slice(0, AGGREGATE_DEFAULT_LIMIT)
+  }
+
+  // --- writing -------------------------------------------------------------------------------
+
+  private insert(p: DbParams): unknown[] {
+    const c = this.collection(p.collectionName)
+    const name = p.collectionName!
+    const docs = (Array.isArray(p.data) ? p.data : [p.data ?? '{}']).map(decodeDoc)
+    const tx = p.transactionId ? this.transaction(p.transactionId) : null
+    const ids: unknown[] = []
+    for (const doc of docs) {
+      // DB: add() without an _id gets a generated one; a given _id must be new (E11000).
+      if (doc._id === undefined) doc._id = generateId()
+      const exists = tx
+        ? this.readInTransaction(tx, name, doc._id) !== undefined
+        : c.docs.has(idKey(doc._id))
+      if (exists)
+        throw this.duplicate(name, { name: '_id_', fields: ['_id'], unique: true }, idKey(doc._id))
+      if (tx) {
+        this.checkUnique(name, doc, tx)
+        tx.writes.set(docKey(name, doc._id), { collection: name, id: doc._id, doc })
+      } else this.write(name, doc._id, doc)
+      ids.push(doc._id)
+    }
+    return ids
+  }
+
+  private modify(p: DbParams): Doc {
+    const name = p.collectionName!
+    const c = this.collection(name)
+    const data = decodeDoc(typeof p.data === 'string' ? p.data : '{}')
+    const change = (doc: Doc): Doc | null => {
+      if (p.merge === false) {
+        // doc().set(): the document is replaced (its _id kept).
+        return { ...data, _id: doc._id }
+      }
+      const next = structuredClone(doc)
+      return mingoUpdate(next, data).length > 0 ? next : null
+    }
+    if (p.queryType === 'DOC') {
+      const id = this.criteria(p)._id
+      if (p.transactionId) {
+        const tx = this.transaction(p.transactionId)
+        const current = this.readInTransaction(tx, name, id)
+        if (!current && !p.upsert) return { updated: 0 }
+        const next = current ? change(current) : { ...data, _id: id }
+        if (!next) return { updated: 0 }
+        this.checkUnique(name, next, tx)
+        tx.writes.set(docKey(name, id), { collection: name, id, doc: next })
+        return current ? { updated: 1 } : { updated: 0, upsert_id: id }
+      }
+      const current = c.docs.get(idKey(id))
+      if (!current) {
+        if (!p.upsert) return { updated: 0 }
+        const created = { ...data, _id: id }
+        this.write(name, id, created)
+        return { updated: 0, upsert_id: id }
+      }
+      const next = change(current)
+      if (!next) return { updated: 0 }
+      this.write(name, id, next)
+      return { updated: 1 }
+    }
+    this.noTransaction(p, 'a query update')
+    if (!p.query) throw new TcbApiError('INVALID_PARAM', 'update needs where()')
+    let updated = 0
+    for (const doc of this.matching(p)) {
+      const next = change(doc)
+      if (!next) continue
+      this.write(name, doc._id, next)
+      updated++
+      if (p.multi === false) break
+    }
+    return { updated }
+  }
+
+  private remove(p: DbParams): number {
+    const name = p.collectionName!
+    const c = this.collection(name)
+    if (p.queryType === 'DOC') {
+      const id = this.criteria(p)._id
+      if (p.transactionId) {
+        const tx = this.transaction(p.transactionId)
+        if (!this.readInTransaction(tx, name, id)) return 0
+        tx.writes.set(docKey(name, id), { collection: name, id, doc: undefined })
+        return 1
+      }
+      if (!c.docs.has(idKey(id))) return 0
+      this.write(name, id, undefined)
+      return 1
+    }
+    this.noTransaction(p, 'a query remove')
+    if (!p.query) throw new TcbApiError('INVALID_PARAM', 'remove needs where()')
+    let deleted = 0
+    for (const doc of this.matching(p)) {
+      this.write(name, doc._id, undefined)
+      deleted++
+      if (p.multi === false) break
+    }
+    return deleted
+  }
+
+  /** Writes (or with undefined deletes) one committed document, after the unique checks. */
+  private write(collection: string, id: unknown, doc: Doc | undefined) {
+    if (doc) this.checkUnique(collection, doc, null)
+    this.store(collection, id, doc)
+  }
+
+  /** Stores (or deletes) a committed document: its unique keys and version follow. */
+  private store(collection: string, id: unknown, doc: Doc | undefined) {
+    const c = this.collection(collection)
+    const k = idKey(id)
+    const before = c.docs.get(k)
+    for (const index of c.indexes) {
+      const taken = c.taken.get(index.name)
+      if (!taken) continue
+      if (before && taken.get(this.indexKey(index, before)) === k)
+        taken.delete(this.indexKey(index, before))
+      if (doc) taken.set(this.indexKey(index, doc), k)
+    }
+    if (doc) c.docs.set(k, structuredClone(doc))
+    else c.docs.delete(k)
+    const key = docKey(collection, id)
+    this.versions.set(key, (this.versions.get(key) ?? 0) + 1)
+  }
+
+  private indexKey(index: IndexSpec, doc: Doc): string {
+    return JSON.stringify(index.fields.map((f) => getPath(doc, f) ?? null))
+  }
+
+  /**
+   * A unique index refuses a second document with the same key (ERR -502001, MongoDB's E11000
+   * text). In a transaction the committed documents are checked with the transaction's own
+   * writes laid over them.
+   */
+  private checkUnique(collection: string, doc: Doc, tx: Transaction | null) {
+    const c = this.collection(collection)
+    const self = idKey(doc._id)
+    for (const index of c.indexes) {
+      const taken = c.taken.get(index.name)
+      if (!taken) continue
+      const key = this.indexKey(index, doc)
+      const holder = taken.get(key)
+      // The committed holder counts unless it is this document or the transaction rewrote it.
+      const rewritten = holder !== undefined && tx?.writes.has(`${collection}\u0000${holder}`)
+      if (holder !== undefined && holder !== self && !rewritten)
+        throw this.duplicate(collection, index, key)
+      if (tx)
+        for (const w of tx.writes.values())
+          if (w.collection === collection && w.doc && idKey(w.id) !== self)
+            if (this.indexKey(index, w.doc) === key) throw this.duplicate(collection, index, key)
+    }
+  }
+
+  private duplicate(collection: string, index: IndexSpec, key: string) {
+    const name = index.name === '_id_' ? '_id_' : index.name
+    return new TcbApiError(
+      'DATABASE_REQUEST_FAILED',
+      `[FailedOperation] E11000 duplicate key error collection: ${this.envId}.${collection} ` +
+        `index: ${name} dup key: ${key}`,
+    )
+  }
+
+  // --- transactions --------------------------------------------------------------------------
+
+  private startTransaction(): string {
+    const id = `tx-${generateId()}`
+    this.transactions.set(id, { seen: new Map(), writes: new Map(), state: 'open' })
+    this.stats.started++
+    return id
+  }
+
+  private transaction(id: string | undefined): Transaction {
+    const tx = id ? this.transactions.get(id) : undefined
+    if (!tx || tx.state !== 'open')
+      throw new TcbApiError('DATABASE_REQUEST_FAILED', `[TransactionNotFound] ${id ?? ''}`)
+    return tx
+  }
+
+  private noTransaction(p: DbParams, what: string) {
+    if (p.transactionId)
+      throw new TcbApiError('INVALID_PARAM', `${what} is not allowed inside a transaction (TX)`)
+  }
+
+  /**
+   * A document as the transaction sees it: its own write, else the committed document as it
+   * was when the transaction first touched it (a snapshot, so repeated reads agree).
+   */
+  private readInTransaction(tx: Transaction, collection: string, id: unknown): Doc | undefined {
+    const key = docKey(collection, id)
+    const staged = tx.writes.get(key)
+    if (staged) return staged.doc && structuredClone(staged.doc)
+    let seen = tx.seen.get(key)
+    if (!seen) {
+      const doc = this.collection(collection).docs.get(idKey(id))
+      seen = { version: this.versions.get(key) ?? 0, doc: doc && structuredClone(doc) }
+      tx.seen.set(key, seen)
+    }
+    return seen.doc && structuredClone(seen.doc)
+  }
+
+  /**
+   * TX: transactions are optimistic. Every document the transaction read or wrote is checked
+   * at commit against its version: if another write committed a change to one of them first,
+   * the commit fails with DATABASE_TRANSACTION_CONFLICT (the code @cloudbase/database's
+   * runTransaction retries on) and nothing is written. Otherwise every write lands at once.
+   * Stricter than MongoDB's snapshot isolation, which checks only written documents: see
+   * README.md.
+   */
+  private commit(tx: Transaction) {
+    for (const [key, seen] of tx.seen) {
+      if ((this.versions.get(key) ?? 0) !== seen.version) {
+        tx.state = 'aborted'
+        this.stats.conflicts++
+        throw new TcbApiError(
+          'DATABASE_TRANSACTION_CONFLICT',
+          'database transaction conflict: a document was changed by another write',
+        )
+      }
+    }
+    for (const w of tx.writes.values()) if (w.doc) this.checkUnique(w.collection, w.doc, tx)
+    tx.state = 'committed'
+    // Unique keys were checked with every write of the transaction in place: deletions first,
+    // so that a key moved from one document to another is free when it is taken again.
+    const writes = [...tx.writes.values()]
+    for (const w of writes) if (!w.doc) this.store(w.collection, w.id, undefined)
+    for (const w of writes) if (w.doc) this.store(w.collection, w.id, w.doc)
+    this.stats.committed++
+  }
+
+  private abort(id: string | undefined) {
+    const tx = id ? this.transactions.get(id) : undefined
+    if (tx && tx.state === 'open') {
+      tx.state = 'aborted'
+      this.stats.aborted++
+    }
+    if (id) this.transactions.delete(id)
+  }
+}
