@@ -133,6 +133,8 @@ describe('a list line', () => {
     expect(red).toEqual([{ ...line, list: 'red' }])
     expect(progress).toEqual([{ ...line, list: 'progress' }])
     expect(computeLists([h], rules()).red[0]?.previousScore).toBeNull()
+    const low = computeLists([{ ...h, total: 40 }], rules({ scope: 'village' })).black
+    expect(low).toEqual([{ ...line, total: 40, previousScore: null, list: 'black' }])
   })
 
   it('ranks in a group, a village or the township', () => {
@@ -160,9 +162,10 @@ describe('scope units in display order', () => {
     })
 
   it('villages by their sort, then by name in Chinese order, then by id', () => {
+    // v-a's household sits in a later group than v-a2's: groups do not order villages.
     const rows = [
       at('a', ['v-b', '乙村', 0], ['g1', '一组', 0]),
-      at('b', ['v-a', '甲村', 0], ['g2', '一组', 0]),
+      at('b', ['v-a', '甲村', 0], ['g2', '二组', 1]),
       at('c', ['v-z', '丙村', -1], ['g3', '一组', 0]),
       at('d', ['v-a2', '甲村', 0], ['g4', '一组', 0]),
     ]
@@ -173,16 +176,17 @@ describe('scope units in display order', () => {
   })
 
   it('groups within their village, by their sort, then name, then id', () => {
+    // Group ids run against the groups' order, so that only sort and name can give it.
     const rows = [
-      at('a', ['v1', '甲村', 1], ['g-2', '二组', 1]),
-      at('b', ['v1', '甲村', 1], ['g-1', '一组', 0]),
+      at('a', ['v1', '甲村', 1], ['g-y', '二组', 1]),
+      at('b', ['v1', '甲村', 1], ['g-z', '一组', 0]),
       at('c', ['v0', '乙村', 0], ['g-9', '九组', 5]),
-      at('d', ['v1', '甲村', 1], ['g-3', '三组', 1]),
-      at('e', ['v1', '甲村', 1], ['g-3b', '三组', 1]),
+      at('d', ['v1', '甲村', 1], ['g-x', '三组', 1]),
+      at('e', ['v1', '甲村', 1], ['g-w', '三组', 1]),
     ]
     const { red } = computeLists(rows, rules({ scope: 'group' }))
-    // 二 (èr) before 三 (sān) in pinyin order.
-    expect(red.map((e) => e.unitKey)).toEqual(['g-9', 'g-1', 'g-2', 'g-3', 'g-3b'])
+    // 二 (èr) before 三 (sān) in pinyin order; two 三组 by id.
+    expect(red.map((e) => e.unitKey)).toEqual(['g-9', 'g-z', 'g-y', 'g-w', 'g-x'])
     expect(computeLists([...rows].reverse(), rules({ scope: 'group' })).red).toEqual(red)
   })
 
@@ -273,6 +277,9 @@ describe('门牌号 order', () => {
     expect(
       ['东街10号', '东街', '东街2号之2', '东街2号', '东街2号之1', '东街02号'].sort(compareHouseNo),
     ).toEqual(['东街', '东街2号', '东街02号', '东街2号之1', '东街2号之2', '东街10号'])
+    // A 门牌号 without a number comes before every number of its street, 0 and 1 included.
+    expect(['东街0', '东街'].sort(compareHouseNo)).toEqual(['东街', '东街0'])
+    expect(['东街1', '东街'].sort(compareHouseNo)).toEqual(['东街', '东街1'])
     expect(compareHouseNo('东街2号', '东街2号')).toBe(0)
     expect(compareHouseNo('东街3号', '东街2号')).toBeGreaterThan(0)
     expect(compareHouseNo('西街1号', '东街9号')).toBeGreaterThan(0)

@@ -58,6 +58,7 @@ describe('scanXml', () => {
   it('calls only the handlers it is given', () => {
     expect(walk('<a>t</a>', ['close'])).toEqual([['close', 'a']])
     expect(walk('<a>t</a>', [])).toEqual([])
+    expect(walk('<a><![CDATA[t]]></a>', ['close'])).toEqual([['close', 'a']])
   })
 
   it('refuses XML that is not well-formed, saying where', () => {
