@@ -4,6 +4,7 @@ import { bindingActions } from './bindings'
 import { boardActions } from './board'
 import { bulletinActions } from './bulletin'
 import { campaignActions } from './campaigns'
+import { doorplateActions } from './doorplates'
 import { filingActions } from './filing'
 import { mediaActions } from './media'
 import { peopleActions } from './people'
@@ -25,6 +26,7 @@ export const actions = {
   ...boardActions,
   ...campaignActions,
   ...filingActions,
+  ...doorplateActions,
 }
 
 /** The name of an action, `domain.verb`. */

@@ -45,4 +45,6 @@ export const limitedActions: Partial<Record<ActionName, readonly LimitClass[]>> 
   'users.search': ['search'],
   'campaigns.assistees': ['search'],
   'households.list': ['search'],
+  // A wrong doorplate code counts like a wrong invite code: scanning for codes runs out fast.
+  'doorplates.open': ['wrongCode'],
 }

@@ -58,4 +58,6 @@ export const writeActions: ReadonlySet<ActionName> = new Set<ActionName>([
   'campaigns.subscribe',
   'filing.setSettings',
   'notices.setAdopted',
+  'doorplates.print',
+  'doorplates.reissue',
 ])

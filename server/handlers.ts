@@ -14,6 +14,8 @@ import { nominationHandlers } from './campaigns/nominations.actions'
 import { resultHandlers } from './campaigns/results.actions'
 import { voteHandlers } from './campaigns/votes.actions'
 import type { HandlersFor } from './context'
+import { doorplateHandlers } from './doorplate/doorplate.actions'
+import { familyHandlers } from './doorplate/family.actions'
 import { mediaHandlers, mediaReviewHandlers } from './media/media.actions'
 import { notifyHandlers } from './notify/notify.actions'
 import { bindingHandlers } from './people/bindings.actions'
@@ -46,4 +48,6 @@ export const handlers: HandlersFor<ActionName> = {
   ...voteHandlers,
   ...notifyHandlers,
   ...filingHandlers,
+  ...doorplateHandlers,
+  ...familyHandlers,
 }

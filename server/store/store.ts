@@ -16,12 +16,14 @@ import type {
 } from './records'
 import type { BoardRepo } from './board-repo'
 import type { CampaignsRepo, NotifyRepo } from './campaigns-repo'
+import type { DoorplateRepo } from './doorplate-repo'
 import type { HouseholdView, Keyset, Page } from './common'
 
 export * from './records'
 export * from './common'
 export * from './board-repo'
 export * from './campaigns-repo'
+export * from './doorplate-repo'
 
 /** A write's answer as kept under an idempotency key. */
 export interface KeptAnswer {
@@ -59,6 +61,7 @@ export interface HouseholdQuery {
   gridIds: string[] | null
   villageId?: string
   gridId?: string
+  groupId?: string
   keyword?: string
   after?: Keyset
   limit: number
@@ -378,6 +381,8 @@ export interface Store {
   }
   board: BoardRepo
   campaigns: CampaignsRepo
+  /** 户码: one random code per household. */
+  doorplates: DoorplateRepo
   notify: NotifyRepo
   /** Rate-limit counters: one per caller, class and fixed window (server/limits.ts). */
   limits: {

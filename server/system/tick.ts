@@ -11,6 +11,7 @@ import { phaseAt } from '../campaigns/campaigns.rules'
 import type { Logger } from '../logger'
 import type { MediaStorage } from '../media/media-storage'
 import { sweepUnusedMedia } from '../media/media-sweep'
+import { backfillStep } from '../doorplate/backfill'
 import type { Notifier } from '../notify/notifier'
 import type { CampaignView, Store } from '../store/store'
 
@@ -38,6 +39,8 @@ export interface TickReport {
   keysExpired: number
   /** Unused uploads deleted. */
   mediaRemoved: number
+  /** Doorplates given to households that had none. */
+  platesIssued: number
 }
 
 /** The phase event a campaign is due to announce at `now`, if any. */
@@ -99,7 +102,13 @@ async function* openCampaigns(store: Store, now: number): AsyncGenerator<Campaig
 
 export async function runTick(deps: TickDeps, now: number): Promise<TickReport> {
   const { store, notifier, logger } = deps
-  const report: TickReport = { announced: 0, redelivered: 0, keysExpired: 0, mediaRemoved: 0 }
+  const report: TickReport = {
+    announced: 0,
+    redelivered: 0,
+    keysExpired: 0,
+    mediaRemoved: 0,
+    platesIssued: 0,
+  }
   const step = async (name: string, work: () => Promise<void>) => {
     try {
       await work()
@@ -136,6 +145,9 @@ export async function runTick(deps: TickDeps, now: number): Promise<TickReport> 
       for (const failure of swept.failed) logger.error('unused upload not deleted', failure)
       if (!swept.more) break
     }
+  })
+  await step('doorplates', async () => {
+    report.platesIssued = await backfillStep(store, now)
   })
   return report
 }

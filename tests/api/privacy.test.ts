@@ -42,6 +42,8 @@ interface Known {
   /** Line ids this caller was given on a round's lists, by round. */
   lineIds: Map<string, Set<string>>
   month: string
+  /** Doorplate codes by household: a black-listed family's door is there for anyone to scan. */
+  plates: Map<string, string>
 }
 
 type Builder = (k: Known) => object[]
@@ -132,6 +134,8 @@ const builders: Record<string, Builder> = {
   'filing.notices': (k) => k.villages.map((v) => ({ month: k.month, villageId: v.id })),
   'filing.settings': () => [{}],
   'filing.export': (k) => [{ month: k.month }],
+  'doorplates.open': (k) => k.black.map((b) => ({ code: k.plates.get(b.id) ?? 'none' })),
+  'me.awards': () => [{}],
 }
 
 const readActions = (Object.keys(actions) as ActionName[]).filter((name) => !actions[name].write)
@@ -240,6 +244,11 @@ describe('the black list stays masked, whatever a resident or visitor combines',
       black: [...black.values()],
       households: [...black.keys()],
       month: published[0]?.month ?? '2026-10',
+      plates: new Map(
+        api
+          .rows('doorplates')
+          .map((p) => [String(p.household_id ?? p._id), String(p.code)] as const),
+      ),
     }
   }, 120_000)
   afterAll(() => api.close())

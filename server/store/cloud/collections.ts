@@ -74,6 +74,11 @@ export const cloudCollections = [
     ],
   },
   {
+    name: 'doorplates',
+    id: 'the household id: one plate per household',
+    indexes: [{ name: 'code', keys: [asc('code')], unique: true }],
+  },
+  {
     name: 'bindings',
     id: 'the binding id (one open binding per user: unique_keys `binding:${userId}`)',
     indexes: [

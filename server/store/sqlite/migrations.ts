@@ -496,4 +496,14 @@ export const migrations: readonly string[] = [
   /* 16: 我的申诉 reads one household's appeals, newest first */ `
   CREATE INDEX appeals_household ON appeals(household_id, created_at);
   `,
+  /* 17: 户码 — one random code per household (filled in by backfillDoorplates at start) */ `
+  CREATE TABLE doorplates (
+    household_id TEXT PRIMARY KEY REFERENCES households(id),
+    code TEXT NOT NULL,
+    issued_at INTEGER NOT NULL,
+    printed_at INTEGER,
+    image_file_id TEXT
+  );
+  CREATE UNIQUE INDEX doorplates_code ON doorplates(code);
+  `,
 ]

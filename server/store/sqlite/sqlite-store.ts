@@ -4,6 +4,7 @@ import { auditRepo } from './audit'
 import { bindingsRepo } from './bindings'
 import { boardRepo } from './board'
 import { columnsRepo, noticesRepo } from './bulletin'
+import { doorplatesRepo } from './doorplates'
 import { filingRepo } from './filing'
 import { householdsRepo } from './households'
 import { idempotencyRepo } from './idempotency'
@@ -59,6 +60,7 @@ export function createSqliteStore(file: string): Store {
     campaigns: campaignsRepo(sql),
     notify: notifyRepo(sql),
     filing: filingRepo(sql),
+    doorplates: doorplatesRepo(sql),
     idempotency: idempotencyRepo(sql),
     limits: limitsRepo(sql),
     audit: auditRepo(sql),
