@@ -19,6 +19,8 @@ export default defineAppConfig({
     'pages/campaign/index',
     'pages/nominate/index',
     'pages/results/index',
+    'pages/door/index',
+    'pages/family/index',
   ],
   // Grid-worker and admin tools: a subpackage that residents' phones never download.
   subPackages: [
@@ -52,6 +54,7 @@ export default defineAppConfig({
         'pages/outbox/index',
         'pages/media-review/index',
         'pages/certificate/index',
+        'pages/doorplates/index',
       ],
     },
   ],
