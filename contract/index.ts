@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { authoringActions } from './authoring'
 import { bindingActions } from './bindings'
+import { broadcastActions } from './broadcast'
 import { boardActions } from './board'
 import { bulletinActions } from './bulletin'
 import { campaignActions } from './campaigns'
@@ -27,6 +28,7 @@ export const actions = {
   ...campaignActions,
   ...filingActions,
   ...doorplateActions,
+  ...broadcastActions,
 }
 
 /** The name of an action, `domain.verb`. */

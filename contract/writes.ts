@@ -60,4 +60,8 @@ export const writeActions: ReadonlySet<ActionName> = new Set<ActionName>([
   'notices.setAdopted',
   'doorplates.print',
   'doorplates.reissue',
+  'broadcast.saveScript',
+  'broadcast.schedule',
+  'broadcast.unschedule',
+  'broadcast.markPlayed',
 ])

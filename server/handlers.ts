@@ -9,6 +9,7 @@ import { bulletinHandlers } from './bulletin/bulletin.actions'
 import { columnHandlers } from './bulletin/columns.actions'
 import { filingHandlers } from './bulletin/filing.actions'
 import { reachHandlers } from './bulletin/reach.actions'
+import { broadcastHandlers } from './broadcast/broadcast.actions'
 import { campaignHandlers } from './campaigns/campaigns.actions'
 import { nominationHandlers } from './campaigns/nominations.actions'
 import { resultHandlers } from './campaigns/results.actions'
@@ -50,4 +51,5 @@ export const handlers: HandlersFor<ActionName> = {
   ...filingHandlers,
   ...doorplateHandlers,
   ...familyHandlers,
+  ...broadcastHandlers,
 }

@@ -17,6 +17,7 @@ import type {
 import type { BoardRepo } from './board-repo'
 import type { CampaignsRepo, NotifyRepo } from './campaigns-repo'
 import type { DoorplateRepo } from './doorplate-repo'
+import type { BroadcastRepo } from './broadcast-repo'
 import type { HouseholdView, Keyset, Page } from './common'
 
 export * from './records'
@@ -24,6 +25,7 @@ export * from './common'
 export * from './board-repo'
 export * from './campaigns-repo'
 export * from './doorplate-repo'
+export * from './broadcast-repo'
 
 /** A write's answer as kept under an idempotency key. */
 export interface KeptAnswer {
@@ -383,6 +385,8 @@ export interface Store {
   campaigns: CampaignsRepo
   /** 户码: one random code per household. */
   doorplates: DoorplateRepo
+  /** 大喇叭: scripts and each village's 广播安排. */
+  broadcast: BroadcastRepo
   notify: NotifyRepo
   /** Rate-limit counters: one per caller, class and fixed window (server/limits.ts). */
   limits: {

@@ -136,6 +136,9 @@ const builders: Record<string, Builder> = {
   'filing.export': (k) => [{ month: k.month }],
   'doorplates.open': (k) => k.black.map((b) => ({ code: k.plates.get(b.id) ?? 'none' })),
   'me.awards': () => [{}],
+  'broadcast.script': (k) => k.notices.slice(0, 3).map((noticeId) => ({ noticeId })),
+  'broadcast.plays': (k) => k.villages.map((v) => ({ villageId: v.id, from: '2026-01-01' })),
+  'broadcast.month': (k) => [{ month: k.month }],
 }
 
 const readActions = (Object.keys(actions) as ActionName[]).filter((name) => !actions[name].write)

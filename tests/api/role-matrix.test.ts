@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { actions, type ActionName } from '../../contract'
 import type { RankEntry } from '../../contract/board'
+import { shanghaiDay } from '../../contract/time'
 import { NOW } from '../helpers/factories'
 import { startTestApi, type TestApi } from '../helpers/http-api'
 import { tinyPng } from '../helpers/images'
@@ -146,6 +147,13 @@ const expected: Record<ActionName, readonly [Expect, Expect, Expect, Expect, Exp
   'doorplates.reissue':      [N, F, F, OK, OK],
   // Only a bound household has awards: everyone else is told to bind first.
   'me.awards':               [N, C, OK, C, C],
+  'broadcast.script':        [N, F, F, OK, OK],
+  'broadcast.saveScript':    [N, F, F, OK, OK],
+  'broadcast.schedule':      [N, F, F, F, OK],
+  'broadcast.unschedule':    [N, F, F, F, OK],
+  'broadcast.plays':         [N, F, F, OK, OK],
+  'broadcast.markPlayed':    [N, F, F, OK, OK],
+  'broadcast.month':         [N, F, F, F, OK],
 }
 
 const iso = (ms: number) => new Date(ms).toISOString()
@@ -222,6 +230,13 @@ describe('role matrix of every action, over the demo township', () => {
         token,
       )
     ).id
+  const today = () => shanghaiDay(now)
+  /** A new notice of 柳家村 on its loudspeaker today, scheduled by the admin: the play's id. */
+  const scheduled = async () => {
+    const noticeId = await noticeBy(grid(), true)
+    await data('broadcast.schedule', { villageId: 'vil-01', noticeId, days: [today()] }, admin())
+    return `bc:vil-01:${today()}:${noticeId}`
+  }
   const csv = () =>
     Buffer.from(
       `村名,村民小组,户主姓名,门牌号,家庭人口\n柳家村,一组,新来户${++fresh},北街${fresh}号,2\n`,
@@ -498,6 +513,20 @@ describe('role matrix of every action, over the demo township', () => {
     'doorplates.print': () => ({ groupId: 'vil-01-g1', origin: 'http://127.0.0.1:8080', limit: 6 }),
     'doorplates.reissue': () => ({ householdId: nextHousehold().id }),
     'me.awards': () => ({}),
+    'broadcast.script': async () => ({ noticeId: await noticeBy(grid(), true) }),
+    'broadcast.saveScript': async () => ({
+      noticeId: await noticeBy(grid(), true),
+      script: '各位村民请注意，今晚八点在村委会开会。',
+    }),
+    'broadcast.schedule': async () => ({
+      villageId: 'vil-01',
+      noticeId: await noticeBy(grid(), true),
+      days: [today()],
+    }),
+    'broadcast.unschedule': async () => ({ id: await scheduled() }),
+    'broadcast.plays': () => ({ villageId: 'vil-01' }),
+    'broadcast.markPlayed': async () => ({ id: await scheduled() }),
+    'broadcast.month': () => ({ month: today().slice(0, 7) }),
   }
 
   /** Who plays a role for one action: a state-changing call about oneself gets its own actor. */
@@ -659,6 +688,12 @@ describe('role matrix of every action, over the demo township', () => {
     'filing.notices': () => ({ month: '2026-11', villageId: 'vil-02' }),
     'doorplates.print': () => ({ groupId: 'vil-02-g1', origin: 'http://127.0.0.1:8080' }),
     'doorplates.reissue': () => ({ householdId: shiping().id }),
+    'broadcast.plays': () => ({ villageId: 'vil-02' }),
+    'broadcast.schedule': async () => ({
+      villageId: 'vil-02',
+      noticeId: await noticeBy(grid(), true),
+      days: [shanghaiDay(now)],
+    }),
   }
   /** More ways in than one field: each is refused as well. */
   /** A notice 石坪村's grid worker wrote for 石坪村. */

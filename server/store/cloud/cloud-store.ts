@@ -5,6 +5,7 @@ import type { Store } from '../store'
 import { boardRepo, loadBoard } from './board'
 import { bulletinRepos, loadBulletin } from './bulletin'
 import { campaignsRepo, loadCampaigns, notifyRepo } from './campaigns'
+import { broadcastRepo } from './broadcast'
 import { doorplatesRepo } from './doorplates'
 import { idempotencyRepo } from './idempotency'
 import { limitsRepo } from './limits'
@@ -21,6 +22,7 @@ export function createCloudStore(platformDb: CloudDb, retry?: ConflictRetry): St
     campaigns: campaignsRepo(db),
     notify: notifyRepo(db),
     doorplates: doorplatesRepo(db),
+    broadcast: broadcastRepo(db),
     idempotency: idempotencyRepo(db),
     limits: limitsRepo(db),
     // No cloud transaction spans queries: the work runs as it is (see Store.unitOfWork).

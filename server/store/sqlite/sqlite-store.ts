@@ -4,6 +4,7 @@ import { auditRepo } from './audit'
 import { bindingsRepo } from './bindings'
 import { boardRepo } from './board'
 import { columnsRepo, noticesRepo } from './bulletin'
+import { broadcastRepo } from './broadcast'
 import { doorplatesRepo } from './doorplates'
 import { filingRepo } from './filing'
 import { householdsRepo } from './households'
@@ -61,6 +62,7 @@ export function createSqliteStore(file: string): Store {
     notify: notifyRepo(sql),
     filing: filingRepo(sql),
     doorplates: doorplatesRepo(sql),
+    broadcast: broadcastRepo(sql),
     idempotency: idempotencyRepo(sql),
     limits: limitsRepo(sql),
     audit: auditRepo(sql),
