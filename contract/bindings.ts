@@ -33,13 +33,20 @@ const reasonSchema = z
 /** Actions binding a user to a household, the key to nominating, voting and appealing. */
 export const bindingActions = defineActions({
   'bindings.request': {
-    summary: 'Asks to be bound to a household, found by head name + 门牌号, or by invite code.',
+    summary:
+      'Asks to be bound to a household, found by head name + 门牌号, by its doorplate, or by invite code.',
     input: z.discriminatedUnion('by', [
       z.object({
         by: z.literal('roster'),
         villageId: idSchema,
         headName: z.string().trim().min(1, '请填写户主姓名').max(20, '户主姓名最多 20 个字'),
         houseNo: z.string().trim().min(1, '请填写门牌号').max(30, '门牌号最多 30 个字'),
+        relation: relationSchema,
+      }),
+      z.object({
+        // The 户码 on the door: the household is the plate's; the grid worker still approves.
+        by: z.literal('plate'),
+        code: z.string().trim().min(1, '户码不正确').max(64, '户码不正确'),
         relation: relationSchema,
       }),
       z.object({

@@ -2,9 +2,11 @@ import type { z } from 'zod'
 import { activityActions } from './activities'
 import { authoringActions } from './authoring'
 import { bindingActions } from './bindings'
+import { broadcastActions } from './broadcast'
 import { boardActions } from './board'
 import { bulletinActions } from './bulletin'
 import { campaignActions } from './campaigns'
+import { doorplateActions } from './doorplates'
 import { filingActions } from './filing'
 import { mediaActions } from './media'
 import { peopleActions } from './people'
@@ -27,6 +29,8 @@ export const actions = {
   ...campaignActions,
   ...filingActions,
   ...activityActions,
+  ...doorplateActions,
+  ...broadcastActions,
 }
 
 /** The name of an action, `domain.verb`. */

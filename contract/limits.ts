@@ -47,4 +47,6 @@ export const limitedActions: Partial<Record<ActionName, readonly LimitClass[]>> 
   'households.list': ['search'],
   // A code tried against an activity's list: a staff search, never a guess a minute.
   'activities.resolveCode': ['search'],
+  // A wrong doorplate code counts like a wrong invite code: scanning for codes runs out fast.
+  'doorplates.open': ['wrongCode'],
 }

@@ -66,4 +66,10 @@ export const writeActions: ReadonlySet<ActionName> = new Set<ActionName>([
   'activities.checkIn',
   'activities.adjustHours',
   'activities.toNotice',
+  'doorplates.print',
+  'doorplates.reissue',
+  'broadcast.saveScript',
+  'broadcast.schedule',
+  'broadcast.unschedule',
+  'broadcast.markPlayed',
 ])

@@ -12,11 +12,14 @@ import { bulletinHandlers } from './bulletin/bulletin.actions'
 import { columnHandlers } from './bulletin/columns.actions'
 import { filingHandlers } from './bulletin/filing.actions'
 import { reachHandlers } from './bulletin/reach.actions'
+import { broadcastHandlers } from './broadcast/broadcast.actions'
 import { campaignHandlers } from './campaigns/campaigns.actions'
 import { nominationHandlers } from './campaigns/nominations.actions'
 import { resultHandlers } from './campaigns/results.actions'
 import { voteHandlers } from './campaigns/votes.actions'
 import type { HandlersFor } from './context'
+import { doorplateHandlers } from './doorplate/doorplate.actions'
+import { familyHandlers } from './doorplate/family.actions'
 import { mediaHandlers, mediaReviewHandlers } from './media/media.actions'
 import { notifyHandlers } from './notify/notify.actions'
 import { bindingHandlers } from './people/bindings.actions'
@@ -52,4 +55,7 @@ export const handlers: HandlersFor<ActionName> = {
   ...filingHandlers,
   ...activityHandlers,
   ...hoursHandlers,
+  ...doorplateHandlers,
+  ...familyHandlers,
+  ...broadcastHandlers,
 }

@@ -22,6 +22,8 @@ export default defineAppConfig({
     'pages/activities/index',
     'pages/activity/index',
     'pages/my-volunteer/index',
+    'pages/door/index',
+    'pages/family/index',
   ],
   // Grid-worker and admin tools: a subpackage that residents' phones never download.
   subPackages: [
@@ -59,9 +61,18 @@ export default defineAppConfig({
         'pages/activity-edit/index',
         'pages/activity-admin/index',
         'pages/volunteer-hours/index',
+        'pages/doorplates/index',
+        'pages/broadcast/index',
+        'pages/broadcast-today/index',
       ],
     },
   ],
+  // 同声传译 reads 广播稿 aloud in the weapp. Only when TARO_APP_WECHATSI=1: the plugin must first
+  // be added to the mini-program (公众平台 → 设置 → 第三方设置 → 插件管理), or the build does not
+  // open; without it the 广播稿 page shows the script in large text instead (README, 大喇叭).
+  ...(process.env.TARO_APP_WECHATSI === '1'
+    ? { plugins: { WechatSI: { version: '0.3.5', provider: 'wx069ba97219f66d99' } } }
+    : {}),
   // WeChat shows its privacy agreement before any name or phone is collected (DESIGN.md).
   __usePrivacyCheck__: true,
   // 按需注入: WeChat injects only the page being opened and the custom components its JSON

@@ -1,5 +1,6 @@
 import type { PropsWithChildren } from 'react'
 import { useDidShow, useLaunch } from '@tarojs/taro'
+import { routeLaunch } from '@/features/doorplate/routes'
 import { initApi } from '@/lib/api-client'
 import { initElderMode, refreshElderMode } from '@/lib/elder-mode'
 // NutUI's theme variables sit at app level; 长辈模式 overrides them on each page root (app.scss).
@@ -11,6 +12,8 @@ function App({ children }: PropsWithChildren) {
     initApi()
     // The stored choice, or on by itself when WeChat's font is enlarged (DESIGN.md).
     initElderMode()
+    // A scanned doorplate opens its household, whichever page WeChat started on.
+    routeLaunch()
   })
   // The person may have changed the phone's font size while the app was in the background.
   useDidShow(() => {

@@ -10,6 +10,7 @@ import { createRouter } from '../router'
 import type { TickReport } from '../system/tick'
 import { issueSetupCode } from '../people/setup-code'
 import { seedIfEmpty } from '../seed/seed'
+import { backfillDoorplates } from '../doorplate/backfill'
 import { createSqliteStore } from '../store/sqlite/sqlite-store'
 import type { Store } from '../store/store'
 import { createHttpServer, listen } from './http'
@@ -60,6 +61,8 @@ export async function startLocalApp(
   const seeded = config.devMode
     ? await seedIfEmpty(store, clock(), createLocalMediaStorage(mediaRoot))
     : false
+  // Every household has its doorplate before the first request (the timer finds later ones).
+  await backfillDoorplates(store, clock())
   const setupCode = config.adminOpenids.length > 0 ? null : await issueSetupCode(store)
   const sessions = createSessions({
     secret,

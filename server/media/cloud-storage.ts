@@ -141,6 +141,26 @@ export function createCloudFiles(
       }
       return traceId
     },
+    async miniProgramCode({ scene, page }) {
+      const wxacode = (cloud.openapi as { wxacode?: { getUnlimited?: unknown } }).wxacode
+      const getUnlimited = wxacode?.getUnlimited
+      if (typeof getUnlimited !== 'function') throw new Error('cloud.openapi.wxacode missing')
+      // The cloud call takes camelCase; checkPath false lets a page of an unreleased version through.
+      const answer = (await getUnlimited.call(wxacode, {
+        scene,
+        page,
+        checkPath: false,
+        width: 430,
+      })) as { buffer?: Buffer; errCode?: number; errMsg?: string }
+      if (!answer.buffer || (answer.errCode ?? 0) !== 0) {
+        throw new Error(`wxacode.getUnlimited failed: ${answer.errCode} ${answer.errMsg ?? ''}`)
+      }
+      const { fileID } = await cloud.uploadFile({
+        cloudPath: `doorplates/${scene}.png`,
+        fileContent: answer.buffer,
+      })
+      return fileID
+    },
   }
 }
 

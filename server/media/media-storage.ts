@@ -30,6 +30,11 @@ export interface CloudFiles {
    * for the user `openid`; resolves with the trace id its verdict event will carry.
    */
   mediaCheck(request: { url: string; openid: string }): Promise<string>
+  /**
+   * Makes the 小程序码 that opens `page` with `scene` (wxacode.getUnlimited) and stores it in
+   * cloud storage; resolves with its fileID.
+   */
+  miniProgramCode?(request: { scene: string; page: string }): Promise<string>
 }
 
 /** For a router with nowhere to keep files: every upload fails loudly. */

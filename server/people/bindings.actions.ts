@@ -1,6 +1,7 @@
 import { requireCleanText } from '../content/clean-text'
 import type { BindingRequest } from '../../contract/bindings'
 import { signedInCaller, type ActionContext, type Caller, type HandlersFor } from '../context'
+import { plateCodePattern } from '../doorplate/plate-code'
 import { AppError, forbidden, notFound } from '../errors'
 import { decodeCursor, encodeCursor } from '../shared/cursor'
 import { newId } from '../shared/ids'
@@ -64,6 +65,14 @@ export const bindingHandlers: HandlersFor<
         )
       }
       householdId = found.id
+    } else if (input.by === 'plate') {
+      const plate = plateCodePattern.test(input.code)
+        ? await ctx.store.doorplates.byCode(input.code)
+        : null
+      if (!plate) {
+        throw new AppError('NOT_FOUND', '户码无效或已作废，请向网格员索取新的门牌', undefined, true)
+      }
+      householdId = plate.householdId
     } else {
       // The grid worker who showed the code vouches for the household: it binds at once.
       const code = input.code.toUpperCase()

@@ -5,6 +5,7 @@ import { shanghaiDay } from '../../contract/time'
 import type { AuditNote, HandlersFor } from '../context'
 import { AppError, notFound } from '../errors'
 import { UniqueViolation, type RosterPlan, type Store } from '../store/store'
+import { issuePlates } from '../doorplate/doorplate.actions'
 import {
   readRosterFile,
   UnreadableRosterFile,
@@ -105,6 +106,14 @@ export async function commitRosterImport(
     }
     throw error
   }
+  // New households get their doorplates at once (the timer would find them later anyway).
+  const [created] = plan.create
+  if (created)
+    await issuePlates(
+      { store },
+      plan.create.map((h) => h.id),
+      created.createdAt,
+    )
   return { ...report, committed: true }
 }
 

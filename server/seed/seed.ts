@@ -2,6 +2,7 @@ import type { MediaStorage } from '../media/media-storage'
 import type { Store } from '../store/store'
 import { buildDemoTownship } from './build-township'
 import { seedDemoActivities } from './demo-activities'
+import { seedExtras } from './demo-extras'
 import { writeDemoPhotos } from './demo-photos'
 
 /** Loads the demo township into an empty database; leaves a used one alone. */
@@ -13,6 +14,7 @@ export async function seedIfEmpty(
   if (!(await store.isEmpty())) return false
   const township = buildDemoTownship(now)
   await store.importSnapshot(township)
+  await seedExtras(store, township, now)
   // The candidates' photos (the snapshot only names them).
   const admin = township.users.find((u) => u.staffRole === 'admin')
   if (media && admin) await writeDemoPhotos(store, media, admin.id, now)

@@ -18,6 +18,8 @@ import type {
 import type { BoardRepo } from './board-repo'
 import type { ActivitiesRepo } from './activities-repo'
 import type { CampaignsRepo, NotifyRepo } from './campaigns-repo'
+import type { DoorplateRepo } from './doorplate-repo'
+import type { BroadcastRepo } from './broadcast-repo'
 import type { HouseholdView, Keyset, Page } from './common'
 
 export * from './records'
@@ -25,6 +27,8 @@ export * from './common'
 export * from './board-repo'
 export * from './campaigns-repo'
 export * from './activities-repo'
+export * from './doorplate-repo'
+export * from './broadcast-repo'
 
 /** A write's answer as kept under an idempotency key. */
 export interface KeptAnswer {
@@ -62,6 +66,7 @@ export interface HouseholdQuery {
   gridIds: string[] | null
   villageId?: string
   gridId?: string
+  groupId?: string
   keyword?: string
   after?: Keyset
   limit: number
@@ -388,6 +393,10 @@ export interface Store {
   }
   board: BoardRepo
   campaigns: CampaignsRepo
+  /** 户码: one random code per household. */
+  doorplates: DoorplateRepo
+  /** 大喇叭: scripts and each village's 广播安排. */
+  broadcast: BroadcastRepo
   notify: NotifyRepo
   activities: ActivitiesRepo
   /** Rate-limit counters: one per caller, class and fixed window (server/limits.ts). */

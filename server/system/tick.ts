@@ -18,6 +18,7 @@ import { phaseAt } from '../campaigns/campaigns.rules'
 import type { Logger } from '../logger'
 import type { MediaStorage } from '../media/media-storage'
 import { sweepUnusedMedia } from '../media/media-sweep'
+import { backfillStep } from '../doorplate/backfill'
 import type { Notifier } from '../notify/notifier'
 import type { CampaignView, Store } from '../store/store'
 
@@ -55,6 +56,8 @@ export interface TickReport {
   activitiesReminded: number
   /** Ended activities whose checked-in people had their hours credited. */
   activitiesCredited: number
+  /** Doorplates given to households that had none. */
+  platesIssued: number
 }
 
 /** The phase event a campaign is due to announce at `now`, if any. */
@@ -124,6 +127,7 @@ export async function runTick(deps: TickDeps, now: number): Promise<TickReport> 
     householdsSorted: 0,
     activitiesReminded: 0,
     activitiesCredited: 0,
+    platesIssued: 0,
   }
   const step = async (name: string, work: () => Promise<void>) => {
     try {
@@ -173,6 +177,9 @@ export async function runTick(deps: TickDeps, now: number): Promise<TickReport> 
       for (const failure of swept.failed) logger.error('unused upload not deleted', failure)
       if (!swept.more) break
     }
+  })
+  await step('doorplates', async () => {
+    report.platesIssued = await backfillStep(store, now)
   })
   return report
 }

@@ -43,6 +43,8 @@ interface Known {
   /** Line ids this caller was given on a round's lists, by round. */
   lineIds: Map<string, Set<string>>
   month: string
+  /** Doorplate codes by household: a black-listed family's door is there for anyone to scan. */
+  plates: Map<string, string>
 }
 
 type Builder = (k: Known) => object[]
@@ -149,6 +151,11 @@ const builders: Record<string, Builder> = {
   'activities.householdHours': (k) => k.black.map((b) => ({ householdId: b.id })),
   'activities.monthly': (k) => k.villages.map((v) => ({ month: k.month, villageId: v.id })),
   'activities.export': (k) => k.villages.map((v) => ({ month: k.month, villageId: v.id })),
+  'doorplates.open': (k) => k.black.map((b) => ({ code: k.plates.get(b.id) ?? 'none' })),
+  'me.awards': () => [{}],
+  'broadcast.script': (k) => k.notices.slice(0, 3).map((noticeId) => ({ noticeId })),
+  'broadcast.plays': (k) => k.villages.map((v) => ({ villageId: v.id, from: '2026-01-01' })),
+  'broadcast.month': (k) => [{ month: k.month }],
 }
 
 const readActions = (Object.keys(actions) as ActionName[]).filter((name) => !actions[name].write)
@@ -257,6 +264,11 @@ describe('the black list stays masked, whatever a resident or visitor combines',
       black: [...black.values()],
       households: [...black.keys()],
       month: published[0]?.month ?? '2026-10',
+      plates: new Map(
+        api
+          .rows('doorplates')
+          .map((p) => [String(p.household_id ?? p._id), String(p.code)] as const),
+      ),
     }
   }, timeLimit(120_000))
   afterAll(() => api.close())

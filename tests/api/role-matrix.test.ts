@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { actions, type ActionName } from '../../contract'
 import type { RankEntry } from '../../contract/board'
+import { shanghaiDay } from '../../contract/time'
 import { NOW } from '../helpers/factories'
 import { startTestApi, type TestApi } from '../helpers/http-api'
 import { timeLimit } from '../helpers/store-adapters'
@@ -162,6 +163,18 @@ const expected: Record<ActionName, readonly [Expect, Expect, Expect, Expect, Exp
   'activities.householdHours': [N, 404, OK, OK, OK],
   'activities.monthly':      [N, F, F, OK, OK],
   'activities.export':       [N, F, F, OK, OK],
+  'doorplates.open':         [OK, OK, OK, OK, OK],
+  'doorplates.print':        [N, F, F, OK, OK],
+  'doorplates.reissue':      [N, F, F, OK, OK],
+  // Only a bound household has awards: everyone else is told to bind first.
+  'me.awards':               [N, C, OK, C, C],
+  'broadcast.script':        [N, F, F, OK, OK],
+  'broadcast.saveScript':    [N, F, F, OK, OK],
+  'broadcast.schedule':      [N, F, F, F, OK],
+  'broadcast.unschedule':    [N, F, F, F, OK],
+  'broadcast.plays':         [N, F, F, OK, OK],
+  'broadcast.markPlayed':    [N, F, F, OK, OK],
+  'broadcast.month':         [N, F, F, F, OK],
 }
 
 const iso = (ms: number) => new Date(ms).toISOString()
@@ -238,6 +251,13 @@ describe('role matrix of every action, over the demo township', () => {
         token,
       )
     ).id
+  const today = () => shanghaiDay(now)
+  /** A new notice of 柳家村 on its loudspeaker today, scheduled by the admin: the play's id. */
+  const scheduled = async () => {
+    const noticeId = await noticeBy(grid(), true)
+    await data('broadcast.schedule', { villageId: 'vil-01', noticeId, days: [today()] }, admin())
+    return `bc:vil-01:${today()}:${noticeId}`
+  }
   const csv = () =>
     Buffer.from(
       `村名,村民小组,户主姓名,门牌号,家庭人口\n柳家村,一组,新来户${++fresh},北街${fresh}号,2\n`,
@@ -574,6 +594,30 @@ describe('role matrix of every action, over the demo township', () => {
     'activities.householdHours': () => ({ householdId: 'hh-01-010' }),
     'activities.monthly': () => ({ month: '2026-11', villageId: 'vil-01' }),
     'activities.export': () => ({ month: '2026-11', villageId: 'vil-01' }),
+    // A plate of a household no other call here reissues.
+    'doorplates.open': () => ({
+      code: String(
+        api.rows('doorplates').find((p) => p.household_id === 'hh-01-001' || p._id === 'hh-01-001')
+          ?.code,
+      ),
+    }),
+    'doorplates.print': () => ({ groupId: 'vil-01-g1', origin: 'http://127.0.0.1:8080', limit: 6 }),
+    'doorplates.reissue': () => ({ householdId: nextHousehold().id }),
+    'me.awards': () => ({}),
+    'broadcast.script': async () => ({ noticeId: await noticeBy(grid(), true) }),
+    'broadcast.saveScript': async () => ({
+      noticeId: await noticeBy(grid(), true),
+      script: '各位村民请注意，今晚八点在村委会开会。',
+    }),
+    'broadcast.schedule': async () => ({
+      villageId: 'vil-01',
+      noticeId: await noticeBy(grid(), true),
+      days: [today()],
+    }),
+    'broadcast.unschedule': async () => ({ id: await scheduled() }),
+    'broadcast.plays': () => ({ villageId: 'vil-01' }),
+    'broadcast.markPlayed': async () => ({ id: await scheduled() }),
+    'broadcast.month': () => ({ month: today().slice(0, 7) }),
   }
 
   /** Who plays a role for one action: a state-changing call about oneself gets its own actor. */
@@ -739,6 +783,14 @@ describe('role matrix of every action, over the demo township', () => {
     }),
     'activities.monthly': () => ({ month: '2026-11', villageId: 'vil-02' }),
     'activities.export': () => ({ month: '2026-11', villageId: 'vil-02' }),
+    'doorplates.print': () => ({ groupId: 'vil-02-g1', origin: 'http://127.0.0.1:8080' }),
+    'doorplates.reissue': () => ({ householdId: shiping().id }),
+    'broadcast.plays': () => ({ villageId: 'vil-02' }),
+    'broadcast.schedule': async () => ({
+      villageId: 'vil-02',
+      noticeId: await noticeBy(grid(), true),
+      days: [shanghaiDay(now)],
+    }),
   }
   /** More ways in than one field: each is refused as well. */
   /** A notice 石坪村's grid worker wrote for 石坪村. */
@@ -814,6 +866,35 @@ describe('role matrix of every action, over the demo township', () => {
     },
     timeLimit(180_000),
   )
+  }, 60_000)
+
+  it('reads never write: every read action as every caller leaves every table as it was', async () => {
+    const reads = names.filter((name) => !actions[name].write)
+    const changedBy: string[] = []
+    let answered = 0
+    for (const name of reads) {
+      for (const role of roleNames) {
+        const token = role === 'anonymous' ? undefined : tokens[role]
+        // Some inputs are built by writing first (a notice to read, say): that is not the read.
+        const input = await inputs[name]({ role, token })
+        const before = api.dumpAll()
+        const { body } = await api.post(name, input, token)
+        if (body.ok) answered++
+        const after = api.dumpAll()
+        if (after !== before) {
+          const b = new Map(JSON.parse(before) as [string, unknown][])
+          const tables = (JSON.parse(after) as [string, unknown][])
+            .filter(([t, rows]) => JSON.stringify(rows) !== JSON.stringify(b.get(t)))
+            .map(([t]) => t)
+          changedBy.push(`${name} as ${role} (${tables.join(', ')})`)
+        }
+      }
+    }
+    expect(changedBy, JSON.stringify(changedBy)).toEqual([])
+    // Most of the sweep was answered (not refused before it reached the store).
+    expect(reads.length).toBeGreaterThan(45)
+    expect(answered).toBeGreaterThan(reads.length * 2)
+  }, 180_000)
 
   it('has a grid-scope case for every action whose input names a household, grid, village or person', () => {
     const named = /^(householdId|gridId|villageId|groupId|residentId|scope)$/

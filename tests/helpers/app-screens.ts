@@ -73,6 +73,15 @@ export async function appScreens(
   const finished = inPhase('publicity', 'closed')
   const results = await callApi(url, 'campaigns.results', { campaignId: finished }, tokens.管理员)
   const winner = results.rows?.find((r) => r.winner)?.candidate.id ?? ''
+  // A plate of the grid worker's group (a print answers the codes; printing twice is harmless).
+  const home = await callApi(url, 'households.get', { id: household }, tokens.网格员)
+  const plates = await callApi(
+    url,
+    'doorplates.print',
+    { groupId: home.group.id, origin: url, limit: 8 },
+    tokens.网格员,
+  )
+  const plate = plates.items.find((p) => p.householdId !== household)?.code ?? ''
 
   const staff = (page: string, query = '') => `packages/staff/pages/${page}/index${query}`
   const screens: Screen[] = [
@@ -105,6 +114,9 @@ export async function appScreens(
     { path: 'pages/activity/index?id=act-demo-family', as: '村民' },
     { path: 'pages/activity/index?id=act-demo-dance', as: '村民' },
     { path: 'pages/my-volunteer/index', as: '村民' },
+    // A visitor at someone's door: the public card and 绑定.
+    { path: `pages/door/index?code=${plate}`, as: '游客' },
+    { path: 'pages/family/index', as: '村民' },
     { path: staff('tools'), as: '网格员' },
     { path: staff('bindings'), as: '网格员' },
     { path: staff('households'), as: '网格员' },
@@ -115,6 +127,10 @@ export async function appScreens(
     { path: staff('inspect'), as: '网格员' },
     { path: staff('inspect-form', `?roundId=${open}&householdId=${household}`), as: '网格员' },
     { path: staff('appeals'), as: '网格员' },
+    { path: staff('doorplates', `?groupId=${home.group.id}`), as: '网格员' },
+    { path: staff('broadcast-today'), as: '网格员' },
+    { path: staff('broadcast', `?noticeId=${notice}`), as: '网格员' },
+    { path: staff('broadcast', `?noticeId=${notice}`), as: '管理员' },
     { path: staff('review', `?campaignId=${nominating}`), as: '网格员' },
     { path: staff('assist', `?campaignId=${voting}`), as: '网格员' },
     { path: staff('activities'), as: '网格员' },

@@ -6,6 +6,8 @@ import { activitiesRepo } from './activities'
 import { boardRepo, loadBoard } from './board'
 import { bulletinRepos, loadBulletin } from './bulletin'
 import { campaignsRepo, loadCampaigns, notifyRepo } from './campaigns'
+import { broadcastRepo } from './broadcast'
+import { doorplatesRepo } from './doorplates'
 import { idempotencyRepo } from './idempotency'
 import { limitsRepo } from './limits'
 import { loadPeople, peopleRepos } from './people'
@@ -21,6 +23,8 @@ export function createCloudStore(platformDb: CloudDb, retry?: ConflictRetry): St
     campaigns: campaignsRepo(db),
     notify: notifyRepo(db),
     activities: activitiesRepo(db),
+    doorplates: doorplatesRepo(db),
+    broadcast: broadcastRepo(db),
     idempotency: idempotencyRepo(db),
     limits: limitsRepo(db),
     // No cloud transaction spans queries: the work runs as it is (see Store.unitOfWork).

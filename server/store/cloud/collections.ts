@@ -77,6 +77,24 @@ export const cloudCollections = [
     ],
   },
   {
+    name: 'broadcast_scripts',
+    id: 'the notice id: one 广播稿 per notice',
+    indexes: [],
+  },
+  {
+    name: 'broadcast_plays',
+    id: '`bc:${villageId}:${day}:${noticeId}`: a notice is scheduled once a day in a village',
+    indexes: [
+      { name: 'village_day', keys: [asc('villageId'), asc('day'), asc('_id')] },
+      { name: 'day', keys: [asc('day')] },
+    ],
+  },
+  {
+    name: 'doorplates',
+    id: 'the household id: one plate per household',
+    indexes: [{ name: 'code', keys: [asc('code')], unique: true }],
+  },
+  {
     name: 'bindings',
     id: 'the binding id (one open binding per user: unique_keys `binding:${userId}`)',
     indexes: [

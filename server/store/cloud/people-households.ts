@@ -24,6 +24,7 @@ export function householdsRepo(db: CloudDb): Store['households'] {
       if (q.gridIds !== null) conds.push({ gridId: _.in(q.gridIds) })
       if (q.villageId !== undefined) conds.push({ villageId: q.villageId })
       if (q.gridId !== undefined) conds.push({ gridId: _.eq(q.gridId) })
+      if (q.groupId !== undefined) conds.push({ groupId: _.eq(q.groupId) })
       if (q.keyword)
         conds.push(
           _.or([{ headName: containing(db, q.keyword) }, { houseNo: containing(db, q.keyword) }]),

@@ -33,6 +33,7 @@ export function householdsRepo({ prepare, one, all }: Sql): Store['households'] 
          WHERE (@grids IS NULL OR h.grid_id IN (SELECT value FROM json_each(@grids)))
            AND (@villageId IS NULL OR h.village_id = @villageId)
            AND (@gridId IS NULL OR h.grid_id = @gridId)
+           AND (@groupId IS NULL OR h.group_id = @groupId)
            AND (@keyword IS NULL OR h.head_name LIKE @keyword ESCAPE '\\'
                 OR h.house_no LIKE @keyword ESCAPE '\\')
            AND (@afterAt IS NULL OR h.house_sort > @afterAt
@@ -42,6 +43,7 @@ export function householdsRepo({ prepare, one, all }: Sql): Store['households'] 
           grids: jsonList(q.gridIds),
           villageId: q.villageId ?? null,
           gridId: q.gridId ?? null,
+          groupId: q.groupId ?? null,
           keyword: q.keyword ? likePattern(q.keyword) : null,
           ...keysetParams(q.after, q.limit),
         },

@@ -582,4 +582,34 @@ export const migrations: readonly Migration[] = [
     created_at INTEGER NOT NULL
   );
   `,
+  /* 22: 户码 — one random code per household (filled in by backfillDoorplates at start) */ `
+  CREATE TABLE doorplates (
+    household_id TEXT PRIMARY KEY REFERENCES households(id),
+    code TEXT NOT NULL,
+    issued_at INTEGER NOT NULL,
+    printed_at INTEGER,
+    image_file_id TEXT
+  );
+  CREATE UNIQUE INDEX doorplates_code ON doorplates(code);
+  `,
+  /* 23: 大喇叭 — edited 广播稿 per notice and each village's 广播安排 */ `
+  CREATE TABLE broadcast_scripts (
+    notice_id TEXT PRIMARY KEY REFERENCES notices(id),
+    text TEXT NOT NULL,
+    updated_by TEXT NOT NULL REFERENCES users(id),
+    updated_at INTEGER NOT NULL
+  );
+  CREATE TABLE broadcast_plays (
+    id TEXT PRIMARY KEY,
+    village_id TEXT NOT NULL REFERENCES villages(id),
+    day TEXT NOT NULL,
+    notice_id TEXT NOT NULL REFERENCES notices(id),
+    scheduled_by TEXT NOT NULL REFERENCES users(id),
+    created_at INTEGER NOT NULL,
+    played_at INTEGER,
+    played_by TEXT REFERENCES users(id),
+    UNIQUE (village_id, day, notice_id)
+  );
+  CREATE INDEX broadcast_plays_day ON broadcast_plays(day);
+  `,
 ]

@@ -5,6 +5,8 @@ import { auditRepo } from './audit'
 import { bindingsRepo } from './bindings'
 import { boardRepo } from './board'
 import { columnsRepo, noticesRepo } from './bulletin'
+import { broadcastRepo } from './broadcast'
+import { doorplatesRepo } from './doorplates'
 import { filingRepo } from './filing'
 import { householdsRepo } from './households'
 import { idempotencyRepo } from './idempotency'
@@ -68,6 +70,8 @@ export function createSqliteStore(file: string): Store {
     notify: notifyRepo(sql),
     activities: activitiesRepo(sql),
     filing: filingRepo(sql),
+    doorplates: doorplatesRepo(sql),
+    broadcast: broadcastRepo(sql),
     idempotency: idempotencyRepo(sql),
     limits: limitsRepo(sql),
     audit: auditRepo(sql),

@@ -61,6 +61,15 @@ export function MeEntries({ user }: { user: MeUser | null }) {
       )}
       {user && (
         <CellGroup>
+          {user.household && (
+            <Cell
+              title='我的家庭'
+              description='每月得分、红黑榜、获评荣誉'
+              extra={arrow}
+              clickable
+              onClick={open('/pages/family/index')}
+            />
+          )}
           {records.map((r) => (
             <Cell
               key={r.kind}

@@ -121,6 +121,11 @@ export function MyNoticeCard({ notice: n, task, onChanged }: Props) {
               未读家庭
             </Button>
           )}
+          {n.status === 'published' && (
+            <Button fill='outline' onClick={open('broadcast', { noticeId: n.id })}>
+              广播稿
+            </Button>
+          )}
         </View>
       )}
     </View>

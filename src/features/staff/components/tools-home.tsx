@@ -27,6 +27,7 @@ const dailyEntries: Entry[] = [
     description: '人居环境逐项打分、现场拍照，没网也能先存',
   },
   { page: 'appeals', title: '红黑榜申诉', description: '复查或驳回村民对得分的申诉' },
+  { page: 'broadcast-today', title: '今天的广播', description: '村里大喇叭今天要播的广播稿' },
   {
     page: 'my-notices',
     title: '我的公告',

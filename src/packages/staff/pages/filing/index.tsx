@@ -3,6 +3,7 @@ import { View } from '@tarojs/components'
 import { useMemo, useState } from 'react'
 import { monthLabel, recentMonths } from '@contract/filing'
 import { ChipPicker } from '@/components/chip-picker'
+import { BroadcastMonth } from '@/features/broadcast/components/broadcast-month'
 import { PageState } from '@/components/page-state'
 import { exportFiling, getFilingTable } from '@/features/staff/api/filing'
 import { saveSpreadsheet } from '@/lib/files'
@@ -55,6 +56,7 @@ export default function FilingPage() {
         {table.data && (
           <>
             <FilingTable table={table.data} openVillageId={villageId} onOpen={setVillageId} />
+            <BroadcastMonth month={month} />
             {open && (
               <FilingNotices
                 key={`${month}:${open.id}`}

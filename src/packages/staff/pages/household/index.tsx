@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components'
+import { DoorplateCard } from '@/features/doorplate/components/doorplate-card'
 import { useRouter } from '@tarojs/taro'
 import { PageState } from '@/components/page-state'
 import { HouseholdDetail } from '@/features/staff/components/household-detail'
@@ -41,6 +42,7 @@ export default function HouseholdPage() {
               onSaved={() => void household.reload()}
             />
             <InviteCard householdId={h.id} />
+            <DoorplateCard householdId={h.id} groupId={h.group.id} />
           </View>
         )}
       </PageState>
