@@ -856,45 +856,23 @@ describe('role matrix of every action, over the demo township', () => {
           const before = api.dumpAll()
           const { body } = await api.post(name, input, token)
           if (body.ok) answered++
-          if (api.dumpAll() !== before) changedBy.push(`${name} as ${role}`)
+          const after = api.dumpAll()
+          if (after !== before) {
+            const b = new Map(JSON.parse(before) as [string, unknown][])
+            const tables = (JSON.parse(after) as [string, unknown][])
+              .filter(([t, rows]) => JSON.stringify(rows) !== JSON.stringify(b.get(t)))
+              .map(([t]) => t)
+            changedBy.push(`${name} as ${role} (${tables.join(', ')})`)
+          }
         }
       }
-      expect(changedBy).toEqual([])
+      expect(changedBy, JSON.stringify(changedBy)).toEqual([])
       // Most of the sweep was answered (not refused before it reached the store).
       expect(reads.length).toBeGreaterThan(45)
       expect(answered).toBeGreaterThan(reads.length * 2)
     },
     timeLimit(180_000),
   )
-  }, 60_000)
-
-  it('reads never write: every read action as every caller leaves every table as it was', async () => {
-    const reads = names.filter((name) => !actions[name].write)
-    const changedBy: string[] = []
-    let answered = 0
-    for (const name of reads) {
-      for (const role of roleNames) {
-        const token = role === 'anonymous' ? undefined : tokens[role]
-        // Some inputs are built by writing first (a notice to read, say): that is not the read.
-        const input = await inputs[name]({ role, token })
-        const before = api.dumpAll()
-        const { body } = await api.post(name, input, token)
-        if (body.ok) answered++
-        const after = api.dumpAll()
-        if (after !== before) {
-          const b = new Map(JSON.parse(before) as [string, unknown][])
-          const tables = (JSON.parse(after) as [string, unknown][])
-            .filter(([t, rows]) => JSON.stringify(rows) !== JSON.stringify(b.get(t)))
-            .map(([t]) => t)
-          changedBy.push(`${name} as ${role} (${tables.join(', ')})`)
-        }
-      }
-    }
-    expect(changedBy, JSON.stringify(changedBy)).toEqual([])
-    // Most of the sweep was answered (not refused before it reached the store).
-    expect(reads.length).toBeGreaterThan(45)
-    expect(answered).toBeGreaterThan(reads.length * 2)
-  }, 180_000)
 
   it('has a grid-scope case for every action whose input names a household, grid, village or person', () => {
     const named = /^(householdId|gridId|villageId|groupId|residentId|scope)$/
