@@ -69,6 +69,27 @@ export const postcssStub: Plugin = {
   },
 }
 
+/**
+ * sanitize-html and server/broadcast/script.rules.ts use only htmlparser2's `Parser`, but the
+ * package's index also loads domhandler, domutils and dom-serializer with the HTML entity
+ * encoder (~80 KB), and it ships an ES module and a CommonJS build that esbuild would bundle
+ * side by side when one caller `import`s it and the other `require`s it. Every import of
+ * `htmlparser2` resolves to its CommonJS Parser module alone (tests/unit/cloud/function.test.ts
+ * sanitizes and reads a notice through the bundle).
+ */
+export const htmlparser2Parser: Plugin = {
+  name: 'htmlparser2-parser',
+  setup(b) {
+    b.onResolve({ filter: /^htmlparser2$/ }, (args) => ({
+      // The CommonJS index's folder holds Parser.js beside it.
+      path: path.join(
+        path.dirname(require.resolve('htmlparser2', { paths: [args.resolveDir] })),
+        'Parser.js',
+      ),
+    }))
+  },
+}
+
 /** The npm package an input file belongs to (the innermost one), or `(our code)`. */
 function packageOf(file: string): string {
   if (file.startsWith('zod-locales:')) return 'zod'
@@ -139,7 +160,7 @@ export async function buildFunction(): Promise<{ bytes: number; meta: Metafile }
     metafile: true,
     logLevel: 'warning',
     tsconfig: path.join(root, 'tsconfig.json'),
-    plugins: [zodLocalesShim, postcssStub],
+    plugins: [zodLocalesShim, postcssStub, htmlparser2Parser],
   })
   return { bytes: fs.statSync(bundlePath).size, meta: result.metafile }
 }
