@@ -1,4 +1,4 @@
-import { Button, Radio, RadioGroup } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
 import { useState } from 'react'
 import { useTask } from '@/lib/use-task'
@@ -27,19 +27,18 @@ export function PlateBind({ code }: { code: string }) {
           <View className='plate-bind__meta'>
             户已按门牌填好。提交后由网格员核实，通过后就能参加评选、查看本户得分。
           </View>
-          <RadioGroup
-            shape='button'
-            direction='horizontal'
-            value={relation}
-            onChange={(v) => setRelation(v === 'head' ? 'head' : 'member')}
-          >
-            <Radio value='head' shape='button'>
-              我是户主
-            </Radio>
-            <Radio value='member' shape='button'>
-              家庭成员
-            </Radio>
-          </RadioGroup>
+          <View className='plate-bind__choices' aria-label='您与户主的关系'>
+            {(['head', 'member'] as const).map((value) => (
+              <Button
+                key={value}
+                type='primary'
+                fill={relation === value ? 'solid' : 'outline'}
+                onClick={() => setRelation(value)}
+              >
+                {value === 'head' ? '我是户主' : '家庭成员'}
+              </Button>
+            ))}
+          </View>
           <Button
             type='primary'
             size='large'

@@ -12,6 +12,13 @@ afterAll(async () => {
   await api.close()
 })
 
+/** The 信息报送 table (the page also lists each village's broadcasts beside it). */
+const filingTable = async () =>
+  within(await waitFor(() => document.querySelector<HTMLElement>('.filing-table') ?? fail()))
+const fail = (): never => {
+  throw new Error('no filing table yet')
+}
+
 const rowOf = (element: HTMLElement) =>
   element.closest<HTMLElement>('.filing-table__row') ?? document.body
 
@@ -44,7 +51,7 @@ describe('信息报送考核', () => {
     const before = (await tableRow()).row
     render(<FilingPage />)
 
-    const row = rowOf(await screen.findByText(village.name))
+    const row = rowOf(await (await filingTable()).findByText(village.name))
     expect(screen.getByText('发布数')).toBeInTheDocument()
     expect(numbers(row)).toEqual([before.count, before.adopted, before.score])
     fireEvent.click(row)
@@ -58,8 +65,8 @@ describe('信息报送考核', () => {
     expect(after.adopted).toBe(before.adopted + 1)
     const listed = await api.data('filing.notices', { month, villageId: village.id }, token)
     expect(listed.find((n) => n.id === created.id)?.adopted).toBe(true)
-    await waitFor(() =>
-      expect(numbers(rowOf(screen.getByText(village.name)))).toEqual([
+    await waitFor(async () =>
+      expect(numbers(rowOf((await filingTable()).getByText(village.name)))).toEqual([
         after.count,
         after.adopted,
         after.score,
@@ -80,5 +87,26 @@ describe('信息报送考核', () => {
       ),
     )
     expect(screen.getByText('导出 Excel')).toBeInTheDocument()
+  })
+
+  it('lists each village’s broadcasts of the month beside the table, as scheduled and played', async () => {
+    const token = await api.loginAs('demo-admin')
+    const table = await api.data('filing.table', {}, token)
+    const counts = await api.data('broadcast.month', { month: table.month }, token)
+    // The demo schedules a week of 柳家村's loudspeaker around its clock.
+    const liujia = counts.find((r) => r.village.name === '柳家村')
+    expect(liujia?.scheduled).toBeGreaterThan(0)
+    render(<FilingPage />)
+    const block = await waitFor(
+      () => document.querySelector<HTMLElement>('.broadcast-month') ?? fail(),
+    )
+    const row = (await within(block).findByText('柳家村')).closest<HTMLElement>(
+      '.broadcast-month__row',
+    )
+    expect(
+      Array.from(row?.querySelectorAll('.broadcast-month__num') ?? []).map((n) =>
+        Number(n.textContent),
+      ),
+    ).toEqual([liujia?.scheduled, liujia?.played])
   })
 })
