@@ -69,21 +69,28 @@ describe('campaign votes under concurrency', () => {
     return { tally: results.validVotes, records: valid.length }
   }
 
+  /**
+   * 200 on SQLite; 40 on the cloud adapter, where the caller's rate-limit counter is one
+   * document every request increments in a transaction: at 200 at once over the emulator the
+   * Store's conflict retries run out and some answer INTERNAL (tests/emulator/README.md).
+   */
+  const BURST = apiStoreKind() === 'cloud' ? 40 : 200
+
   it(
-    'one resident firing 200 simultaneous votes gets exactly the allowed 3',
+    `one resident firing ${BURST} simultaneous votes gets exactly the allowed 3`,
     async () => {
       const token = await api.login(who.residentA)
       const responses = await Promise.all(
-        Array.from({ length: 200 }, () =>
+        Array.from({ length: BURST }, () =>
           api.post('campaigns.vote', { campaignId: 'c-town', candidateId: 'nom-town-1' }, token),
         ),
       )
       const statuses = responses.map((r) => r.status)
       // 30 writes a minute reach the vote rules: 3 are votes, 27 over the day's limit; the other
-      // 170 are refused by the rate limit before they reach them.
+      // BURST - 30 are refused by the rate limit before they reach them.
       expect(statuses.filter((s) => s === 200)).toHaveLength(3)
       expect(statuses.filter((s) => s === 409)).toHaveLength(27)
-      expect(statuses.filter((s) => s === 429)).toHaveLength(170)
+      expect(statuses.filter((s) => s === 429)).toHaveLength(BURST - 30)
       expect(await voteRecords({ voterId: `u-${who.residentA}` })).toHaveLength(3)
       const t = await tallies()
       expect(t.tally).toBe(t.records)

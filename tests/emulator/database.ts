@@ -57,9 +57,13 @@ interface Staged {
 }
 
 interface Transaction {
+  /** The commit sequence when the transaction started: its snapshot. */
+  startSeq: number
   /** Version and copy of each document the transaction touched, when it first touched it. */
   seen: Map<string, { version: number; doc: Doc | undefined }>
   writes: Map<string, Staged>
+  /** Touched a document committed after its snapshot: the commit will conflict. */
+  doomed: boolean
   state: 'open' | 'committed' | 'aborted'
 }
 
@@ -105,7 +109,9 @@ export interface DbParams {
 
 export class CloudDatabase {
   private readonly collections = new Map<string, CollectionState>()
+  /** Per document: the commit sequence number of its last committed write (or deletion). */
   private readonly versions = new Map<string, number>()
+  private seq = 0
   private readonly transactions = new Map<string, Transaction>()
   readonly stats: TransactionStats = { started: 0, committed: 0, conflicts: 0, aborted: 0 }
 
@@ -264,8 +270,11 @@ export class CloudDatabase {
     for (const doc of docs) {
       // DB: add() without an _id gets a generated one; a given _id must be new (E11000).
       if (doc._id === undefined) doc._id = generateId()
+      // In a transaction, a document committed after its snapshot is not in it: the insert is
+      // staged and the commit conflicts (MongoDB answers a write conflict, not E11000).
       const exists = tx
-        ? this.readInTransaction(tx, name, doc._id) !== undefined
+        ? this.readInTransaction(tx, name, doc._id) !== undefined &&
+          !this.afterSnapshot(tx, name, doc._id)
         : c.docs.has(idKey(doc._id))
       if (exists)
         throw this.duplicate(name, { name: '_id_', fields: ['_id'], unique: true }, idKey(doc._id))
@@ -373,8 +382,7 @@ export class CloudDatabase {
     }
     if (doc) c.docs.set(k, structuredClone(doc))
     else c.docs.delete(k)
-    const key = docKey(collection, id)
-    this.versions.set(key, (this.versions.get(key) ?? 0) + 1)
+    this.versions.set(docKey(collection, id), ++this.seq)
   }
 
   private indexKey(index: IndexSpec, doc: Doc): string {
@@ -396,8 +404,11 @@ export class CloudDatabase {
       const holder = taken.get(key)
       // The committed holder counts unless it is this document or the transaction rewrote it.
       const rewritten = holder !== undefined && tx?.writes.has(`${collection}\u0000${holder}`)
-      if (holder !== undefined && holder !== self && !rewritten)
-        throw this.duplicate(collection, index, key)
+      if (holder !== undefined && holder !== self && !rewritten) {
+        const holderSeq = this.versions.get(`${collection}\u0000${holder}`) ?? 0
+        if (tx?.state === 'open' && holderSeq > tx.startSeq) tx.doomed = true
+        else throw this.duplicate(collection, index, key)
+      }
       if (tx)
         for (const w of tx.writes.values())
           if (w.collection === collection && w.doc && idKey(w.id) !== self)
@@ -418,7 +429,13 @@ export class CloudDatabase {
 
   private startTransaction(): string {
     const id = `tx-${generateId()}`
-    this.transactions.set(id, { seen: new Map(), writes: new Map(), state: 'open' })
+    this.transactions.set(id, {
+      startSeq: this.seq,
+      seen: new Map(),
+      writes: new Map(),
+      doomed: false,
+      state: 'open',
+    })
     this.stats.started++
     return id
   }
@@ -428,6 +445,11 @@ export class CloudDatabase {
     if (!tx || tx.state !== 'open')
       throw new TcbApiError('DATABASE_REQUEST_FAILED', `[TransactionNotFound] ${id ?? ''}`)
     return tx
+  }
+
+  /** Whether the document was committed after the transaction's snapshot. */
+  private afterSnapshot(tx: Transaction, collection: string, id: unknown): boolean {
+    return (this.versions.get(docKey(collection, id)) ?? 0) > tx.startSeq
   }
 
   private noTransaction(p: DbParams, what: string) {
@@ -447,6 +469,9 @@ export class CloudDatabase {
     if (!seen) {
       const doc = this.collection(collection).docs.get(idKey(id))
       seen = { version: this.versions.get(key) ?? 0, doc: doc && structuredClone(doc) }
+      // Committed after the snapshot: the transaction cannot see it as of its start (no older
+      // versions are kept here), and the commit will fail, as MongoDB's snapshot would make it.
+      if (seen.version > tx.startSeq) tx.doomed = true
       tx.seen.set(key, seen)
     }
     return seen.doc && structuredClone(seen.doc)
@@ -461,17 +486,20 @@ export class CloudDatabase {
    * README.md.
    */
   private commit(tx: Transaction) {
-    for (const [key, seen] of tx.seen) {
-      if ((this.versions.get(key) ?? 0) !== seen.version) {
-        tx.state = 'aborted'
-        this.stats.conflicts++
-        throw new TcbApiError(
-          'DATABASE_TRANSACTION_CONFLICT',
-          'database transaction conflict: a document was changed by another write',
-        )
-      }
-    }
+    // A unique key taken by a commit after the snapshot dooms the transaction (a conflict);
+    // one taken before it was refused at the write already.
     for (const w of tx.writes.values()) if (w.doc) this.checkUnique(w.collection, w.doc, tx)
+    const changed = [...tx.seen].some(
+      ([key, seen]) => (this.versions.get(key) ?? 0) !== seen.version,
+    )
+    if (tx.doomed || changed) {
+      tx.state = 'aborted'
+      this.stats.conflicts++
+      throw new TcbApiError(
+        'DATABASE_TRANSACTION_CONFLICT',
+        'database transaction conflict: a document was changed by another write',
+      )
+    }
     tx.state = 'committed'
     // Unique keys were checked with every write of the transaction in place: deletions first,
     // so that a key moved from one document to another is free when it is taken again.
