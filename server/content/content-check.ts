@@ -151,7 +151,10 @@ function firstIndex(matcher: AhoCorasick<number>, text: string, found: number): 
   const stream = matcher.createStream()
   let first = found
   const take = (hits: { data: number | undefined }[]) => {
-    for (const hit of hits) if (hit.data !== undefined && hit.data < first) first = hit.data
+    for (const hit of hits) {
+      // Stryker disable next-line ConditionalExpression: equivalent, every pattern is added with its index, so data is never undefined
+      if (hit.data !== undefined) first = Math.min(first, hit.data)
+    }
   }
   for (let at = 0; at < text.length;) {
     // Stryker disable next-line MethodExpression: equivalent, one slice of the whole text finds the same words (slicing only bounds the segmenter's work)

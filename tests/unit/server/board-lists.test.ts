@@ -292,6 +292,12 @@ describe('门牌号 order', () => {
       rules(),
     )
     expect(ids(red)).toEqual(['a', 'b'])
+    // Whatever order the rows come in.
+    const again = computeLists(
+      [row('a', 95, { houseNo: '1号' }), row('b', 95, { houseNo: '1号' })],
+      rules(),
+    )
+    expect(ids(again.red)).toEqual(['a', 'b'])
   })
 })
 

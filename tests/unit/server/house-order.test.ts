@@ -157,6 +157,8 @@ describe('门牌号 in walking order', () => {
     expect(houseSortKey('东街12号')).toMatch(/^T...T...N.12T...$/)
     // Beyond the Basic Multilingual Plane: 'U' and four characters.
     expect(houseSortKey('😀')).toMatch(/^U....~$/)
+    // U+FFFF is the last character of the Plane: 'T' and three.
+    expect(houseSortKey('\uffff')).toMatch(/^T...~$/)
   })
 
   it('characters beyond the Basic Multilingual Plane count and order by code point', () => {
