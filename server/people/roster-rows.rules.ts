@@ -94,6 +94,7 @@ export function checkRows(rows: readonly RosterRow[]): {
       else problems.push(`门牌号「${houseNo}」与第 ${earlier} 行重复（同一个村的门牌号不能重复）`)
     }
 
+    // Stryker disable next-line ConditionalExpression: equivalent, a bad size or phone has already added a problem (these two only narrow the types)
     if (problems.length > 0 || size === null || phone === undefined) {
       errors.push({ line: row.line, message: problems.join('；') })
     } else {
@@ -108,6 +109,7 @@ export function checkRows(rows: readonly RosterRow[]): {
 
 // Digits typed with a Chinese input method come out full-width (１３８…); NFKC makes them
 // ASCII, and spaces people put in phone numbers ("138 0000 0000") carry no meaning.
+// Stryker disable next-line Regex: equivalent, dropping each whitespace character or each run of them leaves the same text
 const normaliseDigits = (text: string) => text.normalize('NFKC').replace(/\s+/g, '')
 
 /** 家庭人口 as a whole number of people, or null when it is not one in range. */

@@ -63,6 +63,7 @@ type Token = { kind: 'number'; value: string } | { kind: 'text'; value: string }
 /** Runs of text and numbers (numbers as decimal digit strings without leading zeros). */
 export function houseNoTokens(houseNo: string): Token[] {
   const chars = Array.from(
+    // Stryker disable next-line Regex: equivalent, dropping each whitespace character or each run of them leaves the same text
     houseNo.normalize('NFKC').toLowerCase().replace(/\s+/g, '').slice(0, MAX_HOUSE_NO_CHARS),
   )
   const tokens: Token[] = []
@@ -72,6 +73,7 @@ export function houseNoTokens(houseNo: string): Token[] {
       const ascii = /[0-9]/.test(c)
       let j = i
       while (
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, past the end chars[j] is undefined, which is neither a digit nor a numeral
         j < chars.length &&
         (ascii ? /[0-9]/.test(chars[j] as string) : isChineseNumeral(chars[j] as string))
       )

@@ -14,6 +14,7 @@ import {
   inActivityScope,
   mayManage,
   mayReadVillage,
+  scopeRefusal,
   minutesOf,
   placeFor,
   promotions,
@@ -217,5 +218,71 @@ describe('scope and management', () => {
       '东街2号乙',
       '东街10号甲',
     ])
+  })
+})
+
+describe('what staff and residents are told', () => {
+  const now = T - 3 * DAY
+  const cancelled = { ...activity, cancelledAt: T - 2 * DAY }
+
+  it('each schedule problem names its field and the rule', () => {
+    expect(scheduleProblem({ ...activity, startsAt: now }, now, true)).toEqual({
+      path: 'startsAt',
+      message: '开始时间须晚于现在',
+    })
+    expect(scheduleProblem({ ...activity, endsAt: T }, now, true)).toEqual({
+      path: 'endsAt',
+      message: '结束时间须晚于开始时间',
+    })
+    expect(scheduleProblem({ ...activity, endsAt: T + DAY + 1 }, now, true)).toEqual({
+      path: 'endsAt',
+      message: '一次活动最长 24 小时',
+    })
+    expect(scheduleProblem({ ...activity, signupDeadline: T + 1 }, now, true)).toEqual({
+      path: 'signupDeadline',
+      message: '报名截止时间不能晚于开始时间',
+    })
+  })
+
+  it('a cancelled activity refuses sign-ups, cancellations, check-ins and adjustments alike', () => {
+    // Times at which an activity that was not cancelled allows each of them.
+    expect(cancelSignupRefusal(activity, T - 1)).toBeNull()
+    expect(cancelSignupRefusal(cancelled, T - 1)).toBe('活动已取消')
+    expect(checkInRefusal(activity, T)).toBeNull()
+    expect(checkInRefusal(cancelled, T)).toBe('活动已取消')
+    expect(adjustRefusal(activity, T + 4 * HOUR)).toBeNull()
+    expect(adjustRefusal(cancelled, T + 4 * HOUR)).toBe('活动已取消')
+  })
+
+  it('check-in and adjustment refusals say when they open and close', () => {
+    expect(checkInRefusal(activity, T - 2 * HOUR - 1)).toBe('活动开始前 2 小时才能签到')
+    expect(checkInRefusal(activity, T + 3 * HOUR + DAY + 1)).toBe('活动结束超过一天，不能再签到')
+    expect(adjustRefusal(activity, T + 3 * HOUR - 1)).toBe('活动结束后才能调整时长')
+  })
+
+  it('only admins and grid workers manage or read a village; a resident never does', () => {
+    const resident = { role: 'resident', gridVillageIds: ['vil-a'] }
+    const admin = { role: 'admin', gridVillageIds: [] }
+    expect(mayManage(resident, ['vil-a'])).toBe(false)
+    expect(mayReadVillage(resident, 'vil-a')).toBe(false)
+    expect(mayReadVillage(admin, 'vil-x')).toBe(true)
+  })
+
+  it('a refused scope says whether it was the township’s or another village', () => {
+    const grid = { role: 'gridWorker', gridVillageIds: ['vil-a'] }
+    expect(scopeRefusal(grid, ['vil-a'])).toBeNull()
+    expect(scopeRefusal({ role: 'admin', gridVillageIds: [] }, [])).toBeNull()
+    expect(scopeRefusal(grid, [])).toBe('全镇的活动由镇里组织，网格员只能为本人负责的村组织活动')
+    expect(scopeRefusal(grid, ['vil-a', 'vil-b'])).toBe('网格员只能为本人负责的村组织活动')
+  })
+
+  it('the same 门牌号 and name read in account order', () => {
+    const rows = [
+      { houseNo: '东街2号', name: '甲', userId: 'u3' },
+      { houseNo: '东街2号', name: '甲', userId: 'u1' },
+      { houseNo: '东街2号', name: '甲', userId: 'u2' },
+    ]
+    expect(byHouse(rows).map((r) => r.userId)).toEqual(['u1', 'u2', 'u3'])
+    expect(byHouse([...rows].reverse()).map((r) => r.userId)).toEqual(['u1', 'u2', 'u3'])
   })
 })

@@ -8,7 +8,12 @@ import {
   visibleEntries,
   type ListRules,
 } from '../../../server/board/board.rules'
-import { checkRubric, legacyEntered, scoreInspection } from '../../../server/board/inspection.rules'
+import {
+  checkRubric,
+  legacyEntered,
+  scoreInspection,
+  scoreItems,
+} from '../../../server/board/inspection.rules'
 import {
   checkRules,
   inPublicity,
@@ -421,6 +426,86 @@ describe('board rules: scoring an inspection', () => {
         { name: '垃圾分类', maxPoints: 75, deductionPerItem: 5 },
       ]),
     ).toEqual([])
+  })
+
+  it('items come back in the rubric’s order whatever order the criteria and items come in', () => {
+    // Listed c, a, b; the rubric orders them a (sort 0), b (sort 1), c (sort 2).
+    const rubric = [criterion('c', 20, 5, 2), criterion('a', 50, 5, 0), criterion('b', 30, 0, 1)]
+    const result = scoreInspection(rubric, [
+      { criterionId: 'c', deductions: 1, note: '' },
+      { criterionId: 'b', points: 30, note: '' },
+      { criterionId: 'a', deductions: 0, note: '' },
+    ])
+    expect(result).toMatchObject({ ok: true, total: 95, deductedItems: 1 })
+    if (result.ok) expect(result.items.map((i) => i.criterionId)).toEqual(['a', 'b', 'c'])
+    // Stored items scored again: a criterion without an item is left out and scores nothing.
+    expect(
+      scoreItems(rubric, [{ criterionId: 'c', points: null, deductions: 4, note: '' }]),
+    ).toEqual({
+      items: [{ criterionId: 'c', points: null, deductions: 4, note: '', score: 0 }],
+      total: 0,
+      deductedItems: 1,
+    })
+  })
+
+  it('says which item is wrong: another rubric’s, twice, or a direct item without points', () => {
+    expect(
+      scoreInspection(v1, [
+        { criterionId: 'a', deductions: 0, note: '' },
+        { criterionId: 'x', deductions: 0, note: '' },
+        { criterionId: 'b', deductions: 0, note: '' },
+      ]),
+    ).toEqual({
+      ok: false,
+      fields: [{ path: 'items.1.criterionId', message: '检查项不属于本期的评分标准' }],
+    })
+    expect(
+      scoreInspection(v1, [
+        { criterionId: 'a', deductions: 0, note: '' },
+        { criterionId: 'b', deductions: 0, note: '' },
+        { criterionId: 'a', deductions: 1, note: '' },
+      ]),
+    ).toEqual({
+      ok: false,
+      fields: [{ path: 'items.2.criterionId', message: '同一检查项只能打一次分' }],
+    })
+    const direct = [criterion('a', 60, 0, 0), criterion('b', 40, 10, 1)]
+    expect(
+      scoreInspection(direct, [
+        { criterionId: 'a', points: null, note: '' },
+        { criterionId: 'b', deductions: 0, note: '' },
+      ]),
+    ).toEqual({ ok: false, fields: [{ path: 'items.0.points', message: '请给“项a”打分' }] })
+    expect(scoreInspection(v1, [])).toEqual({
+      ok: false,
+      fields: [{ path: 'items', message: '还有未打分的检查项：项a、项b' }],
+    })
+  })
+
+  it('a legacy directly scored item keeps its points within 0..max; outside, not exact', () => {
+    const ten = { maxPoints: 10, deductionPerItem: 0 }
+    expect(legacyEntered(ten, 10, 0)).toEqual({ points: 10, deductions: 0, exact: true })
+    expect(legacyEntered(ten, 0, 0)).toEqual({ points: 0, deductions: 0, exact: true })
+    expect(legacyEntered(ten, 11, 0)).toEqual({ points: 10, deductions: 0, exact: false })
+    expect(legacyEntered(ten, -1, 0)).toEqual({ points: 0, deductions: 0, exact: false })
+  })
+
+  it('a problem may cost the whole item, not more; the messages name the rule', () => {
+    expect(
+      checkRubric([
+        { name: 'a', maxPoints: 60, deductionPerItem: 60 },
+        { name: 'b', maxPoints: 40, deductionPerItem: 0 },
+      ]),
+    ).toEqual([])
+    expect(
+      checkRubric([
+        { name: 'a', maxPoints: 60, deductionPerItem: 61 },
+        { name: 'a', maxPoints: 40, deductionPerItem: 0 },
+      ]),
+    ).toEqual([
+      { path: 'criteria.0.deductionPerItem', message: '每处扣分不能超过该项分值' },
+      { path: 'criteria.1.name', message: '检查项名称重复' },
+    ])
   })
 
   it('a round needs a threshold or a count for each list, black below red', () => {

@@ -5,6 +5,7 @@ import {
   inTurn,
   loadWords,
   MAX_TEXT_CHARS,
+  MAX_WORD_CHARS,
   MAX_WORDS,
   normaliseText,
   normaliseWords,
@@ -162,5 +163,63 @@ describe('content check (local word list)', () => {
       ok: false,
       reason: 'd',
     })
+    expect(
+      await inTurn(say('a', true), say('e', true)).checkImage(Buffer.from(''), 'image/png'),
+    ).toEqual({ ok: true })
+  })
+})
+
+describe('content check: the bounds and order of the word list', () => {
+  let store: Store
+  beforeEach(() => {
+    store = createSqliteStore(':memory:')
+  })
+  afterEach(() => store.close())
+
+  it('keeps words of up to 80 characters from the setting (4 × MAX_WORD_CHARS), drops longer and non-text', async () => {
+    expect(MAX_WORD_CHARS * 4).toBe(80)
+    const at = '长'.repeat(80)
+    const above = '长'.repeat(81)
+    await store.settings.set(WORDS_SETTING, JSON.stringify(['a', at, above, { length: 1 }, 7, 'b']))
+    expect(await loadWords(store)).toEqual(['a', at, 'b'])
+  })
+
+  it('matches a word of 80 characters; a longer one is never matched', () => {
+    const at = 'x'.repeat(79) + 'y'
+    const above = 'x'.repeat(80) + 'y'
+    expect(findWord(`前${at}后`, [at])).toBe(at)
+    expect(findWord(`前${above}后`, [above])).toBeNull()
+    expect(findWord(`前${above}后`, [above, at])).toBe(at)
+  })
+
+  it('reports the word listed first, wherever in the text each is found', () => {
+    expect(findWord('甲乙', ['甲', '乙'])).toBe('甲')
+    expect(findWord('甲乙', ['乙', '甲'])).toBe('乙')
+    expect(findWord('乙甲', ['甲', '乙'])).toBe('甲')
+  })
+
+  it('matches only the first MAX_WORDS words of a list', () => {
+    const words = Array.from({ length: MAX_WORDS }, (_, i) => `甲${i}`)
+    expect(findWord('乙', [...words, '乙'])).toBeNull()
+    expect(findWord('乙', [...words.slice(1), '乙'])).toBe('乙')
+  })
+
+  it('a word of spaces or zero-width characters only matches nothing', () => {
+    expect(findWord('任何 文字\u200b都行', [' ', '\u200b', '\u3000'])).toBeNull()
+  })
+
+  it('a word of symbols written spaced out matches the symbols side by side', () => {
+    expect(findWord('好评★★', ['★ ★'])).toBe('★ ★')
+    expect(findWord('好评★ ★', ['★ ★'])).toBeNull()
+    expect(normaliseWords(['★★', '★ ★', '★\u200b★'])).toEqual(['★★'])
+  })
+
+  it('finds a word written with characters outside the BMP wherever the text is cut to scan it', () => {
+    // The text is scanned 256 UTF-16 units at a time: put 𠀀 (two units) across every cut.
+    for (const lead of [254, 255, 256, 511]) {
+      const text = 'a'.repeat(lead) + '𠀀村'
+      expect(findWord(text, ['𠀀村']), String(lead)).toBe('𠀀村')
+      expect(findWord('a'.repeat(lead) + '😀😀', ['😀😀']), String(lead)).toBe('😀😀')
+    }
   })
 })

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 import {
   chineseNumber,
   compareHouseNo,
+  houseNoTokens,
   houseSortKey,
+  MAX_HOUSE_NO_CHARS,
   MAX_KEY_CHARS,
 } from '../../../server/places/house-order.rules'
 
@@ -120,5 +122,55 @@ describe('门牌号 in walking order', () => {
   it('letters and digits: A栋2单元 < A栋10单元 < B栋1单元', () => {
     const walk = ['A栋2单元', 'A栋10单元', 'B栋1单元']
     expect(byKey(shuffled(walk))).toEqual(walk)
+  })
+
+  it('a 万 multiplies everything before it: 十二万 is 120000, 三百万 is 3000000', () => {
+    expect(chineseNumber('十二万')).toBe(120_000)
+    expect(chineseNumber('三百万')).toBe(3_000_000)
+    expect(chineseNumber('一万二千')).toBe(12_000)
+  })
+
+  it('reads a 门牌号 as runs of text characters and numbers without leading zeros', () => {
+    expect(houseNoTokens('东街0012号')).toEqual([
+      { kind: 'text', value: '东' },
+      { kind: 'text', value: '街' },
+      { kind: 'number', value: '12' },
+      { kind: 'text', value: '号' },
+    ])
+    expect(houseNoTokens('十二之一')).toEqual([
+      { kind: 'number', value: '12' },
+      { kind: 'text', value: '之' },
+      { kind: 'number', value: '1' },
+    ])
+    expect(houseNoTokens('0')).toEqual([{ kind: 'number', value: '0' }])
+    expect(houseSortKey('东街0012号')).toBe(houseSortKey('东街12号'))
+  })
+
+  it('letters compare without case: a栋 and A栋 are one place, before B栋', () => {
+    expect(houseSortKey('a栋1单元')).toBe(houseSortKey('A栋1单元'))
+    expect(compareHouseNo('a栋2单元', 'B栋1单元')).toBe(-1)
+  })
+
+  it('the key is 4 characters a text character, N + count + digits a number, ~ without one', () => {
+    expect(houseSortKey('东街')).toHaveLength(4 + 4 + 1)
+    expect(houseSortKey('东街12号')).toHaveLength(4 + 4 + (1 + 1 + 2) + 4)
+    expect(houseSortKey('东街12号')).toMatch(/^T...T...N.12T...$/)
+    // Beyond the Basic Multilingual Plane: 'U' and four characters.
+    expect(houseSortKey('😀')).toMatch(/^U....~$/)
+    // U+FFFF is the last character of the Plane: 'T' and three.
+    expect(houseSortKey('\uffff')).toMatch(/^T...~$/)
+  })
+
+  it('characters beyond the Basic Multilingual Plane count and order by code point', () => {
+    expect(compareHouseNo('😀1号', '1号')).not.toBe(0)
+    expect(compareHouseNo('\u{3ffff}1号', '\u{f0000}1号')).toBe(-1)
+    expect(compareHouseNo('\u{f0000}1号', '\u{3ffff}1号')).toBe(1)
+    expect(compareHouseNo('\uffff', '\u{10000}')).toBe(-1)
+  })
+
+  it('reads the first 60 characters of a 门牌号 and ignores the rest', () => {
+    expect(MAX_HOUSE_NO_CHARS).toBe(60)
+    expect(houseSortKey('1'.repeat(61))).toBe(houseSortKey('1'.repeat(60)))
+    expect(houseSortKey('1'.repeat(60))).not.toBe(houseSortKey('1'.repeat(59)))
   })
 })

@@ -30,6 +30,10 @@ describe('roster villages', () => {
     expect(nearestName('东山屯', ['东山村', '东山屯村'])).toBe('东山村')
     expect(nearestName('甲村', ['乙村', '丙村'])).toBe('乙村')
     expect(nearestName('甲村', [])).toBeNull()
+    // Six characters allow two edits: one edit away beats two edits away, listed first or not.
+    expect(nearestName('柳家湾新村一组', ['柳家湾老村一队', '柳家湾新村一队'])).toBe(
+      '柳家湾新村一队',
+    )
   })
 
   it('the message names the file’s village and the suggestion', () => {

@@ -255,6 +255,29 @@ describe('roster row checks', () => {
     }
   })
 
+  it('names and 门牌号 are accepted at their length limits (20, 30) and refused one above', () => {
+    expect(messageOf({ village: '村'.repeat(20) })).toBeUndefined()
+    expect(messageOf({ group: '组'.repeat(20) })).toBeUndefined()
+    expect(messageOf({ headName: '名'.repeat(20) })).toBeUndefined()
+    expect(messageOf({ houseNo: '号'.repeat(30) })).toBeUndefined()
+    expect(messageOf({ group: '组'.repeat(21) })).toBe('村民小组最多 20 个字')
+    expect(messageOf({ houseNo: '号'.repeat(31) })).toBe('门牌号最多 30 个字')
+  })
+
+  it('a household of 1 is accepted; 0 is not', () => {
+    expect(messageOf({ size: '1' })).toBeUndefined()
+    expect(messageOf({ size: ' 1 ' })).toBeUndefined()
+    expect(messageOf({ size: '0' })).toBe('家庭人口「0」应为 1 到 30 之间的整数')
+  })
+
+  it('rows without a village are not compared by 门牌号 (only the missing village is said)', () => {
+    const { errors } = checkRows(rows({ village: '' }, { village: '' }))
+    expect(errors).toEqual([
+      { line: 2, message: '缺少村名' },
+      { line: 3, message: '缺少村名' },
+    ])
+  })
+
   it('refuses over-long names', () => {
     expect(messageOf({ headName: '名'.repeat(21) })).toBe('户主姓名最多 20 个字')
     expect(messageOf({ village: '村'.repeat(21) })).toBe('村名最多 20 个字')
@@ -626,5 +649,73 @@ describe('roster plan against the SQLite store', () => {
       '东街10号',
       '1号',
     ])
+    // The store lists 甲村 first: its households stay together before 乙村's.
+    const mixed = [list[0]!, other, list[1]!, list[2]!]
+    expect(exportOrder(mixed).map((e) => e.householdId)).toEqual(['h2', 'h1', 'h0', 'b'])
+  })
+})
+
+describe('roster plan: order, numbering and suggestions', () => {
+  it('numbers new villages after the last one, in file order', () => {
+    const one = town()
+    one.places = [place('vil-a', '甲村')]
+    const { plan: p } = plan(
+      rows({ village: '丙村', houseNo: '1号' }, { village: '丁村', houseNo: '1号' }),
+      one,
+      ['丙村', '丁村'],
+    )
+    expect(p.villages.map((v) => [v.name, v.sort])).toEqual([
+      ['丙村', 1],
+      ['丁村', 2],
+    ])
+    const empty: RosterState = { places: [], entries: [] }
+    expect(plan([row({ village: '丙村' })], empty, ['丙村']).plan.villages[0]?.sort).toBe(0)
+  })
+
+  it('ids say what they are: villages vil-, groups grp-, grids grid-, households hh-', () => {
+    const { plan: p } = plan([row({ village: '丙村', group: '三组', houseNo: '1号' })], town(), [
+      '丙村',
+    ])
+    const prefixes = [p.villages, p.groups, p.grids, p.create].map((list) =>
+      list.map((x) => x.id.replace(/-\d+$/, '')),
+    )
+    expect(prefixes).toEqual([['vil'], ['grp'], ['grid'], ['hh']])
+  })
+
+  it('a third grid name when the first two are archived: 甲村网格3', () => {
+    const state = town()
+    state.places = [
+      place('vil-a', '甲村', {
+        grids: [
+          { id: 'old1', name: '甲村网格', archivedAt: NOW - 2 },
+          { id: 'old2', name: '甲村网格2', archivedAt: NOW - 1 },
+        ],
+      }),
+    ]
+    expect(plan([row({ houseNo: '新1号' })], state).plan.grids.map((g) => g.name)).toEqual([
+      '甲村网格3',
+    ])
+  })
+
+  it('suggests by the town’s order of live villages, never an archived one', () => {
+    const state = town()
+    // Listed out of order: 乙村 (sort 0) comes before 甲村 (sort 1) in the town.
+    state.places = [place('vil-a', '甲村', { sort: 1 }), place('vil-b', '乙村', { sort: 0 })]
+    // 丙村 is one edit from both: the first in the town's order wins.
+    expect(plan([row({ village: '丙村' })], state).counts.errors).toEqual([
+      { line: 2, message: '本镇没有“丙村”，是不是“乙村”？' },
+    ])
+    state.places = [
+      place('vil-old', '柳家庄', { archivedAt: NOW - 1, sort: 0 }),
+      place('vil-a', '柳家村', { sort: 1 }),
+    ]
+    expect(plan([row({ village: '柳家屯' })], state).counts.errors).toEqual([
+      { line: 2, message: '本镇没有“柳家屯”，是不是“柳家村”？' },
+    ])
+  })
+
+  it('lists errors by line, whether the row or the plan found them', () => {
+    const { counts } = plan(rows({ village: '甲庄', houseNo: '新1号' }, { size: '0' }))
+    expect(counts.errors.map((e) => e.line)).toEqual([2, 3])
   })
 })
