@@ -1,0 +1,136 @@
+// Monthly rounds and their frozen lists: opening, publishing (and withdrawing) a round,
+// the lines of its lists, 已整改 marks, scores and every item of a round.
+import type { Store } from '../store'
+import { guardUnique } from './errors'
+import { insertSql } from './rows'
+import {
+  str,
+  num,
+  roundParams,
+  scoreFrom,
+  entryFrom,
+  roundSelect,
+  roundViewFrom,
+  entrySelect,
+} from './board-rows'
+import { keysetParams, pageOf, type Sql } from './sql'
+import { boardCore } from './board-core'
+
+export function roundsRepo(
+  sql: Sql,
+): Pick<
+  Store['board'],
+  | 'rounds'
+  | 'round'
+  | 'previousRound'
+  | 'createRound'
+  | 'publish'
+  | 'withdraw'
+  | 'entries'
+  | 'markRectified'
+  | 'scores'
+  | 'roundItems'
+> {
+  const { one, all, prepare, tx } = sql
+  const { replaceEntries } = boardCore(sql)
+  return {
+    async rounds(q) {
+      const rows = all(
+        `${roundSelect} WHERE (@publishedOnly = 0 OR r.status = 'published')
+           AND (@afterAt IS NULL OR r.window_start < @afterAt
+                OR (r.window_start = @afterAt AND r.id < @afterId))
+         ORDER BY r.window_start DESC, r.id DESC LIMIT @take`,
+        { publishedOnly: Number(q.publishedOnly), ...keysetParams(q.after, q.limit) },
+      ).map(roundViewFrom)
+      return pageOf(rows, q.limit, (r) => ({ at: r.windowStart, id: r.id }))
+    },
+    async round(id) {
+      const r = one(`${roundSelect} WHERE r.id = @id`, { id })
+      return r ? roundViewFrom(r) : null
+    },
+    async previousRound(id) {
+      const r = one(
+        `${roundSelect} JOIN rounds cur ON cur.id = @id
+         WHERE r.window_start < cur.window_start ORDER BY r.window_start DESC, r.id DESC LIMIT 1`,
+        { id },
+      )
+      return r ? roundViewFrom(r) : null
+    },
+    async createRound(round) {
+      const params = roundParams(round)
+      guardUnique(() => prepare(insertSql('rounds', params)).run(params))
+    },
+    async publish(roundId, at, entries) {
+      return tx(() => {
+        const changed = prepare(
+          `UPDATE rounds SET status = 'published', published_at = @publishedAt,
+             publicity_ends_at = @publicityEndsAt WHERE id = @roundId AND status = 'open'`,
+        ).run({ roundId, ...at }).changes
+        if (changed === 0) return false
+        replaceEntries(roundId, entries)
+        return true
+      })
+    },
+    async withdraw(roundId, publishedAt) {
+      return tx(() => {
+        const changed = prepare(
+          `UPDATE rounds SET status = 'open', published_at = NULL, publicity_ends_at = NULL
+           WHERE id = @roundId AND status = 'published' AND published_at = @publishedAt`,
+        ).run({ roundId, publishedAt }).changes
+        if (changed === 0) return false
+        prepare('DELETE FROM board_entries WHERE round_id = @roundId').run({ roundId })
+        return true
+      })
+    },
+    async entries(q) {
+      return all(
+        `${entrySelect} WHERE e.round_id = @roundId AND (@list IS NULL OR e.list = @list)
+           AND (@villageId IS NULL OR h.village_id = @villageId)
+           AND (@householdId IS NULL OR e.household_id = @householdId)
+         ORDER BY e.list, e.position`,
+        {
+          roundId: q.roundId,
+          list: q.list ?? null,
+          villageId: q.villageId ?? null,
+          householdId: q.householdId ?? null,
+        },
+      ).map(entryFrom)
+    },
+    async markRectified(roundId, householdId, at) {
+      return (
+        prepare(
+          `UPDATE board_entries SET rectified_at = @at WHERE round_id = @roundId
+             AND household_id = @householdId AND list = 'black' AND rectified_at IS NULL`,
+        ).run({ roundId, householdId, at }).changes > 0
+      )
+    },
+    async scores(roundId, villageId) {
+      return all(
+        `SELECT h.id AS household_id, h.head_name, h.house_no, h.village_id, v.name AS village_name,
+           h.group_id, g.name AS group_name, h.grid_id, h.show_name_on_red, i.total, i.deducted_items,
+           v.sort AS village_sort, g.sort AS group_sort
+         FROM inspections i
+         JOIN households h ON h.id = i.household_id
+         JOIN villages v ON v.id = h.village_id
+         JOIN village_groups g ON g.id = h.group_id
+         WHERE i.round_id = @roundId AND i.is_latest = 1
+           AND (@villageId IS NULL OR h.village_id = @villageId)`,
+        { roundId, villageId: villageId ?? null },
+      ).map(scoreFrom)
+    },
+    async roundItems(roundId) {
+      return all(
+        `SELECT i.household_id, ii.criterion_id, ii.points, ii.deductions, ii.note
+         FROM inspections i JOIN inspection_items ii ON ii.inspection_id = i.id
+         WHERE i.round_id = @roundId AND i.is_latest = 1`,
+        { roundId },
+      ).map((r) => ({
+        householdId: str(r.household_id),
+        criterionId: str(r.criterion_id),
+        points: r.points === null ? null : num(r.points),
+        deductions: num(r.deductions),
+        note: str(r.note),
+      }))
+    },
+  }
+}
