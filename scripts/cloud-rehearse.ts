@@ -177,8 +177,15 @@ async function main() {
         clientId: `rehearsal-inspection-${Date.now()}`,
       }),
     )
-  await step('管理员发布红黑榜 board.publish', () =>
-    call(admin, 'board.publish', { roundId: open.id }),
+  const preview = await step('发布前预览 board.publishPreview', () =>
+    call<{ expect: { inspected: number; red: number; black: number } }>(
+      admin,
+      'board.publishPreview',
+      { roundId: open.id },
+    ),
+  )
+  await step('管理员确认发布红黑榜 board.publish', () =>
+    call(admin, 'board.publish', { roundId: open.id, expect: preview.expect }),
   )
 
   console.log('\n评选（demo-resident-1）')
@@ -187,21 +194,40 @@ async function main() {
   )
   const nominating = campaigns.items.find((c) => c.phase === 'nomination')
   if (nominating) {
-    const name = unbound.headName.slice(0, 2)
-    const found = await step(`按户主姓名找户 campaigns.nominees「${name}」`, () =>
-      call<{ items: { id: string }[] }>(resident, 'campaigns.nominees', {
-        campaignId: nominating.id,
-        name,
-      }),
-    )
-    if (found.items[0])
-      await step(`提名 campaigns.nominate（${nominating.title}）`, () =>
-        call(resident, 'campaigns.nominate', {
+    // A neighbour not yet nominated (the demo town has nominated some): found by name, as the page does.
+    let nominated = false
+    for (const h of households.items.slice(0, 10)) {
+      const name = h.headName.slice(0, 2)
+      const found = await step(`按户主姓名找户 campaigns.nominees「${name}」`, () =>
+        call<{ items: { id: string }[] }>(resident, 'campaigns.nominees', {
           campaignId: nominating.id,
-          householdId: found.items[0]!.id,
-          story: '常年义务打扫村道，邻里有事总是第一个到。',
+          name,
         }),
       )
+      const target = found.items.find((f) => f.id === h.id)
+      if (!target) continue
+      const made = await step(
+        `提名 ${h.headName} campaigns.nominate（${nominating.title}）`,
+        async () => {
+          try {
+            return await call(resident, 'campaigns.nominate', {
+              campaignId: nominating.id,
+              householdId: target.id,
+              story: '常年义务打扫村道，邻里有事总是第一个到。',
+            })
+          } catch (error) {
+            if (String(error).includes('"CONFLICT"')) return null
+            throw error
+          }
+        },
+        (v) => (v ? '' : '这户已被提名，换下一户'),
+      )
+      if (made) {
+        nominated = true
+        break
+      }
+    }
+    if (!nominated) throw new Error('前 10 户都已被提名，演练无法提名')
   }
   const voting = campaigns.items.find((c) => c.phase === 'voting')
   if (voting) {
