@@ -57,8 +57,8 @@ interface Staged {
 }
 
 interface Transaction {
-  /** The commit sequence when the transaction started: its snapshot. */
-  startSeq: number
+  /** The commit sequence at the transaction's first read or write: its snapshot (as MongoDB). */
+  startSeq: number | null
   /** Version and copy of each document the transaction touched, when it first touched it. */
   seen: Map<string, { version: number; doc: Doc | undefined }>
   writes: Map<string, Staged>
@@ -406,7 +406,7 @@ export class CloudDatabase {
       const rewritten = holder !== undefined && tx?.writes.has(`${collection}\u0000${holder}`)
       if (holder !== undefined && holder !== self && !rewritten) {
         const holderSeq = this.versions.get(`${collection}\u0000${holder}`) ?? 0
-        if (tx?.state === 'open' && holderSeq > tx.startSeq) tx.doomed = true
+        if (tx?.state === 'open' && holderSeq > (tx.startSeq ?? this.seq)) tx.doomed = true
         else throw this.duplicate(collection, index, key)
       }
       if (tx)
@@ -430,7 +430,7 @@ export class CloudDatabase {
   private startTransaction(): string {
     const id = `tx-${generateId()}`
     this.transactions.set(id, {
-      startSeq: this.seq,
+      startSeq: null,
       seen: new Map(),
       writes: new Map(),
       doomed: false,
@@ -449,7 +449,7 @@ export class CloudDatabase {
 
   /** Whether the document was committed after the transaction's snapshot. */
   private afterSnapshot(tx: Transaction, collection: string, id: unknown): boolean {
-    return (this.versions.get(docKey(collection, id)) ?? 0) > tx.startSeq
+    return (this.versions.get(docKey(collection, id)) ?? 0) > (tx.startSeq ?? this.seq)
   }
 
   private noTransaction(p: DbParams, what: string) {
@@ -465,6 +465,7 @@ export class CloudDatabase {
     const key = docKey(collection, id)
     const staged = tx.writes.get(key)
     if (staged) return staged.doc && structuredClone(staged.doc)
+    tx.startSeq ??= this.seq
     let seen = tx.seen.get(key)
     if (!seen) {
       const doc = this.collection(collection).docs.get(idKey(id))
