@@ -63,7 +63,9 @@ describe('志愿活动 pages', () => {
     const { user } = await api.data('me.get', {}, token)
     const householdId = user?.household?.id ?? ''
     const { unmount } = render(<HouseholdHours householdId={householdId} />)
-    expect(await screen.findByText('4.5 小时')).toBeInTheDocument()
+    // 张大爷 (4.5 h) and 刘阿姨 (2.5 h) are both of 户主 张德顺's household in the demo.
+    expect(await screen.findByText('7 小时')).toBeInTheDocument()
+    expect(screen.getByText(/2\s*位家庭成员参加了/)).toBeInTheDocument()
     unmount()
     await api.loginAs('demo-resident-3')
     render(<HouseholdHours householdId={householdId} />)

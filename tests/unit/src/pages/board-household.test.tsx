@@ -76,8 +76,9 @@ describe('检查详情', () => {
   it('a bound resident without a pending appeal appeals during 公示 and sees it listed', async () => {
     const round = await publicRound()
     // Demo facts: every household was inspected in a published round, and the seed's only
-    // appeal is demo-resident-1's; 刘阿姨 (demo-resident-2) lives in 柳家村 in another household.
-    const token = await api.loginAs('demo-resident-2')
+    // appeal is demo-resident-1's household (张德顺's, which 刘阿姨 shares); 陈师傅
+    // (demo-resident-3) is 户主 陈国强 of 石坪村, another household.
+    const token = await api.loginAs('demo-resident-3')
     const householdId = (await api.data('me.get', {}, token)).user?.household?.id ?? ''
     const before = await api.data('board.inspection', { roundId: round.id, householdId }, token)
     expect(before.canAppeal).toBe(true)
