@@ -3,7 +3,7 @@ import { useEffect } from 'react'
 import { PageState } from '@/components/page-state'
 import { NoticeActions, noticePath } from '@/features/bulletin/components/notice-actions'
 import { NoticeBody } from '@/features/bulletin/components/notice-body'
-import { OfflineBar } from '@/features/bulletin/components/offline-bar'
+import { OfflineBar } from '@/components/offline-bar'
 import { useNotice } from '@/features/bulletin/hooks/use-notices'
 import { PageFrame } from '@/components/page-frame'
 

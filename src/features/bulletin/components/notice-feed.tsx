@@ -1,7 +1,7 @@
 import { PagedList } from '@/components/paged-list'
 import { useNoticeFeed } from '../hooks/use-notices'
 import { NoticeCard } from './notice-card'
-import { OfflineBar } from './offline-bar'
+import { OfflineBar } from '@/components/offline-bar'
 
 interface Props {
   columnId: string
