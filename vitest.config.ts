@@ -34,6 +34,8 @@ function nutuiPerComponent(): Plugin {
 
 // Every project runs on the suite's clock (tests/helpers/test-clock.ts), whatever the date.
 const fixedClock = 'tests/setup/fixed-clock.ts'
+// Projects whose test servers start on a copy of the run's seeded demo township.
+const seedCache = ['tests/setup/seed-cache.ts']
 
 // One runner, five projects: pure unit tests, API tests over a real SQLite file and again over
 // the cloud database adapter, component tests in jsdom, and browser tests against the built H5
@@ -61,6 +63,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'api',
+          globalSetup: seedCache,
           environment: 'node',
           include: ['tests/api/**/*.test.ts'],
           setupFiles: [fixedClock],
@@ -73,6 +76,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'api-cloud',
+          globalSetup: seedCache,
           environment: 'node',
           include: ['tests/api/**/*.test.ts'],
           setupFiles: [fixedClock, 'tests/setup/emulator-actions.ts'],
@@ -111,6 +115,7 @@ export default defineConfig({
         },
         test: {
           name: 'dom',
+          globalSetup: seedCache,
           environment: 'jsdom',
           include: ['tests/unit/**/*.test.tsx'],
           setupFiles: [fixedClock, 'tests/setup/dom-globals.ts', 'tests/setup/dom-page.ts'],

@@ -142,7 +142,7 @@ describe('local server outside dev mode', () => {
 
 describe('local server restarts', () => {
   it('keeps its data and its token secret across a restart, and seeds only once', async () => {
-    const first = await startTestApi()
+    const first = await startTestApi({ seed: 'fresh' })
     const dataDir = first.dataDir
     const token = await first.login('demo-visitor')
     await first.data('me.updateProfile', { nickname: '重启前' }, token)

@@ -50,6 +50,8 @@ export interface EmulatedEnvironment {
   dump(name: string): Doc[]
   collectionNames(): string[]
   transactionStats(): TransactionStats
+  /** Writes documents (canonical Extended JSON) straight into a collection, as an import would. */
+  load(name: string, docs: readonly string[]): void
 }
 
 let seq = 0
@@ -66,5 +68,9 @@ export async function freshEnvironment(): Promise<EmulatedEnvironment> {
     dump: (name) => database.dump(name),
     collectionNames: () => database.collectionNames(),
     transactionStats: () => ({ ...database.stats }),
+    load: (name, docs) => {
+      if (docs.length > 0)
+        database.handle('database.insertDocument', { collectionName: name, data: [...docs] })
+    },
   }
 }

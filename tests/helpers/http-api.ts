@@ -9,6 +9,7 @@ import { startLocalApp, DATABASE_FILE, type LocalApp } from '../../server/local/
 import { createLogger } from '../../server/logger'
 import { createSqliteStore } from '../../server/store/sqlite/sqlite-store'
 import type { Snapshot } from '../../server/store/store'
+import { copySqliteDemo, loadCloudDemo } from './seed-template'
 import { apiStoreKind, type CloudTestEnvironment, createCloudTestStore } from './store-adapters'
 
 /** Audit entries of writes that happened, leaving out the refused attempts kept beside them. */
@@ -58,6 +59,11 @@ export async function startTestApi(
     clock?: () => number
     dataDir?: string
     rateLimits?: boolean
+    /**
+     * A dev server on a fresh folder starts on a copy of the run's seeded demo township
+     * (tests/helpers/seed-template.ts); 'fresh' makes it seed its own, as a real first start does.
+     */
+    seed?: 'copy' | 'fresh'
   } = {},
 ): Promise<TestApi> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'hemei-api-'))
@@ -70,6 +76,17 @@ export async function startTestApi(
   }
   const cloud = cloudTest?.cloud
   const cloudStore = cloudTest?.store
+  // The demo seed runs at the server's clock: a copy stands in for it on the suite's clock only.
+  const copyDemo =
+    (options.devMode ?? true) &&
+    !options.snapshot &&
+    !options.dataDir &&
+    !options.clock &&
+    options.seed !== 'fresh'
+  if (copyDemo) {
+    if (cloud) await loadCloudDemo(cloud, dataDir)
+    else await copySqliteDemo(dataDir)
+  }
   if (options.snapshot) {
     const store = cloudStore ?? createSqliteStore(path.join(dataDir, DATABASE_FILE))
     await store.importSnapshot(options.snapshot)
