@@ -1,3 +1,4 @@
+import os from 'node:os'
 import path from 'node:path'
 import { defineConfig, type Plugin } from 'vitest/config'
 
@@ -44,6 +45,10 @@ export default defineConfig({
   resolve: { alias },
   test: {
     globals: true,
+    // One worker per core. Vitest's default leaves a core for itself (one worker on this 2-core
+    // machine), though its own process is idle while the workers run.
+    maxWorkers: os.availableParallelism(),
+    minWorkers: 1,
     reporters: ['default', './tests/helpers/summary-reporter.ts'],
     projects: [
       {

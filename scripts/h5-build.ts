@@ -59,3 +59,13 @@ export function ensureH5Build(say: (line: string) => void = () => {}): boolean {
   say(`H5 页面构建完成，用时 ${Math.round((Date.now() - started) / 1000)} 秒。`)
   return true
 }
+
+// `tsx scripts/h5-build.ts`: builds when stale (npm test does this before the browser tests).
+if (path.resolve(process.argv[1] ?? '') === __filename) {
+  try {
+    ensureH5Build((line) => console.log(line))
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error)
+    process.exit(1)
+  }
+}

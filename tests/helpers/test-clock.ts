@@ -1,7 +1,7 @@
 // The one clock of the test suite. Every project starts its clock at TEST_NOW, so a run on any
 // day and at any hour sees the same calendar: the demo seed, the server's clock, the pages'
 // Date and the browser's Date all count from here. `TEST_NOW` (ISO 8601) moves the start;
-// `TEST_SHIFT_DAYS` moves it by whole days (npm test runs the API and page projects a second
+// `TEST_SHIFT_DAYS` moves it by whole days (npm test runs the SQLite API and page projects a second
 // time 45 days later, across a month and a year's end).
 const DEFAULT_TEST_NOW = '2026-12-04T22:30:00+08:00'
 
