@@ -1,4 +1,4 @@
-import { campaignPhaseLabels, type CampaignPhase } from '@contract/campaigns'
+import { campaignPhaseLabels, type CampaignPhase } from '@contract/campaigns.labels'
 
 export const phaseNames: Record<CampaignPhase, string> = campaignPhaseLabels
 
