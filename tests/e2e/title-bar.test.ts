@@ -16,7 +16,9 @@ describe('H5 title bar in Chromium at phone size', () => {
     const page = await suite.phone.open()
     suite.pages.push(page)
     await page.bringToFront()
-    await page.goto(`${suite.server.url}/#/pages/notice/index?id=${encodeURIComponent(notice.id)}`)
+    await page.goto(
+      `${suite.server.url}/#/packages/resident/pages/notice/index?id=${encodeURIComponent(notice.id)}`,
+    )
     await page.getByText(notice.title, { exact: true }).filter({ visible: true }).first().waitFor({
       timeout: WAIT_MS,
     })
