@@ -29,6 +29,9 @@ export type ResidentPage = (typeof RESIDENT_PAGES)[number]
 export const residentUrl = (page: ResidentPage, query = '') =>
   `/${RESIDENT_ROOT}/pages/${page}/index${query ? `?${query}` : ''}`
 
+/** Keys Taro adds to a page's query itself (H5 router stamp, page timestamp). */
+const TARO_KEYS = new Set(['stamp', '$taroTimestamp'])
+
 /**
  * The page's new URL when `path` is one of the resident pages' paths before they moved
  * ('pages/notice/index', as a share card, a subscription message or a bookmark still names
@@ -42,7 +45,7 @@ export function movedPageUrl(
   const page = RESIDENT_PAGES.find((p) => p === match?.[1])
   if (!page) return null
   const search = Object.entries(query)
-    .filter((e): e is [string, string] => e[1] !== undefined && e[0] !== '$taroTimestamp')
+    .filter((e): e is [string, string] => e[1] !== undefined && !TARO_KEYS.has(e[0]))
     .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
     .join('&')
   return residentUrl(page, search)
