@@ -6,6 +6,21 @@ import tseslint from 'typescript-eslint'
 
 const features = ['bulletin', 'board', 'campaigns', 'people', 'staff']
 
+// contract/ modules that build no zod schema: the only ones src/ may import values from (types
+// may come from any). Importing a value from any other contract module puts zod (~90 KB) into
+// the weapp's main package. These modules import zod nowhere, nor values from other modules.
+const zodFree = [
+  'activities.labels',
+  'campaigns.labels',
+  'envelope',
+  'limits',
+  'months',
+  'scoring',
+  'time',
+  'writes',
+]
+const onlyZodFree = (prefix) => [`${prefix}*`, ...zodFree.map((m) => `!${prefix}${m}`)]
+
 export default tseslint.config(
   {
     ignores: [
@@ -75,6 +90,46 @@ export default tseslint.config(
               group: ['**/tests/**', '**/emulator/**', '**/emulator'],
               message: 'The CloudBase emulator and test helpers never ship in the function.',
             },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The mini-program imports values only from zod-free contract modules; types from any.
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...onlyZodFree('@contract/'), ...onlyZodFree('**/contract/')],
+              allowTypeImports: true,
+              message:
+                'This contract module builds zod schemas: import its types with `import type`, ' +
+                'and values from a zod-free module (eslint.config.mjs, zodFree).',
+            },
+            { group: ['zod', 'zod/*'], message: 'zod stays out of the mini-program.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The zod-free contract modules stay zod-free.
+    files: zodFree.map((m) => `contract/${m}.ts`),
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: onlyZodFree('./'),
+              allowTypeImports: true,
+              message: 'A zod-free contract module imports values only from zod-free modules.',
+            },
+            { group: ['zod', 'zod/*'], message: 'This contract module stays zod-free.' },
           ],
         },
       ],

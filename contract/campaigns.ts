@@ -1,52 +1,21 @@
 import { z } from 'zod'
 import { idSchema, isoSchema, pageInputSchema, pageOf, villageRefSchema } from './common'
 import { defineActions, signedIn, staff } from './define'
+import { campaignPhases, campaignTypes, nominationStatuses } from './campaigns.labels'
+
+export {
+  campaignPhaseLabels,
+  campaignPhases,
+  campaignTypeLabels,
+  campaignTypes,
+  nominationStatusLabels,
+  nominationStatuses,
+  type CampaignPhase,
+  type CampaignType,
+} from './campaigns.labels'
 
 const admins = ['admin'] as const
 const residents = ['resident'] as const
-
-/** Kinds of campaign the township runs; 'custom' carries its own name. */
-export const campaignTypes = [
-  'civilizedFamily',
-  'goodNeighbor',
-  'goodInLaws',
-  'beautifulCourtyard',
-  'custom',
-] as const
-
-/** A kind of campaign. */
-export type CampaignType = (typeof campaignTypes)[number]
-
-/** The Chinese name of each standard kind (a custom one shows its own name). */
-export const campaignTypeLabels: Record<Exclude<CampaignType, 'custom'>, string> = {
-  civilizedFamily: '文明家庭',
-  goodNeighbor: '好邻居',
-  goodInLaws: '好公婆',
-  beautifulCourtyard: '最美庭院',
-}
-
-/** Phases, in order; derived on the server from the clock in Asia/Shanghai. */
-export const campaignPhases = [
-  'upcoming',
-  'nomination',
-  'review',
-  'voting',
-  'publicity',
-  'closed',
-] as const
-
-/** A campaign's phase. */
-export type CampaignPhase = (typeof campaignPhases)[number]
-
-/** The Chinese name of each phase. */
-export const campaignPhaseLabels: Record<CampaignPhase, string> = {
-  upcoming: '未开始',
-  nomination: '提名中',
-  review: '审核中',
-  voting: '投票中',
-  publicity: '公示中',
-  closed: '已结束',
-}
 
 const count = (label: string, max: number) =>
   z.number().int(`${label}须为整数`).min(1, `${label}至少为 1`).max(max, `${label}最多为 ${max}`)
@@ -155,16 +124,6 @@ const photoUrlSchema = z
   .trim()
   .max(500)
   .regex(/^(\/media\/[\w.-]+|https:\/\/\S+|cloud:\/\/\S+)$/, '图片地址无效，请重新上传')
-
-export const nominationStatuses = ['pending', 'approved', 'rejected', 'withdrawn'] as const
-
-/** The Chinese name of each nomination status. */
-export const nominationStatusLabels: Record<(typeof nominationStatuses)[number], string> = {
-  pending: '待审核',
-  approved: '已通过',
-  rejected: '未通过',
-  withdrawn: '已撤回',
-}
 
 /** A nomination as its nominator, the nominee household, its grid worker or an admin sees it. */
 export const nominationSchema = z.object({

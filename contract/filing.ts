@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { emptyInputSchema, idSchema, isoSchema, villageRefSchema } from './common'
 import { defineActions } from './define'
-import { shanghaiMonth } from './time'
+export { monthLabel, recentMonths } from './months'
 
 const admins = ['admin'] as const
 
@@ -103,18 +103,3 @@ export const filingActions = defineActions({
     audit: ['id', 'adopted'],
   },
 })
-
-/** '2026-11' → '2026年11月'. */
-export function monthLabel(month: string): string {
-  const [year, mon] = month.split('-')
-  return `${year}年${Number(mon)}月`
-}
-
-/** This month (Asia/Shanghai) and the `count - 1` before it, newest first. */
-export function recentMonths(now: number, count = 12): string[] {
-  const [year, mon] = shanghaiMonth(now).split('-').map(Number) as [number, number]
-  return Array.from({ length: count }, (_, i) => {
-    const index = year * 12 + (mon - 1) - i
-    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`
-  })
-}

@@ -10,7 +10,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import ts from 'typescript'
 import { WEAPP_STATS_ENV } from '../config/weapp-stats-plugin'
-import { type AppJson, filesUnder, subpackagesOf } from './check-weapp'
+import { type AppJson, filesUnder, MAIN_PACKAGE_BUDGET, subpackagesOf } from './check-weapp'
 
 const root = path.resolve(__dirname, '..')
 export const DEFAULT_STATS_FILE = path.join(root, 'node_modules/.cache/hemei/weapp-stats.json')
@@ -140,7 +140,12 @@ export function sizeReport(dist: string, stats: { modules?: StatsModule[] }): Si
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
 
 export function printSizeReport(report: SizeReport, print: (line: string) => void, top = TOP) {
-  print(`主包 ${kb(report.mainBytes)}（${report.mainBytes.toLocaleString('en-US')} B）`)
+  const bytes = (n: number) => `${n.toLocaleString('en-US')} B`
+  const left = MAIN_PACKAGE_BUDGET - report.mainBytes
+  print(
+    `主包 ${kb(report.mainBytes)}（${bytes(report.mainBytes)}），预算 ${bytes(MAIN_PACKAGE_BUDGET)}，` +
+      (left >= 0 ? `余 ${bytes(left)}` : `超出 ${bytes(-left)}`),
+  )
   print(
     '按文件类型：' +
       Object.entries(report.byExtension)

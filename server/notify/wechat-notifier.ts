@@ -86,10 +86,12 @@ export const RETRY_BACKOFF_MS = 5 * 60_000
 
 type Delivery = { outcome: DeliveryOutcome; errCode: number | null }
 
-const DEFAULT_PAGE = 'pages/campaign/index?id={campaignId}'
+// Pages of the resident subpackage (src/lib/routes.ts); the app redirects the paths they had
+// before it existed, which messages already sent still carry.
+const DEFAULT_PAGE = 'packages/resident/pages/campaign/index?id={campaignId}'
 const BOARD_PAGE = 'pages/board/index'
 /** An activity's messages open 我的志愿, which lists the person's activities. */
-const ACTIVITY_PAGE = 'pages/my-volunteer/index'
+const ACTIVITY_PAGE = 'packages/resident/pages/my-volunteer/index'
 const defaultPage = (n: Notification) =>
   n.event.startsWith('activity')
     ? ACTIVITY_PAGE

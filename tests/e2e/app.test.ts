@@ -63,7 +63,7 @@ describe('H5 app in Chromium at phone size', () => {
     await screenshot('1-home')
 
     await card.tap()
-    await page.waitForURL(/pages\/notice\/index/, { timeout: WAIT_MS })
+    await page.waitForURL(/packages\/resident\/pages\/notice\/index/, { timeout: WAIT_MS })
     const { body } = await api('notices.get', { id: first.id })
     const firstParagraph = richTextToPlain(body).split('\n')[0] ?? ''
     await see(firstParagraph)

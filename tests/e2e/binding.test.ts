@@ -25,7 +25,7 @@ describe('binding a household in Chromium at phone size', () => {
     const visitor = await signedInAs('游客 小林（游客）')
     await visitor.on.see('绑定我的家庭')
     await visitor.on.button('绑定我的家庭').tap()
-    await visitor.page.waitForURL(/pages\/bind\/index/, { timeout: WAIT_MS })
+    await visitor.page.waitForURL(/packages\/resident\/pages\/bind\/index/, { timeout: WAIT_MS })
     await (await visitor.on.see('柳家村')).tap()
     await visitor.on.input('例如：张建国').fill(household.headName)
     await visitor.on.input('例如：东街12号').fill(household.houseNo)

@@ -73,7 +73,9 @@ describe('红黑榜 in Chromium at phone size', () => {
     )
     await resident.on.screenshot('4-resident-black-list')
     await blackList.getByText(home.headName, { exact: true }).tap()
-    await resident.page.waitForURL(/pages\/board-household/, { timeout: WAIT_MS })
+    await resident.page.waitForURL(/packages\/resident\/pages\/board-household/, {
+      timeout: WAIT_MS,
+    })
     await resident.on.see(`${total}分`)
     await resident.on.see(/处问题：院内杂物堆放，鸡鸭散养$/, false)
     const photo = resident.page.locator('.score-breakdown__image img').filter({ visible: true })

@@ -78,7 +78,9 @@ for (const elder of [false, true]) {
         .toContain(title)
       await resident.on.screenshot(`${elder ? 'elder-' : ''}2-resident-home`)
       await firstCardTitle(resident.page).tap()
-      await resident.page.waitForURL(/pages\/notice\/index/, { timeout: WAIT_MS })
+      await resident.page.waitForURL(/packages\/resident\/pages\/notice\/index/, {
+        timeout: WAIT_MS,
+      })
       await resident.on.see('县医院医生在村委会免费义诊', false)
       // The uploaded picture is really served and decoded, not just a grey box.
       const photo = resident.page.locator('.notice-media img').filter({ visible: true }).first()

@@ -77,7 +77,7 @@ async function neighbours(admin: string): Promise<[Household, Household]> {
 async function openCampaign(on: On, page: Page) {
   await on.tapTab('评选')
   await (await on.see(TITLE)).tap()
-  await page.waitForURL(/pages\/campaign\/index/, { timeout: WAIT_MS })
+  await page.waitForURL(/packages\/resident\/pages\/campaign\/index/, { timeout: WAIT_MS })
 }
 
 /** The admin ends the campaign's current phase from 评选活动管理. */
@@ -101,7 +101,9 @@ describe('a campaign in Chromium at phone size', () => {
     await openCampaign(resident.on, resident.page)
     await resident.on.see('评选规则')
     await resident.on.button('我要提名').tap()
-    await resident.page.waitForURL(/pages\/nominate\/index/, { timeout: WAIT_MS })
+    await resident.page.waitForURL(/packages\/resident\/pages\/nominate\/index/, {
+      timeout: WAIT_MS,
+    })
     await resident.on.input('输入户主姓名').fill(nominee.headName)
     await resident.on.button('查找').tap()
     await (await resident.on.see(new RegExp(`^${nominee.headName}家 · 柳家村`), false)).tap()
@@ -118,7 +120,9 @@ describe('a campaign in Chromium at phone size', () => {
       .waitFor({ state: 'attached', timeout: WAIT_MS })
     await resident.on.screenshot('1-nominate')
     await resident.on.button('提交提名').tap()
-    await resident.page.waitForURL(/pages\/campaign\/index/, { timeout: WAIT_MS })
+    await resident.page.waitForURL(/packages\/resident\/pages\/campaign\/index/, {
+      timeout: WAIT_MS,
+    })
 
     // A second nomination through the API, so that the ranking has something to rank: by the
     // township's admin (刘阿姨 shares 张大爷's household, which has nominated already).
@@ -201,7 +205,7 @@ describe('a campaign in Chromium at phone size', () => {
     await fourth.page.bringToFront()
     await fourth.page.reload()
     await fourth.on.button('查看结果公示').tap()
-    await fourth.page.waitForURL(/pages\/results\/index/, { timeout: WAIT_MS })
+    await fourth.page.waitForURL(/packages\/resident\/pages\/results\/index/, { timeout: WAIT_MS })
     await fourth.on.see('获评家庭')
     const winner = fourth.page.locator('.result-winner').filter({ visible: true })
     await expect.poll(() => winner.count(), { timeout: WAIT_MS }).toBe(1)

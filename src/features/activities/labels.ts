@@ -1,7 +1,8 @@
 import type { ActivityState, ActivitySummary } from '@contract/activities'
 import { inShanghai } from '@contract/time'
+import { residentUrl } from '@/lib/routes'
 
-export const activityUrl = (id: string) => `/pages/activity/index?id=${encodeURIComponent(id)}`
+export const activityUrl = (id: string) => residentUrl('activity', `id=${encodeURIComponent(id)}`)
 
 export const stateTag: Record<ActivityState, 'primary' | 'success' | 'warning' | 'default'> = {
   open: 'success',

@@ -1,4 +1,5 @@
 import type { ListKind, Round } from '@contract/board'
+import { residentUrl } from '@/lib/routes'
 
 /** 2026-11 → 2026年11月. */
 export const monthLabel = (month: string) => {
@@ -42,7 +43,10 @@ export const appealStatusNames = {
 
 /** Where the board's own pages live. */
 export const householdPageUrl = (roundId: string, householdId: string) =>
-  `/pages/board-household/index?roundId=${encodeURIComponent(roundId)}&householdId=${encodeURIComponent(householdId)}`
+  residentUrl(
+    'board-household',
+    `roundId=${encodeURIComponent(roundId)}&householdId=${encodeURIComponent(householdId)}`,
+  )
 
 /** The board's staff pages (the `packages/staff` subpackage). */
 export const boardStaffUrl = (page: string, query: Record<string, string> = {}) => {

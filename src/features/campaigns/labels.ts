@@ -1,4 +1,5 @@
-import { campaignPhaseLabels, type CampaignPhase } from '@contract/campaigns'
+import { campaignPhaseLabels, type CampaignPhase } from '@contract/campaigns.labels'
+import { residentUrl } from '@/lib/routes'
 
 export const phaseNames: Record<CampaignPhase, string> = campaignPhaseLabels
 
@@ -13,8 +14,8 @@ export const phaseDeadlineNames: Record<CampaignPhase, string> = {
 }
 
 /** Resident pages of campaigns. */
-export const campaignUrl = (id: string) => `/pages/campaign/index?id=${encodeURIComponent(id)}`
+export const campaignUrl = (id: string) => residentUrl('campaign', `id=${encodeURIComponent(id)}`)
 export const nominateUrl = (campaignId: string) =>
-  `/pages/nominate/index?campaignId=${encodeURIComponent(campaignId)}`
+  residentUrl('nominate', `campaignId=${encodeURIComponent(campaignId)}`)
 export const resultsUrl = (campaignId: string) =>
-  `/pages/results/index?id=${encodeURIComponent(campaignId)}`
+  residentUrl('results', `id=${encodeURIComponent(campaignId)}`)

@@ -1,6 +1,7 @@
 // Where a scanned plate leads: the page each landing opens, and the code a launch carries.
 import Taro from '@tarojs/taro'
 import type { Door } from '@contract/doorplates'
+import { residentUrl } from '@/lib/routes'
 
 /** The page a plate opens: its 小程序码 carries the code as `scene`, the H5 QR as `code`. */
 export const DOOR_PAGE = 'pages/door/index'
@@ -25,7 +26,7 @@ export function landingUrl(door: Door): string | null {
   const staff = (page: string, query: string) => `/packages/staff/pages/${page}/index?${query}`
   switch (door.landing) {
     case 'family':
-      return '/pages/family/index'
+      return residentUrl('family')
     case 'inspect':
       return door.roundId && door.household.id
         ? staff('inspect-form', `roundId=${door.roundId}&householdId=${door.household.id}`)

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
   checkDeclaredComponents,
   checkWeapp,
-  MAIN_PACKAGE_LIMIT,
+  MAIN_PACKAGE_BUDGET,
   PAGE_FILES,
   runWeappCheck,
   SUBPACKAGE_LIMIT,
@@ -48,11 +48,11 @@ describe('weapp build check', () => {
       {
         name: '主包',
         bytes: fs.statSync(path.join(dist, 'app.json')).size + 3 * 10 + 400,
-        limit: MAIN_PACKAGE_LIMIT,
+        limit: MAIN_PACKAGE_BUDGET,
       },
       { name: 'packages/staff', bytes: 4000, limit: SUBPACKAGE_LIMIT },
     ])
-    expect(out).toMatch(/主包\s+0\.\d KB \/ 1536\.0 KB/)
+    expect(out).toMatch(/主包\s+0\.\d KB \/ 579\.1 KB（\d+ B，预算 593,000 B，余 592,\d{3} B）/)
     expect(out).toMatch(/packages\/staff\s+3\.9 KB \/ 2048\.0 KB/)
     expect(out).toContain('小程序构建检查通过')
   })
@@ -78,18 +78,36 @@ describe('weapp build check', () => {
     expect(run()).toMatchObject({ code: 1, out: expect.stringContaining('npm run build:weapp') })
   })
 
-  it('fails when the main package reaches 1.5 MB', () => {
-    write('vendors.js', MAIN_PACKAGE_LIMIT)
+  // The budget is 1.5 times the floor app's 395,600 B, as issue 15 sets it: 593,000 B.
+  it('passes a main package of exactly 593,000 B and fails one byte above it', () => {
+    expect(MAIN_PACKAGE_BUDGET).toBe(593_000)
+    const rest = checkWeapp(dist).packages[0]!.bytes
+    write('vendors.js', 593_000 - rest)
+    expect(checkWeapp(dist).packages[0]!.bytes).toBe(593_000)
+    const atBudget = run()
+    expect(atBudget.code).toBe(0)
+    expect(atBudget.out).toContain('（593,000 B，预算 593,000 B，余 0 B）')
+    expect(atBudget.out).toContain('现为它的 1.50 倍')
+
+    write('vendors.js', 593_000 - rest + 1)
+    const above = run()
+    expect(above.code).toBe(1)
+    expect(above.out).toContain('（593,001 B，预算 593,000 B，超出 1 B）')
+    expect(above.out).toContain('✗ 主包 593,001 B，超过预算 593,000 B 1 B')
+  })
+
+  it("fails well below WeChat's 2 MB: a 600 KB main package is over budget", () => {
+    write('vendors.js', 600 * 1024)
     const { code, out } = run()
     expect(code).toBe(1)
-    expect(out).toMatch(/主包 .* KB，超过上限 1536\.0 KB/)
+    expect(out).toMatch(/✗ 主包 6\d\d,\d{3} B，超过预算 593,000 B/)
   })
 
   it('fails when a subpackage reaches 2 MB, counting its files apart from the main package', () => {
     write('packages/staff/sub-vendors.js', SUBPACKAGE_LIMIT - 1000)
     expect(run().code).toBe(1)
-    expect(run().out).toMatch(/packages\/staff .* KB，超过上限 2048\.0 KB/)
-    expect(checkWeapp(dist).packages[0]!.bytes).toBeLessThan(MAIN_PACKAGE_LIMIT)
+    expect(run().out).toMatch(/packages\/staff [\d,]+ B，超过上限 2,097,152 B/)
+    expect(checkWeapp(dist).packages[0]!.bytes).toBeLessThan(MAIN_PACKAGE_BUDGET)
   })
 
   // Taro 4.2.1's output: base.wxml renders the recursion helper <comp>, declared by comp.json

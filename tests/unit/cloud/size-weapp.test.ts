@@ -79,6 +79,11 @@ describe('size:weapp', () => {
       const lines: string[] = []
       printSizeReport(report, (l) => lines.push(l), 2)
       // 2 × 3,019 + 519 + 119 = 6,676 B
+      const main = report.mainBytes.toLocaleString('en-US')
+      const left = (593_000 - report.mainBytes).toLocaleString('en-US')
+      expect(lines[0]).toBe(
+        `主包 ${(report.mainBytes / 1024).toFixed(1)} KB（${main} B），预算 593,000 B，余 ${left} B`,
+      )
       expect(lines).toContain('主包 .js 里的模块 3 个，共 6.5 KB（压缩后字节）；最大的 2 个：')
       expect(lines.filter((l) => /^ ?\d+\. /.test(l))).toHaveLength(2)
       expect(lines.some((l) => l.includes('staff-only'))).toBe(false)

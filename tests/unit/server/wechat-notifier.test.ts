@@ -67,7 +67,7 @@ describe.each(storeKinds)('WeChat notifier (subscribeMessage.send) on %s', (kind
     expect(send).toHaveBeenCalledWith({
       touser: who.residentA,
       templateId: 'tpl-voting',
-      page: 'pages/campaign/index?id=c-town',
+      page: 'packages/resident/pages/campaign/index?id=c-town',
       data: {
         thing1: { value: '2026 年度最美庭院开始投票' },
         time2: { value: expect.stringMatching(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/) },

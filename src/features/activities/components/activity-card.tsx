@@ -1,7 +1,8 @@
 import { Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { activityStateLabels, type ActivitySummary } from '@contract/activities'
+import type { ActivitySummary } from '@contract/activities'
+import { activityStateLabels } from '@contract/activities.labels'
 import { activityUrl, scopeText, stateTag, whenText } from '../labels'
 import './activities.scss'
 

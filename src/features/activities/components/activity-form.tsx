@@ -1,7 +1,7 @@
 import { Button, TextArea } from '@nutui/nutui-react-taro'
 import { Image, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
-import { activityTypeLabels, activityTypes, type ActivityType } from '@contract/activities'
+import { activityTypeLabels, activityTypes, type ActivityType } from '@contract/activities.labels'
 import { ChipPicker } from '@/components/chip-picker'
 import { TextField } from '@/features/staff/components/text-field'
 import { WhenPicker } from '@/features/staff/components/when-picker'

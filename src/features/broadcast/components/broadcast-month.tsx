@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import { monthLabel } from '@contract/filing'
+import { monthLabel } from '@contract/months'
 import { PageState } from '@/components/page-state'
 import { useRemote } from '@/lib/use-remote'
 import './broadcast.scss'

@@ -3,9 +3,10 @@ import Taro from '@tarojs/taro'
 import { ShareToFamily } from '@/components/share-to-family'
 import { useIsStaff } from '../hooks/use-notices'
 import './notice-actions.scss'
+import { residentUrl } from '@/lib/routes'
 
 /** The link that opens a notice, for sharing it. */
-export const noticePath = (id: string) => `/pages/notice/index?id=${encodeURIComponent(id)}`
+export const noticePath = (id: string) => residentUrl('notice', `id=${encodeURIComponent(id)}`)
 
 /**
  * Below a notice: 转发给家人 (WeChat's share button; in H5 the link), and for staff the way to

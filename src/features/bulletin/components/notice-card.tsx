@@ -4,11 +4,12 @@ import Taro from '@tarojs/taro'
 import type { NoticeSummary } from '@contract/bulletin'
 import { fromNow } from '@/lib/dayjs'
 import './notice-card.scss'
+import { residentUrl } from '@/lib/routes'
 
 /** A notice in a list, with its cover as a thumbnail on the right; tapping opens it. */
 export function NoticeCard({ notice }: { notice: NoticeSummary }) {
   const open = () =>
-    Taro.navigateTo({ url: `/pages/notice/index?id=${encodeURIComponent(notice.id)}` })
+    Taro.navigateTo({ url: residentUrl('notice', `id=${encodeURIComponent(notice.id)}`) })
   const scope = notice.villages.length ? notice.villages.map((v) => v.name).join('、') : '全镇'
   return (
     <View className='notice-card' onClick={open} hoverClass='notice-card--pressed'>

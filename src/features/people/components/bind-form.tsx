@@ -6,6 +6,7 @@ import { relationNames, type Relation } from '../labels'
 import { InviteFields, RosterFields } from './bind-fields'
 import { FormField } from './form-field'
 import './bind-form.scss'
+import { residentUrl } from '@/lib/routes'
 
 const relations = Object.entries(relationNames) as [Relation, string][]
 
@@ -57,7 +58,7 @@ export function BindForm() {
           <Checkbox checked={consent} onChange={form.setConsent} label='我已阅读并同意' />
           <Text
             className='bind-form__link'
-            onClick={() => void Taro.navigateTo({ url: '/pages/privacy/index' })}
+            onClick={() => void Taro.navigateTo({ url: residentUrl('privacy') })}
           >
             《隐私保护指引》
           </Text>

@@ -8,6 +8,7 @@ import { cancelBindingRequest, unbindHousehold } from '../api/bindings'
 import { useTask } from '@/lib/use-task'
 import { relationNames } from '../labels'
 import './me-card.scss'
+import { residentUrl } from '@/lib/routes'
 
 interface Props {
   user: MeUser
@@ -17,7 +18,7 @@ interface Props {
 
 type Request = NonNullable<MeUser['bindingRequest']>
 
-const openBind = () => void Taro.navigateTo({ url: '/pages/bind/index' })
+const openBind = () => void Taro.navigateTo({ url: residentUrl('bind') })
 
 /** My household on 我的: bound, waiting for review, refused, or not yet asked. */
 export function BindingSection({ user, onChanged }: Props) {

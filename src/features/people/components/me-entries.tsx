@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import type { MeUser } from '@contract/people'
 import { ElderModeSwitch } from '@/components/elder-mode-switch'
 import './me-entries.scss'
+import { residentUrl } from '@/lib/routes'
 
 const open = (url: string) => () => void Taro.navigateTo({ url })
 
@@ -48,14 +49,14 @@ export function MeEntries({ user }: { user: MeUser | null }) {
             description='志愿时长、志愿码和报名的活动'
             extra={arrow}
             clickable
-            onClick={open('/pages/my-volunteer/index')}
+            onClick={open(residentUrl('my-volunteer'))}
           />
           <Cell
             title='志愿活动'
             description='新时代文明实践站的活动，报名参加'
             extra={arrow}
             clickable
-            onClick={open('/pages/activities/index')}
+            onClick={open(residentUrl('activities'))}
           />
         </CellGroup>
       )}
@@ -67,7 +68,7 @@ export function MeEntries({ user }: { user: MeUser | null }) {
               description='每月得分、红黑榜、获评荣誉'
               extra={arrow}
               clickable
-              onClick={open('/pages/family/index')}
+              onClick={open(residentUrl('family'))}
             />
           )}
           {records.map((r) => (
@@ -76,13 +77,13 @@ export function MeEntries({ user }: { user: MeUser | null }) {
               title={r.title}
               extra={arrow}
               clickable
-              onClick={open(`/pages/records/index?kind=${r.kind}`)}
+              onClick={open(residentUrl('records', `kind=${r.kind}`))}
             />
           ))}
         </CellGroup>
       )}
       <CellGroup>
-        <Cell title='隐私保护指引' extra={arrow} clickable onClick={open('/pages/privacy/index')} />
+        <Cell title='隐私保护指引' extra={arrow} clickable onClick={open(residentUrl('privacy'))} />
       </CellGroup>
     </View>
   )

@@ -1,7 +1,7 @@
 import { Button, Switch, TextArea } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
 import type { ReactNode } from 'react'
-import { campaignTypeLabels, type CampaignType } from '@contract/campaigns'
+import { campaignTypeLabels, type CampaignType } from '@contract/campaigns.labels'
 import { ChipPicker } from '@/components/chip-picker'
 import {
   countKeys,

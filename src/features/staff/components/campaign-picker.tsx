@@ -1,7 +1,7 @@
 import { Tag } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
 import type { CampaignPhase, CampaignSummary } from '@contract/campaigns'
-import { campaignPhaseLabels } from '@contract/campaigns'
+import { campaignPhaseLabels } from '@contract/campaigns.labels'
 import { PagedList } from '@/components/paged-list'
 import { useStaffCampaigns } from '../hooks/use-campaign-staff'
 

@@ -251,7 +251,7 @@ describe('红黑榜', () => {
     const redList = document.querySelector<HTMLElement>('.rank-list--red') ?? document.body
     fireEvent.click(within(redList).getAllByText(first?.name ?? '')[0] as HTMLElement)
     expect(navigations.at(-1)?.url).toBe(
-      `/pages/board-household/index?roundId=${ranking.round.id}&householdId=${first?.householdId}`,
+      `/packages/resident/pages/board-household/index?roundId=${ranking.round.id}&householdId=${first?.householdId}`,
     )
   })
 })

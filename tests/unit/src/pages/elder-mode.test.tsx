@@ -5,7 +5,7 @@ import type { ComponentType } from 'react'
 import { ELDER_CLASS, ELDER_STORAGE_KEY, initElderMode, setElderMode } from '@/lib/elder-mode'
 import IndexPage from '@/pages/index/index'
 import MePage from '@/pages/me/index'
-import PrivacyPage from '@/pages/privacy/index'
+import PrivacyPage from '@/packages/resident/pages/privacy/index'
 import { startTestApi, type PageTestApi } from '../../../helpers/api-server'
 import { setRouterParams } from '../../../helpers/taro-shim'
 

@@ -158,7 +158,10 @@ describe('首页', () => {
     fireEvent.click(await screen.findByText(notice?.title ?? ''))
 
     expect(navigations).toEqual([
-      { api: 'navigateTo', url: `/pages/notice/index?id=${encodeURIComponent(notice?.id ?? '')}` },
+      {
+        api: 'navigateTo',
+        url: `/packages/resident/pages/notice/index?id=${encodeURIComponent(notice?.id ?? '')}`,
+      },
     ])
   })
 })

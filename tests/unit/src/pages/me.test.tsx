@@ -137,7 +137,7 @@ describe('我的', () => {
     fireEvent.click(await screen.findByText('绑定我的家庭'))
 
     expect(screen.getByText('绑定后才能提名、投票和申诉')).toBeInTheDocument()
-    expect(navigations).toEqual([{ api: 'navigateTo', url: '/pages/bind/index' }])
+    expect(navigations).toEqual([{ api: 'navigateTo', url: '/packages/resident/pages/bind/index' }])
     expect(screen.queryByText('解除绑定')).not.toBeInTheDocument()
   })
 
@@ -168,7 +168,7 @@ describe('我的', () => {
 
     expect(await screen.findByText('原因：门牌号与户主不符')).toBeInTheDocument()
     fireEvent.click(screen.getByText('重新申请'))
-    expect(navigations).toEqual([{ api: 'navigateTo', url: '/pages/bind/index' }])
+    expect(navigations).toEqual([{ api: 'navigateTo', url: '/packages/resident/pages/bind/index' }])
   })
 
   it('a bound resident sees their household and the entries to their records', async () => {
@@ -190,11 +190,15 @@ describe('我的', () => {
     ]) {
       navigations.length = 0
       fireEvent.click(screen.getByText(title ?? ''))
-      expect(navigations).toEqual([{ api: 'navigateTo', url: `/pages/records/index?kind=${kind}` }])
+      expect(navigations).toEqual([
+        { api: 'navigateTo', url: `/packages/resident/pages/records/index?kind=${kind}` },
+      ])
     }
     navigations.length = 0
     fireEvent.click(screen.getByText('隐私保护指引'))
-    expect(navigations).toEqual([{ api: 'navigateTo', url: '/pages/privacy/index' }])
+    expect(navigations).toEqual([
+      { api: 'navigateTo', url: '/packages/resident/pages/privacy/index' },
+    ])
   })
 
   it('解除绑定 asks on the page first, and only 确认解除 unbinds', async () => {

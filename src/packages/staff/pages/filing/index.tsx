@@ -1,7 +1,7 @@
 import { Button } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
 import { useMemo, useState } from 'react'
-import { monthLabel, recentMonths } from '@contract/filing'
+import { monthLabel, recentMonths } from '@contract/months'
 import { ChipPicker } from '@/components/chip-picker'
 import { BroadcastMonth } from '@/features/broadcast/components/broadcast-month'
 import { PageState } from '@/components/page-state'

@@ -1,6 +1,6 @@
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { nominationStatusLabels, nominationStatuses } from '@contract/campaigns'
+import { nominationStatusLabels, nominationStatuses } from '@contract/campaigns.labels'
 import { ChipPicker } from '@/components/chip-picker'
 import { PagedList } from '@/components/paged-list'
 import { NominationReviewCard } from '@/features/staff/components/nomination-review-card'

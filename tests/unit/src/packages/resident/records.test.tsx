@@ -1,9 +1,9 @@
 import { fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { householdPageUrl } from '@/features/board/labels'
-import RecordsPage from '@/pages/records/index'
-import { startTestApi, type PageTestApi } from '../../../helpers/api-server'
-import { navigations, setRouterParams } from '../../../helpers/taro-shim'
+import RecordsPage from '@/packages/resident/pages/records/index'
+import { startTestApi, type PageTestApi } from '../../../../helpers/api-server'
+import { navigations, setRouterParams } from '../../../../helpers/taro-shim'
 
 let api: PageTestApi
 

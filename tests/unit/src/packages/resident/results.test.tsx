@@ -1,8 +1,8 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import ResultsPage from '@/pages/results/index'
-import { startTestApi, type PageTestApi } from '../../../helpers/api-server'
-import { demoTown } from '../../../helpers/demo-facts'
-import { setRouterParams } from '../../../helpers/taro-shim'
+import ResultsPage from '@/packages/resident/pages/results/index'
+import { startTestApi, type PageTestApi } from '../../../../helpers/api-server'
+import { demoTown } from '../../../../helpers/demo-facts'
+import { setRouterParams } from '../../../../helpers/taro-shim'
 
 let api: PageTestApi
 

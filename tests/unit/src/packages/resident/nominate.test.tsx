@@ -1,8 +1,8 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import NominatePage from '@/pages/nominate/index'
-import { startTestApi, type PageTestApi } from '../../../helpers/api-server'
-import { setRouterParams } from '../../../helpers/taro-shim'
+import NominatePage from '@/packages/resident/pages/nominate/index'
+import { startTestApi, type PageTestApi } from '../../../../helpers/api-server'
+import { setRouterParams } from '../../../../helpers/taro-shim'
 
 let api: PageTestApi
 

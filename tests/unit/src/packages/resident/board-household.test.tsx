@@ -1,14 +1,14 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
-import BoardHouseholdPage from '@/pages/board-household/index'
-import { startTestApi, type PageTestApi } from '../../../helpers/api-server'
-import { DEMO_RUBRIC } from '../../../../server/seed/demo-content'
+import BoardHouseholdPage from '@/packages/resident/pages/board-household/index'
+import { startTestApi, type PageTestApi } from '../../../../helpers/api-server'
+import { DEMO_RUBRIC } from '../../../../../server/seed/demo-content'
 import {
   demoHomeOf,
   demoRounds,
   demoVillageBoard,
   publishedScores,
-} from '../../../helpers/demo-facts'
-import { setRouterParams } from '../../../helpers/taro-shim'
+} from '../../../../helpers/demo-facts'
+import { setRouterParams } from '../../../../helpers/taro-shim'
 
 let api: PageTestApi
 

@@ -1,9 +1,9 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { shanghaiDay } from '@contract/time'
-import CampaignPage from '@/pages/campaign/index'
-import { startTestApi, type PageTestApi } from '../../../helpers/api-server'
-import { setRouterParams, shareAppMessage } from '../../../helpers/taro-shim'
+import CampaignPage from '@/packages/resident/pages/campaign/index'
+import { startTestApi, type PageTestApi } from '../../../../helpers/api-server'
+import { setRouterParams, shareAppMessage } from '../../../../helpers/taro-shim'
 
 let api: PageTestApi
 
@@ -51,7 +51,7 @@ describe('评选活动', () => {
     // A plain share: the campaign's own title and page, nothing promised for it.
     expect(shareAppMessage()).toEqual({
       title: campaign.title,
-      path: `/pages/campaign/index?id=${campaign.id}`,
+      path: `/packages/resident/pages/campaign/index?id=${campaign.id}`,
     })
   })
 

@@ -3,9 +3,9 @@ import Taro from '@tarojs/taro'
 import type { Notice } from '@contract/bulletin'
 import { NoticeBody } from '@/features/bulletin/components/notice-body'
 import { speechPieces } from '@/features/bulletin/components/read-aloud'
-import NoticePage from '@/pages/notice/index'
-import { startTestApi, type PageTestApi } from '../../../helpers/api-server'
-import { navigations, setRouterParams, shareAppMessage } from '../../../helpers/taro-shim'
+import NoticePage from '@/packages/resident/pages/notice/index'
+import { startTestApi, type PageTestApi } from '../../../../helpers/api-server'
+import { navigations, setRouterParams, shareAppMessage } from '../../../../helpers/taro-shim'
 import { richTextToPlain } from '@/lib/rich-text'
 
 let api: PageTestApi
@@ -255,7 +255,10 @@ describe('公告详情 sharing and staff links', () => {
     const toast = vi.spyOn(Taro, 'showToast')
     const { id, title } = await openFirst()
 
-    expect(shareAppMessage()).toEqual({ title, path: `/pages/notice/index?id=${id}` })
+    expect(shareAppMessage()).toEqual({
+      title,
+      path: `/packages/resident/pages/notice/index?id=${id}`,
+    })
 
     expect(navigator.share).toBeUndefined()
     fireEvent.click(screen.getByText('转发给家人'))

@@ -4,10 +4,10 @@
 // record (the 户码 page's slot) shows for the household and nothing for a stranger.
 import { fireEvent, render, screen } from '@testing-library/react'
 import { HouseholdHours } from '@/features/activities/components/household-hours'
-import ActivityPage from '@/pages/activity/index'
-import MyVolunteerPage from '@/pages/my-volunteer/index'
-import { startTestApi, type PageTestApi } from '../../../helpers/api-server'
-import { setRouterParams } from '../../../helpers/taro-shim'
+import ActivityPage from '@/packages/resident/pages/activity/index'
+import MyVolunteerPage from '@/packages/resident/pages/my-volunteer/index'
+import { startTestApi, type PageTestApi } from '../../../../helpers/api-server'
+import { setRouterParams } from '../../../../helpers/taro-shim'
 
 let api: PageTestApi
 

@@ -12,6 +12,7 @@ import { getMe } from '@/features/people/api/me'
 import { usePageClass } from '@/lib/use-elder-mode'
 import { usePageEvents } from '@/lib/use-page-events'
 import { useRemote } from '@/lib/use-remote'
+import { residentUrl } from '@/lib/routes'
 
 /** 我的家庭: the household's scores by month, its red/black status, its awards and hours. */
 export default function FamilyPage() {
@@ -51,7 +52,7 @@ export default function FamilyPage() {
               type='primary'
               size='large'
               block
-              onClick={() => void Taro.navigateTo({ url: '/pages/bind/index' })}
+              onClick={() => void Taro.navigateTo({ url: residentUrl('bind') })}
             >
               去绑定家庭
             </Button>

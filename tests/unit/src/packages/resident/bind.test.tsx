@@ -1,8 +1,8 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import BindPage from '@/pages/bind/index'
-import { startTestApi, type PageTestApi } from '../../../helpers/api-server'
-import { navigations } from '../../../helpers/taro-shim'
+import BindPage from '@/packages/resident/pages/bind/index'
+import { startTestApi, type PageTestApi } from '../../../../helpers/api-server'
+import { navigations } from '../../../../helpers/taro-shim'
 
 let api: PageTestApi
 
@@ -180,6 +180,8 @@ describe('绑定家庭', () => {
 
     fireEvent.click(await screen.findByText('《隐私保护指引》'))
 
-    expect(navigations).toEqual([{ api: 'navigateTo', url: '/pages/privacy/index' }])
+    expect(navigations).toEqual([
+      { api: 'navigateTo', url: '/packages/resident/pages/privacy/index' },
+    ])
   })
 })

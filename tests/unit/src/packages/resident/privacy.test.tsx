@@ -1,5 +1,5 @@
 import { render, screen } from '@testing-library/react'
-import PrivacyPage from '@/pages/privacy/index'
+import PrivacyPage from '@/packages/resident/pages/privacy/index'
 
 describe('隐私保护指引', () => {
   it('隐私保护指引 says what is collected, who sees it, and how to unbind, with its date', () => {
