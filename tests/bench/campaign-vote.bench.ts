@@ -55,6 +55,8 @@ const warmUp: PlannedVote[] = Array.from({ length: WARM }, (_, i) => ({
 
 interface HttpFigures {
   rate: number
+  /** The server's CPU time per vote (µs), all its threads. */
+  cpuUs: number
   p50: number
   p99: number
   refused: number
@@ -121,7 +123,9 @@ async function overHttp(cpuProfDir?: string): Promise<HttpFigures & { window: [n
   try {
     const warm = await fire(server.url, warmUp, tokens, 'warm')
     const from = monotonicUs()
+    const cpuBefore = server.cpuMs()
     const run = await fire(server.url, measured, tokens, 'run')
+    const cpuUs = ((server.cpuMs() - cpuBefore) * 1000) / measured.length
     const to = monotonicUs()
     await server.stop()
     const stored = votesStored(dataDir)
@@ -133,6 +137,7 @@ async function overHttp(cpuProfDir?: string): Promise<HttpFigures & { window: [n
     }
     return {
       rate: run['2xx'] / run.duration,
+      cpuUs,
       p50: run.latency.p50,
       p99: run.latency.p99,
       refused: run.non2xx,
@@ -145,7 +150,7 @@ async function overHttp(cpuProfDir?: string): Promise<HttpFigures & { window: [n
 }
 
 /** The same vote transaction as the store runs, straight on better-sqlite3, one after another. */
-function direct(): number {
+function direct(): { rate: number; cpuUs: number } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hemei-vote-raw-'))
   const sql = createSql(openDatabase(path.join(dir, DATABASE_FILE)))
   try {
@@ -168,8 +173,13 @@ function direct(): number {
     }
     warmUp.forEach(cast)
     const started = performance.now()
+    const cpu = process.cpuUsage()
     measured.forEach(cast)
-    return measured.length / ((performance.now() - started) / 1000)
+    const used = process.cpuUsage(cpu)
+    return {
+      rate: measured.length / ((performance.now() - started) / 1000),
+      cpuUs: (used.user + used.system) / measured.length,
+    }
   } finally {
     sql.db.close()
     fs.rmSync(dir, { recursive: true, force: true })
@@ -177,13 +187,19 @@ function direct(): number {
 }
 
 const spans: Span[] = [
-  { label: 'HTTP layer (server/local/http.ts)', test: frameIn('server/local/http.ts') },
   { label: 'session check (token.ts verify)', test: frameIn('server/local/token.ts', 'verify') },
-  { label: 'rate limit unit (router limit)', test: frameIn('server/router.ts', 'limit') },
+  {
+    label: 'rate limits (router limit / takeLimits)',
+    test: frameIn('server/router.ts', /^(limit|takeLimits)$/),
+  },
   { label: 'identify (router identify)', test: frameIn('server/router.ts', 'identify') },
   {
     label: '  users.ensure (INSERT OR IGNORE users)',
     test: frameIn('server/store/sqlite/users.ts', 'ensure'),
+  },
+  {
+    label: 'BEGIN / COMMIT / SAVEPOINT (db.exec)',
+    test: (f) => f.url.includes('node_modules/better-sqlite3/') && f.functionName === 'exec',
   },
   { label: 'zod (input and output parse)', test: (f) => f.url.includes('node_modules/zod/') },
   { label: 'idempotency (once)', test: frameIn('server/idempotent.ts', 'once') },
@@ -209,32 +225,58 @@ const median = (xs: number[]) => {
 }
 
 async function main() {
+  // --summarise FILE: the summary of a profile kept by an earlier run (BENCH_KEEP_PROFILE).
+  const kept = process.argv[process.argv.indexOf('--summarise') + 1]
+  if (process.argv.includes('--summarise') && kept) {
+    const window = JSON.parse(fs.readFileSync(`${kept}.window.json`, 'utf8')) as {
+      fromUs: number
+      toUs: number
+    }
+    printProfile(summariseProfile(kept, spans, window), measured.length)
+    return
+  }
   console.log(
     `campaigns.vote: ${CONNECTIONS} connections, ${measured.length} votes by ${VOTERS} voters (${VOTES_EACH} each) after ${WARM} warm-up votes; ${ROUNDS} rounds`,
   )
-  const rows: { http: HttpFigures; direct: number }[] = []
+  const rows: { http: HttpFigures; direct: { rate: number; cpuUs: number } }[] = []
+  const line = (
+    label: string,
+    x: { rate: number; p50: number; p99: number; direct: number; ratio: number },
+    cpu: { http: number; direct: number; ratio: number },
+  ) =>
+    console.log(
+      `  ${label}: HTTP ${x.rate.toFixed(0).padStart(5)} votes/s  p50 ${x.p50.toFixed(1).padStart(5)} ms  p99 ${x.p99.toFixed(1).padStart(6)} ms | direct ${x.direct.toFixed(0).padStart(5)} votes/s | ratio ${x.ratio.toFixed(3)} | CPU/vote server ${cpu.http.toFixed(0)} µs, direct ${cpu.direct.toFixed(0)} µs, ratio ${cpu.ratio.toFixed(3)}`,
+    )
   for (let r = 0; r < ROUNDS; r++) {
     const http = await overHttp()
     const raw = direct()
     rows.push({ http, direct: raw })
-    console.log(
-      `  round ${r + 1}: HTTP ${http.rate.toFixed(0).padStart(6)} votes/s  p50 ${http.p50.toFixed(1).padStart(5)} ms  p99 ${http.p99.toFixed(1).padStart(5)} ms | direct ${raw.toFixed(0).padStart(6)} votes/s | ratio ${(http.rate / raw).toFixed(3)}`,
+    line(
+      `round ${r + 1}`,
+      { ...http, direct: raw.rate, ratio: http.rate / raw.rate },
+      { http: http.cpuUs, direct: raw.cpuUs, ratio: raw.cpuUs / http.cpuUs },
     )
   }
-  const m =
-    rows.length === 0
-      ? null
-      : {
-          rate: median(rows.map((x) => x.http.rate)),
-          p50: median(rows.map((x) => x.http.p50)),
-          p99: median(rows.map((x) => x.http.p99)),
-          direct: median(rows.map((x) => x.direct)),
-          ratio: median(rows.map((x) => x.http.rate / x.direct)),
-        }
-  if (m)
-    console.log(
-      `  median : HTTP ${m.rate.toFixed(0).padStart(6)} votes/s  p50 ${m.p50.toFixed(1).padStart(5)} ms  p99 ${m.p99.toFixed(1).padStart(5)} ms | direct ${m.direct.toFixed(0).padStart(6)} votes/s | ratio ${m.ratio.toFixed(3)} (goal ≥ 0.3, p99 ≤ 100 ms)`,
+  if (rows.length > 0) {
+    line(
+      'median ',
+      {
+        rate: median(rows.map((x) => x.http.rate)),
+        p50: median(rows.map((x) => x.http.p50)),
+        p99: median(rows.map((x) => x.http.p99)),
+        direct: median(rows.map((x) => x.direct.rate)),
+        ratio: median(rows.map((x) => x.http.rate / x.direct.rate)),
+      },
+      {
+        http: median(rows.map((x) => x.http.cpuUs)),
+        direct: median(rows.map((x) => x.direct.cpuUs)),
+        ratio: median(rows.map((x) => x.direct.cpuUs / x.http.cpuUs)),
+      },
     )
+    console.log(
+      `  goal: ratio ≥ 0.3 and p99 ≤ 100 ms. The CPU ratio (direct CPU per vote ÷ the server’s) is what the wall-clock ratio tends to on an idle machine with a core for autocannon.`,
+    )
+  }
 
   if (PROFILE) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hemei-vote-prof-'))
@@ -246,9 +288,12 @@ async function main() {
         `profiled round (node --cpu-prof, slower): ${run.rate.toFixed(0)} votes/s  p50 ${run.p50.toFixed(1)} ms  p99 ${run.p99.toFixed(1)} ms`,
       )
       // BENCH_KEEP_PROFILE=file.cpuprofile keeps it (open it in Chrome DevTools).
-      if (process.env.BENCH_KEEP_PROFILE)
-        fs.copyFileSync(path.join(dir, file), process.env.BENCH_KEEP_PROFILE)
       const [fromUs, toUs] = run.window
+      const keep = process.env.BENCH_KEEP_PROFILE
+      if (keep) {
+        fs.copyFileSync(path.join(dir, file), keep)
+        fs.writeFileSync(`${keep}.window.json`, JSON.stringify({ fromUs, toUs }))
+      }
       printProfile(summariseProfile(path.join(dir, file), spans, { fromUs, toUs }), measured.length)
     } finally {
       fs.rmSync(dir, { recursive: true, force: true })

@@ -107,13 +107,42 @@ export function summariseProfile(
   }
 }
 
+/** Kinds of work, by where the CPU was: the first matching pattern names a place's kind. */
+const kinds: [string, RegExp][] = [
+  // better-sqlite3 calls are native: their time lands on the repository line that calls them.
+  [
+    'SQLite: statements, BEGIN/COMMIT (WAL writes)',
+    /^npm: better-sqlite3|^server\/store\/sqlite\//,
+  ],
+  [
+    'HTTP, sockets, body, JSON out',
+    /^node: (http|net)|^native: writev|^server\/local\/(http|static)/,
+  ],
+  ['crypto: token HMAC, key hashes, ids', /crypto/],
+  ['zod', /^npm: zod/],
+  ['dayjs (Shanghai day)', /^npm: dayjs/],
+  ['promises, async hooks, timers', /^node: async|runMicrotasks|^native: \(anonymous\)/],
+  ['garbage collection', /^garbage collection/],
+  ['router, rules, handlers', /^(server|contract)\//],
+]
+
 export function printProfile(summary: ProfileSummary, perRequest: number, topPlaces = 15) {
   const pct = (x: number) => `${(x * 100).toFixed(1).padStart(5)} %`
   const per = (ms: number) => `${((ms * 1000) / perRequest).toFixed(0).padStart(5)} µs/req`
   console.log(
-    `  profile: ${summary.busyMs.toFixed(0)} ms busy over ${perRequest} requests (${((summary.busyMs * 1000) / perRequest).toFixed(0)} µs CPU per request)`,
+    `  profile: ${summary.busyMs.toFixed(0)} ms sampled busy (wall clock: on a loaded machine it includes time the process waited for a core) over ${perRequest} requests, ${((summary.busyMs * 1000) / perRequest).toFixed(0)} µs per request`,
   )
-  console.log('  spans (inclusive; nested spans overlap):')
+  const byKind = new Map<string, number>()
+  for (const p of summary.places) {
+    const kind = kinds.find(([, pattern]) => pattern.test(p.place))?.[0] ?? 'other'
+    byKind.set(kind, (byKind.get(kind) ?? 0) + p.ms)
+  }
+  console.log('  by kind of work (self time):')
+  for (const [kind, ms] of [...byKind].sort((a, b) => b[1] - a[1]))
+    console.log(
+      `    ${kind.padEnd(44)} ${ms.toFixed(0).padStart(7)} ms ${pct(ms / summary.busyMs)} ${per(ms)}`,
+    )
+  console.log('  spans (a frame anywhere on the stack; nested spans overlap):')
   for (const s of summary.spans)
     console.log(
       `    ${s.label.padEnd(44)} ${s.ms.toFixed(0).padStart(7)} ms ${pct(s.share)} ${per(s.ms)}`,

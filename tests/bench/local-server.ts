@@ -2,6 +2,7 @@
 // own (so the load generator never shares its event loop), on a data folder the benchmark
 // prepared, optionally under `--cpu-prof`.
 import { spawn } from 'node:child_process'
+import fs from 'node:fs'
 import path from 'node:path'
 
 const ROOT = path.resolve(__dirname, '../..')
@@ -10,6 +11,9 @@ const MAIN = path.join(ROOT, 'server/local/main.ts')
 export interface LocalServer {
   url: string
   pid: number
+  /** CPU time the server process has used so far (user + system, all threads), ms; NaN
+   *  where /proc is missing. Unlike wall time it hardly moves when other work loads the machine. */
+  cpuMs(): number
   /** SIGINT, as Ctrl+C: the server closes SQLite and exits (and writes its CPU profile). */
   stop(): Promise<void>
 }
@@ -61,9 +65,26 @@ export async function startLocalServer(options: {
   return {
     url,
     pid: child.pid ?? -1,
+    cpuMs: () => processCpuMs(child.pid ?? -1),
     async stop() {
       child.kill('SIGINT')
       await exited
     },
   }
 }
+
+/** utime + stime of a process from /proc/<pid>/stat, in ms (Linux). */
+function processCpuMs(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+    // Fields after the command name (which may hold spaces) start at state, field 3.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    const ticks = Number(fields[11]) + Number(fields[12])
+    return (ticks * 1000) / CLOCK_TICKS
+  } catch {
+    return NaN
+  }
+}
+
+/** USER_HZ: 100 on every Linux this runs on (getconf CLK_TCK). */
+const CLOCK_TICKS = 100

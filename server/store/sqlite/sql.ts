@@ -23,13 +23,32 @@ export interface Sql {
    * (BEGIN IMMEDIATE), so another process's writer cannot make it fail halfway.
    */
   unit<T>(work: () => Promise<T>, mode: UnitMode): Promise<T>
+  /**
+   * Runs async `work` inside the current unit under a SAVEPOINT: when it throws, what it wrote
+   * is rolled back and the unit's transaction goes on (Store.attempt).
+   */
+  attempt<T>(work: () => Promise<T>): Promise<T>
 }
 
-/** The async-safe transaction behind `Sql.unit`. */
-function unitRunner(db: Database.Database): Sql['unit'] {
+/** The async-safe transaction behind `Sql.unit`, and the savepoints of `Sql.attempt`. */
+function unitRunner(db: Database.Database): Pick<Sql, 'unit' | 'attempt'> {
   const inside = new AsyncLocalStorage<true>()
   let tail: Promise<void> = Promise.resolve()
-  return async (work, mode) => {
+  const attempt: Sql['attempt'] = async (work) => {
+    if (!inside.getStore() || !db.inTransaction) throw new Error('attempt() outside a unit')
+    // Savepoints nest by name: a ROLLBACK TO goes back to the latest one of that name.
+    db.exec('SAVEPOINT attempt')
+    try {
+      const result = await work()
+      db.exec('RELEASE attempt')
+      return result
+    } catch (error) {
+      // An I/O error may have ended the whole transaction; then the unit fails as well.
+      if (db.inTransaction) db.exec('ROLLBACK TO attempt; RELEASE attempt')
+      throw error
+    }
+  }
+  const unit: Sql['unit'] = async (work, mode) => {
     if (inside.getStore()) return work()
     const previous = tail
     let release = () => {}
@@ -49,6 +68,7 @@ function unitRunner(db: Database.Database): Sql['unit'] {
       release()
     }
   }
+  return { unit, attempt }
 }
 
 export function createSql(db: Database.Database): Sql {
@@ -59,13 +79,16 @@ export function createSql(db: Database.Database): Sql {
     if (!statement) statements.set(sql, (statement = db.prepare(sql)))
     return statement
   }
+  // One transaction function for every tx(fn): better-sqlite3 builds a wrapper per
+  // db.transaction() call, which cost more than a vote's own statements.
+  const transaction = db.transaction((fn: () => unknown) => fn())
   return {
     db,
     prepare,
     one: (sql, params = {}) => prepare(sql).get(params) as Row | undefined,
     all: (sql, params = {}) => prepare(sql).all(params) as Row[],
-    tx: (fn) => db.transaction(fn)(),
-    unit: unitRunner(db),
+    tx: <T>(fn: () => T) => transaction(fn) as T,
+    ...unitRunner(db),
   }
 }
 
