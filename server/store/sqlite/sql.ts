@@ -43,8 +43,8 @@ interface QueuedUnit {
 /**
  * The async-safe transactions behind `Sql.unit`, and the savepoints of `Sql.attempt`.
  *
- * Group commit: units run one after another on the one connection, and the units already
- * queued when one finishes join its transaction, each under a SAVEPOINT of its own, so that
+ * Group commit: units run one after another on the one connection, and the units queued
+ * when one finishes (or by the next turn of the event loop) join its transaction, each under a SAVEPOINT of its own, so that
  * one COMMIT writes the pages they share (index leaves, a table's last page, the counters)
  * once instead of once per unit. A unit's promise settles only after that COMMIT: nothing is
  * answered before it is durable. A unit that throws rolls back to its savepoint and fails
@@ -88,7 +88,14 @@ function unitRunner(db: Database.Database): Pick<Sql, 'unit' | 'attempt'> {
       first.reject(error)
       return
     }
+    let waited = false
     while (done.length < MAX_GROUP) {
+      // A unit's work rarely leaves the microtask queue, so requests that arrived meanwhile are
+      // still unread on their sockets: let the event loop take them in once, then group them.
+      if (queue.length === 0 && !waited) {
+        waited = true
+        await new Promise((resolve) => setImmediate(resolve))
+      }
       const next = queue[0]
       if (!next || (next.mode === 'write' && first.mode !== 'write')) break
       queue.shift()
