@@ -228,10 +228,11 @@ async function main() {
   // --summarise FILE: the summary of a profile kept by an earlier run (BENCH_KEEP_PROFILE).
   const kept = process.argv[process.argv.indexOf('--summarise') + 1]
   if (process.argv.includes('--summarise') && kept) {
-    const window = JSON.parse(fs.readFileSync(`${kept}.window.json`, 'utf8')) as {
-      fromUs: number
-      toUs: number
-    }
+    // Without the measured run's window (a profile from elsewhere): every sample.
+    const windowFile = `${kept}.window.json`
+    const window = fs.existsSync(windowFile)
+      ? (JSON.parse(fs.readFileSync(windowFile, 'utf8')) as { fromUs: number; toUs: number })
+      : undefined
     printProfile(summariseProfile(kept, spans, window), measured.length)
     return
   }
