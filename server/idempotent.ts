@@ -25,16 +25,20 @@ export async function once(
   const { callerId, action, key, now } = request
   const scope = sha256(`${callerId}\n${action}\n${key}`)
   const fingerprint = sha256(`${action}\n${JSON.stringify(input)}`)
-  const kept = await store.idempotency.get(scope)
-  if (kept && kept.at > now - IDEMPOTENCY_TTL_MS) {
-    if (kept.fingerprint !== fingerprint) {
-      throw new AppError('BAD_INPUT', '这个请求编号已经用于另一项提交，请重新操作')
+  // Most keys are new: claiming first makes that one write and no read.
+  if (!(await store.idempotency.claim(scope, fingerprint, now))) {
+    const kept = await store.idempotency.get(scope)
+    if (kept && kept.at > now - IDEMPOTENCY_TTL_MS) {
+      if (kept.fingerprint !== fingerprint) {
+        throw new AppError('BAD_INPUT', '这个请求编号已经用于另一项提交，请重新操作')
+      }
+      if (kept.status === 'done') return kept.answer
+      throw stillRunning()
     }
-    if (kept.status === 'done') return kept.answer
-    throw stillRunning()
+    // Kept past its time (the timer deletes it later): the key may be used afresh.
+    if (kept) await store.idempotency.release(scope)
+    if (!(await store.idempotency.claim(scope, fingerprint, now))) throw stillRunning()
   }
-  if (kept) await store.idempotency.release(scope)
-  if (!(await store.idempotency.claim(scope, fingerprint, now))) throw stillRunning()
   try {
     const data = await write(scope)
     await store.idempotency.complete(scope, data, now)

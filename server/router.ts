@@ -19,7 +19,7 @@ import { newId } from './shared/ids'
 import { once } from './idempotent'
 import { runTick, type TickReport } from './system/tick'
 import { drawsFor, failureDraws, rateLimited, spent, type Draw } from './limits'
-import type { Store } from './store/store'
+import type { Store, UserRecord } from './store/store'
 
 z.config(z.locales.zhCN())
 
@@ -102,8 +102,9 @@ export function createRouter(options: RouterOptions): Router {
   const media = options.media ?? noMediaStorage
   const notifier = options.notifier ?? createOutboxNotifier(store)
 
-  async function identify(openid: string, now: number): Promise<Caller> {
-    const user = await store.users.ensure(openid, now)
+  /** Who the caller is; `known` is their user as this unit already read it (rate limits). */
+  async function identify(openid: string, now: number, known?: UserRecord | null): Promise<Caller> {
+    const user = known ?? (await store.users.ensure(openid, now))
     const [binding, gridVillageIds, gridIds] = await Promise.all([
       store.places.approvedBinding(user.id),
       store.places.gridVillageIds(user.id),
@@ -167,105 +168,135 @@ export function createRouter(options: RouterOptions): Router {
     return data
   }
 
-  /**
-   * Draws on the caller's rate-limit counters, in a unit of its own before the call's, so that a
-   * call refused for any reason still counts, alike on both adapters; RATE_LIMITED when a
-   * counter is spent. Answers the draws, for a failure's own (a wrong code).
-   */
-  async function limit(call: Omit<Call, 'caller'>): Promise<Draw[]> {
+  /** Whether the call draws on rate-limit counters at all. */
+  function drawsAny(call: Omit<Call, 'caller'>): boolean {
     const { request, spec, now } = call
+    if (options.rateLimits === false) return false
     // Most reads draw on nothing, and a caller without an identity is refused anything but a
-    // public action at once: no unit, no query.
-    if (drawsFor(call.name, spec.write, '', null, null, now).length === 0) return []
-    if (!request.openid && spec.access !== 'public') return []
-    return store.unitOfWork(async () => {
-      // Who, and whether staff budgets apply: the user as stored, without a full identify.
-      const user = request.openid ? await store.users.byOpenid(request.openid) : null
-      const who = user
-        ? user.id
-        : request.openid
-          ? `openid:${request.openid}`
-          : `ip:${request.ip ?? 'unknown'}`
-      const staff = user?.staffRole ? user.staffRole : null
-      const role = request.openid && adminOpenids.has(request.openid) ? 'admin' : staff
-      const draws = drawsFor(call.name, spec.write, who, role, request.input, now)
-      for (const draw of draws) {
-        if (spent(draw, await store.limits.take(draw.key, draw.amount, draw.windowEnd)))
-          throw rateLimited(draw, now)
-      }
-      return draws
-    }, 'write')
+    // public action at once: no query.
+    if (drawsFor(call.name, spec.write, '', null, null, now).length === 0) return false
+    return Boolean(request.openid) || spec.access === 'public'
   }
 
+  /**
+   * Draws on the caller's rate-limit counters, first thing in the call's unit; RATE_LIMITED
+   * when a counter is spent (the unit, these draws with it, is rolled back). Answers the draws,
+   * for a failure's own (a wrong code), and the user as stored, for identify.
+   */
+  async function takeLimits(call: Omit<Call, 'caller'>) {
+    const { request, spec, now } = call
+    // Who, and whether staff budgets apply: the user as stored, without a full identify.
+    const user = request.openid ? await store.users.byOpenid(request.openid) : null
+    const who = user
+      ? user.id
+      : request.openid
+        ? `openid:${request.openid}`
+        : `ip:${request.ip ?? 'unknown'}`
+    const staff = user?.staffRole ? user.staffRole : null
+    const role = request.openid && adminOpenids.has(request.openid) ? 'admin' : staff
+    const draws = drawsFor(call.name, spec.write, who, role, request.input, now)
+    for (const draw of draws) {
+      if (spent(draw, await store.limits.take(draw.key, draw.amount, draw.windowEnd)))
+        throw rateLimited(draw, now)
+    }
+    return { draws, user }
+  }
+
+  /**
+   * One call: its rate limits, then identify, authorise, validate and the handler (under the
+   * idempotency key of a write), all in one unit of work. A call refused after its draws keeps
+   * them (a refused call still counts) and gets its refusal audited in the same unit: the
+   * handler's part runs as a Store.attempt, which undoes only its own writes.
+   */
   async function run(call: Omit<Call, 'caller'>): Promise<unknown> {
     const { spec, request, now } = call
     let caller: Caller | null = null
     let draws: Draw[] = []
+    const limited = drawsAny(call)
+    const work = async (known: UserRecord | null) => {
+      caller = request.openid ? await identify(request.openid, now, known) : null
+      if (!allowed(spec, caller?.role ?? null)) {
+        if (!caller) throw new AppError('UNAUTHENTICATED', '请先登录')
+        throw new AppError('FORBIDDEN', '您没有权限进行此操作')
+      }
+      const parsed = spec.input.safeParse(request.input ?? {})
+      if (!parsed.success) {
+        const fields = fieldIssues(parsed.error)
+        throw new AppError('BAD_INPUT', fields[0]?.message ?? '输入格式不正确', { fields })
+      }
+      const known2: Call = { ...call, caller }
+      const data =
+        spec.write && caller && request.key !== undefined
+          ? await once(
+              store,
+              { callerId: caller.user.id, action: call.name, key: request.key, now },
+              parsed.data,
+              (scope) => perform(known2, parsed.data, scope),
+            )
+          : await perform(known2, parsed.data, call.requestId)
+      // Pictures not yet through the image check are left out for all but their
+      // uploader and admins (a kept answer too: a verdict may have come since).
+      return hideUncheckedMedia(store, caller, data)
+    }
+    // A failure the unit recorded itself (its writes undone, the draws and audit kept).
+    const failed: { error?: unknown } = {}
     try {
-      if (options.rateLimits !== false) draws = await limit(call)
-      return await store.unitOfWork(
+      const data = await store.unitOfWork(
         async () => {
-          caller = request.openid ? await identify(request.openid, now) : null
-          if (!allowed(spec, caller?.role ?? null)) {
-            if (!caller) throw new AppError('UNAUTHENTICATED', '请先登录')
-            throw new AppError('FORBIDDEN', '您没有权限进行此操作')
+          if (!limited) return work(null)
+          const taken = await takeLimits(call)
+          draws = taken.draws
+          try {
+            return await store.attempt(() => work(taken.user))
+          } catch (error) {
+            failed.error = error
+            await afterFailure({ ...call, caller }, draws, error)
+            return undefined
           }
-          const parsed = spec.input.safeParse(request.input ?? {})
-          if (!parsed.success) {
-            const fields = fieldIssues(parsed.error)
-            throw new AppError('BAD_INPUT', fields[0]?.message ?? '输入格式不正确', { fields })
-          }
-          const known: Call = { ...call, caller }
-          const data =
-            spec.write && caller && request.key !== undefined
-              ? await once(
-                  store,
-                  { callerId: caller.user.id, action: call.name, key: request.key, now },
-                  parsed.data,
-                  (scope) => perform(known, parsed.data, scope),
-                )
-              : await perform(known, parsed.data, call.requestId)
-          // Pictures not yet through the image check are left out for all but their
-          // uploader and admins (a kept answer too: a verdict may have come since).
-          return hideUncheckedMedia(store, caller, data)
         },
-        spec.write ? 'write' : 'read',
+        spec.write || limited ? 'write' : 'read',
       )
+      if ('error' in failed) throw failed.error
+      return data
     } catch (error) {
-      if (error instanceof AppError && auditedRefusal(error, spec)) {
-        await auditRefusal({ ...call, caller }, error)
-      }
-      // A wrong code counts against the caller's budget of wrong codes, in a unit of its own.
-      const failures = error instanceof AppError && error.audited ? failureDraws(draws) : []
-      if (failures.length > 0) {
-        await store.unitOfWork(async () => {
-          for (const draw of failures) await store.limits.take(draw.key, 1, draw.windowEnd)
-        }, 'write')
-      }
+      // Refused before or without draws (rolled back as a whole): recorded in a unit of its own.
+      if (!('error' in failed)) await afterFailure({ ...call, caller }, draws, error)
       throw error
     }
   }
 
-  /** A refused attempt, in its own transaction (the request's own was rolled back). */
+  /**
+   * What a refused call leaves: an audit line for a forbidden or throttled write or a wrong
+   * code, and a wrong code's draw on the caller's budget of wrong codes. Joins the call's unit
+   * when it still runs; a unit of its own otherwise.
+   */
+  async function afterFailure(call: Call, draws: readonly Draw[], error: unknown) {
+    if (!(error instanceof AppError)) return
+    const refusal = auditedRefusal(error, call.spec)
+    const failures = error.audited ? failureDraws(draws) : []
+    if (!refusal && failures.length === 0) return
+    await store.unitOfWork(async () => {
+      if (refusal) await auditRefusal(call, error)
+      for (const draw of failures) await store.limits.take(draw.key, 1, draw.windowEnd)
+    }, 'write')
+  }
+
+  /** A refused attempt's audit entry (the attempt's own writes were rolled back). */
   async function auditRefusal(call: Call, error: AppError) {
     const { caller } = call
-    await store.unitOfWork(
-      () =>
-        store.audit.append([
-          {
-            key: `${call.requestId}:refused`,
-            requestId: call.requestId,
-            actorId: caller?.user.id ?? null,
-            actorRole: caller?.role ?? 'anonymous',
-            action: call.name,
-            target: null,
-            before: null,
-            after: { refused: error.code, ...declaredFields(call.spec, call.request.input) },
-            at: call.now,
-          },
-        ]),
-      'write',
-    )
+    await store.audit.append([
+      {
+        key: `${call.requestId}:refused`,
+        requestId: call.requestId,
+        actorId: caller?.user.id ?? null,
+        actorRole: caller?.role ?? 'anonymous',
+        action: call.name,
+        target: null,
+        before: null,
+        after: { refused: error.code, ...declaredFields(call.spec, call.request.input) },
+        at: call.now,
+      },
+    ])
   }
 
   async function route(request: ApiRequest, requestId: string): Promise<unknown> {

@@ -56,7 +56,9 @@ export async function startLocalApp(
   fs.mkdirSync(config.dataDir, { recursive: true })
   // First: a session secret that is not what this server wrote stops the start before any data is touched.
   const secret = loadSecret(config.dataDir)
-  const store = options.store ?? createSqliteStore(path.join(config.dataDir, DATABASE_FILE))
+  const store =
+    options.store ??
+    createSqliteStore(path.join(config.dataDir, DATABASE_FILE), { checkpointer: true })
   const mediaRoot = path.join(config.dataDir, MEDIA_DIR)
   const seeded = config.devMode
     ? await seedIfEmpty(store, clock(), createLocalMediaStorage(mediaRoot))

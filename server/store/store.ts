@@ -431,6 +431,13 @@ export interface Store {
    * retried write safe with idempotency keys and audit entries under deterministic ids.
    */
   unitOfWork<T>(work: () => Promise<T>, mode: 'read' | 'write'): Promise<T>
+  /**
+   * Runs `work` inside the current unit so that, when it throws, only what `work` wrote is
+   * undone and the unit goes on: the router keeps a call's rate-limit draws and its refusal's
+   * audit entry in the call's own unit this way (one transaction, not three). SQLite: a
+   * SAVEPOINT. Cloud: nothing is ever undone there, so the work runs as it is.
+   */
+  attempt<T>(work: () => Promise<T>): Promise<T>
   /** Bulk-loads a snapshot in one transaction (used by the seed). */
   importSnapshot(snapshot: Snapshot): Promise<void>
   /** True when no village exists yet (a fresh database). */

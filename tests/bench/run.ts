@@ -5,7 +5,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 const dir = __dirname
+// `npm run bench -- campaign --profile`: the name picks benchmarks, what follows goes to them.
 const only = process.argv[2]
+const rest = process.argv.slice(3)
 const benches = fs
   .readdirSync(dir)
   .filter((f) => f.endsWith('.bench.ts') && (!only || f.includes(only)))
@@ -15,7 +17,7 @@ let failed = 0
 for (const bench of benches) {
   console.log(`\n== ${bench}`)
   const tsx = path.resolve(dir, '../../node_modules/.bin/tsx')
-  const result = spawnSync(tsx, [path.join(dir, bench)], { stdio: 'inherit' })
+  const result = spawnSync(tsx, [path.join(dir, bench), ...rest], { stdio: 'inherit' })
   if (result.status !== 0) failed++
 }
 if (benches.length === 0) console.log('没有找到基准测试')

@@ -29,6 +29,7 @@ export function createCloudStore(platformDb: CloudDb, retry?: ConflictRetry): St
     limits: limitsRepo(db),
     // No cloud transaction spans queries: the work runs as it is (see Store.unitOfWork).
     unitOfWork: (work) => work(),
+    attempt: (work) => work(),
     async importSnapshot(snapshot) {
       // Not one transaction (a cloud transaction holds a handful of documents): the seed and
       // tests import into an empty database, in dependency order.

@@ -18,37 +18,129 @@ export interface Sql {
   /**
    * Runs async `work` as one transaction, alone: units queue one after another, because every
    * statement of this process goes through one connection and another request's statements
-   * must not land inside this transaction. Commits when `work` resolves, rolls back when it
-   * throws; a unit started inside a unit joins it. A write unit takes the write lock at once
+   * must not land inside this transaction. Commits when `work` resolves (with the units queued
+   * behind it: group commit), rolls back when it throws; a unit started inside a unit joins it. A write unit takes the write lock at once
    * (BEGIN IMMEDIATE), so another process's writer cannot make it fail halfway.
    */
   unit<T>(work: () => Promise<T>, mode: UnitMode): Promise<T>
+  /**
+   * Runs async `work` inside the current unit under a SAVEPOINT: when it throws, what it wrote
+   * is rolled back and the unit's transaction goes on (Store.attempt).
+   */
+  attempt<T>(work: () => Promise<T>): Promise<T>
 }
 
-/** The async-safe transaction behind `Sql.unit`. */
-function unitRunner(db: Database.Database): Sql['unit'] {
+/** Units that may share one transaction: as many as were queued, up to this many. */
+export const MAX_GROUP = 32
+
+interface QueuedUnit {
+  work: () => Promise<unknown>
+  mode: UnitMode
+  resolve: (value: unknown) => void
+  reject: (error: unknown) => void
+}
+
+/**
+ * The async-safe transactions behind `Sql.unit`, and the savepoints of `Sql.attempt`.
+ *
+ * Group commit: units run one after another on the one connection, and the units queued
+ * when one finishes (or by the next turn of the event loop) join its transaction, each under a SAVEPOINT of its own, so that
+ * one COMMIT writes the pages they share (index leaves, a table's last page, the counters)
+ * once instead of once per unit. A unit's promise settles only after that COMMIT: nothing is
+ * answered before it is durable. A unit that throws rolls back to its savepoint and fails
+ * alone; a failed COMMIT fails every unit of the group (none of them is written). A read group
+ * takes only reads: a write needs the write lock from its transaction's start.
+ */
+function unitRunner(db: Database.Database): Pick<Sql, 'unit' | 'attempt'> {
   const inside = new AsyncLocalStorage<true>()
-  let tail: Promise<void> = Promise.resolve()
-  return async (work, mode) => {
-    if (inside.getStore()) return work()
-    const previous = tail
-    let release = () => {}
-    tail = new Promise<void>((resolve) => (release = resolve))
-    await previous
+  const queue: QueuedUnit[] = []
+  let draining = false
+
+  const attempt: Sql['attempt'] = async (work) => {
+    if (!inside.getStore() || !db.inTransaction) throw new Error('attempt() outside a unit')
+    // Savepoints nest by name: a ROLLBACK TO goes back to the latest one of that name.
+    db.exec('SAVEPOINT attempt')
     try {
-      db.exec(mode === 'write' ? 'BEGIN IMMEDIATE' : 'BEGIN')
-      try {
-        const result = await inside.run(true, work)
-        db.exec('COMMIT')
-        return result
-      } catch (error) {
-        if (db.inTransaction) db.exec('ROLLBACK')
-        throw error
-      }
-    } finally {
-      release()
+      const result = await work()
+      db.exec('RELEASE attempt')
+      return result
+    } catch (error) {
+      // An I/O error may have ended the whole transaction; then the unit fails as well.
+      if (db.inTransaction) db.exec('ROLLBACK TO attempt; RELEASE attempt')
+      throw error
     }
   }
+
+  /** Runs one group: a transaction, its units in order, one COMMIT. */
+  async function group(first: QueuedUnit) {
+    try {
+      db.exec(first.mode === 'write' ? 'BEGIN IMMEDIATE' : 'BEGIN')
+    } catch (error) {
+      first.reject(error)
+      return
+    }
+    const done: { unit: QueuedUnit; result: unknown }[] = []
+    // The first unit alone needs no savepoint: its failure rolls the whole transaction back.
+    try {
+      done.push({ unit: first, result: await inside.run(true, first.work) })
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK')
+      first.reject(error)
+      return
+    }
+    let waited = false
+    while (done.length < MAX_GROUP) {
+      // A unit's work rarely leaves the microtask queue, so requests that arrived meanwhile are
+      // still unread on their sockets: let the event loop take them in once, then group them.
+      if (queue.length === 0 && !waited) {
+        waited = true
+        await new Promise((resolve) => setImmediate(resolve))
+      }
+      const next = queue[0]
+      if (!next || (next.mode === 'write' && first.mode !== 'write')) break
+      queue.shift()
+      db.exec('SAVEPOINT unit')
+      try {
+        const result = await inside.run(true, next.work)
+        db.exec('RELEASE unit')
+        done.push({ unit: next, result })
+      } catch (error) {
+        next.reject(error)
+        if (!db.inTransaction) {
+          // The transaction itself is gone (an I/O error): so is what the group wrote.
+          for (const d of done) d.unit.reject(error)
+          return
+        }
+        db.exec('ROLLBACK TO unit; RELEASE unit')
+      }
+    }
+    try {
+      db.exec('COMMIT')
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK')
+      for (const d of done) d.unit.reject(error)
+      return
+    }
+    for (const d of done) d.unit.resolve(d.result)
+  }
+
+  async function drain() {
+    draining = true
+    try {
+      for (let next = queue.shift(); next; next = queue.shift()) await group(next)
+    } finally {
+      draining = false
+    }
+  }
+
+  const unit: Sql['unit'] = (work, mode) => {
+    if (inside.getStore()) return work()
+    return new Promise((resolve, reject) => {
+      queue.push({ work, mode, resolve: resolve as (value: unknown) => void, reject })
+      if (!draining) void drain()
+    })
+  }
+  return { unit, attempt }
 }
 
 export function createSql(db: Database.Database): Sql {
@@ -59,13 +151,16 @@ export function createSql(db: Database.Database): Sql {
     if (!statement) statements.set(sql, (statement = db.prepare(sql)))
     return statement
   }
+  // One transaction function for every tx(fn): better-sqlite3 builds a wrapper per
+  // db.transaction() call, which cost more than a vote's own statements.
+  const transaction = db.transaction((fn: () => unknown) => fn())
   return {
     db,
     prepare,
     one: (sql, params = {}) => prepare(sql).get(params) as Row | undefined,
     all: (sql, params = {}) => prepare(sql).all(params) as Row[],
-    tx: (fn) => db.transaction(fn)(),
-    unit: unitRunner(db),
+    tx: <T>(fn: () => T) => transaction(fn) as T,
+    ...unitRunner(db),
   }
 }
 

@@ -12,6 +12,7 @@ import { householdsRepo } from './households'
 import { idempotencyRepo } from './idempotency'
 import { limitsRepo } from './limits'
 import { campaignsRepo, notifyRepo } from './campaigns'
+import { startCheckpointer } from './checkpointer'
 import { mediaRepo } from './media'
 import { houseSortKey } from '../../places/house-order.rules'
 import { migrations, type Migration } from './migrations'
@@ -48,13 +49,24 @@ export function openDatabase(file: string): Database.Database {
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
   db.pragma('synchronous = NORMAL')
+  // A call's work runs under a SAVEPOINT (Store.attempt): the pages it changes are copied into
+  // a statement journal, which past 64 KiB would spill into a temporary file on disk.
+  db.pragma('temp_store = MEMORY')
   migrate(db)
   return db
 }
 
 /** The Store on an embedded SQLite database (better-sqlite3), one repository per aggregate. */
-export function createSqliteStore(file: string): Store {
+export function createSqliteStore(
+  file: string,
+  options: {
+    /** WAL checkpoints from a worker thread instead of inside a request's COMMIT (the server). */
+    checkpointer?: boolean
+  } = {},
+): Store {
   const sql = createSql(openDatabase(file))
+  const checkpointer =
+    options.checkpointer && file !== ':memory:' ? startCheckpointer(file, sql.db) : null
   return {
     users: usersRepo(sql),
     places: placesRepo(sql),
@@ -77,6 +89,7 @@ export function createSqliteStore(file: string): Store {
     audit: auditRepo(sql),
     settings: settingsRepo(sql),
     unitOfWork: (work, mode) => sql.unit(work, mode),
+    attempt: (work) => sql.attempt(work),
     async importSnapshot(snapshot) {
       importSnapshot(sql, snapshot)
     },
@@ -84,6 +97,7 @@ export function createSqliteStore(file: string): Store {
       return sql.one('SELECT 1 AS present FROM villages LIMIT 1') === undefined
     },
     async close() {
+      await checkpointer?.stop()
       sql.db.close()
     },
   }

@@ -59,6 +59,9 @@ export function usersRepo({ prepare, one, all, tx }: Sql): Store['users'] {
       return row ? userFrom(row) : null
     },
     async ensure(openid, now) {
+      // Every signed-in call comes here: a user already stored costs one read, no write.
+      const found = one('SELECT * FROM users WHERE openid = @openid', { openid })
+      if (found) return userFrom(found)
       // INSERT OR IGNORE keeps this race-free when two first requests arrive together.
       prepare(
         `INSERT OR IGNORE INTO users (id, openid, nickname, staff_role, created_at)
