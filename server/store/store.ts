@@ -280,7 +280,14 @@ export interface Store {
   }
   roster: {
     /** Every household with its village and group names, for diffing and export. */
-    entries(villageId?: string): Promise<(RosterEntry & { householdId: string })[]>
+    /**
+     * The roster of a village (or the whole town), in export order. With `named`, only the
+     * households those (村, 门牌号) pairs name: an import reads what its rows name, no more.
+     */
+    entries(
+      villageId?: string,
+      named?: readonly { villageName: string; houseNo: string }[],
+    ): Promise<(RosterEntry & { householdId: string })[]>
     /** Writes a plan in one transaction. */
     apply(plan: RosterPlan): Promise<void>
   }

@@ -3,6 +3,10 @@ import type { HouseholdRecord, Store } from '../store'
 import {
   addUnique,
   allOf,
+  applyCounts,
+  type CountDeltas,
+  countDelta,
+  placesChanged,
   byIds,
   getDoc,
   householdView,
@@ -68,7 +72,29 @@ export function householdsRepo(db: CloudDb): Store['households'] {
     async update(id, patch: HouseholdPatch) {
       const data = toDoc(patch as Partial<HouseholdRecord>)
       if (Object.keys(data).length === 0) return
-      await db.collection('households').doc(id).update({ data })
+      if (data.groupId === undefined && data.gridId === undefined) {
+        await db.collection('households').doc(id).update({ data })
+        return
+      }
+      // A move to another group or grid: the places' household counts change with it.
+      await db.runTransaction(async (tx) => {
+        const ref = tx.collection('households').doc(id)
+        const before = await getDoc(ref)
+        if (!before) return
+        const deltas: CountDeltas = new Map()
+        for (const [field, collection] of [
+          ['groupId', 'groups'],
+          ['gridId', 'grids'],
+        ] as const) {
+          const to = data[field]
+          if (to === undefined || to === before[field]) continue
+          countDelta(deltas, collection, String(before[field]), -1)
+          countDelta(deltas, collection, String(to), 1)
+        }
+        await ref.update({ data })
+        await applyCounts(tx, deltas)
+      })
+      placesChanged(db)
     },
     async find(villageId, headName, houseNo) {
       const [{ data }, places] = await Promise.all([
