@@ -25,16 +25,20 @@ export async function once(
   const { callerId, action, key, now } = request
   const scope = sha256(`${callerId}\n${action}\n${key}`)
   const fingerprint = sha256(`${action}\n${JSON.stringify(input)}`)
-  const kept = await store.idempotency.get(scope)
-  if (kept && kept.at > now - IDEMPOTENCY_TTL_MS) {
-    if (kept.fingerprint !== fingerprint) {
-      throw new AppError('BAD_INPUT', '这个请求编号已经用于另一项提交，请重新操作')
+  // The claim first: a new key (nearly every call) costs no read before it.
+  if (!(await store.idempotency.claim(scope, fingerprint, now))) {
+    const kept = await store.idempotency.get(scope)
+    if (kept && kept.at > now - IDEMPOTENCY_TTL_MS) {
+      if (kept.fingerprint !== fingerprint) {
+        throw new AppError('BAD_INPUT', '这个请求编号已经用于另一项提交，请重新操作')
+      }
+      if (kept.status === 'done') return kept.answer
+      throw stillRunning()
     }
-    if (kept.status === 'done') return kept.answer
-    throw stillRunning()
+    // An expired key (or one released meanwhile) may be used again.
+    if (kept) await store.idempotency.release(scope)
+    if (!(await store.idempotency.claim(scope, fingerprint, now))) throw stillRunning()
   }
-  if (kept) await store.idempotency.release(scope)
-  if (!(await store.idempotency.claim(scope, fingerprint, now))) throw stillRunning()
   try {
     const data = await write(scope)
     await store.idempotency.complete(scope, data, now)

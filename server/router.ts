@@ -19,7 +19,7 @@ import { newId } from './shared/ids'
 import { once } from './idempotent'
 import { runTick, type TickReport } from './system/tick'
 import { drawsFor, failureDraws, rateLimited, spent, type Draw } from './limits'
-import type { Store } from './store/store'
+import type { Store, UserRecord } from './store/store'
 
 z.config(z.locales.zhCN())
 
@@ -102,12 +102,16 @@ export function createRouter(options: RouterOptions): Router {
   const media = options.media ?? noMediaStorage
   const notifier = options.notifier ?? createOutboxNotifier(store)
 
-  async function identify(openid: string, now: number): Promise<Caller> {
-    const user = await store.users.ensure(openid, now)
+  async function identify(openid: string, now: number, known?: UserRecord | null): Promise<Caller> {
+    // The rate limit already looked the caller up by openid in this request: no second read.
+    const user = known?.openid === openid ? known : await store.users.ensure(openid, now)
+    // Only grid workers have grid links (appointing another role removes them, and a grid
+    // takes only a grid worker): nobody else's are looked up.
+    const serves = user.staffRole === 'gridWorker'
     const [binding, gridVillageIds, gridIds] = await Promise.all([
       store.places.approvedBinding(user.id),
-      store.places.gridVillageIds(user.id),
-      store.places.gridIds(user.id),
+      serves ? store.places.gridVillageIds(user.id) : [],
+      serves ? store.places.gridIds(user.id) : [],
     ])
     const household = binding ? await store.places.household(binding.householdId) : null
     const role = adminOpenids.has(openid) ? 'admin' : roleOf(user, binding)
@@ -172,12 +176,15 @@ export function createRouter(options: RouterOptions): Router {
    * call refused for any reason still counts, alike on both adapters; RATE_LIMITED when a
    * counter is spent. Answers the draws, for a failure's own (a wrong code).
    */
-  async function limit(call: Omit<Call, 'caller'>): Promise<Draw[]> {
+  async function limit(
+    call: Omit<Call, 'caller'>,
+  ): Promise<{ draws: Draw[]; user: UserRecord | null }> {
     const { request, spec, now } = call
+    const none = { draws: [], user: null }
     // Most reads draw on nothing, and a caller without an identity is refused anything but a
     // public action at once: no unit, no query.
-    if (drawsFor(call.name, spec.write, '', null, null, now).length === 0) return []
-    if (!request.openid && spec.access !== 'public') return []
+    if (drawsFor(call.name, spec.write, '', null, null, now).length === 0) return none
+    if (!request.openid && spec.access !== 'public') return none
     return store.unitOfWork(async () => {
       // Who, and whether staff budgets apply: the user as stored, without a full identify.
       const user = request.openid ? await store.users.byOpenid(request.openid) : null
@@ -193,7 +200,7 @@ export function createRouter(options: RouterOptions): Router {
         if (spent(draw, await store.limits.take(draw.key, draw.amount, draw.windowEnd)))
           throw rateLimited(draw, now)
       }
-      return draws
+      return { draws, user }
     }, 'write')
   }
 
@@ -201,11 +208,12 @@ export function createRouter(options: RouterOptions): Router {
     const { spec, request, now } = call
     let caller: Caller | null = null
     let draws: Draw[] = []
+    let limitedUser: UserRecord | null = null
     try {
-      if (options.rateLimits !== false) draws = await limit(call)
+      if (options.rateLimits !== false) ({ draws, user: limitedUser } = await limit(call))
       return await store.unitOfWork(
         async () => {
-          caller = request.openid ? await identify(request.openid, now) : null
+          caller = request.openid ? await identify(request.openid, now, limitedUser) : null
           if (!allowed(spec, caller?.role ?? null)) {
             if (!caller) throw new AppError('UNAUTHENTICATED', '请先登录')
             throw new AppError('FORBIDDEN', '您没有权限进行此操作')

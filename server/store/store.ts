@@ -245,6 +245,8 @@ export interface Store {
   households: {
     list(q: HouseholdQuery): Promise<Page<HouseholdView>>
     members(householdId: string): Promise<MemberView[]>
+    /** members() of several households at once (a page of a list), by household id. */
+    membersOf(householdIds: readonly string[]): Promise<Map<string, MemberView[]>>
     update(
       id: string,
       patch: Partial<Pick<HouseholdRecord, 'headName' | 'size' | 'phone' | 'groupId' | 'gridId'>>,
