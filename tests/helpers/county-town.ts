@@ -108,6 +108,12 @@ export function bulkDb(database: CloudDatabase, sdkDb: CloudDb): CloudDb {
         insertedIds: unknown[]
       }
     ).insertedIds[0]
+  // The emulator serves the SDK in this same process: seeding yields to the event loop now and
+  // then, so that its keep-alive sockets are closed cleanly rather than reset under the SDK.
+  let written = 0
+  const breathe = async () => {
+    if (++written % 500 === 0) await new Promise((resolve) => setImmediate(resolve))
+  }
   return {
     command: sdkDb.command,
     RegExp: (arg) => sdkDb.RegExp(arg),
@@ -115,10 +121,16 @@ export function bulkDb(database: CloudDatabase, sdkDb: CloudDb): CloudDb {
     collection(name: string) {
       const real = sdkDb.collection(name)
       return Object.assign(Object.create(real) as typeof real, {
-        add: async ({ data }: { data: Doc }) => ({ _id: insert(name, data) }),
+        add: async ({ data }: { data: Doc }) => {
+          await breathe()
+          return { _id: insert(name, data) }
+        },
         doc: (id: string) =>
           Object.assign(Object.create(real.doc(id)) as ReturnType<typeof real.doc>, {
-            set: async ({ data }: { data: Doc }) => ({ _id: insert(name, { ...data, _id: id }) }),
+            set: async ({ data }: { data: Doc }) => {
+              await breathe()
+              return { _id: insert(name, { ...data, _id: id }) }
+            },
           }),
       })
     },
