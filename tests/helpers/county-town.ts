@@ -308,8 +308,14 @@ export async function countyCalls(town: CountyTown): Promise<CountyCall[]> {
   ]
 }
 
-/** Warms the instance (places cache and the like) with one call per caller, uncounted. */
-export async function warm(town: CountyTown): Promise<void> {
+/**
+ * Warms the instance, uncounted: one call per caller, and the places tree (which fills the
+ * instance's copy of the places and grid staff, kept PLACES_TTL_MS). Answers what that first
+ * places.tree cost: the fill an instance pays once a minute.
+ */
+export async function warm(town: CountyTown): Promise<Cost> {
+  const fill = await measure(town, 'places.tree', {}, COUNTY_CALLERS.admin)
   for (const openid of Object.values(COUNTY_CALLERS))
     await town.router.handle({ action: 'me.get', input: {}, openid })
+  return fill
 }
