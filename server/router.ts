@@ -104,11 +104,15 @@ export function createRouter(options: RouterOptions): Router {
 
   /** Who the caller is; `known` is their user as this unit already read it (rate limits). */
   async function identify(openid: string, now: number, known?: UserRecord | null): Promise<Caller> {
-    const user = known ?? (await store.users.ensure(openid, now))
+    // The rate limit already looked the caller up by openid in this request: no second read.
+    const user = known?.openid === openid ? known : await store.users.ensure(openid, now)
+    // Only grid workers have grid links (appointing another role removes them, and a grid
+    // takes only a grid worker): nobody else's are looked up.
+    const serves = user.staffRole === 'gridWorker'
     const [binding, gridVillageIds, gridIds] = await Promise.all([
       store.places.approvedBinding(user.id),
-      store.places.gridVillageIds(user.id),
-      store.places.gridIds(user.id),
+      serves ? store.places.gridVillageIds(user.id) : [],
+      serves ? store.places.gridIds(user.id) : [],
     ])
     const household = binding ? await store.places.household(binding.householdId) : null
     const role = adminOpenids.has(openid) ? 'admin' : roleOf(user, binding)

@@ -14,6 +14,7 @@ import {
 } from './roster.file'
 import { exportOrder, planRoster } from './roster.rules'
 import { confirmationProblem, namesNotInTown } from './roster-villages.rules'
+import { checkRows } from './roster-rows.rules'
 
 /** A planned import: the report to show and the writes it stands for. */
 export interface RosterImport {
@@ -61,7 +62,17 @@ export async function planRosterImport(
       plan: empty,
     }
   }
-  const [places, entries] = await Promise.all([store.places.tree(), store.roster.entries()])
+  // Only the households the rows name (by 村 and 门牌号): the plan looks nothing else up.
+  const [places, entries] = await Promise.all([
+    store.places.tree(),
+    store.roster.entries(
+      undefined,
+      checkRows(parsed.rows).good.map(({ entry }) => ({
+        villageName: entry.villageName,
+        houseNo: entry.houseNo,
+      })),
+    ),
+  ])
   // The confirmed new villages must be exactly names this file brings that the town lacks.
   const problem = confirmationProblem(
     newVillages,

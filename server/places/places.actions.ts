@@ -14,6 +14,10 @@ const INVITE_HOURS = 24
 const kindNames: Record<PlaceKind, string> = { village: '村', group: '村民小组', grid: '网格' }
 
 async function toHousehold(ctx: ActionContext, h: HouseholdView): Promise<Household> {
+  return asHousehold(h, await ctx.store.households.members(h.id))
+}
+
+function asHousehold(h: HouseholdView, members: Household['members']): Household {
   return {
     id: h.id,
     village: { id: h.villageId, name: h.villageName },
@@ -23,7 +27,7 @@ async function toHousehold(ctx: ActionContext, h: HouseholdView): Promise<Househ
     houseNo: h.houseNo,
     size: h.size,
     phone: h.phone,
-    members: await ctx.store.households.members(h.id),
+    members,
   }
 }
 
@@ -173,7 +177,9 @@ export const placesHandlers: HandlersFor<
       after: decodeCursor(input.cursor),
       limit: input.limit,
     })
-    const items = await Promise.all(page.items.map((h) => toHousehold(ctx, h)))
+    // The page's members in one batch, not one query per household.
+    const members = await ctx.store.households.membersOf(page.items.map((h) => h.id))
+    const items = page.items.map((h) => asHousehold(h, members.get(h.id) ?? []))
     return { items, nextCursor: encodeCursor(page.next) }
   },
 

@@ -235,6 +235,16 @@ export interface CampaignsRepo {
   isSubscribed(campaignId: string, userId: string): Promise<boolean>
   /** Users subscribed to this campaign, and those subscribed to all whose household is in its scope. */
   subscribers(campaignId: string): Promise<string[]>
+  /**
+   * subscribers() a page at a time, by user id after `after` (null: from the first): for a
+   * fan-out in bounded chunks. `next` is where the following page starts, null at the end; a
+   * page may hold fewer than `limit` ids and still have a next.
+   */
+  subscriberPage(
+    campaignId: string,
+    after: string | null,
+    limit: number,
+  ): Promise<{ userIds: string[]; next: string | null }>
   /** Claims an event's key; true only for the first claim (the caller then sends it). */
   claimEvent(campaignId: string, event: string, at: number): Promise<boolean>
 }

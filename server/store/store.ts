@@ -245,6 +245,8 @@ export interface Store {
   households: {
     list(q: HouseholdQuery): Promise<Page<HouseholdView>>
     members(householdId: string): Promise<MemberView[]>
+    /** members() of several households at once (a page of a list), by household id. */
+    membersOf(householdIds: readonly string[]): Promise<Map<string, MemberView[]>>
     update(
       id: string,
       patch: Partial<Pick<HouseholdRecord, 'headName' | 'size' | 'phone' | 'groupId' | 'gridId'>>,
@@ -280,7 +282,14 @@ export interface Store {
   }
   roster: {
     /** Every household with its village and group names, for diffing and export. */
-    entries(villageId?: string): Promise<(RosterEntry & { householdId: string })[]>
+    /**
+     * The roster of a village (or the whole town), in export order. With `named`, only the
+     * households those (村, 门牌号) pairs name: an import reads what its rows name, no more.
+     */
+    entries(
+      villageId?: string,
+      named?: readonly { villageName: string; houseNo: string }[],
+    ): Promise<(RosterEntry & { householdId: string })[]>
     /** Writes a plan in one transaction. */
     apply(plan: RosterPlan): Promise<void>
   }

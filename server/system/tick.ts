@@ -42,7 +42,7 @@ export interface TickDeps {
 }
 
 export interface TickReport {
-  /** Phase notifications sent (one per campaign and event). */
+  /** Phase notifications whose last chunk went out in this tick (one per campaign and event). */
   announced: number
   /** Failed deliveries sent again. */
   redelivered: number
@@ -67,32 +67,85 @@ function dueEvent(c: CampaignView, now: number): 'votingOpened' | 'resultsPublis
 }
 
 /**
- * Sends "voting opened" once voting has begun and "results published" once 公示 has, once per
- * campaign and event: the store's claim decides, so two ticks at once send it once.
+ * Recipients one tick announces to, across campaigns: each costs a handful of requests on the
+ * cloud (its outbox row, the WeChat send, the outcome, the audit line), so a tick stays under
+ * 300 requests; the rest go out on the next ticks.
  */
-async function announce(deps: TickDeps, c: CampaignView, now: number): Promise<boolean> {
+export const ANNOUNCE_PER_TICK = 50
+
+/** Where an announcement's fan-out has got to, kept in settings between ticks. */
+interface AnnounceProgress {
+  /** The last user id of the subscriber pages sent; null before the first. */
+  after: string | null
+  done: boolean
+}
+
+const progressKey = (campaignId: string, event: string) => `announce:${campaignId}|${event}`
+
+/**
+ * Sends "voting opened" once voting has begun and "results published" once 公示 has, once per
+ * campaign and event, in chunks of subscribers by user id. The store's claim starts it (so two
+ * ticks at once start it once, and an event announced before chunks existed is not sent
+ * again); each chunk is sent, then the progress saved, so a tick killed between chunks resumes
+ * at the next one with nobody missed and nobody sent twice. (A kill inside a chunk sends that
+ * chunk again: the outbox keeps one row per key and recipient, and WeChat may deliver to those
+ * of the chunk already reached a second time.) Answers how many recipients it used of `budget`.
+ */
+async function announce(
+  deps: TickDeps,
+  c: CampaignView,
+  now: number,
+  budget: number,
+): Promise<{ used: number; finished: boolean }> {
   const event = dueEvent(c, now)
-  if (!event) return false
+  if (!event) return { used: 0, finished: false }
   const { store, notifier } = deps
-  return store.unitOfWork(async () => {
-    if (!(await store.campaigns.claimEvent(c.id, event, now))) return false
-    const recipients = await store.campaigns.subscribers(c.id)
-    if (recipients.length > 0) {
-      await notifier.send({
-        event,
-        campaignId: c.id,
-        recipients,
-        key: `${c.id}|${event}`,
-        at: now,
-        title: event === 'votingOpened' ? `${c.title}开始投票` : `${c.title}结果公示`,
-        body:
-          event === 'votingOpened'
-            ? `投票截止：${wallClock(c.votingEndsAt)}。每个人都可以凭自己的判断投票。`
-            : `评选结果已公布，${campaignPhaseLabels.publicity}至 ${wallClock(c.publicityEndsAt)}，如有异议可在公示期内提出。`,
-      })
+  const key = progressKey(c.id, event)
+  const saved = await store.unitOfWork(() => store.settings.get(key), 'read')
+  let progress: AnnounceProgress
+  if (saved) {
+    progress = JSON.parse(saved) as AnnounceProgress
+    if (progress.done) return { used: 0, finished: false }
+  } else {
+    const claimed = await store.unitOfWork(async () => {
+      if (!(await store.campaigns.claimEvent(c.id, event, now))) return false
+      await store.settings.set(key, JSON.stringify({ after: null, done: false }))
+      return true
+    }, 'write')
+    if (!claimed) return { used: 0, finished: false }
+    progress = { after: null, done: false }
+  }
+  let used = 0
+  while (!progress.done && used < budget) {
+    const after = progress.after
+    const page = await store.unitOfWork(
+      () => store.campaigns.subscriberPage(c.id, after, Math.min(budget - used, 100)),
+      'read',
+    )
+    if (page.userIds.length > 0) {
+      await store.unitOfWork(
+        () =>
+          notifier.send({
+            event,
+            campaignId: c.id,
+            recipients: page.userIds,
+            key: `${c.id}|${event}`,
+            at: now,
+            title: event === 'votingOpened' ? `${c.title}开始投票` : `${c.title}结果公示`,
+            body:
+              event === 'votingOpened'
+                ? `投票截止：${wallClock(c.votingEndsAt)}。每个人都可以凭自己的判断投票。`
+                : `评选结果已公布，${campaignPhaseLabels.publicity}至 ${wallClock(c.publicityEndsAt)}，如有异议可在公示期内提出。`,
+          }),
+        'write',
+      )
     }
-    return true
-  }, 'write')
+    used += Math.max(page.userIds.length, 1)
+    progress = { after: page.next, done: page.next === null }
+    const next = progress
+    await store.unitOfWork(() => store.settings.set(key, JSON.stringify(next)), 'write')
+  }
+  return { used, finished: progress.done }
 }
 
 /** Campaigns whose 公示 has not ended, newest end first: the only ones with an event due. */
@@ -137,8 +190,12 @@ export async function runTick(deps: TickDeps, now: number): Promise<TickReport> 
     }
   }
   await step('announce', async () => {
+    let budget = ANNOUNCE_PER_TICK
     for await (const c of openCampaigns(store, now)) {
-      if (await announce(deps, c, now)) report.announced++
+      if (budget <= 0) break
+      const { used, finished } = await announce(deps, c, now, budget)
+      budget -= used
+      if (finished) report.announced++
     }
   })
   await step('remind activities', async () => {

@@ -2,7 +2,7 @@
 // gives each new column its place and lets reorder notice a column created meanwhile.
 import type { ColumnRecord, Store } from '../store'
 import { UniqueViolation } from '../common'
-import { addUnique, all, getDoc, isDuplicate, toDoc } from './docs'
+import { addUnique, all, getDoc, isDuplicate, placesCached, placesChanged, toDoc } from './docs'
 import type { CloudDb, Doc } from './sdk'
 
 /** The one document of `column_sort`: the sort the next created column gets. */
@@ -28,6 +28,12 @@ export async function allColumns(db: CloudDb, where?: object): Promise<ColumnRec
   return docs.map(columnFrom)
 }
 
+/**
+ * Every column as this warm instance last read it (PLACES_TTL_MS, like the places): the names
+ * and hidden flags notices are shown with. Column writes through this instance drop it.
+ */
+export const cachedColumns = (db: CloudDb) => placesCached(db, 'columns', () => allColumns(db))
+
 export function columnsRepo(db: CloudDb): Store['columns'] {
   const _ = db.command
   const columns = () => db.collection('columns')
@@ -38,11 +44,15 @@ export function columnsRepo(db: CloudDb): Store['columns'] {
     return data[0] ? Number(data[0].sort) + 1 : 0
   }
 
-  return {
+  const repo: Store['columns'] = {
     async list() {
       return allColumns(db, { hidden: false })
     },
     async get(id) {
+      // This instance's copy first (a notice's page asks on every view); a column it does not
+      // know yet (made on another instance a moment ago) is read.
+      const known = (await cachedColumns(db)).find((c) => c.id === id)
+      if (known) return known
       const doc = await getDoc(columns().doc(id))
       return doc ? columnFrom(doc) : null
     },
@@ -114,4 +124,16 @@ export function columnsRepo(db: CloudDb): Store['columns'] {
       await columns().doc(id).update({ data: { hidden } })
     },
   }
+  // A column write drops this instance's copy of the columns (and places) after it.
+  for (const name of ['create', 'rename', 'reorder', 'setHidden'] as const) {
+    const write = repo[name] as (...args: unknown[]) => Promise<unknown>
+    ;(repo as Record<string, unknown>)[name] = async (...args: unknown[]) => {
+      try {
+        return await write(...args)
+      } finally {
+        placesChanged(db)
+      }
+    }
+  }
+  return repo
 }

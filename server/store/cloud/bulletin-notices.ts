@@ -1,8 +1,8 @@
 // Notices on the cloud database: one document per notice, its villages as the `villageIds`
 // array (empty = township-wide), read with the SQLite adapter's visibility and order.
 import type { NoticeRecord, NoticeState, NoticeView, Store } from '../store'
-import { allColumns } from './bulletin-columns'
-import { addUnique, allOf, byIds, getDoc, keysetPage, toDoc } from './docs'
+import { cachedColumns } from './bulletin-columns'
+import { addUnique, byIds, getDoc, keysetPage, loadPlaces, toDoc } from './docs'
 import type { CloudDb, Doc } from './sdk'
 
 /** A notice as its document: every optional field present (null or empty), as SQLite keeps it. */
@@ -57,9 +57,9 @@ export function noticesRepo(db: CloudDb): Store['notices'] {
    */
   async function views(docs: Doc[]): Promise<NoticeView[]> {
     if (docs.length === 0) return []
-    const [columns, villages, authors] = await Promise.all([
-      allColumns(db),
-      allOf(db, 'villages'),
+    const [columns, places, authors] = await Promise.all([
+      cachedColumns(db),
+      loadPlaces(db),
       byIds(
         db,
         'users',
@@ -68,7 +68,7 @@ export function noticesRepo(db: CloudDb): Store['notices'] {
     ])
     const columnName = new Map(columns.map((c) => [c.id, c.name]))
     const village = new Map(
-      villages.map((v) => [String(v._id), { sort: Number(v.sort), name: String(v.name) }]),
+      [...places.villages.values()].map((v) => [v.id, { sort: Number(v.sort), name: v.name }]),
     )
     return docs.map((d) => {
       const own = (Array.isArray(d.villageIds) ? d.villageIds.map(String) : [])
@@ -115,7 +115,7 @@ export function noticesRepo(db: CloudDb): Store['notices'] {
 
   return {
     async list(q) {
-      const hidden = (await allColumns(db, { hidden: true })).map((c) => c.id)
+      const hidden = (await cachedColumns(db)).filter((c) => c.hidden).map((c) => c.id)
       const conds: object[] = [
         { status: _.eq('published'), publishAt: _.lte(q.now) },
         unexpired(q.now),

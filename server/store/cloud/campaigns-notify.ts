@@ -2,7 +2,7 @@
 // the same one is written once however many requests race; its own id is kept as `outboxId`.
 import type { Keyset } from '../common'
 import type { NotifyRepo, OutboxDelivery, OutboxRecord, OutboxView } from '../store'
-import { all, GET_MAX, getDoc, inBatches, isDuplicate } from './docs'
+import { all, GET_MAX, inBatches, isDuplicate } from './docs'
 import { C, nicknames } from './campaigns-docs'
 import type { CloudDb, Doc } from './sdk'
 
@@ -89,20 +89,13 @@ export function notifyMethods(db: CloudDb): NotifyRepo {
       }
     },
     async setDelivery(dedupeKey, delivery, retryAt) {
-      // One document: the transaction's read-then-write records an outcome only while none is
-      // final (none yet, or a failure waiting for its retry).
-      await db.runTransaction(async (tx) => {
-        const ref = tx.collection(C.outbox).doc(dedupeKey)
-        const doc = await getDoc(ref)
-        if (!doc || (deliveryOf(doc) && typeof doc.retryAt !== 'number')) return
-        await ref.update({
-          data: {
-            delivery: _.set({ ...delivery }),
-            attempts: Number(doc.attempts ?? 0) + 1,
-            retryAt,
-          },
-        })
-      })
+      // One conditional update (not a read-then-write transaction: four requests for each
+      // recipient of a fan-out): an outcome is recorded only while none is final (none yet, or
+      // a failure waiting for its retry).
+      await db
+        .collection(C.outbox)
+        .where(_.and([{ _id: dedupeKey }, _.or([{ delivery: _.eq(null) }, { retryAt: _.gt(0) }])]))
+        .update({ data: { delivery: _.set({ ...delivery }), attempts: _.inc(1), retryAt } })
     },
     async dueRedeliveries(now, limit) {
       const { data } = await db

@@ -29,6 +29,7 @@ type PeopleMethods = Pick<
   | 'isSubscribedToAll'
   | 'isSubscribed'
   | 'subscribers'
+  | 'subscriberPage'
   | 'claimEvent'
 >
 
@@ -186,6 +187,61 @@ export function peopleMethods(db: CloudDb): PeopleMethods {
         }
       }
       return [...users].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    },
+    async subscriberPage(campaignId, after, limit) {
+      // Two sources in user id order, each read `size` at a time after `after`: the page ends
+      // where the first full source ends (anything beyond it may still come from that source).
+      const size = Math.min(limit, GET_MAX)
+      const beyond = after === null ? {} : { _id: _.gt(after) }
+      const [own, every, campaign] = await Promise.all([
+        db
+          .collection(C.subscriptions)
+          .where({ campaignId, ...(after === null ? {} : { userId: _.gt(after) }) })
+          .orderBy('userId', 'asc')
+          .limit(size)
+          .get(),
+        (after === null
+          ? db.collection(C.allSubscribers)
+          : db.collection(C.allSubscribers).where(beyond)
+        )
+          .orderBy('_id', 'asc')
+          .limit(size)
+          .get(),
+        getDoc(db.collection(C.campaigns).doc(campaignId)),
+      ])
+      const ownIds = own.data.map((s) => String(s.userId))
+      const everyIds = every.data.map((s) => String(s._id))
+      const ends = [
+        ...(ownIds.length === size ? [ownIds[ownIds.length - 1] as string] : []),
+        ...(everyIds.length === size ? [everyIds[everyIds.length - 1] as string] : []),
+      ].sort()
+      const next = ends[0] ?? null
+      const upTo = (id: string) => next === null || id <= next
+      const users = new Set(ownIds.filter(upTo))
+      const candidates = everyIds.filter(upTo)
+      if (campaign && candidates.length > 0) {
+        const villageId = (campaign.villageId ?? null) as string | null
+        const bindings = await allOf(db, 'bindings', {
+          userId: _.in(candidates),
+          status: 'approved',
+        })
+        const households = await byIds(
+          db,
+          'households',
+          bindings.map((b) => String(b.householdId)),
+        )
+        for (const b of bindings) {
+          const h = households.get(String(b.householdId))
+          if (h && (villageId === null || h.villageId === villageId)) users.add(String(b.userId))
+        }
+      }
+      const sorted = [...users].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+      // Both sources together may give more than `limit`: the page ends at its limit-th id.
+      if (sorted.length > limit) {
+        const page = sorted.slice(0, limit)
+        return { userIds: page, next: page[page.length - 1] ?? null }
+      }
+      return { userIds: sorted, next }
     },
     async claimEvent(campaignId, event, at) {
       return addOnce(db, C.events, { _id: ids.event(campaignId, event), campaignId, event, at })

@@ -275,7 +275,8 @@ export const cloudCollections = [
   {
     name: 'campaign_subscriptions',
     id: '`${campaignId}:${userId}`',
-    indexes: [{ name: 'campaign', keys: [asc('campaignId')] }],
+    // The fan-out pages a campaign's subscribers by user id (subscriberPage).
+    indexes: [{ name: 'campaign', keys: [asc('campaignId'), asc('userId')] }],
   },
   {
     name: 'notify_subscribers',

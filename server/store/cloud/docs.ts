@@ -228,11 +228,106 @@ export interface Places {
   grids: Map<string, GridRecord>
 }
 
-/** Every village, group and grid (a township has dozens, not thousands). */
-export async function loadPlaces(db: CloudDb): Promise<Places> {
-  const [villages, groups, grids] = await Promise.all(
-    ['villages', 'groups', 'grids'].map((c) => allOf(db, c)),
-  )
+/**
+ * How long a warm function instance keeps the villages, groups and grids it read (with their
+ * household counts) before it reads them again. Places change rarely (an admin renames a
+ * village, a roster import adds one); every such write through this instance drops its copy at
+ * once (placesChanged), and other instances see it within this many milliseconds.
+ */
+export const PLACES_TTL_MS = 60_000
+
+const instanceCache = new WeakMap<CloudDb, Map<string, { at: number; value: Promise<unknown> }>>()
+
+/**
+ * What this warm instance read of the places (villages, groups, grids, grid workers), kept
+ * PLACES_TTL_MS under `key`; `load` runs when there is none or it is older. A failed load is
+ * not kept.
+ */
+export function placesCached<T>(db: CloudDb, key: string, load: () => Promise<T>): Promise<T> {
+  let entries = instanceCache.get(db)
+  if (!entries) instanceCache.set(db, (entries = new Map()))
+  const now = Date.now()
+  const cached = entries.get(key)
+  if (cached && now - cached.at < PLACES_TTL_MS) return cached.value as Promise<T>
+  const value = load()
+  const kept = entries
+  kept.set(key, { at: now, value })
+  value.catch(() => {
+    if (kept.get(key)?.value === value) kept.delete(key)
+  })
+  return value
+}
+
+/** Drops this instance's copy of the places: the next read loads them again. */
+export function placesChanged(db: CloudDb): void {
+  instanceCache.delete(db)
+}
+
+/** A place document's household count (kept up to date by household writes), or null. */
+export const householdCountOf = (place: object): number | null => {
+  const n = (place as { householdCount?: unknown }).householdCount
+  return typeof n === 'number' ? n : null
+}
+
+export type PlaceCollection = 'villages' | 'groups' | 'grids'
+
+/** Changes to places' household counts: `${collection}/${id}` → how many more (or fewer). */
+export type CountDeltas = Map<`${PlaceCollection}/${string}`, number>
+
+/** Adds `n` to the count of a place in `deltas`. */
+export function countDelta(
+  deltas: CountDeltas,
+  collection: PlaceCollection,
+  id: string,
+  n: number,
+) {
+  const key = `${collection}/${id}` as const
+  deltas.set(key, (deltas.get(key) ?? 0) + n)
+}
+
+/**
+ * Applies household count changes to the places' documents inside the transaction that writes
+ * the households. A place stored before counts existed (no householdCount) is left alone: it
+ * is counted when the places are next read (fillCounts).
+ */
+export async function applyCounts(tx: Pick<Transaction, 'collection'>, deltas: CountDeltas) {
+  for (const [key, n] of deltas) {
+    if (n === 0) continue
+    const [collection = '', id = ''] = key.split('/')
+    const ref = tx.collection(collection).doc(id)
+    const doc = await getDoc(ref)
+    const count = doc ? householdCountOf(doc) : null
+    if (count !== null) await ref.update({ data: { householdCount: count + n } })
+  }
+}
+
+/** What each kind of place is called in a household document. */
+const placeField = { villages: 'villageId', groups: 'groupId', grids: 'gridId' } as const
+
+/**
+ * Places stored before their household count existed: counts them (count(), no cap) and stores
+ * the count where the document still has none. Runs once per such place, after an upgrade.
+ */
+async function fillCounts(db: CloudDb, collection: keyof typeof placeField, docs: Doc[]) {
+  const _ = db.command
+  for (const doc of docs) {
+    if (householdCountOf(doc) !== null) continue
+    const { total } = await db
+      .collection('households')
+      .where({ [placeField[collection]]: String(doc._id) })
+      .count()
+    doc.householdCount = total
+    await db
+      .collection(collection)
+      .where({ _id: String(doc._id), householdCount: _.exists(false) })
+      .update({ data: { householdCount: total } })
+  }
+}
+
+async function readPlaces(db: CloudDb): Promise<Places> {
+  const names = ['villages', 'groups', 'grids'] as const
+  const [villages, groups, grids] = await Promise.all(names.map((c) => allOf(db, c)))
+  await Promise.all(names.map((c, i) => fillCounts(db, c, [villages, groups, grids][i] ?? [])))
   const index = <T extends { id: string }>(docs: Doc[] | undefined) =>
     new Map((docs ?? []).map((d) => [String(d._id), fromDoc<T>(d)]))
   return {
@@ -240,6 +335,14 @@ export async function loadPlaces(db: CloudDb): Promise<Places> {
     groups: index<GroupRecord>(groups),
     grids: index<GridRecord>(grids),
   }
+}
+
+/**
+ * Every village, group and grid, with their household counts: read once per warm instance and
+ * kept PLACES_TTL_MS (a county has hundreds of villages and thousands of groups, read in pages).
+ */
+export function loadPlaces(db: CloudDb): Promise<Places> {
+  return placesCached(db, 'places', () => readPlaces(db))
 }
 
 /** A household document with its place names. */

@@ -1,8 +1,13 @@
 // Households and invites (Store.households) on the cloud database.
-import type { HouseholdRecord, Store } from '../store'
+import type { HouseholdRecord, MemberView, Store } from '../store'
 import {
   addUnique,
   allOf,
+  applyCounts,
+  type CountDeltas,
+  countDelta,
+  GET_MAX,
+  placesChanged,
   byIds,
   getDoc,
   householdView,
@@ -12,12 +17,45 @@ import {
 } from './docs'
 import { houseSortKey } from '../../places/house-order.rules'
 import { containing, userOf } from './people-common'
-import type { CloudDb } from './sdk'
+import type { CloudDb, Doc } from './sdk'
 
 type HouseholdPatch = Parameters<Store['households']['update']>[1]
 
 export function householdsRepo(db: CloudDb): Store['households'] {
   const _ = db.command
+  /**
+   * Approved members of several households: their bindings GET_MAX households at a time
+   * (`_.in`), then the users in one batch read; each household's by binding time.
+   */
+  const membersOf = async (householdIds: readonly string[]) => {
+    const ids = [...new Set(householdIds)]
+    const bindings: Doc[] = []
+    for (let i = 0; i < ids.length; i += GET_MAX)
+      bindings.push(
+        ...(await allOf(db, 'bindings', {
+          householdId: _.in(ids.slice(i, i + GET_MAX)),
+          status: 'approved',
+        })),
+      )
+    bindings.sort((a, b) => Number(a.createdAt) - Number(b.createdAt))
+    const users = await byIds(
+      db,
+      'users',
+      bindings.map((b) => String(b.userId)),
+    )
+    const out = new Map<string, MemberView[]>(ids.map((id) => [id, []]))
+    for (const b of bindings) {
+      const user = users.get(String(b.userId))
+      if (!user) continue
+      out.get(String(b.householdId))?.push({
+        bindingId: String(b._id),
+        userId: String(b.userId),
+        nickname: userOf(user).nickname,
+        relation: b.relation === 'head' ? 'head' : 'member',
+      })
+    }
+    return out
+  }
   return {
     async list(q) {
       const conds: object[] = []
@@ -44,31 +82,35 @@ export function householdsRepo(db: CloudDb): Store['households'] {
       return { items: docs.map((d) => householdView(d, places)), next }
     },
     async members(householdId) {
-      const bindings = (await allOf(db, 'bindings', { householdId, status: 'approved' })).sort(
-        (a, b) => Number(a.createdAt) - Number(b.createdAt),
-      )
-      const users = await byIds(
-        db,
-        'users',
-        bindings.map((b) => String(b.userId)),
-      )
-      return bindings.flatMap((b) => {
-        const user = users.get(String(b.userId))
-        if (!user) return []
-        return [
-          {
-            bindingId: String(b._id),
-            userId: String(b.userId),
-            nickname: userOf(user).nickname,
-            relation: b.relation === 'head' ? ('head' as const) : ('member' as const),
-          },
-        ]
-      })
+      return (await membersOf([householdId])).get(householdId) ?? []
     },
+    membersOf,
     async update(id, patch: HouseholdPatch) {
       const data = toDoc(patch as Partial<HouseholdRecord>)
       if (Object.keys(data).length === 0) return
-      await db.collection('households').doc(id).update({ data })
+      if (data.groupId === undefined && data.gridId === undefined) {
+        await db.collection('households').doc(id).update({ data })
+        return
+      }
+      // A move to another group or grid: the places' household counts change with it.
+      await db.runTransaction(async (tx) => {
+        const ref = tx.collection('households').doc(id)
+        const before = await getDoc(ref)
+        if (!before) return
+        const deltas: CountDeltas = new Map()
+        for (const [field, collection] of [
+          ['groupId', 'groups'],
+          ['gridId', 'grids'],
+        ] as const) {
+          const to = data[field]
+          if (to === undefined || to === before[field]) continue
+          countDelta(deltas, collection, String(before[field]), -1)
+          countDelta(deltas, collection, String(to), 1)
+        }
+        await ref.update({ data })
+        await applyCounts(tx, deltas)
+      })
+      placesChanged(db)
     },
     async find(villageId, headName, houseNo) {
       const [{ data }, places] = await Promise.all([

@@ -8,12 +8,15 @@ import {
   claimKey,
   getDoc,
   householdView,
+  householdCountOf,
   isDuplicate,
   loadPlaces,
+  placesCached,
+  placesChanged,
 } from './docs'
 import { releaseKey, toDoc } from './docs'
 import { bindingOf, cmp, gridOf, groupOf, userOf, villageCodeKey, villageOf } from './people-common'
-import type { CloudDb } from './sdk'
+import type { CloudDb, Doc } from './sdk'
 
 const collectionOf: Record<PlaceKind, string> = {
   village: 'villages',
@@ -25,34 +28,46 @@ const archivedLast = (a: { archivedAt: number | null }, b: { archivedAt: number 
   Number(a.archivedAt !== null) - Number(b.archivedAt !== null)
 
 export function placesRepo(db: CloudDb): Store['places'] {
-  const _ = db.command
-  const $ = _.aggregate
   /**
-   * Households per value of `field` (a village, group or grid id): one aggregate. Without a
-   * limit stage the platform answers 20 groups; a township has dozens of places, not 1000.
+   * The grid worker's links, once for the calls made together (identify asks for the grids and
+   * for their villages at the same moment): the promise is shared while it runs.
    */
-  const countBy = async (field: string) => {
-    const { list } = await db
-      .collection('households')
-      .aggregate()
-      .group({ _id: `$${field}`, n: $.sum(1) })
-      .limit(1000)
-      .end()
-    return new Map(list.map((r) => [String(r._id), Number(r.n)]))
+  const linksInFlight = new Map<string, Promise<Doc[]>>()
+  const linksOf = (userId: string) => {
+    let links = linksInFlight.get(userId)
+    if (!links) {
+      links = allOf(db, 'grid_workers', { userId }).finally(() => linksInFlight.delete(userId))
+      linksInFlight.set(userId, links)
+    }
+    return links
   }
   const workerGrids = async (userId: string) => {
-    const [links, places] = await Promise.all([
-      allOf(db, 'grid_workers', { userId }),
-      loadPlaces(db),
-    ])
+    const [links, places] = await Promise.all([linksOf(userId), loadPlaces(db)])
     return links.flatMap((l) => {
       const grid = places.grids.get(String(l.gridId))
       return grid && !grid.archivedAt ? [grid] : []
     })
   }
-  return {
+  /**
+   * Every grid worker link and the workers' nicknames, for the tree: read once per warm
+   * instance like the places (assignments change rarely; this instance's own drop it).
+   */
+  const gridStaff = () =>
+    placesCached(db, 'grid-staff', async () => {
+      const links = await allOf(db, 'grid_workers')
+      const docs = await byIds(
+        db,
+        'users',
+        links.map((l) => String(l.userId)),
+      )
+      const workers = [...docs.values()].map(userOf).sort((a, b) => cmp(a.nickname, b.nickname))
+      return { links, workers }
+    })
+  /** A place's household count as its document keeps it (households.* writes keep it). */
+  const countOf = (place: object) => householdCountOf(place) ?? 0
+  const repo: Store['places'] = {
     async villages() {
-      const [places, byVillage] = await Promise.all([loadPlaces(db), countBy('villageId')])
+      const places = await loadPlaces(db)
       const groups = [...places.groups.values()].map(groupOf)
       return [...places.villages.values()]
         .map(villageOf)
@@ -61,7 +76,7 @@ export function placesRepo(db: CloudDb): Store['places'] {
         .map((v) => ({
           ...v,
           groupCount: groups.filter((g) => g.villageId === v.id && g.archivedAt === null).length,
-          householdCount: byVillage.get(v.id) ?? 0,
+          householdCount: countOf(places.villages.get(v.id) ?? {}),
         }))
     },
     async household(id) {
@@ -86,21 +101,7 @@ export function placesRepo(db: CloudDb): Store['places'] {
       return data[0] ? bindingOf(data[0]) : null
     },
     async tree() {
-      const [places, byVillage, byGroup, byGrid, links] = await Promise.all([
-        loadPlaces(db),
-        countBy('villageId'),
-        countBy('groupId'),
-        countBy('gridId'),
-        allOf(db, 'grid_workers'),
-      ])
-      const workerDocs = await byIds(
-        db,
-        'users',
-        links.map((l) => String(l.userId)),
-      )
-      const workers = [...workerDocs.values()]
-        .map(userOf)
-        .sort((a, b) => cmp(a.nickname, b.nickname))
+      const [places, { links, workers }] = await Promise.all([loadPlaces(db), gridStaff()])
       const groups = [...places.groups.values()]
         .map(groupOf)
         .sort((a, b) => a.sort - b.sort || cmp(a.name, b.name))
@@ -109,15 +110,15 @@ export function placesRepo(db: CloudDb): Store['places'] {
         .map(villageOf)
         .sort((a, b) => archivedLast(a, b) || a.sort - b.sort || cmp(a.name, b.name))
         .map((village) => ({
-          village: { ...village, householdCount: byVillage.get(village.id) ?? 0 },
+          village: { ...village, householdCount: countOf(places.villages.get(village.id) ?? {}) },
           groups: groups
             .filter((g) => g.villageId === village.id)
-            .map((g) => ({ ...g, householdCount: byGroup.get(g.id) ?? 0 })),
+            .map((g) => ({ ...g, householdCount: countOf(places.groups.get(g.id) ?? {}) })),
           grids: grids
             .filter((g) => g.villageId === village.id)
             .map((g) => ({
               ...g,
-              householdCount: byGrid.get(g.id) ?? 0,
+              householdCount: countOf(places.grids.get(g.id) ?? {}),
               workers: workers
                 .filter((w) => links.some((l) => l.gridId === g.id && l.userId === w.id))
                 .map((w) => ({ id: w.id, nickname: w.nickname })),
@@ -134,7 +135,10 @@ export function placesRepo(db: CloudDb): Store['places'] {
       }
     },
     async create(kind: PlaceKind, record: VillageRecord | GroupRecord | GridRecord) {
-      const data = toDoc(kind === 'village' ? record : { archivedAt: null, ...record })
+      const data = {
+        ...toDoc(kind === 'village' ? record : { archivedAt: null, ...record }),
+        householdCount: 0,
+      }
       // Groups and grids: the unique (villageId, name) index refuses a taken name. A village's
       // optional code is claimed in unique_keys, in the same transaction as the village.
       if (kind !== 'village' || !('code' in record) || !record.code) {
@@ -188,4 +192,18 @@ export function placesRepo(db: CloudDb): Store['places'] {
       if (await getDoc(ref)) await ref.remove()
     },
   }
+  // A write to the places drops this instance's copy before and after it, so that no read
+  // running meanwhile keeps what was there before.
+  for (const name of ['create', 'rename', 'archive', 'assignWorker', 'removeWorker'] as const) {
+    const write = repo[name] as (...args: unknown[]) => Promise<void>
+    ;(repo as Record<string, unknown>)[name] = async (...args: unknown[]) => {
+      placesChanged(db)
+      try {
+        await write(...args)
+      } finally {
+        placesChanged(db)
+      }
+    }
+  }
+  return repo
 }

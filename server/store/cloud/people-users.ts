@@ -1,7 +1,17 @@
 // Users and staff (Store.users) on the cloud database.
 import { newId } from '../../shared/ids'
 import type { StaffView, Store, UserRecord } from '../store'
-import { all, allOf, byIds, getDoc, isDuplicate, keysetPage, loadPlaces, toDoc } from './docs'
+import {
+  all,
+  allOf,
+  byIds,
+  getDoc,
+  isDuplicate,
+  keysetPage,
+  loadPlaces,
+  placesChanged,
+  toDoc,
+} from './docs'
 import { cmp, containing, userOf } from './people-common'
 import type { CloudDb, Doc } from './sdk'
 
@@ -99,6 +109,8 @@ export function usersRepo(db: CloudDb): Store['users'] {
       await users()
         .doc(id)
         .update({ data: { nickname: patch.nickname } })
+      // The places tree lists grid workers by nickname.
+      placesChanged(db)
       return (await get(id)) as UserRecord
     },
     get,

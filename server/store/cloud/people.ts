@@ -1,7 +1,7 @@
 // Users, places, households, bindings, roster, reach, settings, media and audit on the cloud
 // database: one module per repository (people-*.ts); settings, audit and the import live here.
-import { UniqueViolation, type Snapshot, type Store } from '../store'
-import { addAll, addUnique, getDoc, householdDoc, UNIQUE_KEYS } from './docs'
+import { type HouseholdRecord, UniqueViolation, type Snapshot, type Store } from '../store'
+import { addAll, addUnique, getDoc, householdDoc, placesChanged, UNIQUE_KEYS } from './docs'
 import { newId } from '../../shared/ids'
 import { mediaRepo } from './media'
 import { bindingsRepo } from './people-bindings'
@@ -118,10 +118,32 @@ function auditRepo(db: CloudDb): Store['audit'] {
 
 /** Writes the snapshot's people and places (users … bindings) as documents. */
 export async function loadPeople(db: CloudDb, s: Snapshot): Promise<void> {
+  placesChanged(db)
+  // Each place keeps its household count on its document (households.* writes keep it).
+  const counted = <T extends { id: string }>(
+    places: readonly T[],
+    of: (h: HouseholdRecord) => string,
+  ) => {
+    const n = new Map<string, number>()
+    for (const h of s.households) n.set(of(h), (n.get(of(h)) ?? 0) + 1)
+    return places.map((p) => ({ ...p, householdCount: n.get(p.id) ?? 0 }))
+  }
   await addAll(db, 'users', s.users)
-  await addAll(db, 'villages', s.villages)
-  await addAll(db, 'groups', s.groups)
-  await addAll(db, 'grids', s.grids)
+  await addAll(
+    db,
+    'villages',
+    counted(s.villages, (h) => h.villageId),
+  )
+  await addAll(
+    db,
+    'groups',
+    counted(s.groups, (h) => h.groupId),
+  )
+  await addAll(
+    db,
+    'grids',
+    counted(s.grids, (h) => h.gridId),
+  )
   await addAll(
     db,
     'grid_workers',

@@ -16,6 +16,7 @@ export function campaignVoices(
   | 'setSubscription'
   | 'setSubscriptionToAll'
   | 'subscribers'
+  | 'subscriberPage'
 > {
   const { all, one, prepare } = sql
   return {
@@ -96,6 +97,22 @@ export function campaignVoices(
          ORDER BY user_id`,
         { campaignId },
       ).map((r) => String(r.user_id))
+    },
+    async subscriberPage(campaignId, after, limit) {
+      const rows = all(
+        `SELECT user_id FROM (
+           SELECT user_id FROM campaign_subscriptions WHERE campaign_id = @campaignId
+           UNION
+           SELECT s.user_id FROM notify_subscribers s
+             JOIN bindings b ON b.user_id = s.user_id AND b.status = 'approved'
+             JOIN households h ON h.id = b.household_id
+             JOIN campaigns c ON c.id = @campaignId
+            WHERE c.village_id IS NULL OR c.village_id = h.village_id)
+         WHERE @after IS NULL OR user_id > @after
+         ORDER BY user_id LIMIT @limit`,
+        { campaignId, after, limit },
+      ).map((r) => String(r.user_id))
+      return { userIds: rows, next: rows.length === limit ? (rows[rows.length - 1] ?? null) : null }
     },
     async claimEvent(campaignId, event, at) {
       return (

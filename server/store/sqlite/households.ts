@@ -1,4 +1,4 @@
-import type { HouseholdView, Store } from '../store'
+import type { HouseholdView, MemberView, Store } from '../store'
 import { houseSortKey } from '../../places/house-order.rules'
 import { householdFrom, insertSql, toParams } from './rows'
 import { jsonList, keysetParams, likePattern, pageOf, type Row, type Sql } from './sql'
@@ -26,7 +26,7 @@ export const householdViewFrom = (r: Row, prefix = ''): HouseholdView => {
 }
 
 export function householdsRepo({ prepare, one, all }: Sql): Store['households'] {
-  return {
+  const repo: Store['households'] = {
     async list(q) {
       const rows = all(
         `${householdSelect}
@@ -66,6 +66,12 @@ export function householdsRepo({ prepare, one, all }: Sql): Store['households'] 
         relation: r.relation === 'head' ? ('head' as const) : ('member' as const),
       }))
     },
+    async membersOf(householdIds) {
+      // SQLite reads are local: one indexed query per household.
+      const out = new Map<string, MemberView[]>()
+      for (const id of new Set(householdIds)) out.set(id, await repo.members(id))
+      return out
+    },
     async update(id, patch) {
       const params = toParams(patch)
       const sets = Object.keys(params).map((c) => `${c} = @${c}`)
@@ -103,4 +109,5 @@ export function householdsRepo({ prepare, one, all }: Sql): Store['households'] 
       return rows.length
     },
   }
+  return repo
 }

@@ -9,8 +9,10 @@ export function rosterRepo({ prepare, all, tx }: Sql): Store['roster'] {
     prepare(insertSql(table, params)).run(params)
   }
   return {
-    async entries(villageId) {
-      return all(
+    async entries(villageId, named) {
+      // SQLite reads are local: the named pairs are picked from the village's rows.
+      const wanted = named && new Set(named.map((n) => `${n.villageName}\u0000${n.houseNo}`))
+      const rows = all(
         `SELECT h.id, v.name AS village_name, g.name AS group_name, h.head_name, h.house_no,
            h.size, h.phone
          FROM households h JOIN villages v ON v.id = h.village_id
@@ -27,6 +29,7 @@ export function rosterRepo({ prepare, all, tx }: Sql): Store['roster'] {
         size: Number(r.size),
         phone: r.phone === null ? null : String(r.phone),
       }))
+      return wanted ? rows.filter((r) => wanted.has(`${r.villageName}\u0000${r.houseNo}`)) : rows
     },
     async apply(plan) {
       // All or nothing: a plan made from a state that changed meanwhile (two admins importing
