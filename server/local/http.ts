@@ -249,7 +249,11 @@ export async function mountRoutes(
         return send(reply, fail('NOT_FOUND', message))
       }
       if (request.method !== 'GET' && request.method !== 'HEAD') return reply.code(405).send()
-      if (request.url.startsWith('/media/')) {
+      // A file that is not there (an old chunk, favicon.ico): 404, not the app's page.
+      if (
+        request.url.startsWith('/media/') ||
+        /\.[A-Za-z0-9]+$/.test(request.url.split('?')[0] ?? '')
+      ) {
         return reply.code(404).type('text/plain; charset=utf-8').send('文件不存在')
       }
       return sendIndex(reply, options.staticRoot)
