@@ -307,5 +307,7 @@ describe('a graceful shutdown', () => {
         fs.rmSync(dataDir, { recursive: true, force: true })
       }
     },
+    // Starting a process that loads the whole server takes a while on a busy machine.
+    60_000,
   )
 })
