@@ -10,6 +10,7 @@
 //   H5_BEFORE=/path/to/dist-h5 npm run bench -- h5   also a copy of another build (e.g. main's)
 //   H5_RUNS=5 …                                 median of 5 loads per page (default 3)
 //   H5_FLOOR=/tmp/hemei-floor-…/dist-h5 …       reuse a floor built by an earlier run
+//   H5_NO_BUILD=1 …                             measure dist-h5 as it is, even if stale
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -29,6 +30,9 @@ const DOWN_BPS = 1.6e6
 const UP_BPS = 0.75e6
 const LATENCY_MS = 150
 
+/** Temp dirs this run made (copies, data), removed at the end; a floor build is kept for H5_FLOOR. */
+const temps: string[] = []
+
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -47,6 +51,8 @@ interface Load {
   firstNotice: number
   bytes: number
   requests: number
+  /** What the largest contentful paint was of (tag.class), from the last load. */
+  lcpOf: string
 }
 
 /** Builds the floor app with the same toolchain into a temp dir; returns its dist-h5. */
@@ -79,6 +85,7 @@ function buildFloor(): string {
 /** A copy of a build, with fresh .br/.gz copies or with none (served as the old server did). */
 function copyOf(dist: string, compressed: boolean): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hemei-h5-copy-'))
+  temps.push(dir)
   fs.cpSync(dist, dir, { recursive: true })
   for (const f of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
     if (f.endsWith('.br') || f.endsWith('.gz')) fs.rmSync(path.join(dir, f))
@@ -89,6 +96,7 @@ function copyOf(dist: string, compressed: boolean): string {
 
 async function serve(staticRoot: string): Promise<LocalApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hemei-h5-bench-'))
+  temps.push(dataDir)
   return startLocalApp(
     {
       port: 0,
@@ -105,18 +113,23 @@ async function serve(staticRoot: string): Promise<LocalApp> {
 async function loadOnce(browser: Browser, url: string): Promise<Load> {
   const context = await browser.newContext(PHONE_CONTEXT)
   await context.addInitScript(() => {
-    const w = window as unknown as { __lcp: number; __firstNotice: number }
+    const w = window as unknown as { __lcp: number; __lcpOf: string; __firstNotice: number }
     w.__lcp = NaN
+    w.__lcpOf = ''
     w.__firstNotice = NaN
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.__lcp = entry.startTime
+      for (const entry of list.getEntries()) {
+        w.__lcp = entry.startTime
+        const element = (entry as PerformanceEntry & { element?: Element | null }).element
+        w.__lcpOf = element ? `${element.tagName.toLowerCase()}.${element.className}` : ''
+      }
     }).observe({ type: 'largest-contentful-paint', buffered: true })
-    const seen = () => {
+    // Inline, not a named const: tsx would wrap that in a __name() the page does not have.
+    new MutationObserver(() => {
       if (Number.isNaN(w.__firstNotice) && document.querySelector('.notice-card')) {
         w.__firstNotice = performance.now()
       }
-    }
-    new MutationObserver(seen).observe(document, { childList: true, subtree: true })
+    }).observe(document, { childList: true, subtree: true })
   })
   const page = await context.newPage()
   const cdp = await context.newCDPSession(page)
@@ -139,9 +152,9 @@ async function loadOnce(browser: Browser, url: string): Promise<Load> {
   await page.waitForLoadState('networkidle', { timeout: 120_000 })
   await page.waitForTimeout(1_000)
   const metrics = await page.evaluate(() => {
-    const w = window as unknown as { __lcp: number; __firstNotice: number }
+    const w = window as unknown as { __lcp: number; __lcpOf: string; __firstNotice: number }
     const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN
-    return { fcp, lcp: w.__lcp, firstNotice: w.__firstNotice }
+    return { fcp, lcp: w.__lcp, lcpOf: w.__lcpOf, firstNotice: w.__firstNotice }
   })
   await context.close()
   return { ...metrics, bytes, requests }
@@ -163,6 +176,7 @@ async function measure(browser: Browser, url: string): Promise<Load> {
     firstNotice: median(loads.map((l) => l.firstNotice)),
     bytes: median(loads.map((l) => l.bytes)),
     requests: median(loads.map((l) => l.requests)),
+    lcpOf: loads.at(-1)?.lcpOf ?? '',
   }
 }
 
@@ -178,13 +192,14 @@ const kb = (bytes: number) => `${Math.round(bytes / 1000).toLocaleString('en')} 
 function row(app: string, page: string, l: Load) {
   console.log(
     `${app.padEnd(26)} ${page.padEnd(5)} FCP ${s(l.fcp).padStart(7)}  LCP ${s(l.lcp).padStart(7)}  ` +
-      `首条公告 ${s(l.firstNotice).padStart(7)}  传输 ${kb(l.bytes).padStart(8)}（${l.requests} 个请求）`,
+      `首条公告 ${s(l.firstNotice).padStart(7)}  传输 ${kb(l.bytes).padStart(8)}（${l.requests} 个请求）` +
+      `  LCP 元素 ${l.lcpOf.slice(0, 40)}`,
   )
 }
 
 async function main() {
   if (!fs.existsSync(CHROMIUM_PATH)) throw new Error(`没有找到 ${CHROMIUM_PATH}`)
-  ensureH5Build((line) => console.log(line))
+  if (!process.env.H5_NO_BUILD) ensureH5Build((line) => console.log(line))
   const floorDist = process.env.H5_FLOOR ?? buildFloor()
   const apps: { name: string; dir: string; pages: typeof pages }[] = [
     { name: '底线（Taro+NutUI+dayjs）', dir: copyOf(floorDist, true), pages: [pages[0]!] },
@@ -217,6 +232,7 @@ async function main() {
     }
   } finally {
     await browser.close()
+    for (const dir of temps) fs.rmSync(dir, { recursive: true, force: true })
   }
   const floor = results.get(`${apps[0]!.name}|首页`)!
   console.log('')
