@@ -9,27 +9,33 @@ import path from 'node:path'
 export const isHashedAsset = (file: string): boolean =>
   /\.[0-9a-f]{8}\.(js|css)(\.br|\.gz)?$/.test(file)
 
-let cached: { file: string; mtimeMs: number; hashes: string[] } | null = null
+let cached: { file: string; mtimeMs: number; checkedAt: number; hashes: string[] } | null = null
 
 /**
  * The CSP hashes of index.html's inline scripts: Taro puts one there that sets the root font
- * size before the first paint (pxtransform's rem). Read again whenever index.html changes.
+ * size before the first paint (pxtransform's rem). Read again whenever index.html changes
+ * (looked at no more than once a second: every response, API answers too, carries the CSP).
  */
 export function inlineScriptHashes(staticRoot: string): string[] {
   const file = path.join(staticRoot, 'index.html')
+  const now = Date.now()
+  if (cached && cached.file === file && now - cached.checkedAt < 1_000) return cached.hashes
   let mtimeMs: number
   try {
     mtimeMs = fs.statSync(file).mtimeMs
   } catch {
     return []
   }
-  if (cached && cached.file === file && cached.mtimeMs === mtimeMs) return cached.hashes
+  if (cached && cached.file === file && cached.mtimeMs === mtimeMs) {
+    cached.checkedAt = now
+    return cached.hashes
+  }
   const html = fs.readFileSync(file, 'utf8')
   const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
     .map((m) => m[1] ?? '')
     .filter((body) => body.trim() !== '')
     .map((body) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`)
-  cached = { file, mtimeMs, hashes }
+  cached = { file, mtimeMs, checkedAt: now, hashes }
   return hashes
 }
 

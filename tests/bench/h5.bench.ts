@@ -11,6 +11,8 @@
 //   H5_RUNS=5 …                                 median of 5 loads per page (default 3)
 //   H5_FLOOR=/tmp/hemei-floor-…/dist-h5 …       reuse a floor built by an earlier run
 //   H5_NO_BUILD=1 …                             measure dist-h5 as it is, even if stale
+//   H5_COMPARE=a=/tmp/x,b=/tmp/y …              also these builds, compressed, 首页 only (A/B)
+//   H5_HOME_ONLY=1 …                            首页 only, for every app
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -210,6 +212,11 @@ async function main() {
     apps.push({ name: '之前的构建，压缩', dir: copyOf(before, true), pages })
   }
   apps.push({ name: '现在：本构建，压缩', dir: path.join(root, 'dist-h5'), pages })
+  for (const entry of (process.env.H5_COMPARE ?? '').split(',').filter(Boolean)) {
+    const [label = entry, dir = ''] = entry.split('=')
+    apps.push({ name: label, dir: copyOf(dir, true), pages: [pages[0]!] })
+  }
+  if (process.env.H5_HOME_ONLY) for (const app of apps) app.pages = [pages[0]!]
 
   console.log(
     `\nChromium：CPU 降速 ${CPU_RATE} 倍，下行 ${DOWN_BPS / 1e6} Mbps、延迟 ${LATENCY_MS} ms，` +
