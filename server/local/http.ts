@@ -225,6 +225,11 @@ export async function mountRoutes(
     })
   })
 
+  // Browsers ask for it by themselves; the app has none (a 404 would be a console error).
+  app.get('/favicon.ico', (_request, reply) =>
+    reply.code(204).header('cache-control', 'public, max-age=86400').send(),
+  )
+
   // The H5 app. Hashed assets are cached for a year; index.html is revalidated every time
   // (ETag → 304), so a new build reaches phones on their next visit.
   await app.register(async (scope) => {

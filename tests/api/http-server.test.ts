@@ -158,6 +158,17 @@ describe('the H5 files', () => {
     fs.writeFileSync(file, INDEX_HTML)
   })
 
+  it('answers a missing file with 404, not the app, and the favicon browsers ask for with 204', async () => {
+    const gone = await get(`${api.app.url}/js/app.deadbeef.js`, { 'accept-encoding': 'br' })
+    expect(gone.status).toBe(404)
+    expect(gone.body.toString()).not.toContain('和美村宣')
+    const icon = await get(`${api.app.url}/favicon.ico`)
+    expect(icon.status).toBe(204)
+    const page = await get(`${api.app.url}/pages/board/index`, { 'accept-encoding': 'identity' })
+    expect(page.status).toBe(200)
+    expect(page.body.toString()).toContain('和美村宣')
+  })
+
   it('sends a Content-Security-Policy: scripts from our origin and our inline one only', async () => {
     const res = await get(`${api.app.url}/`, { 'accept-encoding': 'br' })
     const csp = String(res.headers['content-security-policy'])
