@@ -43,8 +43,9 @@ export function inlineScriptHashes(staticRoot: string): string[] {
  * The policy's directives (helmet's format). Scripts: our origin and index.html's own inline
  * script, nothing else (no eval, no other host). Images and media: our origin (the app's files
  * and /media/ uploads), plus data: and blob: for the photos a person picks and compresses on
- * the phone before uploading. Styles: our origin and inline, because Taro and NutUI set styles
- * at run time (pxtransform, element style attributes).
+ * the phone before uploading (read back by fetching their blob: URLs: connect-src). Styles:
+ * our origin and inline, because Taro and NutUI set styles at run time (pxtransform, element
+ * style attributes).
  */
 export function contentSecurityPolicy(staticRoot: string) {
   return {
@@ -55,7 +56,8 @@ export function contentSecurityPolicy(staticRoot: string) {
     imgSrc: ["'self'", 'data:', 'blob:'],
     mediaSrc: ["'self'", 'blob:'],
     fontSrc: ["'self'", 'data:'],
-    connectSrc: ["'self'"],
+    // The app reads a picked photo or video by fetching its blob: (or data:) URL (local-file.ts).
+    connectSrc: ["'self'", 'blob:', 'data:'],
     objectSrc: ["'none'"],
     baseUri: ["'self'"],
     formAction: ["'self'"],

@@ -183,6 +183,8 @@ describe('the H5 files', () => {
     expect(directives.get('default-src')).toEqual(["'self'"])
     expect(directives.get('img-src')).toEqual(["'self'", 'data:', 'blob:'])
     expect(directives.get('media-src')).toEqual(["'self'", 'blob:'])
+    // A picked photo is read by fetching its blob: URL, then compressed on the phone.
+    expect(directives.get('connect-src')).toEqual(["'self'", 'blob:', 'data:'])
     expect(directives.get('object-src')).toEqual(["'none'"])
     expect(csp).not.toContain('unsafe-eval')
     expect(res.headers['x-content-type-options']).toBe('nosniff')
