@@ -2,6 +2,7 @@ import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
+import { PreloadHomePlugin } from './h5-preload-plugin'
 import { WEAPP_STATS_ENV, WeappStatsPlugin } from './weapp-stats-plugin'
 
 const root = path.resolve(__dirname, '..')
@@ -71,6 +72,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
         pxtransform: { enable: true, config: {} },
       },
       devServer: { host: '127.0.0.1', port: 10086, open: false },
+      // 首页's chunk is preloaded from index.html when the app opens on 首页 (h5-preload-plugin).
+      webpackChain(chain) {
+        chain.plugin('preload-home').use(PreloadHomePlugin)
+      },
     },
   }
   if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig)

@@ -1,8 +1,10 @@
 // Builds the H5 app when dist-h5 is missing or older than its sources; used by `npm start`
-// and by the browser tests, so both always serve what the sources say.
+// and by the browser tests, so both always serve what the sources say. Every build is
+// followed by its .br and .gz copies (h5-compress.ts), which the server prefers.
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import { compressAssets, describeReport } from './h5-compress'
 
 const root = path.resolve(__dirname, '..')
 const sources = [
@@ -30,9 +32,19 @@ export function h5BuildIsStale(): boolean {
   return sources.some((s) => newestMtime(path.join(root, s)) > built)
 }
 
+/** Whether index.html has no brotli copy, or one older than itself (a build by taro alone). */
+function compressedIsStale(): boolean {
+  const index = path.join(root, 'dist-h5', 'index.html')
+  const copy = `${index}.br`
+  return !fs.existsSync(copy) || fs.statSync(copy).mtimeMs < fs.statSync(index).mtimeMs
+}
+
 /** Builds when stale; returns whether it built. Throws with the build's output on failure. */
 export function ensureH5Build(say: (line: string) => void = () => {}): boolean {
-  if (!h5BuildIsStale()) return false
+  if (!h5BuildIsStale()) {
+    if (compressedIsStale()) say(describeReport(compressAssets(path.join(root, 'dist-h5'))))
+    return false
+  }
   say('正在构建 H5 页面（首次约需 30–60 秒）…')
   const started = Date.now()
   const result = spawnSync(
@@ -56,6 +68,7 @@ export function ensureH5Build(say: (line: string) => void = () => {}): boolean {
     const output = (errors >= 0 ? lines.slice(errors, errors + 30) : lines.slice(-40)).join('\n')
     throw new Error(`H5 构建失败：\n${output}`)
   }
+  say(describeReport(compressAssets(path.join(root, 'dist-h5'))))
   say(`H5 页面构建完成，用时 ${Math.round((Date.now() - started) / 1000)} 秒。`)
   return true
 }

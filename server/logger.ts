@@ -1,4 +1,8 @@
-/** Structured server log: one JSON object a line on stderr, so log collectors can parse it. */
+/**
+ * The log the router and its helpers write to. The local server passes Fastify's pino logger
+ * behind it (server/local/http.ts, loggerOf); the cloud function uses createLogger below, so
+ * that its bundle carries no logging library. One JSON object a line on stderr.
+ */
 export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void
   error(message: string, fields?: Record<string, unknown>): void

@@ -4,6 +4,7 @@ import { routeLaunch } from '@/features/doorplate/routes'
 import { initApi } from '@/lib/api-client'
 import { initElderMode, refreshElderMode } from '@/lib/elder-mode'
 import { movedPageUrl } from '@/lib/routes'
+import { prefetchHome } from '@/features/bulletin/api/home-prefetch'
 // NutUI's theme variables sit at app level; 长辈模式 overrides them on each page root (app.scss).
 import '@nutui/nutui-react-taro/dist/styles/themes/default.css'
 import './app.scss'
@@ -16,6 +17,8 @@ Taro.onPageNotFound(({ path, query }) => {
   const url = movedPageUrl(path, query)
   if (url) void Taro.redirectTo({ url })
 })
+// 首页's notices are asked for now, before its page's code has arrived (H5).
+prefetchHome()
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {

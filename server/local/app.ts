@@ -1,10 +1,10 @@
-// Composes the local server: data directory, SQLite store, demo seed, router, HTTP.
+// Composes the local server: data directory, SQLite store, demo seed, router, HTTP (Fastify).
 import fs from 'node:fs'
 import path from 'node:path'
 import { clockFrom } from '../clock'
 import type { Config } from '../config'
 import { createLocalContentChecker } from '../content/local-checker'
-import { createLogger, type Logger } from '../logger'
+import type { Logger } from '../logger'
 import { createLocalMediaStorage, MEDIA_DIR } from '../media/local-disk'
 import { createRouter } from '../router'
 import type { TickReport } from '../system/tick'
@@ -13,7 +13,7 @@ import { seedIfEmpty } from '../seed/seed'
 import { backfillDoorplates } from '../doorplate/backfill'
 import { createSqliteStore } from '../store/sqlite/sqlite-store'
 import type { Store } from '../store/store'
-import { createHttpServer, listen } from './http'
+import { createHttpServer, listen, loggerOf, mountRoutes, type HttpTimeouts } from './http'
 import { createSessions, loadSecret } from './token'
 
 export interface LocalApp {
@@ -25,6 +25,10 @@ export interface LocalApp {
   setupCode: string | null
   /** Runs what the clock causes now (the interval does it every 5 minutes). */
   tick(): Promise<TickReport>
+  /**
+   * Stops taking connections, lets the requests in flight finish (for at most
+   * `closeGraceMs`, then cuts them), and closes the database.
+   */
   close(): Promise<void>
 }
 
@@ -37,7 +41,13 @@ export async function startLocalApp(
   config: Config,
   options: {
     clock?: () => number
+    /** Where the server's log goes; by default Fastify's logger (pino, JSON on stderr). */
     logger?: Logger
+    /** The level of Fastify's logger ('silent' in tests); off when `logger` is given. */
+    logLevel?: string
+    timeouts?: Partial<HttpTimeouts>
+    /** How long close() waits for requests in flight before cutting them (default 10 s). */
+    closeGraceMs?: number
     staticRoot?: string
     /** A store to serve instead of the SQLite file in dataDir (tests of the cloud adapter). */
     store?: Store
@@ -52,7 +62,11 @@ export async function startLocalApp(
   } = {},
 ): Promise<LocalApp> {
   const clock = options.clock ?? clockFrom(config.clockStart)
-  const logger = options.logger ?? createLogger()
+  const http = createHttpServer({
+    logLevel: options.logger ? 'silent' : options.logLevel,
+    timeouts: options.timeouts,
+  })
+  const logger = options.logger ?? loggerOf(http.log)
   fs.mkdirSync(config.dataDir, { recursive: true })
   // First: a session secret that is not what this server wrote stops the start before any data is touched.
   const secret = loadSecret(config.dataDir)
@@ -86,14 +100,14 @@ export async function startLocalApp(
     // Tokens exist only for the dev login; a production self-host would add its own login.
     issueToken: config.devMode ? (openid) => sessions.issue(openid) : undefined,
   })
-  const server = createHttpServer({
+  await mountRoutes(http, {
     router,
-    sessions,
     logger,
+    sessions,
     mediaRoot,
     staticRoot: options.staticRoot ?? path.resolve(__dirname, '../../dist-h5'),
   })
-  const url = await listen(server, config.port, config.host)
+  const url = await listen(http, config.port, config.host)
   const ticker =
     options.ticker === false
       ? undefined
@@ -111,10 +125,17 @@ export async function startLocalApp(
     tick: () => router.tick(),
     async close() {
       clearInterval(ticker)
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve())
-        server.closeAllConnections()
-      })
+      // Fastify stops accepting, closes idle keep-alive connections and waits for the requests
+      // in flight; one that hangs longer than the grace is cut so the database can close.
+      const grace = setTimeout(
+        () => http.server.closeAllConnections(),
+        options.closeGraceMs ?? 10_000,
+      )
+      try {
+        await http.close()
+      } finally {
+        clearTimeout(grace)
+      }
       await store.close()
     },
   }

@@ -1,67 +1,66 @@
-// Serves the built H5 app. Hashed assets are cached for a year; index.html never is, so a
-// new build reaches phones on their next visit.
+// What the H5 app needs from the server besides its files: which files may be cached for a
+// year, and a Content-Security-Policy that lets only our own scripts run and shows only our
+// own images and media. The files themselves are served by @fastify/static (http.ts).
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
-import type { ServerResponse } from 'node:http'
 import path from 'node:path'
-import { mediaNamePattern, mimeOfExt } from '../media/media.rules'
 
-const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-}
+/** Webpack's content-hashed names (js/app.1e38caf8.js): they never change, so cache them. */
+export const isHashedAsset = (file: string): boolean =>
+  /\.[0-9a-f]{8}\.(js|css)(\.br|\.gz)?$/.test(file)
 
-export function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
-  let decoded: string
+let cached: { file: string; mtimeMs: number; checkedAt: number; hashes: string[] } | null = null
+
+/**
+ * The CSP hashes of index.html's inline scripts: Taro puts one there that sets the root font
+ * size before the first paint (pxtransform's rem). Read again whenever index.html changes
+ * (looked at no more than once a second: every response, API answers too, carries the CSP).
+ */
+export function inlineScriptHashes(staticRoot: string): string[] {
+  const file = path.join(staticRoot, 'index.html')
+  const now = Date.now()
+  if (cached && cached.file === file && now - cached.checkedAt < 1_000) return cached.hashes
+  let mtimeMs: number
   try {
-    decoded = decodeURIComponent(urlPath)
+    mtimeMs = fs.statSync(file).mtimeMs
   } catch {
-    decoded = '/'
+    return []
   }
-  // Resolve inside root only: '..' segments can never reach outside it.
-  const file = path.join(root, path.normalize(decoded).replace(/^(\.\.[/\\])+/, ''))
-  const inside =
-    file.startsWith(root + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()
-  const target = inside ? file : path.join(root, 'index.html')
-  if (!fs.existsSync(target)) {
-    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' })
-    res.end('H5 页面尚未构建，请先运行 npm run build:h5')
-    return
+  if (cached && cached.file === file && cached.mtimeMs === mtimeMs) {
+    cached.checkedAt = now
+    return cached.hashes
   }
-  const hashed = /\.[0-9a-f]{8}\.(js|css)$/.test(target)
-  res.writeHead(200, {
-    'content-type': types[path.extname(target)] ?? 'application/octet-stream',
-    'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
-    'x-content-type-options': 'nosniff',
-  })
-  fs.createReadStream(target).pipe(res)
+  const html = fs.readFileSync(file, 'utf8')
+  const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+    .map((m) => m[1] ?? '')
+    .filter((body) => body.trim() !== '')
+    .map((body) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`)
+  cached = { file, mtimeMs, checkedAt: now, hashes }
+  return hashes
 }
 
 /**
- * Serves one uploaded file from the media folder. Only a plain `<id>.<ext>` name is looked
- * up, so no path (encoded or not) can reach outside the folder. Names are random and files
- * never change, so they are cached for a year.
+ * The policy's directives (helmet's format). Scripts: our origin and index.html's own inline
+ * script, nothing else (no eval, no other host). Images and media: our origin (the app's files
+ * and /media/ uploads), plus data: and blob: for the photos a person picks and compresses on
+ * the phone before uploading (read back by fetching their blob: URLs: connect-src). Styles:
+ * our origin and inline, because Taro and NutUI set styles at run time (pxtransform, element
+ * style attributes).
  */
-export function serveMedia(root: string, name: string, res: ServerResponse): void {
-  const file = mediaNamePattern.test(name) ? path.join(root, name) : null
-  if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
-    res.end('文件不存在')
-    return
+export function contentSecurityPolicy(staticRoot: string) {
+  return {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'", () => inlineScriptHashes(staticRoot).join(' ')],
+    scriptSrcAttr: ["'none'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    mediaSrc: ["'self'", 'blob:'],
+    fontSrc: ["'self'", 'data:'],
+    // The app reads a picked photo or video by fetching its blob: (or data:) URL (local-file.ts).
+    connectSrc: ["'self'", 'blob:', 'data:'],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'self'"],
   }
-  res.writeHead(200, {
-    'content-type': mimeOfExt[path.extname(name).slice(1)] ?? 'application/octet-stream',
-    'content-length': fs.statSync(file).size,
-    'cache-control': 'public, max-age=31536000, immutable',
-    'x-content-type-options': 'nosniff',
-  })
-  fs.createReadStream(file).pipe(res)
 }

@@ -1,4 +1,4 @@
-// Media storage on the local disk: DATA_DIR/media/<id>.<ext>, served by server/local/static.ts.
+// Media storage on the local disk: DATA_DIR/media/<id>.<ext>, served at /media/ by server/local/http.ts.
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { MediaStorage } from './media-storage'

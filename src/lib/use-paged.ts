@@ -19,14 +19,20 @@ export interface Paged<T> {
 
 /**
  * A cursor-paginated list: first page per `key`, more pages on demand. Late answers for an
- * older key are dropped; a failed "more" keeps what is shown and can be retried.
+ * older key are dropped; a failed "more" keeps what is shown and can be retried. `saved`, when
+ * given, is the first page as last seen (from storage): shown at once, from the first paint,
+ * while the first page is loaded again, and replaced by it.
  */
 export function usePaged<T>(
   key: string,
   loadPage: (cursor: string | undefined) => Promise<PageResult<T>>,
+  saved?: () => PageResult<T> | null,
 ): Paged<T> {
-  const [items, setItems] = useState<T[]>([])
-  const [cursor, setCursor] = useState<string | null>(null)
+  const savedRef = useRef(saved)
+  savedRef.current = saved
+  const [first] = useState(() => saved?.() ?? null)
+  const [items, setItems] = useState<T[]>(first?.items ?? [])
+  const [cursor, setCursor] = useState<string | null>(first?.nextCursor ?? null)
   const [loading, setLoading] = useState(true)
   const [loadingMore, setLoadingMore] = useState(false)
   const [error, setError] = useState<unknown>(null)
@@ -69,9 +75,15 @@ export function usePaged<T>(
     }
   }, [cursor, loading])
 
+  const mounted = useRef(false)
   useEffect(() => {
-    setItems([])
-    setCursor(null)
+    // On mount the saved page is already in state; on a change of key, that key's.
+    if (mounted.current) {
+      const page = savedRef.current?.() ?? null
+      setItems(page?.items ?? [])
+      setCursor(page?.nextCursor ?? null)
+    }
+    mounted.current = true
     void refresh()
   }, [key, refresh])
 

@@ -6,6 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Envelope } from '../../contract/envelope'
 import { startLocalApp, DATABASE_FILE, type LocalApp } from '../../server/local/app'
+import type { HttpTimeouts } from '../../server/local/http'
 import { createLogger } from '../../server/logger'
 import { createSqliteStore } from '../../server/store/sqlite/sqlite-store'
 import type { Snapshot } from '../../server/store/store'
@@ -64,6 +65,8 @@ export async function startTestApi(
      * (tests/helpers/seed-template.ts); 'fresh' makes it seed its own, as a real first start does.
      */
     seed?: 'copy' | 'fresh'
+    /** Shorter HTTP timeouts, for the tests of timeouts. */
+    timeouts?: Partial<HttpTimeouts>
   } = {},
 ): Promise<TestApi> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'hemei-api-'))
@@ -108,6 +111,7 @@ export async function startTestApi(
       staticRoot: h5Dir(dataDir),
       store: cloudStore,
       rateLimits: options.rateLimits,
+      timeouts: options.timeouts,
       // Tests tick explicitly (app.tick()); over the emulator a file can outlast the interval.
       ticker: false,
     },

@@ -6,6 +6,7 @@ import { ApiError } from '@/lib/api-client'
 import { createOfflineCache, loadOrSaved, type KeyValueStorage } from '@/lib/offline-cache'
 import { useRemote } from '@/lib/use-remote'
 import { usePaged, type Paged } from '@/lib/use-paged'
+import { takePrefetched } from '../api/home-prefetch'
 import { getMe, getNotice, listColumns, listNotices } from '../api/notices'
 
 const taroStorage: KeyValueStorage = {
@@ -32,7 +33,8 @@ const noticeCache = createOfflineCache<Notice>(taroStorage, {
 const noAnswer = (error: unknown) => error instanceof ApiError && error.code === 'NETWORK'
 
 /** The visible columns, for the tabs on 首页. */
-export const useColumns = () => useRemote('columns', listColumns)
+export const useColumns = () =>
+  useRemote('columns', () => takePrefetched('columns') ?? listColumns())
 
 export interface NoticeFeedState extends Paged<FeedPage['items'][number]> {
   /** When the shown first page was saved, if the network failed and a saved copy is shown. */
@@ -41,28 +43,35 @@ export interface NoticeFeedState extends Paged<FeedPage['items'][number]> {
 
 /**
  * The notice feed of one column (or all, when columnId is empty), newest first; with a
- * keyword, the notices of that column matching it. The first page of the plain feed is kept
- * for reading offline.
+ * keyword, the notices of that column matching it. The first page of the plain feed is kept:
+ * shown at once while it loads again, and for reading offline.
  */
 export function useNoticeFeed(columnId: string, keyword = ''): NoticeFeedState {
   const key = `feed:${columnId}:${keyword}`
   const current = useRef(key)
   current.current = key
   const [saved, setSaved] = useState<{ key: string; at: string | null }>({ key, at: null })
-  const list = usePaged(key, async (cursor) => {
-    const input = {
-      columnId: columnId || undefined,
-      keyword: keyword || undefined,
-      // 全部 shows the pinned notices in their own block above the feed (usePinnedNotices).
-      pinned: pinnedApart(columnId, keyword) ? false : undefined,
-      cursor,
-      limit: 10,
-    }
-    if (cursor || keyword) return listNotices(input)
-    const page = await loadOrSaved(feedCache, columnId || 'all', () => listNotices(input), noAnswer)
-    if (current.current === key) setSaved({ key, at: page.savedAt })
-    return page.data
-  })
+  const list = usePaged(
+    key,
+    async (cursor) => {
+      const input = {
+        columnId: columnId || undefined,
+        keyword: keyword || undefined,
+        // 全部 shows the pinned notices in their own block above the feed (usePinnedNotices).
+        pinned: pinnedApart(columnId, keyword) ? false : undefined,
+        cursor,
+        limit: 10,
+      }
+      if (cursor || keyword) return listNotices(input)
+      // 全部's first page may already be on its way (home-prefetch, started at app start).
+      const load = () => (columnId ? undefined : takePrefetched('feed')) ?? listNotices(input)
+      const page = await loadOrSaved(feedCache, columnId || 'all', load, noAnswer)
+      if (current.current === key) setSaved({ key, at: page.savedAt })
+      return page.data
+    },
+    // The last feed seen is shown at once while it loads again.
+    () => (keyword ? null : (feedCache.read(columnId || 'all')?.data ?? null)),
+  )
   return { ...list, savedAt: saved.key === key ? saved.at : null }
 }
 
@@ -71,11 +80,16 @@ export const pinnedApart = (columnId: string, keyword: string) => !columnId && !
 
 /** The pinned notices for the block at the top of 首页, five at a time; kept for offline. */
 export function usePinnedNotices(): Paged<FeedPage['items'][number]> {
-  return usePaged('pinned', async (cursor) => {
-    const input = { pinned: true, cursor, limit: 5 }
-    if (cursor) return listNotices(input)
-    return (await loadOrSaved(feedCache, 'pinned', () => listNotices(input), noAnswer)).data
-  })
+  return usePaged(
+    'pinned',
+    async (cursor) => {
+      const input = { pinned: true, cursor, limit: 5 }
+      if (cursor) return listNotices(input)
+      const load = () => takePrefetched('pinned') ?? listNotices(input)
+      return (await loadOrSaved(feedCache, 'pinned', load, noAnswer)).data
+    },
+    () => feedCache.read('pinned')?.data ?? null,
+  )
 }
 
 /** One notice, for its page; a notice opened before is shown from storage when offline. */

@@ -259,6 +259,45 @@ describe('首页 offline', () => {
     expect(screen.getByText(items[0]?.title ?? '')).toBeInTheDocument()
   })
 
+  it('shows the feed saved last time from the first paint while it loads again, then the fresh one', async () => {
+    const columns = await api.data('columns.list')
+    const { items } = await api.data('notices.list', { pinned: false, limit: 10 })
+    render(<IndexPage />)
+    await screen.findByText(items[0]?.title ?? '')
+    cleanup()
+
+    const title = '明早八点村口集中收运大件垃圾'
+    const { token } = await api.data('auth.devLogin', { openid: 'demo-admin' })
+    await api.data(
+      'notices.create',
+      {
+        columnId: columns.find((c) => c.name === '人居环境')?.id ?? '',
+        title,
+        body: '明早八点在村口集中收运大件垃圾，请提前把旧家具放到路边。',
+        scope: { kind: 'township' },
+      },
+      token,
+    )
+    // The server's answers are held back until released: a slow signal.
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    const realFetch = globalThis.fetch
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async (...args) => {
+      await held
+      return realFetch(...args)
+    })
+    render(<IndexPage />)
+    // Synchronously, before any answer: the saved feed, without the offline bar.
+    for (const notice of items) expect(screen.getByText(notice.title)).toBeInTheDocument()
+    expect(screen.queryByText(title)).not.toBeInTheDocument()
+    expect(screen.queryByText(/^离线/)).not.toBeInTheDocument()
+
+    release()
+    expect(await screen.findByText(title)).toBeInTheDocument()
+    expectInOrder([screen.getByText(title), screen.getByText(items[0]?.title ?? '')])
+    expect(screen.queryByText(/^离线/)).not.toBeInTheDocument()
+  })
+
   it('without a saved copy, says the network is down and offers 重试', async () => {
     const { items } = await api.data('notices.list', { limit: 1 })
     const offline = goOffline()
