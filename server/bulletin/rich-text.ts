@@ -126,14 +126,4 @@ export function plainText(html: string): string {
   return text.replace(/\s+/g, ' ').trim()
 }
 
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-
-/** Plain paragraphs (separated by blank lines) as the rich-text subset. */
-export function paragraphsToHtml(paragraphs: readonly string[]): string {
-  return paragraphs
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p) => `<p>${escapeHtml(p)}</p>`)
-    .join('')
-}
+export { paragraphsToHtml } from './paragraphs'
