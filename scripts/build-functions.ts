@@ -26,12 +26,12 @@ export const LAZY_FILES = LAZY_MODULES.map(lazyFile)
 export const MAX_BYTES = 400 * 1024
 
 /**
- * index.js's own cold `require` (wx-server-sdk already loaded), median of several fresh node
- * processes: the budget is printed beside the figure; the build fails only far above it
- * (FAIL_REQUIRE_MS), so that a machine busy with other work does not fail it.
+ * index.js's own cold `require` (wx-server-sdk already loaded), CPU milliseconds, median of
+ * several fresh node processes: the budget is printed beside the figure; the build fails only
+ * at twice the budget (FAIL_REQUIRE_MS), so that a machine busy with other work never fails it.
  */
 export const REQUIRE_BUDGET_MS = 80
-export const FAIL_REQUIRE_MS = 400
+export const FAIL_REQUIRE_MS = 2 * REQUIRE_BUDGET_MS
 
 /**
  * WeChat cloud functions offer Node.js 16.13 and 18.15 runtimes (older ones are 12.16 and
@@ -281,34 +281,44 @@ export async function buildFunction(): Promise<FunctionBuild> {
   return { bytes: files['index.js'] ?? NaN, files, meta: result.metafile }
 }
 
+/** One fresh `node` requiring `target` after running `before`: wall and CPU milliseconds. */
+function requireOnce(target: string, before: string): { wall: number; cpu: number } {
+  const script =
+    `${before}const c=process.cpuUsage(),t=process.hrtime.bigint();require(${JSON.stringify(target)});` +
+    `const u=process.cpuUsage(c);` +
+    `process.stdout.write(JSON.stringify({wall:Number(process.hrtime.bigint()-t)/1e6,cpu:(u.user+u.system)/1e3}))`
+  const run = spawnSync(process.execPath, ['-e', script], {
+    cwd: path.dirname(target),
+    encoding: 'utf8',
+    env: { ...process.env, ADMIN_OPENIDS: '' },
+  })
+  if (run.status !== 0) throw new Error(`require failed:\n${run.stderr}`)
+  return JSON.parse(run.stdout) as { wall: number; cpu: number }
+}
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN
+
 /**
- * Milliseconds for a fresh `node` to require `file` once wx-server-sdk is loaded (the SDK is
- * the platform's, installed in the cloud, and not ours to shrink), median of `runs`: what our
- * own code adds to a cold start before the first request is served. `sdk` is the SDK's own
- * require time, for comparison.
+ * What our own code adds to a cold start before the first request is served: a fresh `node`
+ * loads wx-server-sdk (the platform's, installed in the cloud, not ours to shrink), then
+ * `require`s `file`; medians of `runs`. Wall time is what a caller waits on an idle machine;
+ * CPU time (user + system of that require) barely moves when other work shares the machine,
+ * so the budget is held against it. `sdk` is the SDK's own wall time, for comparison.
  */
-export function coldRequireMs(runs = 7, file = bundlePath): { median: number; sdk: number } {
-  const timeIt = (target: string, before: string) => {
-    const script =
-      `${before}const t=process.hrtime.bigint();require(${JSON.stringify(target)});` +
-      `process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`
-    const times: number[] = []
-    for (let i = 0; i < runs; i++) {
-      const run = spawnSync(process.execPath, ['-e', script], {
-        cwd: functionDir,
-        encoding: 'utf8',
-        env: { ...process.env, ADMIN_OPENIDS: '' },
-      })
-      if (run.status !== 0) throw new Error(`require failed:\n${run.stderr}`)
-      times.push(Number(run.stdout))
-    }
-    times.sort((a, b) => a - b)
-    return times[Math.floor(times.length / 2)] ?? NaN
-  }
+export function coldRequireMs(
+  runs = 7,
+  file = bundlePath,
+): { median: number; cpu: number; sdk: number } {
   const sdkPath = require.resolve('wx-server-sdk')
+  const own = Array.from({ length: runs }, () =>
+    requireOnce(file, `require(${JSON.stringify(sdkPath)});`),
+  )
+  const sdk = Array.from({ length: runs }, () => requireOnce(sdkPath, ''))
   return {
-    median: timeIt(file, `require(${JSON.stringify(sdkPath)});`),
-    sdk: timeIt(sdkPath, ''),
+    median: median(own.map((r) => r.wall)),
+    cpu: median(own.map((r) => r.cpu)),
+    sdk: median(sdk.map((r) => r.wall)),
   }
 }
 
@@ -340,22 +350,20 @@ async function cli() {
   console.log('index.js 最大的 20 个模块（esbuild analyzeMetafile）：')
   console.log(await topModules(meta))
   const cold = coldRequireMs()
-  const over =
-    cold.median > REQUIRE_BUDGET_MS
-      ? `，超出预算 ${REQUIRE_BUDGET_MS} ms`
-      : `，预算 ${REQUIRE_BUDGET_MS} ms 以内`
+  const within = cold.cpu <= REQUIRE_BUDGET_MS ? '预算以内' : '超出预算'
   console.log(
-    `index.js 冷启动 require 耗时（中位数，不含 wx-server-sdk）：${cold.median.toFixed(0)} ms${over}` +
-      `（wx-server-sdk 自身约 ${cold.sdk.toFixed(0)} ms）`,
+    `index.js 冷启动 require（不含 wx-server-sdk，7 次中位数）：CPU ${cold.cpu.toFixed(0)} ms，` +
+      `${within}（预算 ${REQUIRE_BUDGET_MS} ms）；墙钟 ${cold.median.toFixed(0)} ms` +
+      `（机器忙时偏大）；wx-server-sdk 自身约 ${cold.sdk.toFixed(0)} ms`,
   )
   let failed = false
   if (bytes > MAX_BYTES) {
     console.error(`index.js ${kb(bytes)} 超过上限 ${kb(MAX_BYTES)}`)
     failed = true
   }
-  if (cold.median > FAIL_REQUIRE_MS) {
+  if (cold.cpu > FAIL_REQUIRE_MS) {
     console.error(
-      `index.js 冷启动 require ${cold.median.toFixed(0)} ms，远超预算（失败线 ${FAIL_REQUIRE_MS} ms）`,
+      `index.js 冷启动 require 的 CPU 时间 ${cold.cpu.toFixed(0)} ms，远超预算（失败线 ${FAIL_REQUIRE_MS} ms）`,
     )
     failed = true
   }

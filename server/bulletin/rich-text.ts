@@ -54,14 +54,13 @@ const imageUrl = /^(?:https:\/\/|\/media\/)/i
 
 /**
  * href and src: xss's own check first (it decodes entities, drops control characters and
- * keeps only known prefixes), then ours. An unsafe URL drops the attribute; a link that
- * keeps its href opens outside the app and leaks no referrer (rel is always ours).
+ * keeps only known prefixes), then ours. An unsafe URL drops the attribute.
  */
 function urlAttribute(tag: string, name: string, value: string): string | undefined {
   if (name !== 'href' && name !== 'src') return undefined
   const url = safeAttrValue(tag, name, value, false as never)
   if (!url || !(name === 'src' ? imageUrl : linkUrl).test(url)) return ''
-  return tag === 'a' ? `href="${url}" rel="noopener noreferrer"` : `${name}="${url}"`
+  return `${name}="${url}"`
 }
 
 const common: IFilterXSSOptions = {
@@ -74,6 +73,9 @@ const common: IFilterXSSOptions = {
 
 /** An `<img>` on its own: kept only with a src from our media or https. */
 const imageFilter = new FilterXSS({ ...common, whiteList: { img: ['src', 'alt'] } })
+/** An `<a>` on its own; rel is always ours: the link opens outside the app and leaks no referrer. */
+const linkFilter = new FilterXSS({ ...common, whiteList: { a: ['href'] } })
+const REL = ' rel="noopener noreferrer"'
 
 const bodyFilter = new FilterXSS({
   ...common,
@@ -85,6 +87,8 @@ const bodyFilter = new FilterXSS({
     if (to) return info.isClosing ? `</${to}>` : `<${to}>`
     // Void elements have no end tag: a stray `</img>` or `</br>` goes (a browser reads `</br>` as a break).
     if (info.isClosing && (tag === 'img' || tag === 'br')) return ''
+    if (tag === 'a' && !info.isClosing)
+      return linkFilter.process(html).replace(/\s*\/?>$/, `${REL}>`)
     if (tag === 'img') {
       const image = imageFilter.process(html)
       return /\ssrc="/.test(image) ? image.replace(/\s*\/?>$/, ' />') : ''
