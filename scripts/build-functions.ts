@@ -252,6 +252,8 @@ export async function buildFunction(): Promise<FunctionBuild> {
       ),
     },
     outdir: functionDir,
+    // Metafile paths (cloudfunctions/api/index.js, server/…) are relative to the repository.
+    absWorkingDir: root,
     bundle: true,
     platform: 'node',
     target: NODE_TARGET,
