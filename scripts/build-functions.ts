@@ -2,7 +2,7 @@
 // cloudfunctions/api/index.js with esbuild — everything inlined except wx-server-sdk, which the
 // cloud installs from the function's package.json — and the modules only a few actions need
 // (server/lazy/load.ts) into files of their own next to it: lazy-xlsx.js, lazy-qr.js,
-// lazy-html.js, lazy-words.js, which index.js requires on first use. Prints every file's size, the largest
+// lazy-html.js, lazy-words.js, lazy-dev.js, which index.js requires on first use. Prints every file's size, the largest
 // modules of index.js (esbuild's analyzeMetafile) and index.js's own cold `require` time in a
 // fresh node process; fails when index.js is over MAX_BYTES or its require far over budget.
 import { spawnSync } from 'node:child_process'
@@ -18,7 +18,7 @@ export const bundlePath = path.join(functionDir, 'index.js')
  * The modules server/lazy/load.ts imports on first use, each built as its own file next to
  * index.js (`lazy-<name>.js`); the function directory is uploaded whole, with these in it.
  */
-export const LAZY_MODULES = ['xlsx', 'qr', 'html', 'words'] as const
+export const LAZY_MODULES = ['xlsx', 'qr', 'html', 'words', 'dev'] as const
 export const lazyFile = (name: (typeof LAZY_MODULES)[number]) => `lazy-${name}.js`
 export const LAZY_FILES = LAZY_MODULES.map(lazyFile)
 
