@@ -30,6 +30,7 @@ export default tseslint.config(
       'data/',
       'coverage/',
       'cloudfunctions/api/index.js',
+      'cloudfunctions/api/lazy-*.js',
       '.swc/',
       '.stryker-tmp/',
       'reports/',

@@ -39,9 +39,12 @@ async function step<T>(label: string, run: () => Promise<T>, detail?: (v: T) => 
 async function main() {
   console.log('云函数上线前演练：真实的 wx-server-sdk 4.0.2 + 本地云开发模拟器\n')
   await step(
-    '构建云函数 cloudfunctions/api/index.js',
+    '构建云函数 cloudfunctions/api/index.js 和 lazy-*.js',
     buildFunction,
-    (r) => `${(r.bytes / 1024).toFixed(0)} KB`,
+    (r) =>
+      `${(r.bytes / 1024).toFixed(0)} KB` +
+      `（另有用到时才加载的 ${Object.keys(r.files).length - 1} 个文件，` +
+      `${((Object.values(r.files).reduce((x, y) => x + y, 0) - r.bytes) / 1024).toFixed(0)} KB）`,
   )
   const emulator = await step(
     '启动本地云开发模拟器',
@@ -187,6 +190,28 @@ async function main() {
   await step('管理员确认发布红黑榜 board.publish', () =>
     call(admin, 'board.publish', { roundId: open.id, expect: preview.expect }),
   )
+
+  console.log('\n用到时才加载的模块（lazy-*.js：二维码、表格、富文本）')
+  await step(
+    `家庭邀请二维码 households.invite（${unbound.headName}）`,
+    () => call<{ qr: string[] }>(grid, 'households.invite', { householdId: unbound.id }),
+    (r) => `${r.qr.length}×${r.qr.length} 模块`,
+  )
+  const roster = await step(
+    '导出花名册 roster.export',
+    () => call<{ fileName: string; content: string }>(admin, 'roster.export', {}),
+    (r) => `${r.fileName} ${(r.content.length / 1024).toFixed(0)} KB（base64）`,
+  )
+  await step(
+    '把导出的花名册预检一遍 roster.preview（读 zip 和 XML）',
+    () =>
+      call<{ rows: number; unchanged: number; errors: unknown[] }>(admin, 'roster.preview', roster),
+    (r) => `${r.rows} 行，${r.unchanged} 行不变，${r.errors.length} 个错误`,
+  )
+  if (first)
+    await step(`公告的广播稿 broadcast.script（${first.title}）`, () =>
+      call(admin, 'broadcast.script', { noticeId: first.id }),
+    )
 
   console.log('\n评选（demo-resident-1）')
   const campaigns = await step('评选列表 campaigns.list', () =>

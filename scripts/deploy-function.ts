@@ -3,7 +3,8 @@
 // triggers from cloudfunctions/api/config.json (cloud.createTimeTrigger), without devtools.
 // Prints the plan first; stops with exit code 2 (nothing built or sent) when the key, the AppID
 // or CLOUD_ENV is missing. Builds the bundle first (npm run build:functions, unless
-// --no-build) and uploads only what the function runs: index.js, package.json, config.json.
+// --no-build) and uploads only what the function runs: index.js with the lazy-*.js files it
+// loads on first use, package.json, config.json.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -22,11 +23,15 @@ import {
   root,
   uploadErrorHint,
 } from './deploy-common'
+import { LAZY_FILES } from './build-functions'
 
 export const FUNCTION_NAME = 'api'
 export const functionDir = path.join(root, 'cloudfunctions', FUNCTION_NAME)
-/** The files the cloud runs; the sources next to them (main.ts, config.ts) stay behind. */
-export const SHIPPED_FILES = ['index.js', 'package.json', 'config.json'] as const
+/**
+ * The files the cloud runs: index.js and the modules it loads on first use (lazy-*.js, see
+ * scripts/build-functions.ts); the sources next to them (main.ts, config.ts) stay behind.
+ */
+export const SHIPPED_FILES = ['index.js', ...LAZY_FILES, 'package.json', 'config.json'] as const
 
 /** What cloud.createTimeTrigger answers on success (2.1.42). */
 export const TRIGGERS_CREATED = '创建定时触发器成功'
@@ -76,8 +81,8 @@ export function functionPlan(env: DeployEnv, build: boolean): DeployPlan {
     ],
     steps: [
       ...(build
-        ? ['npm run build:functions：打包 cloudfunctions/api/index.js']
-        : ['不打包（--no-build），用现有的 cloudfunctions/api/index.js']),
+        ? ['npm run build:functions：打包 cloudfunctions/api/index.js 和用到时才加载的 lazy-*.js']
+        : ['不打包（--no-build），用现有的 cloudfunctions/api/index.js 和 lazy-*.js']),
       `上传 ${SHIPPED_FILES.join('、')}，在云端安装依赖 wx-server-sdk，等待部署完成`,
       '按 config.json 创建定时触发器（同「上传触发器」）',
       '之后在云开发控制台核对超时时间（20 秒）和环境变量（DEPLOY.md 第 7 步），它们不随上传改变',

@@ -1,7 +1,8 @@
 // 新时代文明实践: staff create, edit and cancel a 文明实践站's activities; residents in scope sign
 // up and cancel (the capacity and waiting list are the store's, atomic); after the activity one
 // tap turns it into a notice draft. Check-in and hours: attendance.actions.ts, hours.actions.ts.
-import { paragraphsToHtml, plainText } from '../bulletin/rich-text'
+import { paragraphsToHtml } from '../bulletin/paragraphs'
+import { loadHtml } from '../lazy/load'
 import { summarise } from '../bulletin/bulletin.rules'
 import { signedInCaller, type ActionContext, type HandlersFor } from '../context'
 import { AppError, forbidden } from '../errors'
@@ -239,6 +240,7 @@ export const activityHandlers: HandlersFor<
         : `本次活动记志愿服务时长 ${hours} 小时。`,
     ]
     const body = paragraphsToHtml(paragraphs)
+    const { plainText } = await loadHtml()
     const notice: NoticeRecord = {
       id: newId('ntc'),
       columnId: await noticeColumn(ctx),

@@ -3,15 +3,14 @@
 // household's record is read by those who see it in full, and a village's month is a table
 // with an .xlsx export. Hours are credited by the timer when an activity ends (system/tick.ts).
 import { monthLabel } from '../../contract/filing'
-import { create as createQr } from 'qrcode/lib/core/qrcode'
 import { codeFromScan, VOLUNTEER_QR_PREFIX, type MonthlyTable } from '../../contract/activities'
 import { seesFullDetail } from '../board/household-sight'
 import { monthRange } from '../bulletin/filing.rules'
 import { signedInCaller, type ActionContext, type HandlersFor } from '../context'
 import { forbidden, notFound } from '../errors'
+import { loadQr, loadXlsx } from '../lazy/load'
 import { decodeCursor, encodeCursor } from '../shared/cursor'
 import { toIso } from '../shared/time'
-import { newWorkbook, tableSheet, writeXlsx } from '../shared/xlsx'
 import { signupId, type SignupView } from '../store/store'
 import {
   adjustRefusal,
@@ -166,16 +165,9 @@ export const hoursHandlers: HandlersFor<
       ctx.store.activities.code(caller.user.id),
       ctx.store.activities.totals(caller.user.id),
     ])
-    const qr = code
-      ? createQr(`${VOLUNTEER_QR_PREFIX}${code}`, { errorCorrectionLevel: 'M' }).modules
-      : null
     return {
       code,
-      qr: qr
-        ? Array.from({ length: qr.size }, (_, y) =>
-            Array.from({ length: qr.size }, (_, x) => (qr.get(x, y) ? '1' : '0')).join(''),
-          )
-        : null,
+      qr: code ? (await loadQr()).qrRows(`${VOLUNTEER_QR_PREFIX}${code}`) : null,
       totalHours: hoursOf(totals.minutes),
       activityCount: totals.activities,
     }
@@ -254,6 +246,7 @@ export const hoursHandlers: HandlersFor<
 
   async 'activities.export'(ctx, input) {
     const table = await month(ctx, input.month, input.villageId)
+    const { newWorkbook, tableSheet, writeXlsx } = await loadXlsx()
     const workbook = newWorkbook()
     const sheet = tableSheet(workbook, `志愿时长-${input.month}`, COLUMNS)
     for (const row of table.rows) sheet.addRow(row)

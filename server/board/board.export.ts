@@ -1,9 +1,9 @@
 // A round's results for reporting upward (.xlsx) and for the village bulletin board (an A4
 // print page of the lists, masked as for the public).
 import { itemScore } from '../../contract/scoring'
-import { newWorkbook, tableSheet, writeXlsx } from '../shared/xlsx'
 import { signedInCaller, type HandlersFor } from '../context'
 import { forbidden, notFound } from '../errors'
+import { loadXlsx } from '../lazy/load'
 import { inVillageScope } from '../people/people.rules'
 import { toIso } from '../shared/time'
 import type { CriterionRecord, ScoreRow } from '../store/store'
@@ -13,14 +13,15 @@ import { roundLines, toRound, visibleRound, type Line } from './board.view'
 
 const percent = (share: number) => `${Math.round(share * 1000) / 10}%`
 
-function writeBoardXlsx(
+async function writeBoardXlsx(
   stats: VillageStatRow[],
   rows: ScoreRow[],
   criteria: CriterionRecord[],
   points: Map<string, Map<string, number>>,
   listOf: Map<string, string>,
   sightOf: (row: ScoreRow) => { name: string; houseNo: string },
-): Buffer {
+): Promise<Buffer> {
+  const { newWorkbook, tableSheet, writeXlsx } = await loadXlsx()
   const workbook = newWorkbook()
 
   const villages = tableSheet(workbook, '各村汇总', [
@@ -109,7 +110,7 @@ export const boardExportHandlers: HandlersFor<'board.export' | 'board.printable'
         (l) => [l.householdId, l.rectifiedAt ? '黑榜（已整改）' : '黑榜'] as const,
       ),
     ])
-    const content = writeBoardXlsx(
+    const content = await writeBoardXlsx(
       villageStats(villages, rows, lines),
       rows,
       rubric?.criteria ?? [],

@@ -9,7 +9,7 @@ import { inVillageScope } from '../people/people.rules'
 import { decodeCursor, encodeCursor } from '../shared/cursor'
 import { toIso } from '../shared/time'
 import type { NoticeView, PlayView } from '../store/store'
-import { readingSeconds, scriptOf } from './script.rules'
+import { loadHtml } from '../lazy/load'
 
 /** Plain bodies are paragraphs separated by blank lines: made into <p>s for the script. */
 const asHtml = (body: string) =>
@@ -38,6 +38,7 @@ async function broadcastable(ctx: ActionContext, caller: Caller, noticeId: strin
 
 async function scriptFor(ctx: ActionContext, notice: NoticeView): Promise<BroadcastScript> {
   const saved = await ctx.store.broadcast.script(notice.id)
+  const { readingSeconds, scriptOf } = await loadHtml()
   const script = saved?.text ?? scriptOf(notice.title, asHtml(notice.body))
   return {
     noticeId: notice.id,

@@ -1,7 +1,7 @@
 // 广播稿: a notice body (the sanitized HTML notices store) turned into a script for reading
 // aloud over the village loudspeaker. Headings and lists become spoken sentences, numbers are
 // written as read (spoken-numbers.rules.ts), links and pictures with their captions are left
-// out. The HTML is read by htmlparser2 (the parser under sanitize-html), never by regexes.
+// out. The HTML is read by htmlparser2, never by regexes.
 import { Parser } from 'htmlparser2'
 import { speakNumbers } from './spoken-numbers.rules'
 

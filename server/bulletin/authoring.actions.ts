@@ -18,7 +18,8 @@ import {
   scopeRefusal,
   summarise,
 } from './bulletin.rules'
-import { paragraphsToHtml, plainText, sanitizeBody } from './rich-text'
+import { loadHtml } from '../lazy/load'
+import { paragraphsToHtml } from './paragraphs'
 
 const badInput = (path: string, message: string) =>
   new AppError('BAD_INPUT', message, { fields: [{ path, message }] })
@@ -61,7 +62,8 @@ async function villagesOf(
 }
 
 /** The body as stored: plain paragraphs become <p>s, then only the allowed subset stays. */
-function cleanBody(raw: string): string {
+async function cleanBody(raw: string): Promise<string> {
+  const { plainText, sanitizeBody } = await loadHtml()
   const body = sanitizeBody(looksLikeMarkup(raw) ? raw : paragraphsToHtml(raw.split(/\n\s*\n/)))
   if (Array.from(plainText(body)).length < 10) throw badInput('body', '正文至少 10 个字')
   return body
@@ -69,6 +71,7 @@ function cleanBody(raw: string): string {
 
 /** Title and body pass the content check, or nothing is written. */
 async function checkText(ctx: ActionContext, title: string, body: string) {
+  const { plainText } = await loadHtml()
   const verdict = await ctx.content.checkText(`${title}\n${plainText(body)}`)
   if (!verdict.ok) throw new AppError('CONTENT_REJECTED', verdict.reason)
 }
@@ -110,7 +113,7 @@ export const authoringHandlers: HandlersFor<
     const caller = signedInCaller(ctx)
     await checkColumn(ctx, input.columnId)
     const villageIds = await villagesOf(ctx, caller, input.scope)
-    const body = cleanBody(input.body)
+    const body = await cleanBody(input.body)
     const cover = input.cover ?? null
     const video = input.video ?? null
     const images = input.images ?? []
@@ -129,7 +132,7 @@ export const authoringHandlers: HandlersFor<
       id: newId('ntc'),
       columnId: input.columnId,
       title: input.title,
-      summary: summarise(plainText(body)),
+      summary: summarise((await loadHtml()).plainText(body)),
       body,
       villageIds,
       pinned: input.pinned ?? false,
@@ -163,8 +166,8 @@ export const authoringHandlers: HandlersFor<
     if (input.scope !== undefined) patch.villageIds = await villagesOf(ctx, caller, input.scope)
     if (input.title !== undefined) patch.title = input.title
     if (input.body !== undefined) {
-      patch.body = cleanBody(input.body)
-      patch.summary = summarise(plainText(patch.body))
+      patch.body = await cleanBody(input.body)
+      patch.summary = summarise((await loadHtml()).plainText(patch.body))
     }
     if (input.cover !== undefined) patch.cover = input.cover
     if (input.images !== undefined) patch.images = input.images

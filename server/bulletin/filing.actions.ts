@@ -1,10 +1,10 @@
 // 信息报送考核 (admins): each village's notices a month, adoption by higher-level media, the
 // score and the minimum; the rules themselves are in filing.rules.ts.
-import { newWorkbook, tableSheet, writeXlsx } from '../shared/xlsx'
 import { monthLabel, type FilingSettings, type FilingTable } from '../../contract/filing'
 import { shanghaiMonth } from '../../contract/time'
 import type { ActionContext, HandlersFor } from '../context'
 import { notFound } from '../errors'
+import { loadXlsx } from '../lazy/load'
 import { toIso, toIsoOrNull } from '../shared/time'
 import { FILING_SETTINGS_KEY, filingRows, monthRange, parseFilingSettings } from './filing.rules'
 
@@ -32,7 +32,8 @@ const COLUMNS = [
   { header: '达标情况', key: 'status', width: 12 },
 ]
 
-function writeFilingXlsx(filed: FilingTable): Buffer {
+async function writeFilingXlsx(filed: FilingTable): Promise<Buffer> {
+  const { newWorkbook, tableSheet, writeXlsx } = await loadXlsx()
   const workbook = newWorkbook()
   const sheet = tableSheet(workbook, `信息报送-${filed.month}`, COLUMNS)
   for (const row of filed.rows) {
@@ -92,7 +93,7 @@ export const filingHandlers: HandlersFor<
   },
 
   async 'filing.export'(ctx, input) {
-    const content = writeFilingXlsx(await table(ctx, input.month))
+    const content = await writeFilingXlsx(await table(ctx, input.month))
     return {
       fileName: `信息报送-${monthLabel(input.month)}.xlsx`,
       content: content.toString('base64'),

@@ -1,9 +1,9 @@
 // 评选 after the votes: results with ties and winners, the integrity report for admins, 公示
 // objections, and the .xlsx export.
-import { newWorkbook, tableSheet, writeXlsx } from '../shared/xlsx'
 import type { CampaignResults } from '../../contract/campaigns'
 import type { ActionContext, Caller, HandlersFor } from '../context'
 import { AppError, forbidden } from '../errors'
+import { loadXlsx } from '../lazy/load'
 import { decodeCursor, encodeCursor } from '../shared/cursor'
 import { newId } from '../shared/ids'
 import { toIso } from '../shared/time'
@@ -52,11 +52,12 @@ function residentIn(caller: Caller, c: CampaignView) {
   return caller.household
 }
 
-function writeResultsXlsx(
+async function writeResultsXlsx(
   c: CampaignView,
   r: CampaignResults,
   invalid: { id: string; candidate: string; voter: string; reason: string; at: string }[],
 ) {
+  const { newWorkbook, tableSheet, writeXlsx } = await loadXlsx()
   const workbook = newWorkbook()
   const sheet = tableSheet(workbook, '评选结果', [
     { header: '名次', key: 'rank', width: 8 },
@@ -199,7 +200,7 @@ export const resultHandlers: HandlersFor<
           })
       after = page.next ?? undefined
     } while (after)
-    const content = writeResultsXlsx(c, r, invalid)
+    const content = await writeResultsXlsx(c, r, invalid)
     return { fileName: `${c.title}-结果.xlsx`, content: content.toString('base64') }
   },
 }

@@ -1,8 +1,8 @@
 // 户码: resolving a scanned code, printing a group's plates and reissuing a lost one.
-import { create as createQr } from 'qrcode/lib/core/qrcode'
 import type { Plate } from '../../contract/doorplates'
 import { signedInCaller, type ActionContext, type Caller, type HandlersFor } from '../context'
 import { AppError, forbidden, notFound } from '../errors'
+import { loadQr } from '../lazy/load'
 import { gridScope, inGridScope, inVillageScope } from '../people/people.rules'
 import { decodeCursor, encodeCursor } from '../shared/cursor'
 import { toIso } from '../shared/time'
@@ -42,12 +42,8 @@ export async function issuePlates(ctx: Pick<ActionContext, 'store'>, ids: string
 }
 
 /** QR modules, row by row, for the H5 page that opens this code. */
-function qrRows(origin: string, code: string): string[] {
-  const qr = createQr(`${origin}/#/${DOOR_PAGE}?code=${code}`, { errorCorrectionLevel: 'M' })
-  const { size } = qr.modules
-  return Array.from({ length: size }, (_, y) =>
-    Array.from({ length: size }, (_, x) => (qr.modules.get(x, y) ? '1' : '0')).join(''),
-  )
+async function qrRows(origin: string, code: string): Promise<string[]> {
+  return (await loadQr()).qrRows(`${origin}/#/${DOOR_PAGE}?code=${code}`)
 }
 
 /** The plate as printed: a cached 小程序码 on WeChat, a QR code of the H5 URL locally. */
@@ -70,7 +66,7 @@ async function platePicture(
       fields: [{ path: 'origin', message: '缺少页面地址' }],
     })
   }
-  return { qr: qrRows(origin, plate.code), image: null }
+  return { qr: await qrRows(origin, plate.code), image: null }
 }
 
 async function servedHousehold(ctx: ActionContext, caller: Caller, id: string) {

@@ -2,7 +2,7 @@ import { requireCleanText } from '../content/clean-text'
 import type { MeUser } from '../../contract/people'
 import { signedInCaller, type ActionContext, type Caller, type HandlersFor } from '../context'
 import { AppError } from '../errors'
-import { DEMO_ACCOUNTS, describeDemoAccount } from '../seed/demo-accounts'
+import { loadDemoAccounts } from '../lazy/load'
 import { SETUP_CODE_KEY } from './setup-code'
 import { toIso } from '../shared/time'
 
@@ -56,6 +56,7 @@ export const peopleHandlers: HandlersFor<
   | 'villages.list'
 > = {
   async 'auth.devAccounts'(ctx) {
+    const { DEMO_ACCOUNTS, describeDemoAccount } = await loadDemoAccounts()
     return DEMO_ACCOUNTS.map((account) => ({
       current: ctx.caller?.user.openid === account.openid,
       openid: account.openid,

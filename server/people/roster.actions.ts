@@ -6,14 +6,8 @@ import type { AuditNote, HandlersFor } from '../context'
 import { AppError, notFound } from '../errors'
 import { UniqueViolation, type RosterPlan, type Store } from '../store/store'
 import { issuePlates } from '../doorplate/doorplate.actions'
-import {
-  readRosterFile,
-  UnreadableRosterFile,
-  writeRosterXlsx,
-  type RosterFile,
-} from './roster.file'
-import { exportOrder, planRoster } from './roster.rules'
-import { confirmationProblem, namesNotInTown } from './roster-villages.rules'
+import { loadXlsx } from '../lazy/load'
+import type { RosterFile } from './roster.file'
 import { checkRows } from './roster-rows.rules'
 
 /** A planned import: the report to show and the writes it stands for. */
@@ -33,6 +27,8 @@ export async function planRosterImport(
   newVillages: readonly string[] = [],
 ): Promise<RosterImport> {
   let parsed: RosterFile
+  const { readRosterFile, UnreadableRosterFile, confirmationProblem, namesNotInTown, planRoster } =
+    await loadXlsx()
   try {
     parsed = await readRosterFile(file.content, file.fileName)
   } catch (error) {
@@ -170,6 +166,7 @@ export const rosterHandlers: HandlersFor<'roster.preview' | 'roster.commit' | 'r
       if (!village) throw notFound('该村')
       scope = village.name
     }
+    const { exportOrder, writeRosterXlsx } = await loadXlsx()
     const entries = exportOrder(await ctx.store.roster.entries(input.villageId))
     const content = writeRosterXlsx(entries)
     return {

@@ -1,9 +1,9 @@
-import { create as createQr } from 'qrcode/lib/core/qrcode'
 import { randomInt } from 'node:crypto'
 import { requireCleanText } from '../content/clean-text'
 import type { Household } from '../../contract/places'
 import { signedInCaller, type ActionContext, type Caller, type HandlersFor } from '../context'
 import { AppError, forbidden, notFound } from '../errors'
+import { loadQr } from '../lazy/load'
 import { gridScope, inGridScope, inVillageScope } from '../people/people.rules'
 import { decodeCursor, encodeCursor } from '../shared/cursor'
 import { newId } from '../shared/ids'
@@ -236,10 +236,7 @@ export const placesHandlers: HandlersFor<
       expiresAt,
     })
     ctx.audit({ target: `household:${household.id}`, after: { invite: code, expiresAt } })
-    const qr = createQr(`hemei-invite:${code}`, { errorCorrectionLevel: 'M' }).modules
-    const rows = Array.from({ length: qr.size }, (_, y) =>
-      Array.from({ length: qr.size }, (_, x) => (qr.get(x, y) ? '1' : '0')).join(''),
-    )
+    const rows = (await loadQr()).qrRows(`hemei-invite:${code}`)
     return { code, expiresAt: toIso(expiresAt), qr: rows }
   },
 }

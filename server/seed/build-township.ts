@@ -10,7 +10,7 @@ import type {
   Snapshot,
   UserRecord,
 } from '../store/store'
-import { paragraphsToHtml } from '../bulletin/rich-text'
+import { paragraphsToHtml } from '../bulletin/paragraphs'
 import { frozenEntries } from './board-snapshot'
 import { addCampaignDemo } from './campaign-snapshot'
 import { DEMO_ACCOUNTS } from './demo-accounts'

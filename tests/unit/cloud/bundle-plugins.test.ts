@@ -1,20 +1,23 @@
-// The cloud function's bundle swaps parts of three libraries (scripts/build-functions.ts):
-// zod's locales, sanitize-html's postcss, and htmlparser2 reduced to its Parser. The modules
+// The cloud function's bundle swaps parts of libraries (scripts/build-functions.ts): zod's
+// locales and the zod modules it never runs, and htmlparser2 reduced to its Parser. The modules
 // that use them are bundled here with those plugins and must answer exactly as they do
-// unbundled: the rich-text sanitizer and the 广播稿 derived from a notice.
+// unbundled: the rich-text sanitiser, the 广播稿 derived from a notice, and the contract's
+// schemas parsing good and bad inputs (with zod's JSON Schema and compile modules stubbed out).
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { build } from 'esbuild'
 import { describe, expect, it } from 'vitest'
+import { actions } from '../../../contract'
 import { scriptOf } from '../../../server/broadcast/script.rules'
 import { sanitizeBody } from '../../../server/bulletin/rich-text'
 import {
   NODE_TARGET,
+  ZOD_UNUSED,
   htmlparser2Parser,
-  postcssStub,
   zodLocalesShim,
+  zodUnusedStub,
 } from '../../../scripts/build-functions'
 
 const root = path.resolve(__dirname, '../../..')
@@ -22,6 +25,8 @@ const root = path.resolve(__dirname, '../../..')
 interface Bundled {
   sanitizeBody: typeof sanitizeBody
   scriptOf: typeof scriptOf
+  actions: typeof actions
+  z: typeof import('zod').z
 }
 
 async function bundled(): Promise<{ mod: Bundled; inputs: string[] }> {
@@ -31,6 +36,8 @@ async function bundled(): Promise<{ mod: Bundled; inputs: string[] }> {
     entry,
     `export { sanitizeBody } from ${JSON.stringify(path.join(root, 'server/bulletin/rich-text'))}
 export { scriptOf } from ${JSON.stringify(path.join(root, 'server/broadcast/script.rules'))}
+export { actions } from ${JSON.stringify(path.join(root, 'contract'))}
+export { z } from 'zod'
 `,
   )
   const outfile = path.join(dir, 'out.js')
@@ -43,7 +50,8 @@ export { scriptOf } from ${JSON.stringify(path.join(root, 'server/broadcast/scri
     outfile,
     metafile: true,
     absWorkingDir: root,
-    plugins: [zodLocalesShim, postcssStub, htmlparser2Parser],
+    nodePaths: [path.join(root, 'node_modules')],
+    plugins: [zodLocalesShim, zodUnusedStub, htmlparser2Parser],
   })
   const mod = createRequire(outfile)(outfile) as Bundled
   fs.rmSync(dir, { recursive: true, force: true })
@@ -58,7 +66,7 @@ const bodies = [
 ]
 
 describe('the function bundle’s library swaps', () => {
-  it('holds htmlparser2’s Parser once, without its DOM half, postcss or the entity encoder', async () => {
+  it('holds htmlparser2’s Parser once, without its DOM half or the entity encoder, and no zod JSON Schema', async () => {
     const { inputs } = await bundled()
     // Files of a package, named from the package on (the innermost node_modules).
     const of = (name: string) =>
@@ -68,8 +76,10 @@ describe('the function bundle’s library swaps', () => {
       'htmlparser2/dist/commonjs/Parser.js',
     ])
     expect([...of('domhandler'), ...of('domutils'), ...of('dom-serializer')]).toEqual([])
-    expect(of('postcss')).toEqual([])
     expect(of('entities').filter((i) => /encode/.test(i))).toEqual([])
+    // zod's locales: zh-CN only (en resolves to it too).
+    expect(of('zod').filter((i) => /locales\/(?!zh-CN|index)/.test(i))).toEqual([])
+    expect(ZOD_UNUSED.length).toBeGreaterThan(0)
   })
 
   it('sanitizes and scripts every sample exactly as the unbundled modules do', async () => {
@@ -81,5 +91,33 @@ describe('the function bundle’s library swaps', () => {
     }
     // And the sanitizer still does its work in the bundle.
     expect(mod.sanitizeBody(bodies[1] ?? '')).not.toMatch(/script|onclick|javascript/)
+  })
+
+  it('parses with every action’s input schema as unbundled zod does, messages in Chinese', async () => {
+    const { mod } = await bundled()
+    mod.z.config(mod.z.locales.zhCN())
+    const samples: unknown[] = [
+      {},
+      null,
+      'x',
+      { id: 'abc', limit: 5 },
+      { keyword: '长'.repeat(31) },
+    ]
+    const names = Object.keys(actions) as (keyof typeof actions)[]
+    expect(names.length).toBeGreaterThan(100)
+    for (const name of names) {
+      for (const input of samples) {
+        const here = actions[name].input.safeParse(input)
+        const there = mod.actions[name].input.safeParse(input)
+        expect(there.success, `${name} ${JSON.stringify(input)}`).toBe(here.success)
+        if (!there.success) {
+          // Chinese from the first schema on: no English default left behind.
+          for (const issue of there.error.issues)
+            expect(issue.message).not.toMatch(/^(Invalid|Too|Expected)/)
+        }
+      }
+    }
+    // What was stubbed out says so when called, rather than answering wrongly.
+    expect(() => mod.z.toJSONSchema(mod.z.string())).toThrow(/not bundled/)
   })
 })

@@ -3,11 +3,21 @@
 // wx-server-sdk 4.0.2 pointed at the CloudBase emulator (tests/emulator), and `main(event,
 // context)` called the way WeChat calls it: the caller in WX_OPENID / TCB_SOURCE, the
 // environment in TCB_ENV (what DYNAMIC_CURRENT_ENV resolves to).
+import fs from 'node:fs'
 import { createRequire } from 'node:module'
+import path from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Envelope } from '../../../contract'
 import { loadFunctionConfig } from '../../../cloudfunctions/api/config'
-import { bundlePath, buildFunction } from '../../../scripts/build-functions'
+import {
+  bundlePath,
+  buildFunction,
+  type FunctionBuild,
+  LAZY_FILES,
+  MAX_BYTES,
+} from '../../../scripts/build-functions'
+import { SHIPPED_FILES, stageFunction } from '../../../scripts/deploy-function'
+import { qrRows } from '../../../server/lazy/qr'
 import { provision } from '../../emulator/harness'
 import { type RealSdk, platformEnv, setCaller } from '../../emulator/sdk'
 import { type Emulator, startEmulator } from '../../emulator/server'
@@ -20,6 +30,11 @@ let emulator: Emulator
 let sdk: RealSdk
 let envs = 0
 let inputs: string[] = []
+let built: FunctionBuild
+
+/** The lazy files next to the bundle, as their paths in require's cache. */
+const lazyPaths = LAZY_FILES.map((f) => path.join(path.dirname(bundlePath), f))
+const loadedLazy = () => lazyPaths.filter((p) => requireHere.cache[p]).map((p) => path.basename(p))
 
 /**
  * Per test: a fresh cloud environment (collections and indexes created, as DEPLOY.md has it
@@ -50,6 +65,7 @@ const context = { request_id: 'req-platform-1', function_name: 'api' }
 
 afterEach(() => {
   delete requireHere.cache[bundlePath]
+  for (const p of lazyPaths) delete requireHere.cache[p]
   emulator?.openapi.reset()
 })
 
@@ -60,7 +76,8 @@ describe('the bundled api cloud function', { timeout: 30_000 }, () => {
     // The platform's variables are set before anything requires the SDK.
     Object.assign(process.env, platformEnv(emulator.url, 'fn-0'))
     sdk = createRequire(bundlePath)('wx-server-sdk') as RealSdk
-    inputs = Object.keys((await buildFunction()).meta.inputs)
+    built = await buildFunction()
+    inputs = Object.keys(built.meta.inputs)
   }, 120_000)
   afterAll(() => emulator?.close())
 
@@ -69,6 +86,96 @@ describe('the bundled api cloud function', { timeout: 30_000 }, () => {
     expect(
       inputs.filter((i) => /(^|\/)tests\/|node_modules\/(mingo|bson|protobufjs)\//.test(i)),
     ).toEqual([])
+  })
+
+  it('loads at cold start only index.js, within its budget, and ships the lazy files beside it', () => {
+    expect(built.bytes).toBeLessThanOrEqual(MAX_BYTES)
+    expect(Object.keys(built.files)).toEqual(['index.js', ...LAZY_FILES])
+    // What index.js holds: none of the libraries only some actions need.
+    const indexInputs = Object.keys(built.meta.outputs['cloudfunctions/api/index.js']!.inputs)
+    const heavy =
+      /node_modules\/(xss|cssfilter|htmlparser2|entities|saxes|fflate|qrcode|modern-ahocorasick)\//
+    expect(indexInputs.filter((i) => heavy.test(i))).toEqual([])
+    expect(
+      indexInputs.filter((i) => /^server\/shared\/(xlsx|zip|xml)|rich-text|script\.rules/.test(i)),
+    ).toEqual([])
+    // A lazy file keeps no state of the router's and throws none of its errors (its own copy
+    // of AppError would not be recognised by index.js's router).
+    for (const file of LAZY_FILES) {
+      const lazyInputs = Object.keys(built.meta.outputs[`cloudfunctions/api/${file}`]!.inputs)
+      expect(lazyInputs.filter((i) => /^server\/(errors|router|context|store\/)/.test(i))).toEqual(
+        [],
+      )
+    }
+    // The upload takes every file the bundle needs.
+    const stage = stageFunction()
+    expect(fs.readdirSync(stage).sort()).toEqual([...SHIPPED_FILES].sort())
+    fs.rmSync(path.dirname(stage), { recursive: true, force: true })
+  })
+
+  it('answers spreadsheet, rich-text and word-list actions from the lazy files, loaded on first use', async () => {
+    const { main } = loadFunction({ ADMIN_OPENIDS: 'o-admin' })
+    setCaller({ OPENID: 'o-resident' })
+    expect(await main({ action: 'me.get', input: {} }, context)).toMatchObject({ ok: true })
+    // A resident's read loads none of them.
+    expect(loadedLazy()).toEqual([])
+
+    setCaller({ OPENID: 'o-admin' })
+    // .xlsx writing (lazy-xlsx.js): the roster of an empty township, header only ...
+    const exported = await main({ action: 'roster.export', input: {} }, context)
+    if (exported === 'success' || !exported.ok) throw new Error(JSON.stringify(exported))
+    const file = exported.data as { fileName: string; content: string }
+    expect(file.fileName).toMatch(/^花名册-全镇-\d{4}-\d{2}-\d{2}\.xlsx$/)
+    expect(Buffer.from(file.content, 'base64').subarray(0, 2).toString()).toBe('PK')
+    expect(loadedLazy()).toEqual(['lazy-xlsx.js'])
+    // ... read back through the zip and XML readers: no households in it, no errors.
+    const preview = await main({ action: 'roster.preview', input: file }, context)
+    expect(preview).toMatchObject({ ok: true, data: { rows: 0, create: 0, errors: [] } })
+    // Not an .xlsx at all: the lazy reader's own error class still becomes a Chinese BAD_INPUT.
+    const broken = await main(
+      { action: 'roster.preview', input: { fileName: 'a.xlsx', content: 'bm90IGEgemlw' } },
+      context,
+    )
+    expect(broken).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
+
+    // Rich text (lazy-html.js) and the word list (lazy-words.js): a notice with a script in it.
+    const column = await main({ action: 'columns.create', input: { name: '村务公开' } }, context)
+    if (column === 'success' || !column.ok) throw new Error(JSON.stringify(column))
+    const columnId = (column.data as { id: string }).id
+    const notice = {
+      columnId,
+      title: '冬季防火通知',
+      body: '<p>请各户检查电线、炉灶，<b>严禁</b>焚烧秸秆。</p><script>alert(1)</script><img src=x onerror=alert(1)>',
+      scope: { kind: 'township' },
+      publish: 'now',
+    }
+    const created = await main({ action: 'notices.create', input: notice }, context)
+    expect(created).toMatchObject({
+      ok: true,
+      data: { body: '<p>请各户检查电线、炉灶，<strong>严禁</strong>焚烧秸秆。</p>' },
+    })
+    expect(loadedLazy().sort()).toEqual(['lazy-html.js', 'lazy-words.js', 'lazy-xlsx.js'])
+    await main({ action: 'content.setWords', input: { words: ['秸秆'] } }, context)
+    const refused = await main(
+      { action: 'notices.create', input: { ...notice, title: '再次提醒' } },
+      context,
+    )
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'CONTENT_REJECTED', message: '含有敏感词“秸秆”，请修改后再提交' },
+    })
+  })
+
+  it('draws QR codes from lazy-qr.js exactly as the unbundled code does', () => {
+    const lazyQr = requireHere(path.join(path.dirname(bundlePath), 'lazy-qr.js')) as {
+      qrRows: typeof qrRows
+    }
+    const text = 'hemei-invite:ABCD2345'
+    const rows = lazyQr.qrRows(text)
+    expect(rows).toEqual(qrRows(text))
+    // Version 2 at level M: 25 modules a side, the finder pattern in the corner.
+    expect(rows).toHaveLength(25)
+    expect(rows[0]!.slice(0, 7)).toBe('1111111')
   })
 
   it('sends every call to the environment it is invoked in (DYNAMIC_CURRENT_ENV)', async () => {
