@@ -91,7 +91,14 @@ export async function loadCampaigns(db: CloudDb, s: Snapshot): Promise<void> {
   }
   for (const [campaignId, last] of lastNumber)
     guards.push({ collection: C.candidateNumbers, doc: { _id: campaignId, last } })
-  await addAll(db, C.campaigns, s.campaigns)
+  const approved = new Map<string, number>()
+  for (const n of s.nominations)
+    if (n.status === 'approved') approved.set(n.campaignId, (approved.get(n.campaignId) ?? 0) + 1)
+  await addAll(
+    db,
+    C.campaigns,
+    s.campaigns.map((c) => ({ ...c, candidateCount: approved.get(c.id) ?? 0 })),
+  )
   // A duplicate slot or key fails its add, as the UNIQUE keys fail the SQLite import.
   const add = ({ collection, doc }: { collection: string; doc: Doc }) =>
     db.collection(collection).add({ data: doc })

@@ -7,6 +7,9 @@ import { all, byIds, fromDoc, getDoc, isDuplicate, keysetPage } from './docs'
 import { C, campaignFromDoc, ids, nicknames, voteFromDoc, voterKeyOf } from './campaigns-docs'
 import type { CloudDb, Doc, Transaction } from './sdk'
 
+const perUser = { counting: 'perPerson' } as const
+const perHousehold = { counting: 'perHousehold' } as const
+
 type VoteMethods = Pick<
   CampaignsRepo,
   'castVote' | 'usage' | 'vote' | 'votes' | 'invalidate' | 'integrityVotes'
@@ -165,15 +168,24 @@ export function voteMethods(db: CloudDb): VoteMethods {
   return {
     castVote: (v) => castVote(db, v),
     async usage(q) {
-      const c = await getDoc(db.collection(C.campaigns).doc(q.campaignId))
-      if (!c) return { day: 0, perCandidate: {} }
-      const voterKey = voterKeyOf(campaignFromDoc(c).rules, q.voterId, q.voterHouseholdId)
-      // At most votesPerDay (≤ 20) votes: one read.
-      const { data } = await db
+      // The voter's votes of the day under either key (the user's, or the household's under
+      // 一户一票), in one read: every vote of a campaign carries the key its counting rule gives,
+      // and the rule is fixed once voting begins. Only should both keys turn up is the
+      // campaign read to tell which one counts. At most 2 × votesPerDay (≤ 40) votes.
+      const keys = [voterKeyOf(perUser, q.voterId, q.voterHouseholdId)]
+      keys.push(voterKeyOf(perHousehold, q.voterId, q.voterHouseholdId))
+      const { data: both } = await db
         .collection(C.votes)
-        .where({ campaignId: q.campaignId, voterKey, day: q.day })
+        .where({ campaignId: q.campaignId, voterKey: _.in(keys), day: q.day })
         .limit(100)
         .get()
+      let data = both
+      if (new Set(both.map((d) => String(d.voterKey))).size > 1) {
+        const c = await getDoc(db.collection(C.campaigns).doc(q.campaignId))
+        if (!c) return { day: 0, perCandidate: {} }
+        const voterKey = voterKeyOf(campaignFromDoc(c).rules, q.voterId, q.voterHouseholdId)
+        data = both.filter((d) => d.voterKey === voterKey)
+      }
       const perCandidate: Record<string, number> = {}
       let day = 0
       for (const d of data) {
