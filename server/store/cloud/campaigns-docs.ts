@@ -18,8 +18,6 @@ export const C = {
   nominationSlots: 'nomination_slots',
   candidateNumbers: 'candidate_numbers',
   votes: 'votes',
-  voteDaySlots: 'vote_day_slots',
-  voteCandidateSlots: 'vote_candidate_slots',
   invalidations: 'vote_invalidations',
   closures: 'campaign_phase_closures',
   objections: 'campaign_objections',
@@ -37,15 +35,6 @@ export const ids = {
     `nomination:${campaignId}:${householdId}`,
   /** unique_keys: a candidate number is given once per campaign. */
   candidateNumber: (campaignId: string, number: number) => `candidate:${campaignId}:${number}`,
-  daySlot: (campaignId: string, voterKey: string, day: string, n: number) =>
-    `${campaignId}:${voterKey}:${day}:${n}`,
-  candidateSlot: (
-    campaignId: string,
-    voterKey: string,
-    day: string,
-    nominationId: string,
-    n: number,
-  ) => `${campaignId}:${voterKey}:${day}:${nominationId}:${n}`,
   closure: (campaignId: string, phase: string) => `${campaignId}:${phase}`,
   subscription: (campaignId: string, userId: string) => `${campaignId}:${userId}`,
   event: (campaignId: string, event: string) => `${campaignId}:${event}`,
