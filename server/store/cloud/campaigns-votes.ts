@@ -1,6 +1,6 @@
 // Votes on the cloud database. Every limit is a slot number on the vote, unique per voter and day
-// by index, taken in the same transaction that adds the vote and counts it on its nomination; tallies read those
-// counters. Invalidations are documents whose `_id` is the vote's.
+// by index, taken in the same transaction that adds the vote and counts it on its nomination;
+// tallies read those counters. Invalidations are documents whose `_id` is the vote's.
 import { UniqueViolation } from '../common'
 import type { CampaignsRepo, CastVote, VoteOutcome, VoteRecord, VoteView } from '../store'
 import { all, byIds, fromDoc, getDoc, isDuplicate, keysetPage } from './docs'

@@ -210,7 +210,7 @@ export const cloudCollections = [
   },
   {
     name: 'campaigns',
-    id: 'the campaign id',
+    id: 'the campaign id; `candidateCount` counts its approved nominations (absent on documents written before it was kept: counted when read)',
     indexes: [
       { name: 'list', keys: [desc('publicityEndsAt'), desc('_id')] },
       { name: 'village', keys: [asc('villageId'), desc('publicityEndsAt'), desc('_id')] },
