@@ -18,8 +18,6 @@ export const C = {
   nominationSlots: 'nomination_slots',
   candidateNumbers: 'candidate_numbers',
   votes: 'votes',
-  voteDaySlots: 'vote_day_slots',
-  voteCandidateSlots: 'vote_candidate_slots',
   invalidations: 'vote_invalidations',
   closures: 'campaign_phase_closures',
   objections: 'campaign_objections',
@@ -37,26 +35,28 @@ export const ids = {
     `nomination:${campaignId}:${householdId}`,
   /** unique_keys: a candidate number is given once per campaign. */
   candidateNumber: (campaignId: string, number: number) => `candidate:${campaignId}:${number}`,
-  daySlot: (campaignId: string, voterKey: string, day: string, n: number) =>
-    `${campaignId}:${voterKey}:${day}:${n}`,
-  candidateSlot: (
-    campaignId: string,
-    voterKey: string,
-    day: string,
-    nominationId: string,
-    n: number,
-  ) => `${campaignId}:${voterKey}:${day}:${nominationId}:${n}`,
   closure: (campaignId: string, phase: string) => `${campaignId}:${phase}`,
   subscription: (campaignId: string, userId: string) => `${campaignId}:${userId}`,
   event: (campaignId: string, event: string) => `${campaignId}:${event}`,
 }
 
 /** The voter the limits count on: the user, or the household under 一户一票. */
-export const voterKeyOf = (rules: CampaignRecord['rules'], voterId: string, householdId: string) =>
-  rules.counting === 'perHousehold' ? `h:${householdId}` : `u:${voterId}`
+export const voterKeyOf = (
+  rules: Pick<CampaignRecord['rules'], 'counting'>,
+  voterId: string,
+  householdId: string,
+) => (rules.counting === 'perHousehold' ? `h:${householdId}` : `u:${voterId}`)
 
-/** A campaign document is its record. */
-export const campaignFromDoc = (d: Doc) => fromDoc<CampaignRecord>(d)
+/**
+ * A campaign document is its record, plus `candidateCount`: its approved nominations, kept by
+ * the transactions that approve or withdraw one, so that a campaign and its count are one read.
+ * A document written before the counter existed has none and is counted instead.
+ */
+export const campaignFromDoc = (d: Doc) => fromDoc<CampaignRecord>(d, ['candidateCount'])
+
+/** The approved nominations a campaign document counts, or null when it keeps no counter. */
+export const candidateCountOf = (d: Doc): number | null =>
+  typeof d.candidateCount === 'number' ? d.candidateCount : null
 
 /** Derived fields of a nomination document: its nominator slot and its valid-votes counter. */
 const NOMINATION_DERIVED = ['nominatorKey', 'nominatorSlot', 'votes']
@@ -104,12 +104,13 @@ export async function campaignViews(
   places: Places,
 ): Promise<CampaignView[]> {
   const _ = db.command
-  // One aggregate for the page (at most GET_MAX campaigns), not a count per campaign.
-  const { list } = docs.length
+  // Documents keep their count; one aggregate for the page's others (older documents).
+  const uncounted = docs.filter((d) => candidateCountOf(d) === null)
+  const { list } = uncounted.length
     ? await db
         .collection(C.nominations)
         .aggregate()
-        .match({ campaignId: _.in(docs.map((d) => d._id)), status: 'approved' })
+        .match({ campaignId: _.in(uncounted.map((d) => d._id)), status: 'approved' })
         .group({ _id: '$campaignId', n: _.aggregate.sum(1) })
         .limit(GET_MAX)
         .end()
@@ -120,7 +121,7 @@ export async function campaignViews(
     return {
       ...c,
       villageName: c.villageId === null ? null : (places.villages.get(c.villageId)?.name ?? null),
-      candidateCount: counts.get(c.id) ?? 0,
+      candidateCount: candidateCountOf(d) ?? counts.get(c.id) ?? 0,
     }
   })
 }

@@ -1,7 +1,8 @@
 // The campaigns' part of a snapshot import (seed and tests, into an empty database). Seeded
 // nominations take their nominator's slots in order and seeded votes go through the same
-// limits as live ones (one over a limit is an error), as in the SQLite import; the slots are
-// worked out here and every document is then written in batches, not one transaction per vote.
+// limits as live ones (one over a limit is an error), as in the SQLite import; the slots (fields
+// of each vote) are worked out here and every document is then written in batches, not one
+// transaction per vote.
 import type { CampaignRecord, Snapshot, VoteRecord } from '../store'
 import { addAll, inBatches, UNIQUE_KEYS } from './docs'
 import { C, ids, nominationDoc, voterKeyOf } from './campaigns-docs'
@@ -25,7 +26,6 @@ function voteDocs(s: Snapshot) {
   const candidateSlot = counter()
   const counts = new Map<string, number>()
   const votes: Doc[] = []
-  const slots: { collection: string; doc: Doc }[] = []
   const refuse = (v: VoteRecord, reason: string) => {
     throw new Error(`seeded vote ${v.id} refused: ${reason}`)
   }
@@ -43,27 +43,14 @@ function voteDocs(s: Snapshot) {
     if (cand > c.rules.votesPerCandidatePerDay) refuse(v, 'candidateLimit')
     const { id, ...fields } = v
     votes.push({ _id: id, ...fields, voterKey, daySlot: day, candidateSlot: cand })
-    slots.push(
-      {
-        collection: C.voteDaySlots,
-        doc: { _id: ids.daySlot(v.campaignId, voterKey, v.day, day), voteId: id },
-      },
-      {
-        collection: C.voteCandidateSlots,
-        doc: {
-          _id: ids.candidateSlot(v.campaignId, voterKey, v.day, v.nominationId, cand),
-          voteId: id,
-        },
-      },
-    )
     counts.set(v.nominationId, (counts.get(v.nominationId) ?? 0) + 1)
   }
-  return { votes, slots, counts }
+  return { votes, counts }
 }
 
 /** Writes the snapshot's campaigns, nominations and votes with their slots, keys and counters. */
 export async function loadCampaigns(db: CloudDb, s: Snapshot): Promise<void> {
-  const { votes, slots, counts } = voteDocs(s)
+  const { votes, counts } = voteDocs(s)
   const nominatorSlot = counter()
   const lastNumber = new Map<string, number>()
   const nominations: Doc[] = []
@@ -91,7 +78,14 @@ export async function loadCampaigns(db: CloudDb, s: Snapshot): Promise<void> {
   }
   for (const [campaignId, last] of lastNumber)
     guards.push({ collection: C.candidateNumbers, doc: { _id: campaignId, last } })
-  await addAll(db, C.campaigns, s.campaigns)
+  const approved = new Map<string, number>()
+  for (const n of s.nominations)
+    if (n.status === 'approved') approved.set(n.campaignId, (approved.get(n.campaignId) ?? 0) + 1)
+  await addAll(
+    db,
+    C.campaigns,
+    s.campaigns.map((c) => ({ ...c, candidateCount: approved.get(c.id) ?? 0 })),
+  )
   // A duplicate slot or key fails its add, as the UNIQUE keys fail the SQLite import.
   const add = ({ collection, doc }: { collection: string; doc: Doc }) =>
     db.collection(collection).add({ data: doc })
@@ -106,5 +100,4 @@ export async function loadCampaigns(db: CloudDb, s: Snapshot): Promise<void> {
     20,
     add,
   )
-  await inBatches(slots, 20, add)
 }

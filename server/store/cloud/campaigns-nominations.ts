@@ -13,8 +13,27 @@ import {
   UNIQUE_KEYS,
 } from './docs'
 import { byIds } from './docs'
-import { C, ids, nominationDoc, nominationFromDoc, nominationViews } from './campaigns-docs'
-import type { CloudDb } from './sdk'
+import {
+  C,
+  candidateCountOf,
+  ids,
+  nominationDoc,
+  nominationFromDoc,
+  nominationViews,
+} from './campaigns-docs'
+import type { CloudDb, Transaction } from './sdk'
+
+/**
+ * Moves the campaign's candidate counter by `by` in the transaction that approves or withdraws
+ * a candidate. A campaign document without a counter (written before it existed) is left
+ * without one: its count is then counted when read.
+ */
+async function countCandidate(tx: Transaction, campaignId: string, by: 1 | -1) {
+  const ref = tx.collection(C.campaigns).doc(campaignId)
+  const doc = await getDoc(ref)
+  const count = doc ? candidateCountOf(doc) : null
+  if (count !== null) await ref.update({ data: { candidateCount: count + by } })
+}
 
 /** Transactions that lost a race for a deterministic `_id` are run again this often. */
 const RETRIES = 3
@@ -143,6 +162,7 @@ export function nominationMethods(db: CloudDb): NominationMethods {
             number = Number(last?.last ?? 0) + 1
             await counter.set({ data: { last: number } })
             await claimKey(tx, ids.candidateNumber(n.campaignId, number), id, 'nominations_number')
+            await countCandidate(tx, n.campaignId, 1)
           } else await releaseKey(tx, ids.liveNomination(n.campaignId, n.householdId))
           await tx
             .collection(C.nominations)
@@ -165,6 +185,7 @@ export function nominationMethods(db: CloudDb): NominationMethods {
         const doc = await getDoc(tx.collection(C.nominations).doc(id))
         if (!doc || (doc.status !== 'pending' && doc.status !== 'approved')) return false
         await releaseKey(tx, ids.liveNomination(String(doc.campaignId), String(doc.householdId)))
+        if (doc.status === 'approved') await countCandidate(tx, String(doc.campaignId), -1)
         await tx
           .collection(C.nominations)
           .doc(id)

@@ -1,32 +1,62 @@
-// Votes on the cloud database. Every limit is a slot document with a deterministic `_id`, taken
-// in the same transaction that adds the vote and counts it on its nomination; tallies read those
-// counters. Invalidations are documents whose `_id` is the vote's.
+// Votes on the cloud database. Every limit is a slot number on the vote, unique per voter and day
+// by index, taken in the same transaction that adds the vote and counts it on its nomination;
+// tallies read those counters. Invalidations are documents whose `_id` is the vote's.
 import { UniqueViolation } from '../common'
 import type { CampaignsRepo, CastVote, VoteOutcome, VoteRecord, VoteView } from '../store'
 import { all, byIds, fromDoc, getDoc, isDuplicate, keysetPage } from './docs'
-import { C, campaignFromDoc, ids, nicknames, voteFromDoc, voterKeyOf } from './campaigns-docs'
-import type { CloudDb, Doc, Transaction } from './sdk'
+import { C, campaignFromDoc, nicknames, voteFromDoc, voterKeyOf } from './campaigns-docs'
+import type { CloudDb, Doc } from './sdk'
+
+type UsageQuery = Parameters<CampaignsRepo['usage']>[0]
+
+const perPerson = { counting: 'perPerson' } as const
+const perHousehold = { counting: 'perHousehold' } as const
 
 type VoteMethods = Pick<
   CampaignsRepo,
   'castVote' | 'usage' | 'vote' | 'votes' | 'invalidate' | 'integrityVotes'
 >
 
-/** The first free slot among 1..limit (read by `_id`), or null when all are taken. */
-async function freeSlot(
-  tx: Transaction,
-  collection: string,
-  limit: number,
-  idOf: (n: number) => string,
-): Promise<number | null> {
-  for (let n = 1; n <= limit; n++)
-    if (!(await getDoc(tx.collection(collection).doc(idOf(n))))) return n
+/** The first slot among 1..limit no vote holds, or null when all are taken. */
+function freeSlot(taken: ReadonlySet<number>, limit: number): number | null {
+  for (let n = 1; n <= limit; n++) if (!taken.has(n)) return n
   return null
 }
 
-/** One attempt at a vote, in one transaction; a slot taken meanwhile fails its add. */
-function attemptVote(db: CloudDb, v: CastVote): Promise<VoteOutcome> {
+/**
+ * The voter's votes of the day under either key (the user's, or the household's under 一户一票),
+ * in one query: at most 2 × votesPerDay (≤ 40) votes. Every vote of a campaign carries the key
+ * its counting rule gives, and the rule is fixed once voting begins; the caller keeps the votes
+ * of the key that counts.
+ */
+async function votesOfDay(db: CloudDb, q: UsageQuery): Promise<Doc[]> {
+  const keys = [
+    voterKeyOf(perPerson, q.voterId, q.voterHouseholdId),
+    voterKeyOf(perHousehold, q.voterId, q.voterHouseholdId),
+  ]
+  const { data } = await db
+    .collection(C.votes)
+    .where({ campaignId: q.campaignId, voterKey: db.command.in(keys), day: q.day })
+    .limit(100)
+    .get()
+  return data
+}
+
+/**
+ * One attempt at a vote: the voter's votes of the day read first (a transaction reads single
+ * documents only), then one transaction that checks the campaign and the candidate, adds the
+ * vote in the first free day and candidate slots, and counts it on its nomination. The slots
+ * are fields of the vote, kept unique by the votes' `daySlot` and `candidateSlot` indexes: a
+ * slot another vote took after our read fails the add (duplicate key).
+ */
+async function attemptVote(db: CloudDb, v: CastVote): Promise<VoteOutcome> {
   const _ = db.command
+  const today = await votesOfDay(db, {
+    campaignId: v.campaignId,
+    voterId: v.voterId,
+    voterHouseholdId: v.voterHouseholdId,
+    day: v.day,
+  })
   return db.runTransaction(async (tx): Promise<VoteOutcome> => {
     const cDoc = await getDoc(tx.collection(C.campaigns).doc(v.campaignId))
     const c = cDoc ? campaignFromDoc(cDoc) : null
@@ -36,26 +66,16 @@ function attemptVote(db: CloudDb, v: CastVote): Promise<VoteOutcome> {
     if (!m || m.campaignId !== v.campaignId || m.status !== 'approved')
       return { ok: false, reason: 'notCandidate' }
     const voterKey = voterKeyOf(c.rules, v.voterId, v.voterHouseholdId)
-    const daySlot = await freeSlot(tx, C.voteDaySlots, c.rules.votesPerDay, (n) =>
-      ids.daySlot(v.campaignId, voterKey, v.day, n),
-    )
+    const mine = today.filter((d) => d.voterKey === voterKey)
+    const daySlot = freeSlot(new Set(mine.map((d) => Number(d.daySlot))), c.rules.votesPerDay)
     if (daySlot === null) return { ok: false, reason: 'dayLimit' }
-    const candidateSlot = await freeSlot(
-      tx,
-      C.voteCandidateSlots,
+    const candidateSlot = freeSlot(
+      new Set(
+        mine.filter((d) => d.nominationId === v.nominationId).map((d) => Number(d.candidateSlot)),
+      ),
       c.rules.votesPerCandidatePerDay,
-      (n) => ids.candidateSlot(v.campaignId, voterKey, v.day, v.nominationId, n),
     )
     if (candidateSlot === null) return { ok: false, reason: 'candidateLimit' }
-    await tx.collection(C.voteDaySlots).add({
-      data: { _id: ids.daySlot(v.campaignId, voterKey, v.day, daySlot), voteId: v.id },
-    })
-    await tx.collection(C.voteCandidateSlots).add({
-      data: {
-        _id: ids.candidateSlot(v.campaignId, voterKey, v.day, v.nominationId, candidateSlot),
-        voteId: v.id,
-      },
-    })
     await tx.collection(C.votes).add({
       data: {
         _id: v.id,
@@ -165,15 +185,14 @@ export function voteMethods(db: CloudDb): VoteMethods {
   return {
     castVote: (v) => castVote(db, v),
     async usage(q) {
-      const c = await getDoc(db.collection(C.campaigns).doc(q.campaignId))
-      if (!c) return { day: 0, perCandidate: {} }
-      const voterKey = voterKeyOf(campaignFromDoc(c).rules, q.voterId, q.voterHouseholdId)
-      // At most votesPerDay (≤ 20) votes: one read.
-      const { data } = await db
-        .collection(C.votes)
-        .where({ campaignId: q.campaignId, voterKey, day: q.day })
-        .limit(100)
-        .get()
+      let data = await votesOfDay(db, q)
+      // Both keys turn up only should the rule have changed under votes: the campaign says.
+      if (new Set(data.map((d) => String(d.voterKey))).size > 1) {
+        const c = await getDoc(db.collection(C.campaigns).doc(q.campaignId))
+        if (!c) return { day: 0, perCandidate: {} }
+        const voterKey = voterKeyOf(campaignFromDoc(c).rules, q.voterId, q.voterHouseholdId)
+        data = data.filter((d) => d.voterKey === voterKey)
+      }
       const perCandidate: Record<string, number> = {}
       let day = 0
       for (const d of data) {

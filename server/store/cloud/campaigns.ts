@@ -3,7 +3,7 @@
 // subscriptions, events), campaigns-notify (outbox), campaigns-load (snapshot import); `_id` schemes in campaigns-docs.
 import type { CampaignsRepo, CandidateView, NotifyRepo } from '../store'
 import { all, getDoc, householdViews, keysetPage, loadPlaces } from './docs'
-import { C, campaignFromDoc, campaignViews, ids, votesOf } from './campaigns-docs'
+import { C, campaignFromDoc, campaignViews, candidateCountOf, ids, votesOf } from './campaigns-docs'
 import { nominationMethods } from './campaigns-nominations'
 import { notifyMethods } from './campaigns-notify'
 import { peopleMethods } from './campaigns-people'
@@ -63,11 +63,22 @@ export function campaignsRepo(db: CloudDb): CampaignsRepo {
     },
     async save(c) {
       const { id, ...fields } = c
-      const before = await getDoc(campaigns().doc(id))
-      // As the SQLite upsert: every field replaced but the creation time.
-      await campaigns()
-        .doc(id)
-        .set({ data: { ...fields, createdAt: before ? before.createdAt : c.createdAt } })
+      // As the SQLite upsert: every field replaced but the creation time, and the candidate
+      // counter kept (in a transaction, so that an approval meanwhile is not lost).
+      await db.runTransaction(async (tx) => {
+        const before = await getDoc(tx.collection(C.campaigns).doc(id))
+        const count = before ? candidateCountOf(before) : 0
+        await tx
+          .collection(C.campaigns)
+          .doc(id)
+          .set({
+            data: {
+              ...fields,
+              createdAt: before ? before.createdAt : c.createdAt,
+              ...(count === null ? {} : { candidateCount: count }),
+            },
+          })
+      })
     },
     async closePhase({ campaignId, phase, at, by, reason }) {
       const closure = ids.closure(campaignId, phase)

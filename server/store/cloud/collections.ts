@@ -210,7 +210,7 @@ export const cloudCollections = [
   },
   {
     name: 'campaigns',
-    id: 'the campaign id',
+    id: 'the campaign id; `candidateCount` counts its approved nominations (absent on documents written before it was kept: counted when read)',
     indexes: [
       { name: 'list', keys: [desc('publicityEndsAt'), desc('_id')] },
       { name: 'village', keys: [asc('villageId'), desc('publicityEndsAt'), desc('_id')] },
@@ -239,23 +239,28 @@ export const cloudCollections = [
   },
   {
     name: 'votes',
-    id: 'the vote id; only ever added (limits are the vote_*_slots documents)',
+    id: 'the vote id; only ever added. Its limits are its slots: `daySlot` (1..votesPerDay) and `candidateSlot` (1..votesPerCandidatePerDay) of its voter (`voterKey`: `u:` user or, under 一户一票, `h:` household) on its day, each held once (unique)',
     indexes: [
       { name: 'campaign', keys: [asc('campaignId'), desc('createdAt'), desc('_id')] },
       { name: 'nomination', keys: [asc('nominationId'), desc('createdAt')] },
       { name: 'voter', keys: [asc('voterId'), desc('createdAt')] },
-      { name: 'usage', keys: [asc('campaignId'), asc('voterKey'), asc('day')] },
+      {
+        name: 'daySlot',
+        unique: true,
+        keys: [asc('campaignId'), asc('voterKey'), asc('day'), asc('daySlot')],
+      },
+      {
+        name: 'candidateSlot',
+        unique: true,
+        keys: [
+          asc('campaignId'),
+          asc('voterKey'),
+          asc('day'),
+          asc('nominationId'),
+          asc('candidateSlot'),
+        ],
+      },
     ],
-  },
-  {
-    name: 'vote_day_slots',
-    id: '`${campaignId}:${voterKey}:${day}:${n}`: the voter (`u:` user or, under 一户一票, `h:` household) holds day slots 1..votesPerDay',
-    indexes: [],
-  },
-  {
-    name: 'vote_candidate_slots',
-    id: '`${campaignId}:${voterKey}:${day}:${nominationId}:${n}`: slots 1..votesPerCandidatePerDay',
-    indexes: [],
   },
   {
     name: 'vote_invalidations',

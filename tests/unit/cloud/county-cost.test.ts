@@ -22,6 +22,7 @@ const budgets: Partial<Record<ActionName, number>> = {
   'notices.list': 6,
   'notices.get': 6,
   'campaigns.list': 6,
+  'campaigns.candidates': 6,
   'households.list': 10,
   'villages.list': 8,
   'places.tree': 8,
@@ -29,14 +30,16 @@ const budgets: Partial<Record<ActionName, number>> = {
 }
 
 /**
- * Calls still over issue 20's budget (6, 6 and 10): the ceilings they keep today, so that they
- * cannot grow unnoticed. A vote's fixed part alone (caller, rate limit, binding, household,
- * idempotency claim and answer, audit) is eight requests; see DEPLOY.md「县域规模」.
+ * Calls still over issue 20's budget (6 and 10): the ceilings they keep today, so that they
+ * cannot grow unnoticed. campaigns.get reads the caller (three), the campaign with its count,
+ * the voter's votes of the day and two subscription documents (the campaign's and all
+ * campaigns'). A vote's fixed part alone (caller, rate limit, binding, household, idempotency
+ * claim and answer, audit) is eight requests, the votes of the day one, its transaction six;
+ * see DEPLOY.md「县域规模」.
  */
 const ceilings: Partial<Record<ActionName, number>> = {
-  'campaigns.get': 9,
-  'campaigns.candidates': 7,
-  'campaigns.vote': 20,
+  'campaigns.get': 7,
+  'campaigns.vote': 16,
 }
 
 /** The demo township as it is (335 households), and a town of 3,000. */

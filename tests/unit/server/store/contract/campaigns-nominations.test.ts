@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { UniqueViolation, type Store } from '../../../../../server/store/store'
 import { DAY, NOW, townWithVoters, who } from '../../../../helpers/factories'
 import { storeKinds } from '../../../../helpers/store-adapters'
+import type { CloudDb } from '../../../../../server/store/cloud/sdk'
 import { admin, everyPage, openTown, resA } from './campaigns-fixtures'
 
 describe.each(storeKinds)('campaigns store contract: nominations and the rest (%s)', (kind) => {
@@ -132,6 +133,17 @@ describe.each(storeKinds)('campaigns store contract: nominations and the rest (%
       }),
     ).toBe(true)
     expect((await store.campaigns.nomination('nom-a-pending'))?.number).toBe(121)
+    // The count follows: 120 approved, one withdrawn, one more approved; an edit keeps it.
+    const view = await store.campaigns.get('c-a')
+    if (!view) throw new Error('c-a is gone')
+    const { villageName, candidateCount, ...record } = view
+    expect(candidateCount).toBe(120)
+    await store.campaigns.save({ ...record, title: '改过的标题' })
+    expect(await store.campaigns.get('c-a')).toMatchObject({
+      title: '改过的标题',
+      villageName,
+      candidateCount: 120,
+    })
   }, 300_000)
 
   it('claims an event once, closes a phase once, and writes a notification once', async () => {
@@ -265,4 +277,30 @@ describe.each(storeKinds)('campaigns store contract: nominations and the rest (%
       },
     ])
   })
+
+  it.runIf(kind === 'cloud')(
+    'counts the candidates of a campaign document written before it kept a count',
+    async () => {
+      const town = await openTown(kind, townWithVoters(3, 1, 'x'))
+      store = town.store
+      const db = town.db as CloudDb
+      // c-a has no candidate yet: its one nomination is pending.
+      await db
+        .collection('campaigns')
+        .doc('c-a')
+        .update({ data: { candidateCount: db.command.remove() } })
+      expect((await store.campaigns.get('c-a'))?.candidateCount).toBe(0)
+      const decision = { status: 'approved', reason: null, by: admin, at: NOW } as const
+      expect(await store.campaigns.decide('nom-a-pending', decision)).toBe(true)
+      expect((await store.campaigns.get('c-a'))?.candidateCount).toBe(1)
+      expect((await store.campaigns.list({ villageIds: null, limit: 10 })).items).toMatchObject([
+        { id: 'c-a', candidateCount: 1 },
+        { id: 'c-town', candidateCount: 2 },
+      ])
+      // The document still keeps no count (an increment would have started it from nothing).
+      const doc = (await db.collection('campaigns').doc('c-a').get()).data
+      expect(doc).toMatchObject({ _id: 'c-a', title: expect.any(String) })
+      expect(doc).not.toHaveProperty('candidateCount')
+    },
+  )
 })

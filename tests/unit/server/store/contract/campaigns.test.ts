@@ -218,7 +218,10 @@ describe('campaigns snapshot import', () => {
 })
 
 describe('cloud castVote when a slot is taken between its read and its add', () => {
-  /** A database whose first day-slot add inside a transaction finds a rival there first. */
+  /**
+   * A database whose first vote added inside a transaction finds a rival there first: a vote of
+   * the same voter and day for another candidate, holding the day slot ours was about to take.
+   */
   function racingDb(db: CloudDb): CloudDb {
     let raced = false
     return {
@@ -232,13 +235,14 @@ describe('cloud castVote when a slot is taken between its read and its add', () 
               rollback: (reason) => tx.rollback(reason),
               collection: (name) => {
                 const c = tx.collection(name)
-                if (name !== 'vote_day_slots') return c
+                if (name !== 'votes') return c
                 return {
                   doc: (id) => c.doc(id),
                   add: async (arg) => {
                     if (!raced) {
                       raced = true
-                      await db.collection(name).add({ data: { ...arg.data, voteId: 'rival' } })
+                      const rival = { ...arg.data, _id: 'rival', nominationId: 'nom-town-2' }
+                      await db.collection(name).add({ data: rival })
                     }
                     return c.add(arg)
                   },
