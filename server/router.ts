@@ -200,7 +200,7 @@ export function createRouter(options: RouterOptions): Router {
     const role = request.openid && adminOpenids.has(request.openid) ? 'admin' : staff
     const draws = drawsFor(call.name, spec.write, who, role, request.input, now)
     for (const draw of draws) {
-      if (spent(draw, await store.limits.take(draw.key, draw.amount, draw.windowEnd)))
+      if (spent(draw, await store.limits.take(draw.key, draw.amount, draw.windowEnd, draw.limit)))
         throw rateLimited(draw, now)
     }
     return { draws, user }

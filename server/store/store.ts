@@ -410,8 +410,13 @@ export interface Store {
   activities: ActivitiesRepo
   /** Rate-limit counters: one per caller, class and fixed window (server/limits.ts). */
   limits: {
-    /** Adds `amount` to the counter `key` (created for the window ending at `expiresAt`); answers its new value. */
-    take(key: string, amount: number, expiresAt: number): Promise<number>
+    /**
+     * Adds `amount` to the counter `key` (created for the window ending at `expiresAt`); answers
+     * its new value. With a `limit`, an amount that would take the counter past it is not added
+     * (the answer, the count plus the amount, is then above the limit): concurrent takes never
+     * refuse one another early.
+     */
+    take(key: string, amount: number, expiresAt: number, limit?: number): Promise<number>
     /** Forgets counters whose window ended before `before`, at most `limit`; returns how many. */
     expire(before: number, limit: number): Promise<number>
   }

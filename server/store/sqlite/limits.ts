@@ -3,12 +3,18 @@ import type { Sql } from './sql'
 
 export function limitsRepo({ prepare }: Sql): Store['limits'] {
   return {
-    async take(key, amount, expiresAt) {
+    async take(key, amount, expiresAt, limit) {
       // Looking (amount 0) writes nothing.
       if (amount === 0) {
         const seen = prepare('SELECT count FROM rate_limits WHERE key = @key').get({ key }) as
           { count: number } | undefined
         return Number(seen?.count ?? 0)
+      }
+      if (limit !== undefined) {
+        const seen = prepare('SELECT count FROM rate_limits WHERE key = @key').get({ key }) as
+          { count: number } | undefined
+        const would = Number(seen?.count ?? 0) + amount
+        if (would > limit) return would
       }
       const row = prepare(
         `INSERT INTO rate_limits (key, count, expires_at) VALUES (@key, @amount, @expiresAt)
