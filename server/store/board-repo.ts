@@ -36,6 +36,22 @@ export interface ScoreRow {
 /** A round with the version number of the rubric it was opened with. */
 export interface RoundView extends RoundRecord {
   rubricVersion: number
+  /**
+   * Which stored set of frozen lines is current, as read with the round (the cloud adapter's
+   * generation; SQLite leaves it out). Passed back to `entries`, it saves reading the round again.
+   */
+  listsVersion?: string | null
+}
+
+/** Villages done of all while a round's lists are being published in chunks (a job). */
+export interface PublishProgress {
+  roundId: string
+  publishedAt: number
+  publicityEndsAt: number
+  villagesDone: number
+  villagesTotal: number
+  /** Why the job stopped without publishing (the figures changed), or null. */
+  failed: string | null
 }
 
 /** A rubric version with its criteria in order. */
@@ -134,11 +150,20 @@ export interface BoardRepo {
     list?: ListKind
     villageId?: string
     householdId?: string
+    /** The round's `listsVersion` as just read with it (saves a read on the cloud). */
+    listsVersion?: string | null
   }): Promise<BoardEntryView[]>
+  /**
+   * Removes stored lines no reader reads any more (replaced or withdrawn a while before `now`);
+   * answers how many sets were removed. The timer calls it.
+   */
+  dropRetired(now: number): Promise<number>
   /** Marks a black-list line 已整改 (once); false when there is no unmarked line. */
   markRectified(roundId: string, householdId: string, at: number): Promise<boolean>
   /** Each inspected household's latest score in a round, optionally for one village. */
   scores(roundId: string, villageId?: string): Promise<ScoreRow[]>
+  /** How many households of a round (or of one village in it) are inspected, and their scores' sum. */
+  scoreSummary(roundId: string, villageId?: string): Promise<{ inspected: number; sum: number }>
   /** The entered items of every household's latest inspection in a round (exports). */
   roundItems(roundId: string): Promise<({ householdId: string } & InspectionItem)[]>
   rubric(id: string): Promise<RubricView | null>

@@ -58,6 +58,8 @@ export interface TickReport {
   activitiesCredited: number
   /** Doorplates given to households that had none. */
   platesIssued: number
+  /** Replaced or withdrawn sets of board lines removed (kept a while for readers). */
+  listsDropped: number
 }
 
 /** The phase event a campaign is due to announce at `now`, if any. */
@@ -128,6 +130,7 @@ export async function runTick(deps: TickDeps, now: number): Promise<TickReport> 
     activitiesReminded: 0,
     activitiesCredited: 0,
     platesIssued: 0,
+    listsDropped: 0,
   }
   const step = async (name: string, work: () => Promise<void>) => {
     try {
@@ -180,6 +183,9 @@ export async function runTick(deps: TickDeps, now: number): Promise<TickReport> 
   })
   await step('doorplates', async () => {
     report.platesIssued = await backfillStep(store, now)
+  })
+  await step('retired lists', async () => {
+    report.listsDropped = await store.unitOfWork(() => store.board.dropRetired(now), 'write')
   })
   return report
 }

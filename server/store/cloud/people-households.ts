@@ -12,6 +12,7 @@ import {
 } from './docs'
 import { houseSortKey } from '../../places/house-order.rules'
 import { containing, userOf } from './people-common'
+import { refreshHouseholdCopies } from './board-docs'
 import type { CloudDb } from './sdk'
 
 type HouseholdPatch = Parameters<Store['households']['update']>[1]
@@ -69,6 +70,9 @@ export function householdsRepo(db: CloudDb): Store['households'] {
       const data = toDoc(patch as Partial<HouseholdRecord>)
       if (Object.keys(data).length === 0) return
       await db.collection('households').doc(id).update({ data })
+      // The board's lines and current scores carry the household's names and places.
+      if (['headName', 'groupId', 'gridId'].some((k) => k in data))
+        await refreshHouseholdCopies(db, [id])
     },
     async find(villageId, headName, houseNo) {
       const [{ data }, places] = await Promise.all([

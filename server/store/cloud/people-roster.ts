@@ -3,6 +3,7 @@ import { UniqueViolation, type RosterPlan, type Store } from '../store'
 import { houseSortKey } from '../../places/house-order.rules'
 import { allOf, getDoc, householdDoc, inBatches, isDuplicate, loadPlaces, toDoc } from './docs'
 import { cmp, groupOf, villageOf } from './people-common'
+import { refreshHouseholdCopies } from './board-docs'
 import type { CloudDb, Doc } from './sdk'
 
 /** Documents written at once while applying a plan. */
@@ -97,6 +98,11 @@ export function rosterRepo(db: CloudDb): Store['roster'] {
       await inBatches(plan.create, BATCH, (r) => put('households', householdDoc(r)))
       await inBatches(plan.update, BATCH, ({ id, headName, size, phone, groupId }) =>
         db.collection('households').doc(id).update({ data: { headName, size, phone, groupId } }),
+      )
+      // The board's lines and current scores carry the households' names and places.
+      await refreshHouseholdCopies(
+        db,
+        plan.update.map((u) => u.id),
       )
     },
   }

@@ -99,6 +99,11 @@ export function usersRepo(db: CloudDb): Store['users'] {
       await users()
         .doc(id)
         .update({ data: { nickname: patch.nickname } })
+      // Inspections carry their inspector's name (one read for a household's versions).
+      await db
+        .collection('inspections')
+        .where({ inspectorId: id })
+        .update({ data: { inspectorName: patch.nickname } })
       return (await get(id)) as UserRecord
     },
     get,

@@ -29,6 +29,8 @@ export function roundsRepo(
   | 'entries'
   | 'markRectified'
   | 'scores'
+  | 'scoreSummary'
+  | 'dropRetired'
   | 'roundItems'
 > {
   const { one, all, prepare, tx } = sql
@@ -117,6 +119,20 @@ export function roundsRepo(
            AND (@villageId IS NULL OR h.village_id = @villageId)`,
         { roundId, villageId: villageId ?? null },
       ).map(scoreFrom)
+    },
+    // Lines are replaced inside one transaction: nothing is left to remove later.
+    dropRetired: async () => 0,
+    async scoreSummary(roundId, villageId) {
+      const r = one(
+        `SELECT COUNT(*) AS n, COALESCE(SUM(i.total), 0) AS total FROM inspections i
+         JOIN households h ON h.id = i.household_id
+         JOIN villages v ON v.id = h.village_id
+         JOIN village_groups g ON g.id = h.group_id
+         WHERE i.round_id = @roundId AND i.is_latest = 1
+           AND (@villageId IS NULL OR h.village_id = @villageId)`,
+        { roundId, villageId: villageId ?? null },
+      )
+      return { inspected: num(r?.n ?? 0), sum: num(r?.total ?? 0) }
     },
     async roundItems(roundId) {
       return all(
