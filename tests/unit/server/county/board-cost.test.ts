@@ -83,9 +83,9 @@ describe.each(SIZES)('the board at %i households on the cloud database', (size) 
       const byName = costs.get(size) ?? new Map<string, CallCost>()
       byName.set(name, cost)
       costs.set(size, byName)
-      console.log(
+      process.stdout.write(
         `${size} households  ${name}: ${cost.requests} requests (identify ${cost.identify}, ` +
-          `without it ${cost.requests - cost.identify}), ${cost.ms} ms ${JSON.stringify(cost.actions)}`,
+          `without it ${cost.requests - cost.identify}), ${cost.ms} ms ${JSON.stringify(cost.actions)}\n`,
       )
       expect(cost.requests - cost.identify).toBeLessThanOrEqual(LIMIT[name] ?? 0)
     },
