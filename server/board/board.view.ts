@@ -72,6 +72,16 @@ export function toRound(r: RoundView, now: number): Round {
     blackBottomN: r.blackBottomN,
     publicityDays: r.publicityDays,
     rectificationDays: r.rectificationDays,
+    ...(r.publishing
+      ? {
+          publishing: {
+            villagesDone: r.publishing.villagesDone,
+            villagesTotal: r.publishing.villagesTotal,
+            phase: r.publishing.phase,
+            failed: r.publishing.failed,
+          },
+        }
+      : {}),
   }
 }
 

@@ -1,6 +1,7 @@
 // Counting what a call costs on the cloud database: the requests the real wx-server-sdk sends to
 // this worker's emulator (every database action, transaction step and openapi call), and, for
 // comparison, what the router's `identify` of the caller costs by itself.
+import { createLogger } from '../../server/logger'
 import { createRouter, type Router } from '../../server/router'
 import type { Store } from '../../server/store/store'
 import { sharedEmulator } from '../emulator/harness'
@@ -55,7 +56,13 @@ export interface CallCost {
 
 /** A router on `store` at the test clock, with `admins` configured. */
 export function costRouter(store: Store, admins: readonly string[]): Router {
-  return createRouter({ store, devMode: false, adminOpenids: admins, clock: () => NOW })
+  return createRouter({
+    store,
+    devMode: false,
+    adminOpenids: admins,
+    clock: () => NOW,
+    logger: createLogger({ silent: true }),
+  })
 }
 
 /** Calls an action as `openid` and counts it; throws unless it succeeded. */

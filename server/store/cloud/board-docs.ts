@@ -21,6 +21,7 @@ import {
   unchangingByIds,
   type Places,
 } from './docs'
+import { progressOf } from './board-publish-job'
 import { enteredItems, ITEMS_ENTERED } from './inspection-items'
 import type { CloudDb, Doc } from './sdk'
 
@@ -103,7 +104,18 @@ export async function roundViews(db: CloudDb, docs: Doc[]): Promise<RoundView[]>
           : null
     if (version === null) return []
     const state = roundState(d)
-    return [{ ...state.round, rubricVersion: version, listsVersion: state.generation }]
+    const job = d.job && typeof d.job === 'object' ? (d.job as Doc) : null
+    const publishing = job
+      ? progressOf(String(d._id), job as unknown as Parameters<typeof progressOf>[1])
+      : undefined
+    return [
+      {
+        ...state.round,
+        rubricVersion: version,
+        listsVersion: state.generation,
+        ...(publishing ? { publishing } : {}),
+      },
+    ]
   })
 }
 

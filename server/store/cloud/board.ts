@@ -14,6 +14,7 @@ import {
   SEED_GENERATION,
 } from './board-docs'
 import { inspectPart } from './board-inspect'
+import { publishJobPart } from './board-publish-job'
 import { roundsPart, writeEntries } from './board-rounds'
 import { rubricsPart } from './board-rubrics'
 import { addAll, inBatches, UNIQUE_KEYS } from './docs'
@@ -25,6 +26,7 @@ export function boardRepo(db: CloudDb): BoardRepo {
     ...inspectPart(db),
     ...rubricsPart(db),
     ...appealsPart(db),
+    ...publishJobPart(db),
   }
 }
 

@@ -219,6 +219,11 @@ export const cloudCollections = [
     ],
   },
   {
+    name: 'board_jobs',
+    id: '`${jobId}:${seq}`: the scores a publish job collected, one document per page (board-publish-job.ts); removed when the lists are published',
+    indexes: [{ name: 'job', keys: [asc('jobId'), asc('seq')] }],
+  },
+  {
     name: 'appeals',
     id: 'the appeal id (one pending per round and household: unique_keys `appeal-pending:${roundId}:${householdId}`)',
     indexes: [
