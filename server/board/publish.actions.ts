@@ -72,12 +72,11 @@ async function preview(ctx: ActionContext, round: RoundView, publicityDays?: num
 
 /** The users bound to the households on the red and black lists, per household. */
 async function boundUsers(ctx: ActionContext, entries: readonly ListEntry[]) {
-  const out: { entry: ListEntry; userIds: string[] }[] = []
-  for (const entry of entries) {
-    const members = await ctx.store.households.members(entry.householdId)
-    if (members.length > 0) out.push({ entry, userIds: members.map((m) => m.userId) })
-  }
-  return out
+  const users = await ctx.store.board.boundUsers(entries.map((e) => e.householdId))
+  return entries.flatMap((entry) => {
+    const userIds = users.get(entry.householdId) ?? []
+    return userIds.length > 0 ? [{ entry, userIds }] : []
+  })
 }
 
 /**

@@ -162,6 +162,8 @@ export interface BoardRepo {
     at: { publishedAt: number; publicityEndsAt: number },
     entries: BoardEntryRecord[],
   ): Promise<boolean>
+  /** The users bound (approved) to each of these households, earliest binding first. */
+  boundUsers(householdIds: readonly string[]): Promise<Map<string, string[]>>
   /** Whether this store publishes a round with this many inspected households as a job. */
   publishesInChunks(inspected: number): boolean
   /**

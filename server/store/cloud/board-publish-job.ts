@@ -87,10 +87,33 @@ export function progressOf(roundId: string, job: Job): PublishProgress {
 
 const plain = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
+/** The users bound to each household (approved), earliest first: one query per GET_MAX. */
+async function boundUsers(db: CloudDb, householdIds: readonly string[]) {
+  const _ = db.command
+  const ids = [...new Set(householdIds)]
+  const users = new Map<string, string[]>()
+  for (let i = 0; i < ids.length; i += GET_MAX) {
+    const bound = await all(
+      db
+        .collection('bindings')
+        .where({ householdId: _.in(ids.slice(i, i + GET_MAX)), status: 'approved' })
+        .orderBy('createdAt', 'asc')
+        .orderBy('_id', 'asc'),
+    )
+    for (const b of bound) {
+      const list = users.get(String(b.householdId)) ?? []
+      list.push(String(b.userId))
+      users.set(String(b.householdId), list)
+    }
+  }
+  return users
+}
+
 export function publishJobPart(
   db: CloudDb,
 ): Pick<
   BoardRepo,
+  | 'boundUsers'
   | 'publishesInChunks'
   | 'startPublish'
   | 'publishJobs'
@@ -294,6 +317,7 @@ export function publishJobPart(
   }
 
   return {
+    boundUsers: (ids) => boundUsers(db, ids),
     publishesInChunks: (inspected) => inspected > PUBLISH_AT_ONCE,
 
     async startPublish(start) {
@@ -406,21 +430,10 @@ export function publishJobPart(
           })
           .orderBy('_id', 'asc'),
       )
-      const users = new Map<string, string[]>()
-      const ids = [...new Set(lines.map((l) => String(l.householdId)))]
-      for (let i = 0; i < ids.length; i += GET_MAX) {
-        const bound = await all(
-          db
-            .collection('bindings')
-            .where({ householdId: _.in(ids.slice(i, i + GET_MAX)), status: 'approved' })
-            .orderBy('_id', 'asc'),
-        )
-        for (const b of bound) {
-          const list = users.get(String(b.householdId)) ?? []
-          list.push(String(b.userId))
-          users.set(String(b.householdId), list)
-        }
-      }
+      const users = await boundUsers(
+        db,
+        lines.map((l) => String(l.householdId)),
+      )
       const order = new Map(slice.map((id, i) => [id, i]))
       return {
         villages: slice.length,
