@@ -108,12 +108,12 @@ async function publishAsJob(
     publishedAt: ctx.now,
     publicityEndsAt: publicityEnd(ctx.now, input.publicityDays ?? round.publicityDays),
   }
-  const villages = (await ctx.store.places.villages()).filter((v) => v.archivedAt === null)
+  // The villages are counted by the job once it has the lists (reading them here costs more).
   const started = await ctx.store.board.startPublish({
     roundId: round.id,
     ...at,
     expect: input.expect,
-    villages: villages.length,
+    villages: 0,
   })
   if (!started) throw new AppError('CONFLICT', '这一期榜单正在发布或已经公布，请刷新后查看')
   ctx.audit({

@@ -61,7 +61,7 @@ export function costRouter(store: Store, admins: readonly string[]): Router {
     devMode: false,
     adminOpenids: admins,
     clock: () => NOW,
-    logger: createLogger({ silent: true }),
+    logger: createLogger({ silent: process.env.COST_LOG !== '1' }),
   })
 }
 

@@ -267,4 +267,12 @@ export async function loadCountyCloud(
       }
     }),
   )
+  // The direct writes above can keep the event loop busy for longer than the emulator's
+  // keep-alive timeout (5 s): the SDK's pooled socket is then closed under it and its next
+  // request fails with ECONNRESET. One throwaway request takes that failure.
+  await cloud.db
+    .collection('rounds')
+    .limit(1)
+    .get()
+    .catch(() => undefined)
 }

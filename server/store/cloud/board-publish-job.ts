@@ -39,11 +39,11 @@ type BoardRepo = Store['board']
 /** Above this many inspected households a round is published by the job. */
 export const PUBLISH_AT_ONCE = 1_000
 /**
- * A step's size: pages of GET_MAX scores one collect step reads (3 requests a page, so 60 pages
- * ≈ 185 requests), and lines one write step writes at most (LINES_PER_ADD to a request, whole
+ * A step's size: pages of GET_MAX scores one collect step reads (3 requests a page, so 40 pages
+ * ≈ 125 requests), and lines one write step writes at most (LINES_PER_ADD to a request, whole
  * villages at a time). Tests make them smaller to get many steps out of a small town.
  */
-export const publishChunks = { collectPages: 60, linesPerStep: 15_000 }
+export const publishChunks = { collectPages: 40, linesPerStep: 15_000 }
 /** Stored pages read back per request. */
 const PARTS_PER_GET = 20
 

@@ -46,7 +46,7 @@ export function publishingLine(round: Round): string | null {
   const p = round.publishing
   if (!p) return null
   if (p.failed) return `发布没有完成：${p.failed}`
-  if (p.phase === 'collect') return `正在发布：正在汇总各户得分（0/${p.villagesTotal} 个村）`
+  if (p.phase === 'collect') return '正在发布：正在汇总各户得分…'
   if (p.phase === 'write')
     return `正在发布：${p.villagesDone}/${p.villagesTotal} 个村，完成后榜单一起公示`
   return `已公示，正在通知上榜家庭：${p.villagesDone}/${p.villagesTotal} 个村`
