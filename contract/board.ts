@@ -101,6 +101,19 @@ export const roundSchema = z.object({
   publicityDays: z.number(),
   /** Days a black-listed household has to put things right, from publication. */
   rectificationDays: z.number(),
+  /**
+   * While its lists are being published in chunks (a county on WeChat cloud): villages done of
+   * all, and why it stopped if it failed; absent otherwise.
+   */
+  publishing: z
+    .object({
+      villagesDone: z.number(),
+      villagesTotal: z.number(),
+      /** collect: scores being gathered; write: lines written; notify: households being told. */
+      phase: z.enum(['collect', 'write', 'notify']),
+      failed: z.string().nullable(),
+    })
+    .optional(),
 })
 
 /** A monthly inspection round. */

@@ -10,7 +10,7 @@ import { decodeCursor, encodeCursor } from '../shared/cursor'
 import { toIso } from '../shared/time'
 import { UniqueViolation, type RoundView } from '../store/store'
 import {
-  averageScore,
+  averageOf,
   coverage,
   DEFAULT_RULES,
   villageStats,
@@ -107,9 +107,10 @@ async function ownOrServed(ctx: ActionContext, householdId: string | undefined) 
   const caller = signedInCaller(ctx)
   const id = householdId ?? caller.household?.id
   if (!id) throw notBound()
-  const household = await ctx.store.places.household(id)
-  if (!household) throw notFound('这户')
+  // The caller's own household was read with the caller.
   const own = caller.household?.id === id
+  const household = own ? caller.household : await ctx.store.places.household(id)
+  if (!household) throw notFound('这户')
   if (!own && !(isStaff(caller) && inGridScope(caller, household.gridId))) {
     throw forbidden('只能查看本户或您负责网格内的户')
   }
@@ -197,7 +198,7 @@ export const boardHandlers: HandlersFor<
     const round = await visibleRound(ctx, input.roundId)
     const village = await checkVillage(ctx, input.villageId)
     const lines = await viewerLines(ctx, round, input.villageId)
-    const rows = await ctx.store.board.scores(round.id, input.villageId)
+    const summary = await ctx.store.board.scoreSummary(round.id, input.villageId)
     const households = village
       ? village.householdCount
       : (await ctx.store.places.villages()).reduce((sum, v) => sum + v.householdCount, 0)
@@ -211,9 +212,9 @@ export const boardHandlers: HandlersFor<
       round: toRound(round, ctx.now),
       village: village ? { id: village.id, name: village.name } : null,
       households,
-      inspected: rows.length,
-      coverage: coverage(rows.length, households),
-      average: averageScore(rows),
+      inspected: summary.inspected,
+      coverage: coverage(summary.inspected, households),
+      average: averageOf(summary.sum, summary.inspected),
       frozen: round.status === 'published',
       red: red.items,
       redNext: red.nextCursor,

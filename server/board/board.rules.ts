@@ -215,9 +215,16 @@ export function visibleEntries<T extends ListEntry>(
 
 /** Mean score rounded to one decimal, or null when nobody was inspected. */
 export function averageScore(rows: readonly { total: number }[]): number | null {
-  if (rows.length === 0) return null
-  const sum = rows.reduce((total, row) => total + row.total, 0)
-  return Math.round((sum / rows.length) * 10) / 10
+  return averageOf(
+    rows.reduce((total, row) => total + row.total, 0),
+    rows.length,
+  )
+}
+
+/** The average of `count` scores summing to `sum`, to one decimal (null for none). */
+export function averageOf(sum: number, count: number): number | null {
+  if (count === 0) return null
+  return Math.round((sum / count) * 10) / 10
 }
 
 /** Share of households inspected, 0..1 to three decimals (0 when there are none). */

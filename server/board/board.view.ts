@@ -72,6 +72,16 @@ export function toRound(r: RoundView, now: number): Round {
     blackBottomN: r.blackBottomN,
     publicityDays: r.publicityDays,
     rectificationDays: r.rectificationDays,
+    ...(r.publishing
+      ? {
+          publishing: {
+            villagesDone: r.publishing.villagesDone,
+            villagesTotal: r.publishing.villagesTotal,
+            phase: r.publishing.phase,
+            failed: r.publishing.failed,
+          },
+        }
+      : {}),
   }
 }
 
@@ -141,7 +151,8 @@ export async function roundLines(
 ): Promise<Record<ListKind, Line[]>> {
   if (round.status === 'published') {
     const out: Record<ListKind, Line[]> = { red: [], black: [], progress: [] }
-    for (const e of await ctx.store.board.entries({ roundId: round.id, villageId })) {
+    const q = { roundId: round.id, villageId, listsVersion: round.listsVersion }
+    for (const e of await ctx.store.board.entries(q)) {
       out[e.list].push(lineOf(e, e.score, e.rectifiedAt))
     }
     return out

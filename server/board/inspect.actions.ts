@@ -153,13 +153,20 @@ export const inspectHandlers: HandlersFor<
     const round = await visibleRound(ctx, input.roundId)
     // A line's id (what the lists give) or, for those who see the household in full, its id.
     const lineOf = await readRowId(ctx.store, round.id, input.householdId)
-    const household = await ctx.store.places.household(lineOf ?? input.householdId)
+    const id = lineOf ?? input.householdId
+    // The caller's own household was read with the caller.
+    const household =
+      caller?.household?.id === id ? caller.household : await ctx.store.places.household(id)
     // One answer for an unknown id and for a household the caller may not look up by its id:
     // answering differently would tell which ids are on a list.
     const refused = () => forbidden('只能查看本户或榜单上公示的户')
     if (!household) throw lineOf ? notFound('这户') : refused()
     const facts = { ...household, householdId: household.id }
-    const lines = await ctx.store.board.entries({ roundId: round.id, householdId: household.id })
+    const lines = await ctx.store.board.entries({
+      roundId: round.id,
+      householdId: household.id,
+      listsVersion: round.listsVersion,
+    })
     const black = lines.find((l) => l.list === 'black')
     const list = black ? 'black' : lines.some((l) => l.list === 'red') ? 'red' : null
     const sight = householdSight(caller, facts, black ? 'black' : (lines[0]?.list ?? null))

@@ -4,6 +4,7 @@
 // publication during 公示 with a written reason: the lists disappear, the households told of
 // the publication get a correction, and the round can be published again.
 import type { HandlersFor, ActionContext } from '../context'
+import type { Notification } from '../notify/notifier'
 import { AppError, notFound } from '../errors'
 import { toIso } from '../shared/time'
 import type { RoundView } from '../store/store'
@@ -13,7 +14,32 @@ import { liveLists, toRound } from './board.view'
 import { inPublicity, publicityEnd } from './round.rules'
 
 /** The topic of one publication's notifications (its correction goes to the same users). */
-const topicOf = (round: { id: string }, publishedAt: number) => `board:${round.id}:${publishedAt}`
+export const topicOf = (round: { id: string }, publishedAt: number) =>
+  `board:${round.id}:${publishedAt}`
+
+/** What a household on a list is told of a publication. */
+export function publishedNotice(
+  round: { id: string; title: string },
+  at: { publishedAt: number; publicityEndsAt: number },
+  line: { householdId: string; list: 'red' | 'black'; total: number },
+  recipients: readonly string[],
+): Notification {
+  const topic = topicOf(round, at.publishedAt)
+  const until = toIso(at.publicityEndsAt).slice(0, 10)
+  return {
+    event: 'boardPublished',
+    campaignId: null,
+    topic,
+    recipients,
+    key: `${topic}:published:${line.householdId}`,
+    at: at.publishedAt,
+    title: `${round.title}已公示`,
+    body:
+      line.list === 'red'
+        ? `您家以 ${line.total} 分上了红榜，公示至 ${until}。`
+        : `您家得分 ${line.total} 分，在本村黑榜上，请在整改期限内整改；公示至 ${until}，如有异议可在公示期内申诉。`,
+  }
+}
 
 async function openRound(ctx: ActionContext, roundId: string): Promise<RoundView> {
   const round = await ctx.store.board.round(roundId)
@@ -46,12 +72,61 @@ async function preview(ctx: ActionContext, round: RoundView, publicityDays?: num
 
 /** The users bound to the households on the red and black lists, per household. */
 async function boundUsers(ctx: ActionContext, entries: readonly ListEntry[]) {
-  const out: { entry: ListEntry; userIds: string[] }[] = []
-  for (const entry of entries) {
-    const members = await ctx.store.households.members(entry.householdId)
-    if (members.length > 0) out.push({ entry, userIds: members.map((m) => m.userId) })
+  const users = await ctx.store.board.boundUsers(entries.map((e) => e.householdId))
+  return entries.flatMap((entry) => {
+    const userIds = users.get(entry.householdId) ?? []
+    return userIds.length > 0 ? [{ entry, userIds }] : []
+  })
+}
+
+/**
+ * Starts publishing a county-sized round as a job the timer drains (the store says when): the
+ * lists are computed and written village by village, appear all at once when complete, and the
+ * admin page shows 村 done / total meanwhile. The figures confirmed in the preview are checked
+ * by the job once it has computed the lists; if they changed, it stops and says so.
+ */
+async function publishAsJob(
+  ctx: ActionContext,
+  round: RoundView,
+  input: {
+    roundId: string
+    publicityDays?: number
+    expect: { inspected: number; red: number; black: number }
+  },
+  inspected: number,
+) {
+  if (round.publishing && round.publishing.failed === null) {
+    throw new AppError('CONFLICT', '这一期榜单正在发布，请稍候查看进度')
   }
-  return out
+  if (input.expect.inspected !== inspected) {
+    throw new AppError(
+      'CONFLICT',
+      `预览之后检查结果有变化（现在已检查 ${inspected} 户），请重新预览后再发布`,
+    )
+  }
+  const at = {
+    publishedAt: ctx.now,
+    publicityEndsAt: publicityEnd(ctx.now, input.publicityDays ?? round.publicityDays),
+  }
+  // The villages are counted by the job once it has the lists (reading them here costs more).
+  const started = await ctx.store.board.startPublish({
+    roundId: round.id,
+    ...at,
+    expect: input.expect,
+    villages: 0,
+  })
+  if (!started) throw new AppError('CONFLICT', '这一期榜单正在发布或已经公布，请刷新后查看')
+  ctx.audit({
+    target: `round:${round.id}`,
+    before: { status: 'open' },
+    after: {
+      status: 'publishing',
+      publicityEndsAt: toIso(at.publicityEndsAt),
+      expect: input.expect,
+    },
+  })
+  const now = await ctx.store.board.round(round.id)
+  return toRound(now as RoundView, ctx.now)
 }
 
 export const publishHandlers: HandlersFor<
@@ -72,6 +147,9 @@ export const publishHandlers: HandlersFor<
 
   async 'board.publish'(ctx, input) {
     const round = await openRound(ctx, input.roundId)
+    const summary = await ctx.store.board.scoreSummary(round.id)
+    if (ctx.store.board.publishesInChunks(summary.inspected))
+      return publishAsJob(ctx, round, input, summary.inspected)
     const p = await preview(ctx, round, input.publicityDays)
     const { expect } = input
     if (
@@ -90,23 +168,16 @@ export const publishHandlers: HandlersFor<
       throw new AppError('CONFLICT', '这一期榜单已经公布过了')
     }
     // Each household on a list hears of it (its members), once per publication.
-    const topic = topicOf(round, at.publishedAt)
-    const until = toIso(at.publicityEndsAt).slice(0, 10)
     for (const list of ['red', 'black'] as const) {
       for (const { entry, userIds } of await boundUsers(ctx, p.lists[list])) {
-        await ctx.notifier.send({
-          event: 'boardPublished',
-          campaignId: null,
-          topic,
-          recipients: userIds,
-          key: `${topic}:published:${entry.householdId}`,
-          at: ctx.now,
-          title: `${round.title}已公示`,
-          body:
-            list === 'red'
-              ? `您家以 ${entry.total} 分上了红榜，公示至 ${until}。`
-              : `您家得分 ${entry.total} 分，在本村黑榜上，请在整改期限内整改；公示至 ${until}，如有异议可在公示期内申诉。`,
-        })
+        await ctx.notifier.send(
+          publishedNotice(
+            round,
+            at,
+            { householdId: entry.householdId, list, total: entry.total },
+            userIds,
+          ),
+        )
       }
     }
     ctx.audit({

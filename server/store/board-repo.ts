@@ -36,6 +36,46 @@ export interface ScoreRow {
 /** A round with the version number of the rubric it was opened with. */
 export interface RoundView extends RoundRecord {
   rubricVersion: number
+  /** Its publish job while one runs (or failed), else absent. */
+  publishing?: PublishProgress
+  /**
+   * Which stored set of frozen lines is current, as read with the round (the cloud adapter's
+   * generation; SQLite leaves it out). Passed back to `entries`, it saves reading the round again.
+   */
+  listsVersion?: string | null
+}
+
+/**
+ * A round's lists being published as a job in chunks (the cloud adapter at county size): the
+ * timer runs one bounded step at a time — collect the scores, write the lines village by
+ * village under a new generation, flip the round to it, then tell the listed households.
+ */
+export interface PublishProgress {
+  roundId: string
+  publishedAt: number
+  publicityEndsAt: number
+  phase: 'collect' | 'write' | 'notify'
+  /** Villages whose lines are written (in `notify`: whose households were told), of all. */
+  villagesDone: number
+  villagesTotal: number
+  /** Why the job stopped without publishing (the figures changed), or null. */
+  failed: string | null
+}
+
+export interface PublishJobStart {
+  roundId: string
+  publishedAt: number
+  publicityEndsAt: number
+  /** The figures the admin confirmed; the job fails when the lists it computes differ. */
+  expect: { inspected: number; red: number; black: number }
+  /** Villages expected (shown as the total until the job has counted them). */
+  villages: number
+}
+
+/** The listed households of some villages of a just-published round, and their bound users. */
+export interface PublishNotices {
+  villages: number
+  lines: { householdId: string; list: 'red' | 'black'; score: number; userIds: string[] }[]
 }
 
 /** A rubric version with its criteria in order. */
@@ -122,6 +162,26 @@ export interface BoardRepo {
     at: { publishedAt: number; publicityEndsAt: number },
     entries: BoardEntryRecord[],
   ): Promise<boolean>
+  /** The users bound (approved) to each of these households, earliest binding first. */
+  boundUsers(householdIds: readonly string[]): Promise<Map<string, string[]>>
+  /** Whether this store publishes a round with this many inspected households as a job. */
+  publishesInChunks(inspected: number): boolean
+  /**
+   * Starts publishing an open round as a job (see PublishProgress); false when the round is
+   * not open or a job of it is running. A failed job is replaced.
+   */
+  startPublish(job: PublishJobStart): Promise<boolean>
+  /** Rounds with a publish job (running or failed). */
+  publishJobs(): Promise<PublishProgress[]>
+  /**
+   * Runs one bounded step of a round's job before its notify phase (collect, write, or the
+   * flip that publishes the lists); answers the progress, or null when there is no such job.
+   */
+  publishStep(roundId: string): Promise<PublishProgress | null>
+  /** The next villages' listed households to tell of the publication (null: no job in notify). */
+  publishNotices(roundId: string, villages: number): Promise<PublishNotices | null>
+  /** Marks `villages` more villages told; the job ends after the last. */
+  publishNoticed(roundId: string, villages: number): Promise<void>
   /**
    * Takes back the publication made at `publishedAt`: the round is open again and its frozen
    * lists (with their 已整改 marks) are gone, in one transaction; false (nothing changed) when
@@ -134,11 +194,20 @@ export interface BoardRepo {
     list?: ListKind
     villageId?: string
     householdId?: string
+    /** The round's `listsVersion` as just read with it (saves a read on the cloud). */
+    listsVersion?: string | null
   }): Promise<BoardEntryView[]>
+  /**
+   * Removes stored lines no reader reads any more (replaced or withdrawn a while before `now`);
+   * answers how many sets were removed. The timer calls it.
+   */
+  dropRetired(now: number): Promise<number>
   /** Marks a black-list line 已整改 (once); false when there is no unmarked line. */
   markRectified(roundId: string, householdId: string, at: number): Promise<boolean>
   /** Each inspected household's latest score in a round, optionally for one village. */
   scores(roundId: string, villageId?: string): Promise<ScoreRow[]>
+  /** How many households of a round (or of one village in it) are inspected, and their scores' sum. */
+  scoreSummary(roundId: string, villageId?: string): Promise<{ inspected: number; sum: number }>
   /** The entered items of every household's latest inspection in a round (exports). */
   roundItems(roundId: string): Promise<({ householdId: string } & InspectionItem)[]>
   rubric(id: string): Promise<RubricView | null>

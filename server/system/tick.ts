@@ -19,6 +19,7 @@ import type { Logger } from '../logger'
 import type { MediaStorage } from '../media/media-storage'
 import { sweepUnusedMedia } from '../media/media-sweep'
 import { backfillStep } from '../doorplate/backfill'
+import { drainPublishJobs } from '../board/publish-job'
 import type { Notifier } from '../notify/notifier'
 import type { CampaignView, Store } from '../store/store'
 
@@ -58,6 +59,10 @@ export interface TickReport {
   activitiesCredited: number
   /** Doorplates given to households that had none. */
   platesIssued: number
+  /** Replaced or withdrawn sets of board lines removed (kept a while for readers). */
+  listsDropped: number
+  /** Steps of board publish jobs run (one per running job). */
+  publishSteps: number
 }
 
 /** The phase event a campaign is due to announce at `now`, if any. */
@@ -181,6 +186,8 @@ export async function runTick(deps: TickDeps, now: number): Promise<TickReport> 
     activitiesReminded: 0,
     activitiesCredited: 0,
     platesIssued: 0,
+    listsDropped: 0,
+    publishSteps: 0,
   }
   const step = async (name: string, work: () => Promise<void>) => {
     try {
@@ -237,6 +244,12 @@ export async function runTick(deps: TickDeps, now: number): Promise<TickReport> 
   })
   await step('doorplates', async () => {
     report.platesIssued = await backfillStep(store, now)
+  })
+  await step('publish lists', async () => {
+    report.publishSteps = await drainPublishJobs(deps)
+  })
+  await step('retired lists', async () => {
+    report.listsDropped = await store.unitOfWork(() => store.board.dropRetired(now), 'write')
   })
   return report
 }

@@ -22,6 +22,7 @@ type BoardRepo = Store['board']
 
 /** Appeal documents with household, appellant and round (one missing any is left out). */
 async function appealViews(db: CloudDb, docs: Doc[]): Promise<AppealView[]> {
+  if (docs.length === 0) return []
   const [households, users, rounds] = await Promise.all([
     householdViews(
       db,
@@ -224,6 +225,11 @@ export function appealsPart(
         .collection('households')
         .doc(householdId)
         .update({ data: { showNameOnRed: show, consentBy: by.userId, consentAt: by.at } })
+      // The lines carry the consent they show.
+      await db
+        .collection('board_entries')
+        .where({ householdId })
+        .update({ data: { showNameOnRed: show } })
     },
   }
 }

@@ -45,17 +45,22 @@ export async function addVersion(
   if (r.clientId) await claimKey(tx, clientKey(r.clientId), r.id, 'inspections.client_id')
   const currentRef = tx.collection('inspection_current').doc(currentKey(r.roundId, r.householdId))
   const current = await getDoc(currentRef)
+  const household = await getDoc(tx.collection('households').doc(r.householdId))
+  const inspector = await getDoc(tx.collection('users').doc(r.inspectorId))
   const version = current ? Number(current.version) + 1 : 1
   const reason = appeal ? 'appeal' : version === 1 ? 'first' : 'reinspect'
   // Written without the count (never by the handlers) it is -1, as in the SQLite adapter.
-  const doc = inspectionDoc({ ...r, version }, reason, r.deductedItems ?? -1)
+  const doc = {
+    ...inspectionDoc({ ...r, version }, reason, r.deductedItems ?? -1),
+    inspectorName: inspector ? String(inspector.nickname) : null,
+  }
   try {
     await tx.collection('inspections').add({ data: doc })
   } catch (e) {
     if (isDuplicate(e)) throw new VersionTaken()
     throw e
   }
-  await currentRef.set({ data: currentDoc(doc) })
+  await currentRef.set({ data: currentDoc(doc, household) })
   return doc
 }
 
@@ -74,11 +79,17 @@ export function inspectPart(
   db: CloudDb,
 ): Pick<
   BoardRepo,
-  'scores' | 'roundItems' | 'inspectables' | 'inspections' | 'byClientId' | 'addInspection'
+  | 'scores'
+  | 'scoreSummary'
+  | 'roundItems'
+  | 'inspectables'
+  | 'inspections'
+  | 'byClientId'
+  | 'addInspection'
 > {
   return {
     async scores(roundId, villageId) {
-      const currents = await currentOfRound(db, roundId)
+      const currents = await currentOfRound(db, roundId, villageId ? { villageId } : {})
       const places = await loadPlaces(db)
       const households = await householdViews(
         db,
@@ -97,6 +108,18 @@ export function inspectPart(
           },
         ]
       })
+    },
+    async scoreSummary(roundId, villageId) {
+      // One aggregate, whatever the size of the round.
+      const _ = db.command
+      const { list } = await db
+        .collection('inspection_current')
+        .aggregate()
+        .match(villageId ? { roundId, villageId } : { roundId })
+        .group({ _id: null, n: _.aggregate.sum(1), sum: _.aggregate.sum('$total') })
+        .limit(1)
+        .end()
+      return { inspected: Number(list[0]?.n ?? 0), sum: Number(list[0]?.sum ?? 0) }
     },
     async roundItems(roundId) {
       const currents = await currentOfRound(db, roundId)
@@ -124,10 +147,11 @@ export function inspectPart(
     },
     async inspectables(q) {
       const _ = db.command
+      const grids = q.gridIds === null ? undefined : { gridId: _.in(q.gridIds) }
       const [docs, places, currents] = await Promise.all([
-        allOf(db, 'households', q.gridIds === null ? undefined : { gridId: _.in(q.gridIds) }),
+        allOf(db, 'households', grids),
         loadPlaces(db),
-        currentOfRound(db, q.roundId),
+        currentOfRound(db, q.roundId, grids),
       ])
       const latest = new Map(currents.map((c) => [String(c.householdId), c]))
       const inScope = docs.map((d) => householdView(d, places))

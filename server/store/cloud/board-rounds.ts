@@ -7,13 +7,28 @@
 // (the round still open, the appeal still pending, no 已整改 mark or other rewrite landed since
 // the marks were copied) and flips the round's `generation` to the new one. Readers only ever
 // read the round's current generation, so they see the old lists or the new ones, never a mix.
-// A generation that lost (or was replaced) is removed afterwards (a reader that caught the
-// replaced one meanwhile sees the round's generation change and reads again); a crash in between
-// only leaves unread documents behind.
+// A generation that lost is removed at once (nobody read it); one that was replaced or withdrawn
+// is retired: kept RETIRED_KEEP_MS on the round's `retired` list, then removed by the timer
+// (dropRetired), so a reader that read the round just before the flip still reads all of it —
+// and a list read is one query after the round, whose generation the caller passes back
+// (RoundView.listsVersion). A crash in between only leaves unread documents behind.
+//
+// Every line carries what it shows (the household's village, group, grid, names, consent) so
+// that a village's list is one query by round + generation + village; a household's change is
+// copied onto its lines (refreshHouseholdCopies in board-docs).
 import { newId } from '../../shared/ids'
 import type { BoardEntryRecord, BoardEntryView, Store } from '../store'
-import { entryKey, householdColumns, roundState, roundView, roundViews } from './board-docs'
-import { addUnique, all, getDoc, householdViews, inBatches, keysetPage, loadPlaces } from './docs'
+import {
+  entryKey,
+  householdColumns,
+  lineView,
+  RETIRED_KEEP_MS,
+  roundState,
+  roundView,
+  roundViews,
+  type RetiredGeneration,
+} from './board-docs'
+import { addUnique, all, getDoc, householdViews, keysetPage, loadPlaces } from './docs'
 import { toDoc } from './docs'
 import type { CloudDb, Doc, Transaction } from './sdk'
 
@@ -43,21 +58,51 @@ function dropGeneration(db: CloudDb, roundId: string, generation: string) {
   return db.collection('board_entries').where({ roundId, generation }).remove()
 }
 
-/** Writes entries as one generation of a round's lists (snapshot import and rewrites). */
-export function writeEntries(
+/** Lines written by one add (the SDK sends them in one request). */
+export const LINES_PER_ADD = 100
+
+/**
+ * Writes entries as one generation of a round's lists (snapshot import, rewrites and the publish
+ * job), each line with what it shows; entries of households that no longer exist are left out.
+ */
+export async function writeEntries(
   db: CloudDb,
   generation: string,
   entries: readonly BoardEntryRecord[],
 ): Promise<void> {
-  return inBatches(entries, 20, (e) =>
-    db.collection('board_entries').add({
-      data: {
+  if (entries.length === 0) return
+  const places = await loadPlaces(db)
+  const docs: Doc[] = []
+  for (let i = 0; i < entries.length; i += LINES_PER_ADD) {
+    const chunk = entries.slice(i, i + LINES_PER_ADD)
+    const households = await householdViews(
+      db,
+      chunk.map((e) => e.householdId),
+      places,
+    )
+    for (const e of chunk) {
+      const h = households.get(e.householdId)
+      if (!h) continue
+      docs.push({
         ...toDoc(e),
+        ...householdColumns(h, places),
         _id: entryKey(e.roundId, generation, e.list, e.householdId),
         generation,
-      },
-    }),
-  )
+      })
+    }
+  }
+  await addLines(db, docs)
+}
+
+/** Adds line documents LINES_PER_ADD to a request. */
+export async function addLines(db: CloudDb, docs: readonly Doc[]): Promise<void> {
+  for (let i = 0; i < docs.length; i += LINES_PER_ADD)
+    await db.collection('board_entries').add({ data: docs.slice(i, i + LINES_PER_ADD) })
+}
+
+/** The round's retired generations with `generation` added (retired now). */
+export function retiring(retired: readonly RetiredGeneration[], generation: string | null) {
+  return generation ? [...retired, { generation, at: Date.now() }] : [...retired]
 }
 
 /**
@@ -92,7 +137,10 @@ export async function rewriteLists<T>(
       const state = now ? roundState(now) : null
       if (state?.generation !== before?.generation || state?.marks !== before?.marks) return RETRY
       const outcome = await commit(tx, now)
-      if ('flip' in outcome && now) await ref.update({ data: { generation } })
+      if ('flip' in outcome && now && state)
+        await ref.update({
+          data: { generation, retired: retiring(state.retired, state.generation) },
+        })
       return outcome
     })
     const result = await flipping.catch(async (e: unknown) => {
@@ -108,7 +156,6 @@ export async function rewriteLists<T>(
       await dropGeneration(db, roundId, generation)
       return result.keep
     }
-    if (before?.generation) await dropGeneration(db, roundId, before.generation)
     return result.flip
   }
 }
@@ -120,30 +167,48 @@ async function generationOf(db: CloudDb, roundId: string): Promise<string | null
 }
 
 /**
- * The lines of a round's current generation in list order. Read again when the generation
- * changed meanwhile: the replaced one is being removed and may be incomplete.
+ * The lines of one generation in list order (one query for a village's or a household's lines).
+ * The generation was current when its round was read: a replaced one is kept long enough
+ * (RETIRED_KEEP_MS) for this read to find all of it.
  */
-async function currentLines(
+function linesOf(
   db: CloudDb,
-  q: { roundId: string; list?: string; householdId?: string },
+  generation: string,
+  q: { roundId: string; list?: string; villageId?: string; householdId?: string },
 ): Promise<Doc[]> {
-  for (let generation = await generationOf(db, q.roundId); generation;) {
-    const where: Doc = { roundId: q.roundId, generation }
-    if (q.list) where.list = q.list
-    if (q.householdId) where.householdId = q.householdId
-    const docs = await all(
-      db
-        .collection('board_entries')
-        .where(where)
-        .orderBy('list', 'asc')
-        .orderBy('position', 'asc')
-        .orderBy('_id', 'asc'),
-    )
-    const now = await generationOf(db, q.roundId)
-    if (now === generation) return docs
-    generation = now
+  const where: Doc = { roundId: q.roundId, generation }
+  if (q.villageId) where.villageId = q.villageId
+  if (q.list) where.list = q.list
+  if (q.householdId) where.householdId = q.householdId
+  return all(
+    db
+      .collection('board_entries')
+      .where(where)
+      .orderBy('list', 'asc')
+      .orderBy('position', 'asc')
+      .orderBy('_id', 'asc'),
+  )
+}
+
+/** Removes retired generations older than RETIRED_KEEP_MS before `now`; answers how many. */
+export async function dropRetired(db: CloudDb, now: number): Promise<number> {
+  let dropped = 0
+  const rounds = await all(db.collection('rounds').orderBy('_id', 'asc'))
+  for (const doc of rounds) {
+    const due = roundState(doc).retired.filter((r) => r.at <= now - RETIRED_KEEP_MS)
+    if (due.length === 0) continue
+    for (const r of due) await dropGeneration(db, String(doc._id), r.generation)
+    const gone = new Set(due.map((r) => r.generation))
+    await db.runTransaction(async (tx) => {
+      const ref = tx.collection('rounds').doc(String(doc._id))
+      const now = await getDoc(ref)
+      if (!now) return
+      const left = roundState(now).retired.filter((r) => !gone.has(r.generation))
+      await ref.update({ data: { retired: left } })
+    })
+    dropped += due.length
   }
-  return []
+  return dropped
 }
 
 export function roundsPart(
@@ -158,6 +223,7 @@ export function roundsPart(
   | 'entries'
   | 'markRectified'
   | 'withdraw'
+  | 'dropRetired'
 > {
   const rounds = () => db.collection('rounds')
   return {
@@ -185,8 +251,15 @@ export function roundsPart(
       return (await roundViews(db, data))[0] ?? null
     },
     async createRound(round) {
-      // The unique month index refuses a second round of a month.
-      await addUnique(rounds(), { ...toDoc(round), generation: null, marks: 0 }, 'rounds.month')
+      // The rubric's version goes on the round (versions never change): a round reads as one
+      // document. The unique month index refuses a second round of a month.
+      const rubric = await getDoc(db.collection('rubrics').doc(round.rubricId))
+      const rubricVersion = rubric ? Number(rubric.version) : null
+      await addUnique(
+        rounds(),
+        { ...toDoc(round), generation: null, marks: 0, retired: [], rubricVersion },
+        'rounds.month',
+      )
     },
     async publish(roundId, at, entries) {
       const doc = await getDoc(rounds().doc(roundId))
@@ -207,42 +280,41 @@ export function roundsPart(
         const ref = tx.collection('rounds').doc(roundId)
         const doc = await getDoc(ref)
         if (doc?.status !== 'published' || doc.publishedAt !== publishedAt) return false
-        if (roundState(doc).generation !== generation) return false
+        const state = roundState(doc)
+        if (state.generation !== generation) return false
         await ref.update({
-          data: { status: 'open', publishedAt: null, publicityEndsAt: null, generation: null },
+          data: {
+            status: 'open',
+            publishedAt: null,
+            publicityEndsAt: null,
+            generation: null,
+            retired: retiring(state.retired, generation),
+          },
         })
         return true
       })
-      if (done && generation) await dropGeneration(db, roundId, generation)
       return done
     },
+    dropRetired: (now) => dropRetired(db, now),
     async entries(q) {
-      const docs = await currentLines(db, q)
+      const generation =
+        q.listsVersion !== undefined ? q.listsVersion : await generationOf(db, q.roundId)
+      if (!generation) return []
+      const docs = await linesOf(db, generation, q)
+      // Lines written before they carried what they show are joined with their households.
+      const bare = docs.filter((d) => typeof d.villageId !== 'string')
+      if (bare.length === 0) return docs.map(lineView)
       const places = await loadPlaces(db)
       const households = await householdViews(
         db,
-        docs.map((d) => String(d.householdId)),
+        bare.map((d) => String(d.householdId)),
         places,
       )
       return docs.flatMap((d): BoardEntryView[] => {
+        if (typeof d.villageId === 'string') return [lineView(d)]
         const h = households.get(String(d.householdId))
         if (!h || (q.villageId && h.villageId !== q.villageId)) return []
-        return [
-          {
-            roundId: String(d.roundId),
-            list: d.list as BoardEntryView['list'],
-            householdId: String(d.householdId),
-            position: Number(d.position),
-            unitKey: String(d.unitKey),
-            unitName: String(d.unitName),
-            rank: Number(d.rank),
-            score: Number(d.score),
-            deductedItems: Number(d.deductedItems),
-            previousScore: typeof d.previousScore === 'number' ? d.previousScore : null,
-            rectifiedAt: typeof d.rectifiedAt === 'number' ? d.rectifiedAt : null,
-            ...householdColumns(h, places),
-          },
-        ]
+        return [lineView({ ...d, ...householdColumns(h, places) })]
       })
     },
     async markRectified(roundId, householdId, at) {

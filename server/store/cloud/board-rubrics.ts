@@ -1,7 +1,7 @@
 // Rubrics (评分标准) and their criteria on the cloud database.
 import { UniqueViolation, type RubricView, type Store } from '../store'
-import { rubricViews } from './board-docs'
-import { getDoc, inBatches, isDuplicate, keysetPage, toDoc } from './docs'
+import { embeddedCriteria, rubricViews } from './board-docs'
+import { getDoc, inBatches, isDuplicate, keysetPage, toDoc, unchangingByIds } from './docs'
 import type { CloudDb } from './sdk'
 
 type BoardRepo = Store['board']
@@ -12,7 +12,8 @@ export function rubricsPart(
   const rubrics = () => db.collection('rubrics')
   return {
     async rubric(id) {
-      const doc = await getDoc(rubrics().doc(id))
+      // A rubric version never changes: a warm instance reads it once.
+      const doc = (await unchangingByIds(db, 'rubrics', [id])).get(id)
       return doc ? ((await rubricViews(db, [doc]))[0] ?? null) : null
     },
     async currentRubric() {
@@ -43,7 +44,8 @@ export function rubricsPart(
       for (let attempt = 0; ; attempt++) {
         const { data: newest } = await rubrics().orderBy('version', 'desc').limit(1).get()
         const version = (newest[0] ? Number(newest[0].version) : 0) + 1
-        const doc = { ...toDoc(rubric), version }
+        const criteriaOf = criteria.map((c) => ({ ...c, rubricId: rubric.id }))
+        const doc = { ...toDoc(rubric), version, criteria: embeddedCriteria(criteriaOf) }
         try {
           await rubrics().add({ data: doc })
           return (await rubricViews(db, [doc]))[0] as RubricView

@@ -5,8 +5,16 @@ import { scoreItems } from '../../board/inspection.rules'
 import type { InspectionRecord, Snapshot } from '../store'
 import type { BoardRepo } from '../store'
 import { appealsPart, insertAppeal } from './board-appeals'
-import { clientKey, currentDoc, currentKey, inspectionDoc, SEED_GENERATION } from './board-docs'
+import {
+  clientKey,
+  currentDoc,
+  currentKey,
+  embeddedCriteria,
+  inspectionDoc,
+  SEED_GENERATION,
+} from './board-docs'
 import { inspectPart } from './board-inspect'
+import { publishJobPart } from './board-publish-job'
 import { roundsPart, writeEntries } from './board-rounds'
 import { rubricsPart } from './board-rubrics'
 import { addAll, inBatches, UNIQUE_KEYS } from './docs'
@@ -18,12 +26,21 @@ export function boardRepo(db: CloudDb): BoardRepo {
     ...inspectPart(db),
     ...rubricsPart(db),
     ...appealsPart(db),
+    ...publishJobPart(db),
   }
 }
 
 /** Writes the snapshot's rubrics, criteria, rounds, inspections, frozen lists and appeals. */
 export async function loadBoard(db: CloudDb, s: Snapshot): Promise<void> {
-  await addAll(db, 'rubrics', s.rubrics)
+  // Each rubric version carries its criteria (board-docs rubricViews).
+  await addAll(
+    db,
+    'rubrics',
+    s.rubrics.map((r) => ({
+      ...r,
+      criteria: embeddedCriteria(s.criteria.filter((c) => c.rubricId === r.id)),
+    })),
+  )
   await addAll(db, 'criteria', s.criteria)
   const frozen = new Set((s.boardEntries ?? []).map((e) => e.roundId))
   await addAll(
@@ -33,6 +50,8 @@ export async function loadBoard(db: CloudDb, s: Snapshot): Promise<void> {
       ...r,
       generation: frozen.has(r.id) ? SEED_GENERATION : null,
       marks: 0,
+      retired: [],
+      rubricVersion: s.rubrics.find((b) => b.id === r.rubricId)?.version ?? null,
     })),
   )
 
@@ -49,15 +68,23 @@ export async function loadBoard(db: CloudDb, s: Snapshot): Promise<void> {
     const key = currentKey(i.roundId, i.householdId)
     if ((latest.get(key)?.version ?? 0) < i.version) latest.set(key, i)
   }
-  const docs = s.inspections.map((i) =>
-    inspectionDoc(i, i.reason ?? (i.version > 1 ? 'reinspect' : 'first'), deducted(i)),
-  )
+  const nickname = new Map(s.users.map((u) => [u.id, u.nickname]))
+  const docs = s.inspections.map((i) => ({
+    ...inspectionDoc(i, i.reason ?? (i.version > 1 ? 'reinspect' : 'first'), deducted(i)),
+    inspectorName: nickname.get(i.inspectorId) ?? null,
+  }))
   await inBatches(docs, 20, (data) => db.collection('inspections').add({ data }))
+  const households = new Map(s.households.map((h) => [h.id, h]))
   await inBatches([...latest], 20, ([key, i]) =>
     db
       .collection('inspection_current')
       .doc(key)
-      .set({ data: currentDoc(inspectionDoc(i, 'first', deducted(i))) }),
+      .set({
+        data: currentDoc(
+          inspectionDoc(i, 'first', deducted(i)),
+          households.get(i.householdId) ?? null,
+        ),
+      }),
   )
   const claimed = s.inspections.filter((i) => i.clientId)
   await inBatches(claimed, 20, (i) =>

@@ -177,6 +177,8 @@ export const cloudCollections = [
       { name: 'round', keys: [asc('roundId'), asc('householdId'), desc('version')] },
       { name: 'household', keys: [asc('householdId'), desc('createdAt')] },
       { name: 'client', keys: [asc('clientId')] },
+      // users.update copies a new nickname onto the inspector's versions.
+      { name: 'inspector', keys: [asc('inspectorId')] },
     ],
   },
   {
@@ -185,18 +187,41 @@ export const cloudCollections = [
     indexes: [
       { name: 'round', keys: [asc('roundId'), asc('_id')] },
       { name: 'household', keys: [asc('householdId')] },
+      // A village's scores (ranking's summary) and a grid's (the walk list) in one query.
+      { name: 'village', keys: [asc('roundId'), asc('villageId'), asc('_id')] },
+      { name: 'grid', keys: [asc('roundId'), asc('gridId'), asc('_id')] },
     ],
   },
   {
     name: 'board_entries',
-    id: '`${roundId}:${generation}:${list}:${householdId}`: a frozen list line of one generation of the lists',
+    id: '`${roundId}:${generation}:${list}:${householdId}`: a frozen list line of one generation of the lists, carrying what it shows (village, group, grid, names, consent)',
     indexes: [
       {
         name: 'order',
         keys: [asc('roundId'), asc('generation'), asc('list'), asc('position'), asc('_id')],
       },
+      // A village's lines (ranking, list): one query by round + generation + village.
+      {
+        name: 'village',
+        keys: [
+          asc('roundId'),
+          asc('generation'),
+          asc('villageId'),
+          asc('list'),
+          asc('position'),
+          asc('_id'),
+        ],
+      },
       { name: 'household', keys: [asc('householdId'), asc('roundId')] },
+      // A village's or group's rename is copied onto its lines.
+      { name: 'in-village', keys: [asc('villageId')] },
+      { name: 'in-group', keys: [asc('groupId')] },
     ],
+  },
+  {
+    name: 'board_jobs',
+    id: '`${jobId}:${seq}`: the scores a publish job collected, one document per page (board-publish-job.ts); removed when the lists are published',
+    indexes: [{ name: 'job', keys: [asc('jobId'), asc('seq')] }],
   },
   {
     name: 'appeals',

@@ -134,6 +134,36 @@ export async function byIds(
   return found
 }
 
+/**
+ * Documents that never change once written, kept per warm function instance (per database
+ * handle): a rubric version and its criteria (a new rubric is a new version with new criterion
+ * ids; nothing edits one). Bounded: a township has a few dozen.
+ */
+const unchanging = new WeakMap<CloudDb, Map<string, Doc>>()
+
+/** Documents by id from the instance's cache of unchanging documents, reading those missing. */
+export async function unchangingByIds(
+  db: CloudDb,
+  collection: 'criteria' | 'rubrics',
+  ids: Iterable<string>,
+): Promise<Map<string, Doc>> {
+  let cache = unchanging.get(db)
+  if (!cache) unchanging.set(db, (cache = new Map()))
+  const wanted = [...new Set(ids)]
+  const missing = wanted.filter((id) => !cache.has(`${collection}/${id}`))
+  if (missing.length > 0) {
+    if (cache.size > 5_000) cache.clear()
+    for (const [id, doc] of await byIds(db, collection, missing))
+      cache.set(`${collection}/${id}`, doc)
+  }
+  const out = new Map<string, Doc>()
+  for (const id of wanted) {
+    const doc = cache.get(`${collection}/${id}`)
+    if (doc) out.set(id, doc)
+  }
+  return out
+}
+
 export interface KeysetQuery {
   collection: string
   /** A where() condition (plain object or command); omitted = every document. */

@@ -6,7 +6,7 @@
 import { itemScore } from '../../../contract/scoring'
 import { legacyEntered } from '../../board/inspection.rules'
 import type { CriterionRecord, InspectionItem } from '../store'
-import { all, byIds } from './docs'
+import { all, unchangingByIds } from './docs'
 import type { CloudDb, Doc } from './sdk'
 
 /** The mark of a document whose items are stored as entered. */
@@ -48,7 +48,7 @@ export async function scoringCriteria(
   db: CloudDb,
   ids: Iterable<string>,
 ): Promise<Map<string, Scoring>> {
-  const docs = await byIds(db, 'criteria', ids)
+  const docs = await unchangingByIds(db, 'criteria', ids)
   return new Map(
     [...docs].map(([id, c]) => [
       id,

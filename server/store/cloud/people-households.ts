@@ -17,6 +17,7 @@ import {
 } from './docs'
 import { houseSortKey } from '../../places/house-order.rules'
 import { containing, userOf } from './people-common'
+import { refreshHouseholdCopies } from './board-docs'
 import type { CloudDb, Doc } from './sdk'
 
 type HouseholdPatch = Parameters<Store['households']['update']>[1]
@@ -90,27 +91,30 @@ export function householdsRepo(db: CloudDb): Store['households'] {
       if (Object.keys(data).length === 0) return
       if (data.groupId === undefined && data.gridId === undefined) {
         await db.collection('households').doc(id).update({ data })
-        return
+      } else {
+        // A move to another group or grid: the places' household counts change with it.
+        await db.runTransaction(async (tx) => {
+          const ref = tx.collection('households').doc(id)
+          const before = await getDoc(ref)
+          if (!before) return
+          const deltas: CountDeltas = new Map()
+          for (const [field, collection] of [
+            ['groupId', 'groups'],
+            ['gridId', 'grids'],
+          ] as const) {
+            const to = data[field]
+            if (to === undefined || to === before[field]) continue
+            countDelta(deltas, collection, String(before[field]), -1)
+            countDelta(deltas, collection, String(to), 1)
+          }
+          await ref.update({ data })
+          await applyCounts(tx, deltas)
+        })
+        placesChanged(db)
       }
-      // A move to another group or grid: the places' household counts change with it.
-      await db.runTransaction(async (tx) => {
-        const ref = tx.collection('households').doc(id)
-        const before = await getDoc(ref)
-        if (!before) return
-        const deltas: CountDeltas = new Map()
-        for (const [field, collection] of [
-          ['groupId', 'groups'],
-          ['gridId', 'grids'],
-        ] as const) {
-          const to = data[field]
-          if (to === undefined || to === before[field]) continue
-          countDelta(deltas, collection, String(before[field]), -1)
-          countDelta(deltas, collection, String(to), 1)
-        }
-        await ref.update({ data })
-        await applyCounts(tx, deltas)
-      })
-      placesChanged(db)
+      // The board's lines and current scores carry the household's names and places.
+      if (['headName', 'groupId', 'gridId'].some((k) => k in data))
+        await refreshHouseholdCopies(db, [id])
     },
     async find(villageId, headName, houseNo) {
       const [{ data }, places] = await Promise.all([

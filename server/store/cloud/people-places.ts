@@ -16,6 +16,7 @@ import {
 } from './docs'
 import { releaseKey, toDoc } from './docs'
 import { bindingOf, cmp, gridOf, groupOf, userOf, villageCodeKey, villageOf } from './people-common'
+import { refreshPlaceCopies } from './board-docs'
 import type { CloudDb, Doc } from './sdk'
 
 const collectionOf: Record<PlaceKind, string> = {
@@ -160,6 +161,7 @@ export function placesRepo(db: CloudDb): Store['places'] {
           if (isDuplicate(e)) throw new UniqueViolation(`${collection}.name`)
           throw e
         }
+        if (kind !== 'grid') await refreshPlaceCopies(db, kind, id)
         return
       }
       await db.runTransaction(async (tx) => {
@@ -173,6 +175,7 @@ export function placesRepo(db: CloudDb): Store['places'] {
         }
         await ref.update({ data: { name, code } })
       })
+      await refreshPlaceCopies(db, 'village', id)
     },
     async archive(kind, id, archivedAt) {
       await db.collection(collectionOf[kind]).doc(id).update({ data: { archivedAt } })

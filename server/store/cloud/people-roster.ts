@@ -19,6 +19,7 @@ import {
   toDoc,
 } from './docs'
 import { cmp, groupOf, villageOf } from './people-common'
+import { refreshHouseholdCopies } from './board-docs'
 import type { CloudDb, Doc } from './sdk'
 
 /** Documents written at once while applying a plan. */
@@ -242,6 +243,11 @@ export function rosterRepo(db: CloudDb): Store['roster'] {
         // Village by village, a batch at a time: a failure leaves whole batches written.
         for (const rows of byVillage(plan.create).values()) await createIn(rows)
         await updateAll(plan.update)
+        // The board's lines and current scores carry the households' names and places.
+        await refreshHouseholdCopies(
+          db,
+          plan.update.map((u) => u.id),
+        )
       } finally {
         placesChanged(db)
       }

@@ -111,6 +111,11 @@ export function usersRepo(db: CloudDb): Store['users'] {
         .update({ data: { nickname: patch.nickname } })
       // The places tree lists grid workers by nickname.
       placesChanged(db)
+      // Inspections carry their inspector's name (one read for a household's versions).
+      await db
+        .collection('inspections')
+        .where({ inspectorId: id })
+        .update({ data: { inspectorName: patch.nickname } })
       return (await get(id)) as UserRecord
     },
     get,

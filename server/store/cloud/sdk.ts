@@ -70,7 +70,8 @@ export interface Aggregate {
 
 export interface CollectionRef extends Query {
   doc(id: string): DocRef
-  add(arg: { data: Doc }): Promise<{ _id: string | number }>
+  /** An array adds every document in one request (then the answer names their ids). */
+  add(arg: { data: Doc | Doc[] }): Promise<{ _id?: string | number }>
   aggregate(): Aggregate
 }
 

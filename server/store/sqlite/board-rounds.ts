@@ -29,6 +29,8 @@ export function roundsRepo(
   | 'entries'
   | 'markRectified'
   | 'scores'
+  | 'scoreSummary'
+  | 'dropRetired'
   | 'roundItems'
 > {
   const { one, all, prepare, tx } = sql
@@ -83,8 +85,16 @@ export function roundsRepo(
       })
     },
     async entries(q) {
+      // A village's lines start from its households (index households_walk), not from every
+      // line of the round: CROSS JOIN keeps SQLite to that order (county scale: 400 villages).
+      const from = q.villageId
+        ? entrySelect.replace(
+            'FROM board_entries e JOIN households h ON h.id = e.household_id',
+            'FROM households h CROSS JOIN board_entries e ON e.household_id = h.id',
+          )
+        : entrySelect
       return all(
-        `${entrySelect} WHERE e.round_id = @roundId AND (@list IS NULL OR e.list = @list)
+        `${from} WHERE e.round_id = @roundId AND (@list IS NULL OR e.list = @list)
            AND (@villageId IS NULL OR h.village_id = @villageId)
            AND (@householdId IS NULL OR e.household_id = @householdId)
          ORDER BY e.list, e.position`,
@@ -117,6 +127,21 @@ export function roundsRepo(
            AND (@villageId IS NULL OR h.village_id = @villageId)`,
         { roundId, villageId: villageId ?? null },
       ).map(scoreFrom)
+    },
+    // Lines are replaced inside one transaction: nothing is left to remove later.
+    dropRetired: async () => 0,
+    async scoreSummary(roundId, villageId) {
+      const r = one(
+        // From the village's households when one is given (CROSS JOIN keeps that order).
+        `SELECT COUNT(*) AS n, COALESCE(SUM(i.total), 0) AS total FROM households h
+         CROSS JOIN inspections i ON i.household_id = h.id
+         JOIN villages v ON v.id = h.village_id
+         JOIN village_groups g ON g.id = h.group_id
+         WHERE i.round_id = @roundId AND i.is_latest = 1
+           AND (@villageId IS NULL OR h.village_id = @villageId)`,
+        { roundId, villageId: villageId ?? null },
+      )
+      return { inspected: num(r?.n ?? 0), sum: num(r?.total ?? 0) }
     },
     async roundItems(roundId) {
       return all(

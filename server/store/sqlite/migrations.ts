@@ -612,4 +612,7 @@ export const migrations: readonly Migration[] = [
   );
   CREATE INDEX broadcast_plays_day ON broadcast_plays(day);
   `,
+  /* 24: county scale — a group's households (the walk list's groups, group filters) */ `
+  CREATE INDEX households_group ON households(group_id, grid_id);
+  `,
 ]

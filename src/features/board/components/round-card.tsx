@@ -1,7 +1,7 @@
 import { Button } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { Round } from '@contract/board'
 import { shortDate } from '@/lib/dayjs'
 import { saveSpreadsheet } from '@/lib/files'
@@ -38,6 +38,20 @@ function RoundPreview({ round }: { round: Round }) {
   )
 }
 
+/** How often the page asks again while a round's lists are being published in chunks. */
+export const PUBLISHING_POLL_MS = 10_000
+
+/** 「正在发布：12/40 个村」, or why the publication stopped; null when none runs. */
+export function publishingLine(round: Round): string | null {
+  const p = round.publishing
+  if (!p) return null
+  if (p.failed) return `发布没有完成：${p.failed}`
+  if (p.phase === 'collect') return '正在发布：正在汇总各户得分…'
+  if (p.phase === 'write')
+    return `正在发布：${p.villagesDone}/${p.villagesTotal} 个村，完成后榜单一起公示`
+  return `已公示，正在通知上榜家庭：${p.villagesDone}/${p.villagesTotal} 个村`
+}
+
 /** A round for the admin: its rules and state; preview and publish, export, print. */
 export function RoundCard({ round, onChanged }: { round: Round; onChanged: () => void }) {
   const [preview, setPreview] = useState(false)
@@ -49,6 +63,14 @@ export function RoundCard({ round, onChanged }: { round: Round; onChanged: () =>
     onChanged()
   }
   const Step = step === 'publish' ? PublishGuard : step === 'withdraw' ? WithdrawForm : null
+  const publishing = publishingLine(round)
+  const running = round.publishing !== undefined && round.publishing.failed === null
+  // While a publication runs in chunks, the card asks again now and then for its progress.
+  useEffect(() => {
+    if (!running) return undefined
+    const timer = setInterval(onChanged, PUBLISHING_POLL_MS)
+    return () => clearInterval(timer)
+  }, [running, onChanged])
   const download = () =>
     task.run(
       'export',
@@ -68,6 +90,11 @@ export function RoundCard({ round, onChanged }: { round: Round; onChanged: () =>
         · 第 {round.rubricVersion} 版评分标准
       </View>
       <View className='board-form__hint'>{rulesLine(round)}</View>
+      {publishing && (
+        <View className='board-form__hint' role='status'>
+          {publishing}
+        </View>
+      )}
       {preview && <RoundPreview round={round} />}
       {Step && <Step round={round} onDone={done} onCancel={() => setStep(null)} />}
       <View className='staff-actions'>
@@ -75,8 +102,12 @@ export function RoundCard({ round, onChanged }: { round: Round; onChanged: () =>
           {preview ? '收起榜单' : '审核榜单'}
         </Button>
         {round.status === 'open' ? (
-          <Button type='primary' disabled={step !== null} onClick={() => setStep('publish')}>
-            发布并公示
+          <Button
+            type='primary'
+            disabled={step !== null || running}
+            onClick={() => setStep('publish')}
+          >
+            {running ? '正在发布…' : '发布并公示'}
           </Button>
         ) : (
           <>

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { type Snapshot, type Store, UniqueViolation } from '../../../../../server/store/store'
 import { rewriteLists } from '../../../../../server/store/cloud/board-rounds'
+import { RETIRED_KEEP_MS } from '../../../../../server/store/cloud/board-docs'
 import type { CloudDb, Transaction } from '../../../../../server/store/cloud/sdk'
 import { buildTestTown, DAY, NOW, who } from '../../../../helpers/factories'
 import { storeKinds } from '../../../../helpers/store-adapters'
@@ -166,8 +167,17 @@ describe('the cloud lists rewrite', () => {
     expect(await rewriteLists(racing, 'r-pub', lines, async () => ({ flip: 'done' }))).toBe('done')
     const after = await store.board.entries({ roundId: 'r-pub', list: 'black' })
     expect(after.find((e) => e.householdId === 'hh-a4')?.rectifiedAt).toBe(NOW)
-    const generations = new Set(cloud?.dump('board_entries').map((d) => d.generation))
-    expect(generations.size).toBe(1)
+    // The replaced generation stays for readers that read the round just before the flip, and
+    // the timer removes it once RETIRED_KEEP_MS have passed (not a moment sooner).
+    const generations = () => new Set(cloud?.dump('board_entries').map((d) => d.generation))
+    expect(generations().size).toBe(2)
+    expect(await store.board.dropRetired(Date.now() + RETIRED_KEEP_MS - 60_000)).toBe(0)
+    expect(generations().size).toBe(2)
+    expect(await store.board.dropRetired(Date.now() + RETIRED_KEEP_MS + 60_000)).toBe(1)
+    expect(generations().size).toBe(1)
+    expect((await store.board.entries({ roundId: 'r-pub', list: 'black' })).length).toBe(
+      after.length,
+    )
     await store.close()
   })
 })
