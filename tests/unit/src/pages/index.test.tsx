@@ -182,6 +182,8 @@ describe('首页 search', () => {
 
     type(keyword)
 
+    // The results replace the feed: wait for the first of them, and for the feed to be gone.
+    await screen.findByText(matches[0]?.title ?? '')
     await waitFor(() => expect(screen.queryByText(others[0]?.title ?? '')).not.toBeInTheDocument())
     for (const notice of matches.slice(0, 10)) {
       expect(screen.getByText(notice.title)).toBeInTheDocument()
