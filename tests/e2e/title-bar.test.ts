@@ -82,9 +82,12 @@ describe('H5 title bar in Chromium at phone size', () => {
     await page.waitForURL(/packages\/resident\/pages\/privacy/, { timeout: WAIT_MS })
     const elderBack = bar(page).getByRole('button', { name: '返回上一页' })
     await elderBack.waitFor({ timeout: WAIT_MS })
-    const box = await elderBack.boundingBox()
-    expect(box?.width).toBeGreaterThanOrEqual(60)
-    expect(box?.height).toBeGreaterThanOrEqual(60)
+    // The page may still be arriving (the bar found, not yet laid out): wait for its box.
+    const box = async () => (await elderBack.boundingBox()) ?? { width: 0, height: 0 }
+    await expect
+      .poll(async () => (await box()).width, { timeout: WAIT_MS })
+      .toBeGreaterThanOrEqual(60)
+    expect((await box()).height).toBeGreaterThanOrEqual(60)
     const sizes = await bar(page).evaluate((el) =>
       [...el.querySelectorAll('*')]
         .filter(
