@@ -186,7 +186,7 @@ describe('首页 search', () => {
     await screen.findByText(matches[0]?.title ?? '')
     await waitFor(() => expect(screen.queryByText(others[0]?.title ?? '')).not.toBeInTheDocument())
     for (const notice of matches.slice(0, 10)) {
-      expect(screen.getByText(notice.title)).toBeInTheDocument()
+      expect(await screen.findByText(notice.title)).toBeInTheDocument()
     }
     for (const notice of others) expect(screen.queryByText(notice.title)).not.toBeInTheDocument()
 
