@@ -22,7 +22,7 @@ import { compressAssets } from '../../scripts/h5-compress'
 import { ensureH5Build } from '../../scripts/h5-build'
 import { startLocalApp, type LocalApp } from '../../server/local/app'
 import { createLogger } from '../../server/logger'
-import { CHROMIUM_PATH, PHONE_CONTEXT } from '../helpers/browser'
+import { CHROMIUM_ARGS, CHROMIUM_PATH, PHONE_CONTEXT } from '../helpers/browser'
 import { TEST_NOW } from '../helpers/test-clock'
 
 const root = path.resolve(__dirname, '../..')
@@ -34,17 +34,6 @@ const LATENCY_MS = 150
 
 /** Temp dirs this run made (copies, data), removed at the end; a floor build is kept for H5_FLOOR. */
 const temps: string[] = []
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 
 interface Load {
   fcp: number

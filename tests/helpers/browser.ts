@@ -11,7 +11,8 @@ const root = path.resolve(__dirname, '../..')
 
 export const CHROMIUM_PATH = '/usr/bin/chromium'
 
-const CHROMIUM_ARGS = [
+/** The flags every headless Chromium of the suite and the benchmarks runs with (TOOLCHAIN.md). */
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
