@@ -150,6 +150,11 @@ export class CloudDatabase {
     return [...this.collections.keys()].sort()
   }
 
+  /** The commit sequence: it moves with every committed write or deletion, and only then. */
+  dataVersion(): number {
+    return this.seq
+  }
+
   /** Every document of a collection, as stored (copies). */
   dump(name: string): Doc[] {
     const c = this.collections.get(name)

@@ -49,6 +49,8 @@ export interface EmulatedEnvironment {
   /** Every document of a collection, as stored. */
   dump(name: string): Doc[]
   collectionNames(): string[]
+  /** Moves with every committed write or deletion, and only then. */
+  dataVersion(): number
   transactionStats(): TransactionStats
   /** Writes documents (canonical Extended JSON) straight into a collection, as an import would. */
   load(name: string, docs: readonly string[]): void
@@ -67,6 +69,7 @@ export async function freshEnvironment(): Promise<EmulatedEnvironment> {
     db: sdk.database({ env, throwOnNotFound: false }),
     dump: (name) => database.dump(name),
     collectionNames: () => database.collectionNames(),
+    dataVersion: () => database.dataVersion(),
     transactionStats: () => ({ ...database.stats }),
     load: (name, docs) => {
       if (docs.length > 0)
