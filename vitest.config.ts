@@ -1,6 +1,6 @@
 import os from 'node:os'
 import path from 'node:path'
-import { defineConfig, type Plugin } from 'vitest/config'
+import { defineConfig, type Plugin, type TestProjectInlineConfiguration } from 'vitest/config'
 
 const alias = {
   '@contract': path.resolve(__dirname, 'contract'),
@@ -38,7 +38,53 @@ const fixedClock = 'tests/setup/fixed-clock.ts'
 // Projects whose test servers start on a copy of the run's seeded demo township.
 const seedCache = ['tests/setup/seed-cache.ts']
 
-// One runner, five projects: pure unit tests, API tests over a real SQLite file and again over
+/** The API tests over a real SQLite file. */
+const api = {
+  extends: true,
+  test: {
+    name: 'api',
+    globalSetup: seedCache,
+    environment: 'node',
+    include: ['tests/api/**/*.test.ts'],
+    setupFiles: [fixedClock],
+  },
+} satisfies TestProjectInlineConfiguration
+
+/** Pages rendered in jsdom against a real local server (tests/helpers/api-server.ts). */
+const pages = {
+  extends: true,
+  plugins: [nutuiPerComponent()],
+  resolve: {
+    alias: [
+      // Exact names only: taro-h5 itself imports @tarojs/components/dist/… subpaths.
+      { find: /^@tarojs\/components$/, replacement: '@tarojs/components-react' },
+      {
+        find: /^@tarojs\/taro$/,
+        replacement: path.resolve(__dirname, 'tests/helpers/taro-shim.ts'),
+      },
+    ],
+  },
+  test: {
+    name: 'dom',
+    globalSetup: seedCache,
+    environment: 'jsdom',
+    include: ['tests/unit/**/*.test.tsx'],
+    setupFiles: [fixedClock, 'tests/setup/dom-globals.ts', 'tests/setup/dom-page.ts'],
+    server: { deps: { inline: [/@nutui\//, /@tarojs\/components-react/] } },
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+  },
+} satisfies TestProjectInlineConfiguration
+
+/** The same project with its clock 45 days on (tests/helpers/test-clock.ts), as `<name>-later`. */
+function later<P extends { test: { name: string } }>(project: P): P {
+  return {
+    ...project,
+    test: { ...project.test, name: `${project.test.name}-later`, env: { TEST_SHIFT_DAYS: '45' } },
+  }
+}
+
+// One runner, seven projects: pure unit tests, API tests over a real SQLite file and again over
 // the cloud database adapter, component tests in jsdom, and browser tests against the built H5
 // app in Debian's Chromium.
 export default defineConfig({
@@ -64,16 +110,7 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
-      {
-        extends: true,
-        test: {
-          name: 'api',
-          globalSetup: seedCache,
-          environment: 'node',
-          include: ['tests/api/**/*.test.ts'],
-          setupFiles: [fixedClock],
-        },
-      },
+      api,
       {
         // The same API suite on the cloud database adapter: the real wx-server-sdk against a
         // CloudBase emulator started in each test file's worker (tests/emulator), every database
@@ -104,31 +141,12 @@ export default defineConfig({
           poolOptions: { forks: { singleFork: true } },
         },
       },
-      {
-        // Pages rendered in jsdom against a real local server (tests/helpers/api-server.ts).
-        extends: true,
-        plugins: [nutuiPerComponent()],
-        resolve: {
-          alias: [
-            // Exact names only: taro-h5 itself imports @tarojs/components/dist/… subpaths.
-            { find: /^@tarojs\/components$/, replacement: '@tarojs/components-react' },
-            {
-              find: /^@tarojs\/taro$/,
-              replacement: path.resolve(__dirname, 'tests/helpers/taro-shim.ts'),
-            },
-          ],
-        },
-        test: {
-          name: 'dom',
-          globalSetup: seedCache,
-          environment: 'jsdom',
-          include: ['tests/unit/**/*.test.tsx'],
-          setupFiles: [fixedClock, 'tests/setup/dom-globals.ts', 'tests/setup/dom-page.ts'],
-          server: { deps: { inline: [/@nutui\//, /@tarojs\/components-react/] } },
-          testTimeout: 20_000,
-          hookTimeout: 30_000,
-        },
-      },
+      pages,
+      // The API tests on SQLite and the page tests again, 45 days later (across a month's and a
+      // year's end), in the same run: date rules are the server's, shared by both adapters, so
+      // the cloud adapter runs once, on the suite's own date.
+      later(api),
+      later(pages),
     ],
   },
 })
