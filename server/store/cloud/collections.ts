@@ -225,12 +225,14 @@ export const cloudCollections = [
   },
   {
     name: 'appeals',
-    id: 'the appeal id (one pending per round and household: unique_keys `appeal-pending:${roundId}:${householdId}`)',
+    id: 'the appeal id (one pending per round and household: unique_keys `appeal-pending:${roundId}:${householdId}`); carries `appellantName` and `roundTitle` (board-appeals APPEAL_DERIVED)',
     indexes: [
       { name: 'queue', keys: [asc('status'), asc('createdAt')] },
       { name: 'household', keys: [asc('roundId'), asc('householdId')] },
       // 我的申诉: one household's appeals.
       { name: 'resident', keys: [asc('householdId'), asc('_id')] },
+      // users.update copies a new nickname onto the appellant's appeals (appellantName).
+      { name: 'appellant', keys: [asc('userId')] },
     ],
   },
   {
