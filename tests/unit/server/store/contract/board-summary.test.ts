@@ -103,6 +103,29 @@ describe.each(storeKinds)('Store.board village figures (%s)', (kind) => {
     })
   })
 
+  it('counts lines stored before they carried their village (cloud)', async () => {
+    if (kind !== 'cloud') return
+    await open()
+    // 王芳's black line (甲村) and 赵四's red line (乙村) as older lines were written.
+    const _ = cloud?.db.command
+    await cloud?.db
+      .collection('board_entries')
+      .where({ roundId: 'r-pub', householdId: _?.in(['hh-a3', 'hh-b1']) })
+      .update({ data: { villageId: _?.remove() } })
+    expect(byVillage(await store.board.villageSummary('r-pub'))).toEqual({
+      'vil-a': [4, 277, 2, 2],
+      'vil-b': [2, 153, 1, 1],
+    })
+  })
+
+  it('keeps the key of line ids with imported lists, and none without lists', async () => {
+    await open()
+    expect(await store.settings.get('board.rowKey')).toMatch(/^[0-9a-f]{64}$/)
+    await store.close()
+    await open({ ...buildTestTown(), boardEntries: [] })
+    expect(await store.settings.get('board.rowKey')).toBeNull()
+  })
+
   it('answers a county-sized round in two grouped reads on the cloud', async () => {
     if (kind !== 'cloud') return
     await open()
