@@ -14,6 +14,7 @@ import {
   coverage,
   DEFAULT_RULES,
   villageStats,
+  villageStatsOf,
   visibleEntries,
   type ListRules,
 } from './board.rules'
@@ -237,9 +238,20 @@ export const boardHandlers: HandlersFor<
   async 'board.villages'(ctx, input) {
     const round = await visibleRound(ctx, input.roundId)
     const villages = (await ctx.store.places.villages()).filter((v) => v.archivedAt === null)
-    const rows = await ctx.store.board.scores(round.id)
-    const lines = await roundLines(ctx, round)
-    return villageStats(villages, rows, lines).map((s) => ({
+    // Published: each village's tally, grouped by the store (a constant number of reads). Open
+    // (staff only): the lists are computed live from every score, as the ranking does.
+    const stats =
+      round.status === 'published'
+        ? villageStatsOf(
+            villages,
+            await ctx.store.board.villageSummary(round.id, round.listsVersion),
+          )
+        : villageStats(
+            villages,
+            await ctx.store.board.scores(round.id),
+            await roundLines(ctx, round),
+          )
+    return stats.map((s) => ({
       village: { id: s.villageId, name: s.villageName },
       households: s.households,
       inspected: s.inspected,

@@ -3,7 +3,7 @@
 // round.rules.ts.
 import { compareHouseNo, houseSortKey } from '../places/house-order.rules'
 import type { ListKind, ListScope } from '../../contract/board'
-import type { BoardEntryRecord, ScoreRow } from '../store/store'
+import type { BoardEntryRecord, ScoreRow, VillageTally } from '../store/store'
 
 /** Defaults of a new round (the issue's: red ≥ 90, black < 60, per village, 公示 7 days). */
 export const DEFAULT_RULES = {
@@ -250,19 +250,40 @@ export function villageStats(
   rows: readonly ScoreRow[],
   lists: Pick<Record<ListKind, readonly ListEntry[]>, 'red' | 'black'>,
 ): VillageStatRow[] {
-  const count = (entries: readonly ListEntry[], villageId: string) =>
-    entries.filter((e) => e.villageId === villageId).length
+  const tallies = new Map<string, VillageTally>()
+  const tally = (villageId: string) => {
+    let t = tallies.get(villageId)
+    if (!t) tallies.set(villageId, (t = { villageId, inspected: 0, sum: 0, red: 0, black: 0 }))
+    return t
+  }
+  for (const r of rows) {
+    const t = tally(r.villageId)
+    t.inspected += 1
+    t.sum += r.total
+  }
+  for (const e of lists.red) tally(e.villageId).red += 1
+  for (const e of lists.black) tally(e.villageId).black += 1
+  return villageStatsOf(villages, [...tallies.values()])
+}
+
+/** The same rows from each village's tally (Board.villageSummary); absent villages have none. */
+export function villageStatsOf(
+  villages: readonly { id: string; name: string; householdCount: number }[],
+  tallies: readonly VillageTally[],
+): VillageStatRow[] {
+  const byVillage = new Map(tallies.map((t) => [t.villageId, t]))
   return villages.map((v) => {
-    const own = rows.filter((r) => r.villageId === v.id)
+    const t = byVillage.get(v.id)
+    const inspected = t?.inspected ?? 0
     return {
       villageId: v.id,
       villageName: v.name,
       households: v.householdCount,
-      inspected: own.length,
-      coverage: coverage(own.length, v.householdCount),
-      average: averageScore(own),
-      redCount: count(lists.red, v.id),
-      blackCount: count(lists.black, v.id),
+      inspected,
+      coverage: coverage(inspected, v.householdCount),
+      average: averageOf(t?.sum ?? 0, inspected),
+      redCount: t?.red ?? 0,
+      blackCount: t?.black ?? 0,
     }
   })
 }

@@ -59,6 +59,9 @@ export function decodeRowId(key: Buffer, roundId: string, rowId: string): string
   return timingSafeEqual(tagOf(keys, roundId, householdId), tag) ? householdId : null
 }
 
+/** A new installation key, as the setting stores it (hex). */
+export const newRowKey = () => randomBytes(32).toString('hex')
+
 /** Line ids with the installation's key (created on first use, read once per store). */
 export interface RowIds {
   encode(roundId: string, householdId: string): string
@@ -69,7 +72,7 @@ const keys = new WeakMap<Store, Promise<Buffer>>()
 async function readOrCreateKey(store: Store): Promise<Buffer> {
   const stored = await store.settings.get(ROW_KEY_SETTING)
   if (stored) return Buffer.from(stored, 'hex')
-  await store.settings.set(ROW_KEY_SETTING, randomBytes(32).toString('hex'))
+  await store.settings.set(ROW_KEY_SETTING, newRowKey())
   // Read back what is stored: with two first uses at once, both settle on the last one written.
   return Buffer.from((await store.settings.get(ROW_KEY_SETTING)) ?? '', 'hex')
 }

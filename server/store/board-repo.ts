@@ -124,6 +124,16 @@ export interface AppealView extends AppealRecord {
   roundTitle: string
 }
 
+/** One village's figures in a round (Board.villageSummary). */
+export interface VillageTally {
+  villageId: string
+  inspected: number
+  /** The sum of the inspected households' latest totals. */
+  sum: number
+  red: number
+  black: number
+}
+
 /** A household's score in one published round. */
 export interface HistoryRow {
   roundId: string
@@ -208,6 +218,16 @@ export interface BoardRepo {
   scores(roundId: string, villageId?: string): Promise<ScoreRow[]>
   /** How many households of a round (or of one village in it) are inspected, and their scores' sum. */
   scoreSummary(roundId: string, villageId?: string): Promise<{ inspected: number; sum: number }>
+  /**
+   * Per village of a round: its inspected households and their scores' sum, and the red and
+   * black lines of the round's frozen lists (none before it is published). Villages with
+   * neither are left out. One or two grouped reads on the cloud, whatever the size of the round.
+   */
+  villageSummary(
+    roundId: string,
+    /** The round's `listsVersion` as just read with it (saves a read on the cloud). */
+    listsVersion?: string | null,
+  ): Promise<VillageTally[]>
   /** The entered items of every household's latest inspection in a round (exports). */
   roundItems(roundId: string): Promise<({ householdId: string } & InspectionItem)[]>
   rubric(id: string): Promise<RubricView | null>

@@ -36,10 +36,12 @@ export async function counted<T>(
 export async function identifyCost(store: Store, openid: string): Promise<number> {
   const { requests } = await counted(async () => {
     const user = await store.users.ensure(openid, NOW)
+    // As the router does: only grid workers' grid links are looked up.
+    const serves = user.staffRole === 'gridWorker'
     const [binding] = await Promise.all([
       store.places.approvedBinding(user.id),
-      store.places.gridVillageIds(user.id),
-      store.places.gridIds(user.id),
+      serves ? store.places.gridVillageIds(user.id) : [],
+      serves ? store.places.gridIds(user.id) : [],
     ])
     if (binding) await store.places.household(binding.householdId)
   })

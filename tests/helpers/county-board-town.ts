@@ -7,7 +7,7 @@
 // loadCountyCloud writes it into an emulated cloud environment: the few records a test signs in
 // with through Store.importSnapshot (the SDK), the bulk (households, inspections, their current
 // documents, October's lines) straight into the emulator's database, as the adapter stores them,
-// and not counted as requests.
+// and not counted as requests. The resident's household has one decided appeal of October.
 import { frozenEntries } from '../../server/seed/board-snapshot'
 import { scoreItems } from '../../server/board/inspection.rules'
 import {
@@ -18,7 +18,13 @@ import {
   inspectionDoc,
   SEED_GENERATION,
 } from '../../server/store/cloud/board-docs'
-import { householdDoc, householdView, toDoc, type Places } from '../../server/store/cloud/docs'
+import {
+  householdDoc,
+  householdView,
+  inBatches,
+  toDoc,
+  type Places,
+} from '../../server/store/cloud/docs'
 import type {
   HouseholdRecord,
   InspectionRecord,
@@ -194,7 +200,27 @@ export function buildCountyTown(households: number): Snapshot {
     nominations: [],
     votes: [],
   }
-  return { ...town, boardEntries: frozenEntries(town, countyRounds.published) }
+  // The resident's household appealed October's score and was refused: its inspection page
+  // shows the appeal.
+  const appeals = [
+    {
+      id: 'ap-c-0',
+      roundId: countyRounds.published,
+      householdId: 'ch-0-0',
+      userId: `u-${countyWho.resident}`,
+      text: '请复查',
+      photos: [],
+      status: 'rejected' as const,
+      scoreBefore: scoreOf(0, 1),
+      scoreAfter: null,
+      inspectionId: null,
+      reason: '证据不足',
+      decidedBy: `u-${countyWho.admin}`,
+      decidedAt: NOW - 30 * DAY,
+      createdAt: NOW - 32 * DAY,
+    },
+  ]
+  return { ...town, appeals, boardEntries: frozenEntries(town, countyRounds.published) }
 }
 
 /** Writes documents straight into the emulated database (no SDK request, nothing counted). */
@@ -240,6 +266,18 @@ export async function loadCountyCloud(
     'households',
     town.households.filter((h) => !bound.has(h.id)).map((h) => toDoc(householdDoc(h))),
   )
+  // The places' household counts, as importing every household would have kept them.
+  const counts = new Map<string, number>()
+  for (const h of town.households)
+    for (const key of [`villages/${h.villageId}`, `groups/${h.groupId}`, `grids/${h.gridId}`])
+      counts.set(key, (counts.get(key) ?? 0) + 1)
+  await inBatches([...counts], 50, ([key, n]) => {
+    const [collection = '', id = ''] = key.split('/')
+    return cloud.db
+      .collection(collection)
+      .doc(id)
+      .update({ data: { householdCount: n } })
+  })
   const nickname = new Map(town.users.map((u) => [u.id, u.nickname]))
   const versions: Doc[] = town.inspections.map((i) => ({
     ...inspectionDoc(i, 'first', i.deductedItems ?? 0),

@@ -121,8 +121,10 @@ export function bulkDb(database: CloudDatabase, sdkDb: CloudDb): CloudDb {
     collection(name: string) {
       const real = sdkDb.collection(name)
       return Object.assign(Object.create(real) as typeof real, {
-        add: async ({ data }: { data: Doc }) => {
+        // The SDK adds an array of documents in one request (board lines, LINES_PER_ADD).
+        add: async ({ data }: { data: Doc | Doc[] }) => {
           await breathe()
+          if (Array.isArray(data)) return { ids: data.map((d) => insert(name, d)) }
           return { _id: insert(name, data) }
         },
         doc: (id: string) =>

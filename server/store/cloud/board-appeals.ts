@@ -20,38 +20,63 @@ import type { CloudDb, Doc, Transaction } from './sdk'
 
 type BoardRepo = Store['board']
 
+/**
+ * Fields an appeal document carries besides its record: the appellant's nickname (kept up to
+ * date by users.update) and the round's title (titles never change), so that a household's
+ * appeals read as the appeals and their households.
+ */
+export const APPEAL_DERIVED = ['appellantName', 'roundTitle'] as const
+
 /** Appeal documents with household, appellant and round (one missing any is left out). */
 async function appealViews(db: CloudDb, docs: Doc[]): Promise<AppealView[]> {
   if (docs.length === 0) return []
+  // Appeals stored before they carried the names read their users and rounds.
+  const nameless = docs.filter((d) => typeof d.appellantName !== 'string')
+  const untitled = docs.filter((d) => typeof d.roundTitle !== 'string')
   const [households, users, rounds] = await Promise.all([
     householdViews(
       db,
       docs.map((d) => String(d.householdId)),
     ),
-    byIds(
-      db,
-      'users',
-      docs.map((d) => String(d.userId)),
-    ),
-    byIds(
-      db,
-      'rounds',
-      docs.map((d) => String(d.roundId)),
-    ),
+    nameless.length > 0
+      ? byIds(
+          db,
+          'users',
+          nameless.map((d) => String(d.userId)),
+        )
+      : new Map<string, Doc>(),
+    untitled.length > 0
+      ? byIds(
+          db,
+          'rounds',
+          untitled.map((d) => String(d.roundId)),
+        )
+      : new Map<string, Doc>(),
   ])
   return docs.flatMap((d) => {
     const household = households.get(String(d.householdId))
-    const user = users.get(String(d.userId))
-    const round = rounds.get(String(d.roundId))
-    if (!household || !user || !round) return []
-    const a = fromDoc<AppealRecord>(d)
-    return [
-      { ...a, household, appellantName: String(user.nickname), roundTitle: String(round.title) },
-    ]
+    const appellantName =
+      typeof d.appellantName === 'string'
+        ? d.appellantName
+        : users.has(String(d.userId))
+          ? String(users.get(String(d.userId))?.nickname)
+          : null
+    const roundTitle =
+      typeof d.roundTitle === 'string'
+        ? d.roundTitle
+        : rounds.has(String(d.roundId))
+          ? String(rounds.get(String(d.roundId))?.title)
+          : null
+    if (!household || appellantName === null || roundTitle === null) return []
+    const a = fromDoc<AppealRecord>(d, APPEAL_DERIVED)
+    return [{ ...a, household, appellantName, roundTitle }]
   })
 }
 
-/** Adds an appeal; a pending one claims its (round, household) in the same transaction. */
+/**
+ * Adds an appeal with its appellant's nickname and its round's title; a pending one claims its
+ * (round, household) in the same transaction.
+ */
 export function insertAppeal(db: CloudDb, appeal: AppealRecord): Promise<void> {
   return db.runTransaction(async (tx) => {
     if (appeal.status === 'pending')
@@ -61,7 +86,18 @@ export function insertAppeal(db: CloudDb, appeal: AppealRecord): Promise<void> {
         appeal.id,
         'appeals.one_pending',
       )
-    await addUnique(tx.collection('appeals'), toDoc(appeal), 'appeals.id')
+    // The names it shows, copied in the same transaction (see APPEAL_DERIVED).
+    const user = await getDoc(tx.collection('users').doc(appeal.userId))
+    const round = await getDoc(tx.collection('rounds').doc(appeal.roundId))
+    await addUnique(
+      tx.collection('appeals'),
+      {
+        ...toDoc(appeal),
+        ...(user ? { appellantName: String(user.nickname) } : {}),
+        ...(round ? { roundTitle: String(round.title) } : {}),
+      },
+      'appeals.id',
+    )
   })
 }
 

@@ -28,7 +28,7 @@ import {
   roundViews,
   type RetiredGeneration,
 } from './board-docs'
-import { addUnique, all, getDoc, householdViews, keysetPage, loadPlaces } from './docs'
+import { addUnique, all, getDoc, groupsOf, householdViews, keysetPage, loadPlaces } from './docs'
 import { toDoc } from './docs'
 import type { CloudDb, Doc, Transaction } from './sdk'
 
@@ -211,6 +211,75 @@ export async function dropRetired(db: CloudDb, now: number): Promise<number> {
   return dropped
 }
 
+/**
+ * Each village's inspected households and their scores' sum in a round: one grouping aggregate
+ * over the "current" documents, which carry the household's village (refreshHouseholdCopies).
+ */
+async function villageScores(db: CloudDb, roundId: string): Promise<Map<string, [number, number]>> {
+  const $ = db.command.aggregate
+  const groups = await groupsOf(() =>
+    db
+      .collection('inspection_current')
+      .aggregate()
+      .match({ roundId })
+      .group({ _id: '$villageId', n: $.sum(1), sum: $.sum('$total') }),
+  )
+  return new Map(
+    groups
+      .filter((g) => typeof g._id === 'string')
+      .map((g) => [String(g._id), [Number(g.n), Number(g.sum)]]),
+  )
+}
+
+/**
+ * Each village's red and black lines in one generation of a round's lists: one grouping
+ * aggregate over the lines, which carry their household's village. Lines written before they
+ * did (no villageId) are read and joined with their households.
+ */
+async function villageLines(
+  db: CloudDb,
+  roundId: string,
+  generation: string,
+): Promise<Map<string, [number, number]>> {
+  const _ = db.command
+  const $ = _.aggregate
+  const listed = { roundId, generation, list: _.in(['red', 'black']) }
+  const groups = await groupsOf(() =>
+    db
+      .collection('board_entries')
+      .aggregate()
+      .match(listed)
+      .group({
+        _id: '$villageId',
+        red: $.sum($.cond({ if: $.eq(['$list', 'red']), then: 1, else: 0 })),
+        black: $.sum($.cond({ if: $.eq(['$list', 'black']), then: 1, else: 0 })),
+      }),
+  )
+  const out = new Map<string, [number, number]>()
+  const add = (villageId: string, red: number, black: number) => {
+    const [r, b] = out.get(villageId) ?? [0, 0]
+    out.set(villageId, [r + red, b + black])
+  }
+  for (const g of groups) if (typeof g._id === 'string') add(g._id, Number(g.red), Number(g.black))
+  if (groups.some((g) => typeof g._id !== 'string')) {
+    const bare = await all(
+      db
+        .collection('board_entries')
+        .where({ ...listed, villageId: _.exists(false) })
+        .orderBy('_id', 'asc'),
+    )
+    const households = await householdViews(
+      db,
+      bare.map((d) => String(d.householdId)),
+    )
+    for (const d of bare) {
+      const h = households.get(String(d.householdId))
+      if (h) add(h.villageId, d.list === 'red' ? 1 : 0, d.list === 'black' ? 1 : 0)
+    }
+  }
+  return out
+}
+
 export function roundsPart(
   db: CloudDb,
 ): Pick<
@@ -224,6 +293,7 @@ export function roundsPart(
   | 'markRectified'
   | 'withdraw'
   | 'dropRetired'
+  | 'villageSummary'
 > {
   const rounds = () => db.collection('rounds')
   return {
@@ -316,6 +386,21 @@ export function roundsPart(
         if (!h || (q.villageId && h.villageId !== q.villageId)) return []
         return [lineView({ ...d, ...householdColumns(h, places) })]
       })
+    },
+    async villageSummary(roundId, listsVersion) {
+      const generation = listsVersion !== undefined ? listsVersion : await generationOf(db, roundId)
+      const [scores, lines] = await Promise.all([
+        villageScores(db, roundId),
+        generation ? villageLines(db, roundId, generation) : new Map<string, [number, number]>(),
+      ])
+      const ids = new Set([...scores.keys(), ...lines.keys()])
+      return [...ids].map((villageId) => ({
+        villageId,
+        inspected: scores.get(villageId)?.[0] ?? 0,
+        sum: scores.get(villageId)?.[1] ?? 0,
+        red: lines.get(villageId)?.[0] ?? 0,
+        black: lines.get(villageId)?.[1] ?? 0,
+      }))
     },
     async markRectified(roundId, householdId, at) {
       // The round's `marks` goes up with the line, in one transaction: a concurrent rewrite of

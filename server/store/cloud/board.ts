@@ -17,7 +17,8 @@ import { inspectPart } from './board-inspect'
 import { publishJobPart } from './board-publish-job'
 import { roundsPart, writeEntries } from './board-rounds'
 import { rubricsPart } from './board-rubrics'
-import { addAll, inBatches, UNIQUE_KEYS } from './docs'
+import { addAll, getDoc, inBatches, UNIQUE_KEYS } from './docs'
+import { newRowKey, ROW_KEY_SETTING } from '../../board/row-ids'
 import type { CloudDb } from './sdk'
 
 export function boardRepo(db: CloudDb): BoardRepo {
@@ -92,5 +93,11 @@ export async function loadBoard(db: CloudDb, s: Snapshot): Promise<void> {
   )
 
   await writeEntries(db, SEED_GENERATION, s.boardEntries ?? [])
+  // Published lists come with the key of their line ids, as board.publish creates it: the
+  // first ranking read does not write.
+  if ((s.boardEntries ?? []).length > 0) {
+    const key = db.collection('settings').doc(ROW_KEY_SETTING)
+    if (!(await getDoc(key))) await key.set({ data: { value: newRowKey() } })
+  }
   for (const a of s.appeals ?? []) await insertAppeal(db, a)
 }

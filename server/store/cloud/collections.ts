@@ -187,7 +187,8 @@ export const cloudCollections = [
     indexes: [
       { name: 'round', keys: [asc('roundId'), asc('_id')] },
       { name: 'household', keys: [asc('householdId')] },
-      // A village's scores (ranking's summary) and a grid's (the walk list) in one query.
+      // A village's scores (ranking's summary) and a grid's (the walk list) in one query; the
+      // villages overview groups a round's scores by village (board-rounds villageScores).
       { name: 'village', keys: [asc('roundId'), asc('villageId'), asc('_id')] },
       { name: 'grid', keys: [asc('roundId'), asc('gridId'), asc('_id')] },
     ],
@@ -196,6 +197,8 @@ export const cloudCollections = [
     name: 'board_entries',
     id: '`${roundId}:${generation}:${list}:${householdId}`: a frozen list line of one generation of the lists, carrying what it shows (village, group, grid, names, consent)',
     indexes: [
+      // A generation's lines in list order; the villages overview groups its red and black
+      // lines by village (board-rounds villageLines).
       {
         name: 'order',
         keys: [asc('roundId'), asc('generation'), asc('list'), asc('position'), asc('_id')],
@@ -225,12 +228,14 @@ export const cloudCollections = [
   },
   {
     name: 'appeals',
-    id: 'the appeal id (one pending per round and household: unique_keys `appeal-pending:${roundId}:${householdId}`)',
+    id: 'the appeal id (one pending per round and household: unique_keys `appeal-pending:${roundId}:${householdId}`); carries `appellantName` and `roundTitle` (board-appeals APPEAL_DERIVED)',
     indexes: [
       { name: 'queue', keys: [asc('status'), asc('createdAt')] },
       { name: 'household', keys: [asc('roundId'), asc('householdId')] },
       // 我的申诉: one household's appeals.
       { name: 'resident', keys: [asc('householdId'), asc('_id')] },
+      // users.update copies a new nickname onto the appellant's appeals (appellantName).
+      { name: 'appellant', keys: [asc('userId')] },
     ],
   },
   {

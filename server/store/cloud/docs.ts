@@ -9,7 +9,16 @@
 import { type HouseholdView, type Keyset, type Page, UniqueViolation } from '../common'
 import type { GridRecord, GroupRecord, HouseholdRecord, VillageRecord } from '../records'
 import { houseSortKey } from '../../places/house-order.rules'
-import type { CloudDb, CollectionRef, Doc, DocRef, Query, Transaction, TxCollection } from './sdk'
+import type {
+  Aggregate,
+  CloudDb,
+  CollectionRef,
+  Doc,
+  DocRef,
+  Query,
+  Transaction,
+  TxCollection,
+} from './sdk'
 
 /** Most documents one get() answers in a cloud function (and our page size for reading all). */
 export const GET_MAX = 100
@@ -108,6 +117,28 @@ export async function all(query: Query): Promise<Doc[]> {
   }
 }
 
+/**
+ * Groups one grouping aggregate answers per request (its $limit stage). GET_MAX is documents;
+ * groups are small, and the server SDK's documented maximum for a limit is 1,000.
+ */
+export const AGGREGATE_PAGE = 1000
+
+/**
+ * Every group of a grouping aggregate (`start` builds it up to its group stage), in `_id` order,
+ * AGGREGATE_PAGE a request: never the 20 an aggregate without a limit answers.
+ */
+export async function groupsOf(start: () => Aggregate): Promise<Doc[]> {
+  const out: Doc[] = []
+  for (;;) {
+    const sorted = start().sort({ _id: 1 })
+    const { list } = await (out.length > 0 ? sorted.skip(out.length) : sorted)
+      .limit(AGGREGATE_PAGE)
+      .end()
+    out.push(...list)
+    if (list.length < AGGREGATE_PAGE) return out
+  }
+}
+
 /** Every document of a collection, optionally matching `where`, in `_id` order. */
 export function allOf(db: CloudDb, collection: string, where?: object): Promise<Doc[]> {
   const base = db.collection(collection)
@@ -153,8 +184,14 @@ export async function unchangingByIds(
   const missing = wanted.filter((id) => !cache.has(`${collection}/${id}`))
   if (missing.length > 0) {
     if (cache.size > 5_000) cache.clear()
-    for (const [id, doc] of await byIds(db, collection, missing))
+    for (const [id, doc] of await byIds(db, collection, missing)) {
       cache.set(`${collection}/${id}`, doc)
+      // A rubric version carries its criteria (board-docs rubricViews): they are kept too, so
+      // that an inspection read after its rubric reads no criteria documents.
+      if (collection === 'rubrics' && Array.isArray(doc.criteria))
+        for (const c of doc.criteria as Doc[])
+          if (typeof c.id === 'string') cache.set(`criteria/${c.id}`, toDoc(c))
+    }
   }
   const out = new Map<string, Doc>()
   for (const id of wanted) {

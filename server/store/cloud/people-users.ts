@@ -116,6 +116,11 @@ export function usersRepo(db: CloudDb): Store['users'] {
         .collection('inspections')
         .where({ inspectorId: id })
         .update({ data: { inspectorName: patch.nickname } })
+      // Appeals carry their appellant's name (board-appeals APPEAL_DERIVED).
+      await db
+        .collection('appeals')
+        .where({ userId: id })
+        .update({ data: { appellantName: patch.nickname } })
       return (await get(id)) as UserRecord
     },
     get,

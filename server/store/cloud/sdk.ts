@@ -15,6 +15,8 @@ export interface AggregateCommands {
   min(expr: unknown): object
   first(expr: unknown): object
   last(expr: unknown): object
+  eq(args: unknown[]): object
+  cond(spec: { if: unknown; then: unknown; else: unknown }): object
 }
 
 export interface Commands {

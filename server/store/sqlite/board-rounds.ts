@@ -1,6 +1,6 @@
 // Monthly rounds and their frozen lists: opening, publishing (and withdrawing) a round,
 // the lines of its lists, 已整改 marks, scores and every item of a round.
-import type { Store } from '../store'
+import type { Store, VillageTally } from '../store'
 import { guardUnique } from './errors'
 import { insertSql } from './rows'
 import {
@@ -30,6 +30,7 @@ export function roundsRepo(
   | 'markRectified'
   | 'scores'
   | 'scoreSummary'
+  | 'villageSummary'
   | 'dropRetired'
   | 'roundItems'
 > {
@@ -142,6 +143,41 @@ export function roundsRepo(
         { roundId, villageId: villageId ?? null },
       )
       return { inspected: num(r?.n ?? 0), sum: num(r?.total ?? 0) }
+    },
+    async villageSummary(roundId) {
+      // Lines are replaced with the round (and removed on withdrawal): the stored ones are the
+      // current lists.
+      const tallies = new Map<string, VillageTally>()
+      const tally = (villageId: string) => {
+        let t = tallies.get(villageId)
+        if (!t) tallies.set(villageId, (t = { villageId, inspected: 0, sum: 0, red: 0, black: 0 }))
+        return t
+      }
+      for (const r of all(
+        `SELECT h.village_id, COUNT(*) AS n, COALESCE(SUM(i.total), 0) AS total
+         FROM inspections i JOIN households h ON h.id = i.household_id
+         JOIN villages v ON v.id = h.village_id
+         JOIN village_groups g ON g.id = h.group_id
+         WHERE i.round_id = @roundId AND i.is_latest = 1
+         GROUP BY h.village_id`,
+        { roundId },
+      )) {
+        const t = tally(str(r.village_id))
+        t.inspected = num(r.n)
+        t.sum = num(r.total)
+      }
+      for (const r of all(
+        `SELECT h.village_id, SUM(e.list = 'red') AS red, SUM(e.list = 'black') AS black
+         FROM board_entries e JOIN households h ON h.id = e.household_id
+         WHERE e.round_id = @roundId AND e.list IN ('red', 'black')
+         GROUP BY h.village_id`,
+        { roundId },
+      )) {
+        const t = tally(str(r.village_id))
+        t.red = num(r.red)
+        t.black = num(r.black)
+      }
+      return [...tallies.values()]
     },
     async roundItems(roundId) {
       return all(

@@ -1,6 +1,7 @@
 import { scoreItems } from '../../board/inspection.rules'
 import type { Snapshot } from '../store'
 import { insertAppeal, insertEntry, insertInspection, roundParams } from './board'
+import { newRowKey, ROW_KEY_SETTING } from '../../board/row-ids'
 import { insertNotice } from './bulletin'
 import { castVote, insertNomination, saveCampaign } from './campaigns'
 import { householdParams, insertSql, toParams } from './rows'
@@ -53,6 +54,11 @@ export function importSnapshot(sql: Sql, s: Snapshot): void {
       )
     }
     s.boardEntries?.forEach((e) => insertEntry(sql, e))
+    // Published lists come with the key of their line ids, as board.publish creates it.
+    if ((s.boardEntries ?? []).length > 0)
+      sql
+        .prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (@key, @value)')
+        .run({ key: ROW_KEY_SETTING, value: newRowKey() })
     s.appeals?.forEach((a) => insertAppeal(sql, a))
     s.campaigns.forEach((c) => saveCampaign(sql, c))
     // Seeded nominations take their nominator's slots in order, as live ones would.
