@@ -65,6 +65,17 @@ export interface Aggregate {
   /** Without a limit stage, end() answers at most 20 results. */
   limit(n: number): Aggregate
   project(spec: Doc): Aggregate
+  /**
+   * Joins documents of another collection into each result, under `as` (an array): by equal
+   * fields (`localField`, which may name an array, against `foreignField`), or by a `pipeline`
+   * of stages run on that collection (an uncorrelated subquery). One request with the rest.
+   * https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/database/aggregate/Aggregate.lookup.html
+   */
+  lookup(
+    spec:
+      | { from: string; localField: string; foreignField: string; as: string }
+      | { from: string; pipeline: Doc[]; as: string },
+  ): Aggregate
   end(): Promise<{ list: Doc[] }>
 }
 
