@@ -431,7 +431,9 @@ export interface Store {
      * Adds `amount` to the counter `key` (created for the window ending at `expiresAt`); answers
      * its new value. With a `limit`, an amount that would take the counter past it is not added
      * (the answer, the count plus the amount, is then above the limit): concurrent takes never
-     * refuse one another early.
+     * refuse one another early. An amount that was added under a `limit` may be answered with
+     * any value from the amount to the limit: the cloud adapter's conditional increment knows
+     * that it fit, not what it came to, and reading it back would cost a request per call.
      */
     take(key: string, amount: number, expiresAt: number, limit?: number): Promise<number>
     /** Forgets counters whose window ended before `before`, at most `limit`; returns how many. */

@@ -8,7 +8,15 @@ export type Doc = Record<string, unknown>
 /** A query, logic or update command (db.command.*): opaque to the adapter. */
 export type Command = object
 
+/** A pipeline of stages for a lookup (db.command.aggregate.pipeline()), ended by done(). */
+export interface Pipeline {
+  match(cond: unknown): Pipeline
+  limit(n: number): Pipeline
+  done(): Doc[]
+}
+
 export interface AggregateCommands {
+  pipeline(): Pipeline
   sum(expr: unknown): object
   avg(expr: unknown): object
   max(expr: unknown): object
