@@ -19,7 +19,7 @@ import { newId } from './shared/ids'
 import { once } from './idempotent'
 import { runTick, type TickReport } from './system/tick'
 import { drawsFor, failureDraws, rateLimited, spent, type Draw } from './limits'
-import type { Store, UserRecord } from './store/store'
+import type { Identity, Store } from './store/store'
 
 z.config(z.locales.zhCN())
 
@@ -102,19 +102,21 @@ export function createRouter(options: RouterOptions): Router {
   const media = options.media ?? noMediaStorage
   const notifier = options.notifier ?? createOutboxNotifier(store)
 
-  /** Who the caller is; `known` is their user as this unit already read it (rate limits). */
-  async function identify(openid: string, now: number, known?: UserRecord | null): Promise<Caller> {
-    // The rate limit already looked the caller up by openid in this request: no second read.
-    const user = known?.openid === openid ? known : await store.users.ensure(openid, now)
-    // Only grid workers have grid links (appointing another role removes them, and a grid
-    // takes only a grid worker): nobody else's are looked up.
-    const serves = user.staffRole === 'gridWorker'
-    const [binding, gridVillageIds, gridIds] = await Promise.all([
-      store.places.approvedBinding(user.id),
-      serves ? store.places.gridVillageIds(user.id) : [],
-      serves ? store.places.gridIds(user.id) : [],
-    ])
-    const household = binding ? await store.places.household(binding.householdId) : null
+  /**
+   * Who the caller is, from one read of the store (Store.users.identity). `known` is that read
+   * when this unit already made it (the rate limits): undefined when it did not, null when it
+   * found no user. A caller seen for the first time is stored as a visitor (no binding, grids).
+   */
+  async function identify(openid: string, now: number, known?: Identity | null): Promise<Caller> {
+    const seen = known && known.user.openid !== openid ? undefined : known
+    const found = seen === undefined ? await store.users.identity(openid) : seen
+    const { user, binding, household, gridIds, gridVillageIds } = found ?? {
+      user: await store.users.ensure(openid, now),
+      binding: null,
+      household: null,
+      gridIds: [],
+      gridVillageIds: [],
+    }
     const role = adminOpenids.has(openid) ? 'admin' : roleOf(user, binding)
     return { user, role, binding, household, gridVillageIds, gridIds }
   }
@@ -185,12 +187,13 @@ export function createRouter(options: RouterOptions): Router {
   /**
    * Draws on the caller's rate-limit counters, first thing in the call's unit; RATE_LIMITED
    * when a counter is spent (the unit, these draws with it, is rolled back). Answers the draws,
-   * for a failure's own (a wrong code), and the user as stored, for identify.
+   * for a failure's own (a wrong code), and the caller's identity as stored, for identify.
    */
   async function takeLimits(call: Omit<Call, 'caller'>) {
     const { request, spec, now } = call
-    // Who, and whether staff budgets apply: the user as stored, without a full identify.
-    const user = request.openid ? await store.users.byOpenid(request.openid) : null
+    // Who, and whether staff budgets apply: the caller's one read, which identify then reuses.
+    const identity = request.openid ? await store.users.identity(request.openid) : null
+    const user = identity?.user ?? null
     const who = user
       ? user.id
       : request.openid
@@ -203,7 +206,7 @@ export function createRouter(options: RouterOptions): Router {
       if (spent(draw, await store.limits.take(draw.key, draw.amount, draw.windowEnd, draw.limit)))
         throw rateLimited(draw, now)
     }
-    return { draws, user }
+    return { draws, identity }
   }
 
   /**
@@ -217,7 +220,7 @@ export function createRouter(options: RouterOptions): Router {
     let caller: Caller | null = null
     let draws: Draw[] = []
     const limited = drawsAny(call)
-    const work = async (known: UserRecord | null) => {
+    const work = async (known?: Identity | null) => {
       caller = request.openid ? await identify(request.openid, now, known) : null
       if (!allowed(spec, caller?.role ?? null)) {
         if (!caller) throw new AppError('UNAUTHENTICATED', '请先登录')
@@ -247,11 +250,11 @@ export function createRouter(options: RouterOptions): Router {
     try {
       const data = await store.unitOfWork(
         async () => {
-          if (!limited) return work(null)
+          if (!limited) return work()
           const taken = await takeLimits(call)
           draws = taken.draws
           try {
-            return await store.attempt(() => work(taken.user))
+            return await store.attempt(() => work(taken.identity))
           } catch (error) {
             failed.error = error
             await afterFailure({ ...call, caller }, draws, error)

@@ -26,11 +26,15 @@ export function canSee(caller: Caller | null, c: CampaignView): boolean {
   return villages === null || villages.includes(c.villageId)
 }
 
-/** The campaign, or NOT_FOUND when there is none or the caller may not see it. */
-export async function visibleCampaign(ctx: ActionContext, id: string): Promise<CampaignView> {
-  const c = await ctx.store.campaigns.get(id)
+/** A campaign as read, or NOT_FOUND when there is none or the caller may not see it. */
+export function seenCampaign(ctx: ActionContext, c: CampaignView | null): CampaignView {
   if (!c || !canSee(ctx.caller, c)) throw notFound('该评选')
   return c
+}
+
+/** The campaign, or NOT_FOUND when there is none or the caller may not see it. */
+export async function visibleCampaign(ctx: ActionContext, id: string): Promise<CampaignView> {
+  return seenCampaign(ctx, await ctx.store.campaigns.get(id))
 }
 
 /** Whether a household is within the campaign's scope (its village, or the township). */

@@ -11,6 +11,7 @@ import { newId } from '../shared/ids'
 import { toIso } from '../shared/time'
 import {
   UniqueViolation,
+  type Ballot,
   type CampaignView,
   type HouseholdView,
   type VoteView,
@@ -20,6 +21,7 @@ import {
   householdRef,
   inScope,
   phaseOf,
+  seenCampaign,
   toCandidate,
   visibleCampaign,
 } from './campaign-access'
@@ -54,20 +56,24 @@ async function cast(
   voterId: string,
   household: HouseholdView,
   assistedBy: string | null,
+  ballot?: Ballot,
 ) {
   const day = shanghaiDay(ctx.now)
   const id = newId('vot')
   const outcome = await ctx.store.campaigns
-    .castVote({
-      id,
-      campaignId: c.id,
-      nominationId: candidateId,
-      voterId,
-      voterHouseholdId: household.id,
-      assistedBy,
-      now: ctx.now,
-      day,
-    })
+    .castVote(
+      {
+        id,
+        campaignId: c.id,
+        nominationId: candidateId,
+        voterId,
+        voterHouseholdId: household.id,
+        assistedBy,
+        now: ctx.now,
+        day,
+      },
+      ballot,
+    )
     .catch((error: unknown) => {
       // Two votes raced for one slot: the database kept one, this one is over the limit.
       if (error instanceof UniqueViolation) return { ok: false, reason: 'dayLimit' } as const
@@ -113,10 +119,22 @@ export const voteHandlers: HandlersFor<
 
   async 'campaigns.vote'(ctx, input) {
     const caller = ctx.caller as Caller
-    const c = await visibleCampaign(ctx, input.campaignId)
-    if (!caller.household || !inScope(c, caller.household))
+    const household = caller.household
+    if (!household) {
+      await visibleCampaign(ctx, input.campaignId)
       throw forbidden('本次评选不在您所在的村')
-    return cast(ctx, c, input.candidateId, caller.user.id, caller.household, null)
+    }
+    // The campaign read with what the vote needs (on the cloud, one request for all of it).
+    const ballot = await ctx.store.campaigns.ballot({
+      campaignId: input.campaignId,
+      nominationId: input.candidateId,
+      voterId: caller.user.id,
+      voterHouseholdId: household.id,
+      day: shanghaiDay(ctx.now),
+    })
+    const c = seenCampaign(ctx, ballot?.campaign ?? null)
+    if (!inScope(c, household)) throw forbidden('本次评选不在您所在的村')
+    return cast(ctx, c, input.candidateId, caller.user.id, household, null, ballot ?? undefined)
   },
 
   async 'campaigns.assistees'(ctx, input) {

@@ -66,6 +66,25 @@ export interface CastVote {
   day: string
 }
 
+/** The vote a resident is about to cast, as ballot() reads it. */
+export interface BallotQuery {
+  campaignId: string
+  nominationId: string
+  voterId: string
+  voterHouseholdId: string
+  /** Asia/Shanghai day of the vote. */
+  day: string
+}
+
+/**
+ * A vote's campaign, read before it is cast (for the caller's access and scope). An adapter may
+ * read more with it in the same request (the cloud: the candidate and the voter's votes of the
+ * day), which castVote(v, ballot) then uses instead of reading them again.
+ */
+export interface Ballot {
+  readonly campaign: CampaignView
+}
+
 export type VoteOutcome =
   | { ok: true; dayUsed: number; candidateUsed: number }
   | { ok: false; reason: 'notVoting' | 'notCandidate' | 'dayLimit' | 'candidateLimit' }
@@ -191,8 +210,14 @@ export interface CampaignsRepo {
     valid: number
     invalidated: number
   }>
-  /** Casts a vote atomically: phase, candidate and every limit in one transaction. */
-  castVote(v: CastVote): Promise<VoteOutcome>
+  /** The campaign of a vote about to be cast (null for none), with what casting it needs. */
+  ballot(q: BallotQuery): Promise<Ballot | null>
+  /**
+   * Casts a vote: phase, candidate and every limit checked, the vote and its count on the
+   * nomination written together (one transaction), each limit a unique slot key. `ballot`, read
+   * for this vote, spares the adapter reading the campaign, candidate and slots again.
+   */
+  castVote(v: CastVote, ballot?: Ballot): Promise<VoteOutcome>
   usage(q: {
     campaignId: string
     voterId: string

@@ -77,6 +77,17 @@ export interface BindingView extends BindingRecord {
   household: HouseholdView
 }
 
+/** A user as identify sees them (Store.users.identity). */
+export interface Identity {
+  user: UserRecord
+  binding: BindingRecord | null
+  household: HouseholdView | null
+  /** Grids the user serves as a grid worker (archived ones left out); none for anyone else. */
+  gridIds: string[]
+  /** The villages of those grids. */
+  gridVillageIds: string[]
+}
+
 export interface StaffView extends UserRecord {
   householdLabel: string | null
   /** The approved household, with its phone in full (masked by the handler). */
@@ -205,6 +216,12 @@ export interface NoticeAdoption {
 export interface Store {
   users: {
     byOpenid(openid: string): Promise<UserRecord | null>
+    /**
+     * The user with this openid and all that identifies them as a caller: the approved binding,
+     * its household, and (grid workers only) the unarchived grids they serve and those grids'
+     * villages. One read: on the cloud a single aggregate with lookups. Null for no such user.
+     */
+    identity(openid: string): Promise<Identity | null>
     /** Returns the user with this openid, creating a visitor on first sight. */
     ensure(openid: string, now: number): Promise<UserRecord>
     update(id: string, patch: Pick<UserRecord, 'nickname'>): Promise<UserRecord>
@@ -414,7 +431,9 @@ export interface Store {
      * Adds `amount` to the counter `key` (created for the window ending at `expiresAt`); answers
      * its new value. With a `limit`, an amount that would take the counter past it is not added
      * (the answer, the count plus the amount, is then above the limit): concurrent takes never
-     * refuse one another early.
+     * refuse one another early. An amount that was added under a `limit` may be answered with
+     * any value from the amount to the limit: the cloud adapter's conditional increment knows
+     * that it fit, not what it came to, and reading it back would cost a request per call.
      */
     take(key: string, amount: number, expiresAt: number, limit?: number): Promise<number>
     /** Forgets counters whose window ended before `before`, at most `limit`; returns how many. */

@@ -260,7 +260,10 @@ export class CloudDatabase {
     const pipeline = (p.stages ?? []).map((s) => ({ [s.stageKey]: decode(s.stageValue) }))
     const limited = pipeline.some((s) => '$limit' in s)
     const docs = [...c.docs.values()].map((d) => structuredClone(d))
-    const out = mingoAggregate(docs, pipeline) as Doc[]
+    // $lookup joins another collection of this environment by name (AGG: Aggregate.lookup).
+    // Not copied: mingo's stages build new objects, and the answer is encoded before it leaves.
+    const collectionResolver = (name: string) => [...this.collection(name).docs.values()]
+    const out = mingoAggregate(docs, pipeline, { collectionResolver }) as Doc[]
     return limited ? out : out.slice(0, AGGREGATE_DEFAULT_LIMIT)
   }
 

@@ -2,9 +2,24 @@
 // by index, taken in the same transaction that adds the vote and counts it on its nomination;
 // tallies read those counters. Invalidations are documents whose `_id` is the vote's.
 import { UniqueViolation } from '../common'
-import type { CampaignsRepo, CastVote, VoteOutcome, VoteRecord, VoteView } from '../store'
-import { all, byIds, fromDoc, getDoc, isDuplicate, keysetPage } from './docs'
-import { C, campaignFromDoc, nicknames, voteFromDoc, voterKeyOf } from './campaigns-docs'
+import type {
+  Ballot,
+  BallotQuery,
+  CampaignsRepo,
+  CastVote,
+  VoteOutcome,
+  VoteRecord,
+  VoteView,
+} from '../store'
+import { all, byIds, fromDoc, getDoc, isDuplicate, keysetPage, loadPlaces } from './docs'
+import {
+  C,
+  campaignFromDoc,
+  campaignViews,
+  nicknames,
+  voteFromDoc,
+  voterKeyOf,
+} from './campaigns-docs'
 import type { CloudDb, Doc } from './sdk'
 
 type UsageQuery = Parameters<CampaignsRepo['usage']>[0]
@@ -14,7 +29,7 @@ const perHousehold = { counting: 'perHousehold' } as const
 
 type VoteMethods = Pick<
   CampaignsRepo,
-  'castVote' | 'usage' | 'vote' | 'votes' | 'invalidate' | 'integrityVotes'
+  'ballot' | 'castVote' | 'usage' | 'vote' | 'votes' | 'invalidate' | 'integrityVotes'
 >
 
 /** The first slot among 1..limit no vote holds, or null when all are taken. */
@@ -30,16 +45,154 @@ function freeSlot(taken: ReadonlySet<number>, limit: number): number | null {
  * of the key that counts.
  */
 async function votesOfDay(db: CloudDb, q: UsageQuery): Promise<Doc[]> {
-  const keys = [
-    voterKeyOf(perPerson, q.voterId, q.voterHouseholdId),
-    voterKeyOf(perHousehold, q.voterId, q.voterHouseholdId),
-  ]
   const { data } = await db
     .collection(C.votes)
-    .where({ campaignId: q.campaignId, voterKey: db.command.in(keys), day: q.day })
+    .where({ campaignId: q.campaignId, voterKey: db.command.in(voterKeys(q)), day: q.day })
     .limit(100)
     .get()
   return data
+}
+
+/** What ballot() read along with the campaign, for the castVote that follows. */
+interface BallotReads {
+  query: BallotQuery
+  /** The nomination voted for, null for none. */
+  candidate: Doc | null
+  /** The voter's votes of the day under either key (see votesOfDay). */
+  today: Doc[]
+}
+
+const ballotReads = new WeakMap<Ballot, BallotReads>()
+
+/** The two keys a voter's votes of a day may be under (the campaign's rule picks one). */
+const voterKeys = (q: Pick<UsageQuery, 'voterId' | 'voterHouseholdId'>) => [
+  voterKeyOf(perPerson, q.voterId, q.voterHouseholdId),
+  voterKeyOf(perHousehold, q.voterId, q.voterHouseholdId),
+]
+
+/**
+ * The campaign of a vote about to be cast, with the candidate and the voter's votes of the day
+ * joined in by lookup: one request for all the vote reads.
+ */
+async function ballot(db: CloudDb, q: BallotQuery): Promise<Ballot | null> {
+  const _ = db.command
+  const pipeline = () => _.aggregate.pipeline()
+  const [{ list }, places] = await Promise.all([
+    db
+      .collection(C.campaigns)
+      .aggregate()
+      .match({ _id: q.campaignId })
+      .limit(1)
+      .lookup({
+        from: C.nominations,
+        pipeline: pipeline().match({ _id: q.nominationId }).limit(1).done(),
+        as: 'candidate',
+      })
+      .lookup({
+        from: C.votes,
+        pipeline: pipeline()
+          .match({ campaignId: q.campaignId, voterKey: _.in(voterKeys(q)), day: q.day })
+          .limit(100)
+          .done(),
+        as: 'today',
+      })
+      .end(),
+    loadPlaces(db),
+  ])
+  const found = list[0]
+  if (!found) return null
+  const { candidate, today, ...doc } = found
+  const [campaign] = await campaignViews(db, [doc], places)
+  if (!campaign) return null
+  const docs = (v: unknown) => (Array.isArray(v) ? (v as Doc[]) : [])
+  const b: Ballot = { campaign }
+  ballotReads.set(b, { query: q, candidate: docs(candidate)[0] ?? null, today: docs(today) })
+  return b
+}
+
+/** The slots a vote takes: the first free of the voter's day and of the candidate. */
+function slotsFor(
+  today: Doc[],
+  voterKey: string,
+  nominationId: string,
+  rules: { votesPerDay: number; votesPerCandidatePerDay: number },
+): VoteOutcome {
+  const mine = today.filter((d) => d.voterKey === voterKey)
+  const daySlot = freeSlot(new Set(mine.map((d) => Number(d.daySlot))), rules.votesPerDay)
+  if (daySlot === null) return { ok: false, reason: 'dayLimit' }
+  const candidateSlot = freeSlot(
+    new Set(
+      mine.filter((d) => d.nominationId === nominationId).map((d) => Number(d.candidateSlot)),
+    ),
+    rules.votesPerCandidatePerDay,
+  )
+  if (candidateSlot === null) return { ok: false, reason: 'candidateLimit' }
+  return { ok: true, dayUsed: daySlot, candidateUsed: candidateSlot }
+}
+
+/** The vote document in its slots. */
+const voteDoc = (v: CastVote, voterKey: string, daySlot: number, candidateSlot: number) => ({
+  _id: v.id,
+  campaignId: v.campaignId,
+  nominationId: v.nominationId,
+  voterId: v.voterId,
+  voterHouseholdId: v.voterHouseholdId,
+  day: v.day,
+  assistedBy: v.assistedBy,
+  createdAt: v.now,
+  voterKey,
+  daySlot,
+  candidateSlot,
+})
+
+/**
+ * A vote on what its ballot read: the phase, the candidate and the free slots decided from the
+ * ballot's one request, then a transaction of writes only (the vote in its slots, its count on
+ * the nomination): both or neither, so the count stays exact whatever happens between them.
+ * The slots are still the unique indexes' to keep: one taken since the ballot's read fails the
+ * add, and castVote runs the vote again on fresh reads. The candidate's status is the one the
+ * ballot read a moment earlier (a candidate withdrawn in between may get this one vote, which
+ * a withdrawn nomination's tally never shows).
+ */
+async function voteOnBallot(
+  db: CloudDb,
+  v: CastVote,
+  b: Ballot,
+  reads: BallotReads,
+): Promise<VoteOutcome> {
+  const _ = db.command
+  const c = b.campaign
+  if (v.now < c.votingStartsAt || v.now >= c.votingEndsAt) return { ok: false, reason: 'notVoting' }
+  const m = reads.candidate
+  if (!m || m.campaignId !== v.campaignId || m.status !== 'approved')
+    return { ok: false, reason: 'notCandidate' }
+  const voterKey = voterKeyOf(c.rules, v.voterId, v.voterHouseholdId)
+  const outcome = slotsFor(reads.today, voterKey, v.nominationId, c.rules)
+  if (!outcome.ok) return outcome
+  await db.runTransaction(async (tx) => {
+    await tx.collection(C.votes).add({
+      data: voteDoc(v, voterKey, outcome.dayUsed, outcome.candidateUsed),
+    })
+    await tx
+      .collection(C.nominations)
+      .doc(v.nominationId)
+      .update({ data: { votes: _.inc(1) } })
+  })
+  return outcome
+}
+
+/** Whether a ballot was read for exactly this vote. */
+const readsFor = (v: CastVote, b: Ballot | undefined): BallotReads | null => {
+  const reads = b ? ballotReads.get(b) : undefined
+  if (!reads) return null
+  const q = reads.query
+  return q.campaignId === v.campaignId &&
+    q.nominationId === v.nominationId &&
+    q.voterId === v.voterId &&
+    q.voterHouseholdId === v.voterHouseholdId &&
+    q.day === v.day
+    ? reads
+    : null
 }
 
 /**
@@ -66,36 +219,16 @@ async function attemptVote(db: CloudDb, v: CastVote): Promise<VoteOutcome> {
     if (!m || m.campaignId !== v.campaignId || m.status !== 'approved')
       return { ok: false, reason: 'notCandidate' }
     const voterKey = voterKeyOf(c.rules, v.voterId, v.voterHouseholdId)
-    const mine = today.filter((d) => d.voterKey === voterKey)
-    const daySlot = freeSlot(new Set(mine.map((d) => Number(d.daySlot))), c.rules.votesPerDay)
-    if (daySlot === null) return { ok: false, reason: 'dayLimit' }
-    const candidateSlot = freeSlot(
-      new Set(
-        mine.filter((d) => d.nominationId === v.nominationId).map((d) => Number(d.candidateSlot)),
-      ),
-      c.rules.votesPerCandidatePerDay,
-    )
-    if (candidateSlot === null) return { ok: false, reason: 'candidateLimit' }
+    const outcome = slotsFor(today, voterKey, v.nominationId, c.rules)
+    if (!outcome.ok) return outcome
     await tx.collection(C.votes).add({
-      data: {
-        _id: v.id,
-        campaignId: v.campaignId,
-        nominationId: v.nominationId,
-        voterId: v.voterId,
-        voterHouseholdId: v.voterHouseholdId,
-        day: v.day,
-        assistedBy: v.assistedBy,
-        createdAt: v.now,
-        voterKey,
-        daySlot,
-        candidateSlot,
-      },
+      data: voteDoc(v, voterKey, outcome.dayUsed, outcome.candidateUsed),
     })
     await tx
       .collection(C.nominations)
       .doc(v.nominationId)
       .update({ data: { votes: _.inc(1) } })
-    return { ok: true, dayUsed: daySlot, candidateUsed: candidateSlot }
+    return outcome
   })
 }
 
@@ -104,10 +237,14 @@ async function attemptVote(db: CloudDb, v: CastVote): Promise<VoteOutcome> {
  * (duplicate `_id`); it is run again, reading the slots afresh, so the answer is the limit that
  * really holds. A vote id used twice is a UniqueViolation, as in SQLite.
  */
-export async function castVote(db: CloudDb, v: CastVote): Promise<VoteOutcome> {
+export async function castVote(db: CloudDb, v: CastVote, b?: Ballot): Promise<VoteOutcome> {
+  const reads = readsFor(v, b)
   for (let attempt = 1; ; attempt++) {
     try {
-      return await attemptVote(db, v)
+      // The first attempt on the ballot's reads; one after a taken slot reads afresh.
+      return attempt === 1 && b && reads
+        ? await voteOnBallot(db, v, b, reads)
+        : await attemptVote(db, v)
     } catch (e) {
       if (!isDuplicate(e)) throw e
       if (await getDoc(db.collection(C.votes).doc(v.id))) throw new UniqueViolation('votes_id')
@@ -183,7 +320,8 @@ async function voteViews(db: CloudDb, docs: Doc[]): Promise<VoteView[]> {
 export function voteMethods(db: CloudDb): VoteMethods {
   const _ = db.command
   return {
-    castVote: (v) => castVote(db, v),
+    ballot: (q) => ballot(db, q),
+    castVote: (v, b) => castVote(db, v, b),
     async usage(q) {
       let data = await votesOfDay(db, q)
       // Both keys turn up only should the rule have changed under votes: the campaign says.

@@ -9,33 +9,33 @@ export const RATE_LIMITS = 'rate_limits'
 export function limitsRepo(db: CloudDb): Store['limits'] {
   return {
     async take(key, amount, expiresAt, limit) {
-      // Not a transaction (start, read, write, commit: four requests on every limited call): an
-      // atomic increment, then a read of what it came to. With a limit the increment is
-      // conditional (only while the amount fits), so concurrent takes never push one another
-      // past the limit and none is refused early; without one it always counts.
+      // Not a transaction (start, read, write, commit: four requests on every limited call).
+      // Most takes are a caller's first of its window (a villager writes a few times a day,
+      // seldom twice in a minute): making the counter is then the one request. When it is there
+      // already, an atomic increment raises it, conditional under a limit (only while the amount
+      // fits), so that concurrent takes never push one another past the limit and none is
+      // refused early; an increment that fit is not read back (Store.limits.take).
       const _ = db.command
       const ref = db.collection(RATE_LIMITS).doc(key)
       if (amount !== 0) {
+        if (limit !== undefined && amount > limit) return amount
         const fits = limit === undefined ? {} : { count: _.lte(limit - amount) }
-        const raised = async () =>
-          (
-            await db
-              .collection(RATE_LIMITS)
-              .where({ _id: key, ...fits })
-              .update({ data: { count: _.inc(amount) } })
-          ).stats.updated > 0
-        for (let attempt = 0; !(await raised()); attempt++) {
-          // No room, or no counter yet (the first take of the window makes it).
-          if (limit !== undefined && amount > limit) return amount
+        for (let attempt = 0; ; attempt++) {
           try {
             await db.collection(RATE_LIMITS).add({ data: { _id: key, count: amount, expiresAt } })
             return amount
           } catch (e) {
             if (!isDuplicate(e)) throw e
           }
-          const would = Number((await getDoc(ref))?.count ?? 0) + amount
-          if (limit !== undefined && would > limit) return would
-          // Room after all: another take made the counter meanwhile. Raise it.
+          const { stats } = await db
+            .collection(RATE_LIMITS)
+            .where({ _id: key, ...fits })
+            .update({ data: { count: _.inc(amount) } })
+          if (stats.updated > 0 && limit !== undefined) return limit
+          if (stats.updated > 0) break
+          // No room, or the counter went (its window ended and the timer removed it): look.
+          const doc = await getDoc(ref)
+          if (doc) return Number(doc.count ?? 0) + amount
           if (attempt >= 5) throw new Error(`rate-limit counter ${key} keeps changing`)
         }
       }

@@ -1,19 +1,22 @@
 // Users and staff (Store.users) on the cloud database.
 import { newId } from '../../shared/ids'
-import type { StaffView, Store, UserRecord } from '../store'
+import type { Identity, StaffView, Store, UserRecord } from '../store'
 import {
   all,
   allOf,
   byIds,
   getDoc,
+  householdView,
   isDuplicate,
   keysetPage,
   loadPlaces,
   placesChanged,
   toDoc,
 } from './docs'
-import { cmp, containing, userOf } from './people-common'
+import { bindingOf, cmp, containing, userOf } from './people-common'
 import type { CloudDb, Doc } from './sdk'
+
+const isDoc = (v: unknown): v is Doc => typeof v === 'object' && v !== null
 
 export function usersRepo(db: CloudDb): Store['users'] {
   const _ = db.command
@@ -84,8 +87,57 @@ export function usersRepo(db: CloudDb): Store['users'] {
     return out
   }
 
+  /**
+   * The caller in one request: the user by openid, with every binding of theirs, the households
+   * those bindings name and their grid links joined in by lookup (a user has a handful of
+   * bindings at most: one open, the rest refused or ended). Place names come from this warm
+   * instance's copy of the places (loadPlaces), read once a minute at most, not per call.
+   */
+  const identity = async (openid: string): Promise<Identity | null> => {
+    const [{ list }, places] = await Promise.all([
+      users()
+        .aggregate()
+        .match({ openid })
+        .limit(1)
+        .lookup({ from: 'bindings', localField: '_id', foreignField: 'userId', as: 'bindings' })
+        .lookup({
+          from: 'households',
+          localField: 'bindings.householdId',
+          foreignField: '_id',
+          as: 'households',
+        })
+        .lookup({ from: 'grid_workers', localField: '_id', foreignField: 'userId', as: 'links' })
+        .end(),
+      loadPlaces(db),
+    ])
+    const doc = list[0]
+    if (!doc) return null
+    const { bindings, households, links, ...userDoc } = doc as Doc & Record<string, unknown>
+    const docsOf = (v: unknown) => (Array.isArray(v) ? (v as unknown[]) : []).filter(isDoc)
+    const user = userOf(userDoc)
+    const approved = docsOf(bindings).find((b) => b.status === 'approved')
+    const binding = approved ? bindingOf(approved) : null
+    const hDoc = binding && docsOf(households).find((h) => h._id === binding.householdId)
+    // Only grid workers have grid links (appointing another role removes them).
+    const grids =
+      user.staffRole === 'gridWorker'
+        ? docsOf(links).flatMap((l) => {
+            const grid = places.grids.get(String(l.gridId))
+            return grid && !grid.archivedAt ? [grid] : []
+          })
+        : []
+    return {
+      user,
+      binding,
+      household: hDoc ? householdView(hDoc, places) : null,
+      gridIds: grids.map((g) => g.id).sort(cmp),
+      gridVillageIds: [...new Set(grids.map((g) => g.villageId))].sort(cmp),
+    }
+  }
+
   return {
     byOpenid,
+    identity,
     async ensure(openid, now) {
       const found = await byOpenid(openid)
       if (found) return found

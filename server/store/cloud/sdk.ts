@@ -8,7 +8,15 @@ export type Doc = Record<string, unknown>
 /** A query, logic or update command (db.command.*): opaque to the adapter. */
 export type Command = object
 
+/** A pipeline of stages for a lookup (db.command.aggregate.pipeline()), ended by done(). */
+export interface Pipeline {
+  match(cond: unknown): Pipeline
+  limit(n: number): Pipeline
+  done(): Doc[]
+}
+
 export interface AggregateCommands {
+  pipeline(): Pipeline
   sum(expr: unknown): object
   avg(expr: unknown): object
   max(expr: unknown): object
@@ -67,6 +75,17 @@ export interface Aggregate {
   /** Without a limit stage, end() answers at most 20 results. */
   limit(n: number): Aggregate
   project(spec: Doc): Aggregate
+  /**
+   * Joins documents of another collection into each result, under `as` (an array): by equal
+   * fields (`localField`, which may name an array, against `foreignField`), or by a `pipeline`
+   * of stages run on that collection (an uncorrelated subquery). One request with the rest.
+   * https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/database/aggregate/Aggregate.lookup.html
+   */
+  lookup(
+    spec:
+      | { from: string; localField: string; foreignField: string; as: string }
+      | { from: string; pipeline: Doc[]; as: string },
+  ): Aggregate
   end(): Promise<{ list: Doc[] }>
 }
 

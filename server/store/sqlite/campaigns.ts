@@ -13,10 +13,17 @@ export { castVote } from './votes'
 export { notifyRepo } from './outbox'
 
 export function campaignsRepo(sql: Sql): Store['campaigns'] {
+  const docs = campaignDocs(sql)
   return {
-    ...campaignDocs(sql),
+    ...docs,
     ...nominationsRepo(sql),
     ...votesRepo(sql),
     ...campaignVoices(sql),
+    // Local reads are cheap: the ballot is the campaign; castVote checks the rest in its
+    // transaction.
+    async ballot(q) {
+      const campaign = await docs.get(q.campaignId)
+      return campaign ? { campaign } : null
+    },
   }
 }

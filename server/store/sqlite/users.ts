@@ -1,6 +1,7 @@
 import { newId } from '../../shared/ids'
 import type { StaffView, Store } from '../store'
-import { userFrom } from './rows'
+import { householdSelect, householdViewFrom } from './households'
+import { bindingFrom, userFrom } from './rows'
 import { keysetParams, likePattern, pageOf, type Row, type Sql } from './sql'
 
 // Each user with their approved household (at most one), its village and phone.
@@ -57,6 +58,35 @@ export function usersRepo({ prepare, one, all, tx }: Sql): Store['users'] {
     async byOpenid(openid) {
       const row = one('SELECT * FROM users WHERE openid = @openid', { openid })
       return row ? userFrom(row) : null
+    },
+    async identity(openid) {
+      // Local reads cost next to nothing: the user, then their binding, household and grids.
+      const row = one('SELECT * FROM users WHERE openid = @openid', { openid })
+      if (!row) return null
+      const user = userFrom(row)
+      const b = one(`SELECT * FROM bindings WHERE user_id = @id AND status = 'approved'`, {
+        id: user.id,
+      })
+      const binding = b ? bindingFrom(b) : null
+      const h = binding
+        ? one(`${householdSelect} WHERE h.id = @id`, { id: binding.householdId })
+        : undefined
+      // Only grid workers have grid links (appointing another role removes them).
+      const grids =
+        user.staffRole === 'gridWorker'
+          ? all(
+              `SELECT g.id, g.village_id FROM grid_workers w JOIN grids g ON g.id = w.grid_id
+               WHERE w.user_id = @id AND g.archived_at IS NULL ORDER BY g.id`,
+              { id: user.id },
+            )
+          : []
+      return {
+        user,
+        binding,
+        household: h ? householdViewFrom(h) : null,
+        gridIds: grids.map((g) => String(g.id)),
+        gridVillageIds: [...new Set(grids.map((g) => String(g.village_id)))].sort(),
+      }
     },
     async ensure(openid, now) {
       // Every signed-in call comes here: a user already stored costs one read, no write.

@@ -1,6 +1,6 @@
 // Shared by the campaigns' Store contract tests: a town store of either kind, votes and paging.
 import type { CloudDb } from '../../../../../server/store/cloud/sdk'
-import type { CastVote, Snapshot, Store } from '../../../../../server/store/store'
+import type { CastVote, Snapshot, Store, VoteOutcome } from '../../../../../server/store/store'
 import { NOW, who } from '../../../../helpers/factories'
 import { openStoreWithCloud, type StoreKind } from '../../../../helpers/store-adapters'
 
@@ -48,4 +48,17 @@ export async function everyPage<T>(
     if (!page.next) return out
     after = page.next
   }
+}
+
+/** A vote cast the way campaigns.vote casts it: its ballot read first, then cast on that read. */
+export async function castOnBallot(store: Store, v: CastVote): Promise<VoteOutcome> {
+  const ballot = await store.campaigns.ballot({
+    campaignId: v.campaignId,
+    nominationId: v.nominationId,
+    voterId: v.voterId,
+    voterHouseholdId: v.voterHouseholdId,
+    day: v.day,
+  })
+  if (!ballot) throw new Error(`no campaign ${v.campaignId}`)
+  return store.campaigns.castVote(v, ballot)
 }

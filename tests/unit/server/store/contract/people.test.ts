@@ -173,6 +173,52 @@ describe.each(storeKinds)('people store (%s)', (kind) => {
     ])
   })
 
+  it('identifies a user in one read: approved binding, its household, a grid worker’s grids', async () => {
+    const town = buildTestTown()
+    const earlier = town.bindings[1]
+    if (!earlier) throw new Error('the test town has two bindings')
+    // 赵四's user was refused for 钱多多's household before; the visitor waits for approval.
+    town.bindings.push(
+      { ...earlier, id: 'b-refused', householdId: 'hh-b2', status: 'rejected' },
+      {
+        ...earlier,
+        id: 'b-pending',
+        userId: 'u-t-visitor',
+        householdId: 'hh-a2',
+        status: 'pending',
+      },
+    )
+    store = await openTown(kind, town)
+    expect(await store.users.identity('nobody')).toBeNull()
+    const resident = await store.users.identity('t-res-b')
+    expect(resident?.user).toMatchObject({ id: 'u-t-res-b', openid: 't-res-b', staffRole: null })
+    expect(resident?.binding).toMatchObject({ id: 'b-t-res-b', householdId: 'hh-b1' })
+    expect(resident?.household).toMatchObject({
+      id: 'hh-b1',
+      headName: '赵四',
+      houseNo: '西街1号',
+      villageName: '乙村',
+      gridName: '乙村网格',
+      groupName: '一组',
+    })
+    expect([resident?.gridIds, resident?.gridVillageIds]).toEqual([[], []])
+    const visitor = await store.users.identity('t-visitor')
+    expect([visitor?.binding, visitor?.household]).toEqual([null, null])
+    const admin = await store.users.identity('t-admin')
+    expect(admin?.user.staffRole).toBe('admin')
+    expect(admin?.gridIds).toEqual([])
+    await store.places.assignWorker('vil-b-grid', 'u-t-grid-a')
+    const worker = await store.users.identity('t-grid-a')
+    expect([worker?.gridIds, worker?.gridVillageIds]).toEqual([
+      ['vil-a-grid', 'vil-b-grid'],
+      ['vil-a', 'vil-b'],
+    ])
+    await store.places.archive('grid', 'vil-a-grid', NOW)
+    const after = await store.users.identity('t-grid-a')
+    expect([after?.gridIds, after?.gridVillageIds]).toEqual([['vil-b-grid'], ['vil-b']])
+    expect(after?.binding).toBeNull()
+  })
+
   it('assigns a grid worker once and removes them', async () => {
     store = await openTown(kind)
     await store.places.assignWorker('vil-b-grid', 'u-t-grid-a')
