@@ -32,19 +32,12 @@ export async function counted<T>(
   return { value, requests, actions }
 }
 
-/** The requests of the router's identify step for this caller (the same store calls). */
+/**
+ * The requests of the router's identify step for this caller: one identity read (the user with
+ * their binding, household and grid links), as the router makes it for an existing user.
+ */
 export async function identifyCost(store: Store, openid: string): Promise<number> {
-  const { requests } = await counted(async () => {
-    const user = await store.users.ensure(openid, NOW)
-    // As the router does: only grid workers' grid links are looked up.
-    const serves = user.staffRole === 'gridWorker'
-    const [binding] = await Promise.all([
-      store.places.approvedBinding(user.id),
-      serves ? store.places.gridVillageIds(user.id) : [],
-      serves ? store.places.gridIds(user.id) : [],
-    ])
-    if (binding) await store.places.household(binding.householdId)
-  })
+  const { requests } = await counted(() => store.users.identity(openid))
   return requests
 }
 

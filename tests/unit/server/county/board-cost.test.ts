@@ -69,6 +69,17 @@ const LIMIT: Record<string, number> = {
   'board.inspectables': 5, // round, the grid's households and scores (150: 2 + 2 pages of 100)
 }
 
+/** Issue 20's budgets: the whole call, identify included. */
+const BUDGET: Record<string, number> = {
+  'board.ranking': 6,
+  'board.list': 6,
+  'board.round': 6,
+  'board.villages': 8,
+  'board.inspection': 6,
+  'board.history': 6,
+  'board.inspectables': 10,
+}
+
 describe.each(SIZES)('the board at %i households on the cloud database', (size) => {
   let store: Store
   let router: Router
@@ -95,6 +106,9 @@ describe.each(SIZES)('the board at %i households on the cloud database', (size) 
           `without it ${cost.requests - cost.identify}), ${cost.ms} ms ${JSON.stringify(cost.actions)}\n`,
       )
       expect(cost.requests - cost.identify).toBeLessThanOrEqual(LIMIT[name] ?? 0)
+      // Identify is one read for every caller (Store.users.identity).
+      expect(cost.identify).toBe(1)
+      expect(cost.requests).toBeLessThanOrEqual(BUDGET[name] ?? 0)
     },
     120_000,
   )
