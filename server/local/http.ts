@@ -81,6 +81,7 @@ function send(reply: FastifyReply, envelope: Envelope<unknown>, status?: number)
   return reply
     .code(status ?? (envelope.ok ? 200 : httpStatusOf[envelope.error.code]))
     .header('content-type', 'application/json; charset=utf-8')
+    .header('x-content-type-options', 'nosniff')
     .header('cache-control', 'no-store')
     .send(JSON.stringify(envelope))
 }
@@ -126,22 +127,29 @@ export async function mountRoutes(
 ): Promise<void> {
   const { router, logger, sessions } = options
 
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: contentSecurityPolicy(options.staticRoot),
-    },
-    // Plain http on a village LAN: never ask the browser to upgrade or pin https.
-    strictTransportSecurity: false,
-  })
+  // Helmet's headers (the Content-Security-Policy, frame and referrer rules …) are for what a
+  // browser renders or runs: the H5 app's pages and assets, and uploaded files. They are
+  // registered in those scopes only; the API answers JSON that nothing renders, with nosniff
+  // and no-store of its own (send), and saves helmet's work on every call.
+  const helmet = (scope: FastifyInstance) =>
+    scope.register(fastifyHelmet, {
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: contentSecurityPolicy(options.staticRoot),
+      },
+      // Plain http on a village LAN: never ask the browser to upgrade or pin https.
+      strictTransportSecurity: false,
+    })
 
   // The API reads every body as text whatever its content type, and parses JSON itself, so
   // an empty body is an empty input and a bad one gets a Chinese answer in the envelope.
   app.removeAllContentTypeParsers()
   app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body))
 
-  app.addHook('onSend', async (request, reply) => {
+  // A callback hook: no promise per request.
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id)
+    done(null, payload)
   })
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -206,6 +214,7 @@ export async function mountRoutes(
   // can reach outside the folder. Names are random and files never change: cached for a year.
   // In a scope of its own: its sendFile has no pre-compressed siblings to look for.
   await app.register(async (scope) => {
+    await helmet(scope)
     const mediaRoot = options.mediaRoot
     if (mediaRoot) {
       await scope.register(fastifyStatic, {
@@ -233,6 +242,7 @@ export async function mountRoutes(
   // The H5 app. Hashed assets are cached for a year; index.html is revalidated every time
   // (ETag → 304), so a new build reaches phones on their next visit.
   await app.register(async (scope) => {
+    await helmet(scope)
     await scope.register(fastifyStatic, {
       root: options.staticRoot,
       preCompressed: true,

@@ -18,8 +18,7 @@ import { phaseAt } from '../campaigns/campaigns.rules'
 import type { Logger } from '../logger'
 import type { MediaStorage } from '../media/media-storage'
 import { sweepUnusedMedia } from '../media/media-sweep'
-import { backfillStep } from '../doorplate/backfill'
-import { drainPublishJobs } from '../board/publish-job'
+import { loadDoorplates, loadPublish } from '../lazy/load'
 import type { Notifier } from '../notify/notifier'
 import type { CampaignView, Store } from '../store/store'
 
@@ -243,9 +242,11 @@ export async function runTick(deps: TickDeps, now: number): Promise<TickReport> 
     }
   })
   await step('doorplates', async () => {
+    const { backfillStep } = await loadDoorplates()
     report.platesIssued = await backfillStep(store, now)
   })
   await step('publish lists', async () => {
+    const { drainPublishJobs } = await loadPublish()
     report.publishSteps = await drainPublishJobs(deps)
   })
   await step('retired lists', async () => {

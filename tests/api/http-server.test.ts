@@ -188,6 +188,29 @@ describe('the H5 files', () => {
     expect(directives.get('object-src')).toEqual(["'none'"])
     expect(csp).not.toContain('unsafe-eval')
     expect(res.headers['x-content-type-options']).toBe('nosniff')
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN')
+    // An asset and an uploaded file's address carry the same rules.
+    for (const url of ['/js/app.0123abcd.js', '/media/missing.jpg']) {
+      const other = await get(`${api.app.url}${url}`)
+      expect(other.headers['content-security-policy'], url).toBe(csp)
+      expect(other.headers['x-content-type-options'], url).toBe('nosniff')
+    }
+  })
+
+  it('answers the API as JSON nothing renders: nosniff and no-store, without the page headers', async () => {
+    for (const action of ['notices.list', 'no.such.action']) {
+      const res = await fetch(`${api.app.url}/api/${action}`, { method: 'POST', body: '{}' })
+      expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8')
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+      expect(res.headers.get('cache-control')).toBe('no-store')
+      expect(res.headers.get('x-request-id')).toMatch(/^req/)
+      if (action === 'notices.list') {
+        expect(res.status).toBe(200)
+        expect(res.headers.get('content-security-policy')).toBeNull()
+        expect(res.headers.get('x-frame-options')).toBeNull()
+      }
+      await res.arrayBuffer()
+    }
   })
 })
 

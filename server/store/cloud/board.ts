@@ -14,7 +14,7 @@ import {
   SEED_GENERATION,
 } from './board-docs'
 import { inspectPart } from './board-inspect'
-import { publishJobPart } from './board-publish-job'
+import { publishJobPart } from './lazy-parts'
 import { roundsPart, writeEntries } from './board-rounds'
 import { rubricsPart } from './board-rubrics'
 import { addAll, getDoc, inBatches, UNIQUE_KEYS } from './docs'

@@ -2,13 +2,12 @@
 // given the database object, so the same code runs in the `api` cloud function and, in tests,
 // on the real wx-server-sdk against a local CloudBase emulator (tests/emulator).
 import type { Store } from '../store'
-import { activitiesRepo } from './activities'
 import { boardRepo, loadBoard } from './board'
 import { bulletinRepos, loadBulletin } from './bulletin'
 import { campaignsRepo, loadCampaigns, notifyRepo } from './campaigns'
-import { broadcastRepo } from './broadcast'
-import { doorplatesRepo } from './doorplates'
 import { idempotencyRepo } from './idempotency'
+// 志愿活动, 广播稿 and 门牌码 load on first use (lazy-parts.ts).
+import { activitiesRepo, broadcastRepo, doorplatesRepo } from './lazy-parts'
 import { limitsRepo } from './limits'
 import { loadPeople, peopleRepos } from './people'
 import type { CloudDb } from './sdk'

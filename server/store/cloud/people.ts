@@ -9,7 +9,7 @@ import { bindingKey, isOpen, villageCodeKey } from './people-common'
 import { householdsRepo } from './people-households'
 import { placesRepo } from './people-places'
 import { reachRepo } from './people-reach'
-import { rosterRepo } from './people-roster'
+import { rosterRepo } from './lazy-parts'
 import { usersRepo } from './people-users'
 import type { CloudDb } from './sdk'
 

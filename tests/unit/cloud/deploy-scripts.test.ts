@@ -105,7 +105,11 @@ describe('deploy plans', () => {
     expect(plan.facts).toContainEqual(['云环境', 'CLOUD_ENV=hemei-test-1a2b'])
     expect(plan.facts).toContainEqual([
       '云函数',
-      'api：index.js、lazy-xlsx.js、lazy-qr.js、lazy-html.js、lazy-words.js、lazy-dev.js、package.json、config.json（cloudfunctions/api/）',
+      'api：index.js、lazy-xlsx.js、lazy-qr.js、lazy-html.js、lazy-words.js、lazy-dev.js、' +
+        'lazy-activities.js、lazy-activities-store.js、lazy-publish.js、lazy-publish-store.js、' +
+        'lazy-roster.js、lazy-roster-store.js、lazy-broadcast.js、lazy-broadcast-store.js、' +
+        'lazy-doorplates.js、lazy-doorplates-store.js、lazy-staff.js、package.json、config.json' +
+        '（cloudfunctions/api/）',
     ])
     expect(plan.facts).toContainEqual(['定时触发器', 'tick（timer 0 */5 * * * * *）'])
     expect(functionPlan({}, true).problems).toContainEqual(

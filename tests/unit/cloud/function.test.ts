@@ -6,14 +6,17 @@
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Envelope } from '../../../contract'
 import { loadFunctionConfig } from '../../../cloudfunctions/api/config'
 import {
   bundlePath,
   buildFunction,
   type FunctionBuild,
+  LAZY_DOMAINS,
   LAZY_FILES,
+  LAZY_LIBRARIES,
+  lazyFile,
   MAX_BYTES,
 } from '../../../scripts/build-functions'
 import { SHIPPED_FILES, stageFunction } from '../../../scripts/deploy-function'
@@ -99,12 +102,30 @@ describe('the bundled api cloud function', { timeout: 30_000 }, () => {
     expect(
       indexInputs.filter((i) => /^server\/shared\/(xlsx|zip|xml)|rich-text|script\.rules/.test(i)),
     ).toEqual([])
-    // A lazy file keeps no state of the router's and throws none of its errors (its own copy
-    // of AppError would not be recognised by index.js's router).
-    for (const file of LAZY_FILES) {
+    // A library's lazy file keeps no state of the router's and throws none of its errors (its
+    // own copy of AppError would not be recognised by index.js's router).
+    for (const file of LAZY_LIBRARIES.map(lazyFile)) {
       const lazyInputs = Object.keys(built.meta.outputs[`cloudfunctions/api/${file}`]!.inputs)
       expect(lazyInputs.filter((i) => /^server\/(errors|router|context|store\/)/.test(i))).toEqual(
         [],
+      )
+    }
+    // A domain's lazy file takes index.js's modules from index.js, never a copy of its own:
+    // none of its inputs is also in index.js, except the pure modules it carries whole.
+    for (const [name, owned] of Object.entries(LAZY_DOMAINS)) {
+      const lazyInputs = Object.keys(
+        built.meta.outputs[`cloudfunctions/api/${lazyFile(name as keyof typeof LAZY_DOMAINS)}`]!
+          .inputs,
+      )
+      const copied = lazyInputs.filter(
+        (i) => indexInputs.includes(i) && !owned.some((own) => i.startsWith(own)),
+      )
+      expect(copied, name).toEqual([])
+      const taken = lazyInputs.filter((i) => i.startsWith('from-index:'))
+      expect(taken.length, name).toBeGreaterThan(0)
+      for (const i of taken) expect(indexInputs, name).toContain(i.slice('from-index:'.length))
+      expect(taken.map((i) => i.slice('from-index:'.length))).toEqual(
+        expect.arrayContaining(name.endsWith('-store') ? [] : ['server/errors.ts']),
       )
     }
     // The upload takes every file the bundle needs.
@@ -127,7 +148,7 @@ describe('the bundled api cloud function', { timeout: 30_000 }, () => {
     const file = exported.data as { fileName: string; content: string }
     expect(file.fileName).toMatch(/^花名册-全镇-\d{4}-\d{2}-\d{2}\.xlsx$/)
     expect(Buffer.from(file.content, 'base64').subarray(0, 2).toString()).toBe('PK')
-    expect(loadedLazy()).toEqual(['lazy-xlsx.js'])
+    expect(loadedLazy().sort()).toEqual(['lazy-roster-store.js', 'lazy-roster.js', 'lazy-xlsx.js'])
     // ... read back through the zip and XML readers: no households in it, no errors.
     const preview = await main({ action: 'roster.preview', input: file }, context)
     expect(preview).toMatchObject({ ok: true, data: { rows: 0, create: 0, errors: [] } })
@@ -154,7 +175,13 @@ describe('the bundled api cloud function', { timeout: 30_000 }, () => {
       ok: true,
       data: { body: '<p>请各户检查电线、炉灶，<strong>严禁</strong>焚烧秸秆。</p>' },
     })
-    expect(loadedLazy().sort()).toEqual(['lazy-html.js', 'lazy-words.js', 'lazy-xlsx.js'])
+    expect(loadedLazy().sort()).toEqual([
+      'lazy-html.js',
+      'lazy-roster-store.js',
+      'lazy-roster.js',
+      'lazy-words.js',
+      'lazy-xlsx.js',
+    ])
     await main({ action: 'content.setWords', input: { words: ['秸秆'] } }, context)
     const refused = await main(
       { action: 'notices.create', input: { ...notice, title: '再次提醒' } },
@@ -164,6 +191,50 @@ describe('the bundled api cloud function', { timeout: 30_000 }, () => {
       ok: false,
       error: { code: 'CONTENT_REJECTED', message: '含有敏感词“秸秆”，请修改后再提交' },
     })
+  })
+
+  it("answers the rarely used actions from their domains' lazy files, with index.js's own errors", async () => {
+    const { main } = loadFunction({ ADMIN_OPENIDS: 'o-admin' })
+    const call = (action: string, input: unknown) => main({ action, input }, context)
+    setCaller({ OPENID: 'o-resident' })
+    expect(await call('me.get', {})).toMatchObject({ ok: true })
+    expect(await call('notices.list', {})).toMatchObject({ ok: true })
+    // A resident's everyday reads load none of them.
+    expect(loadedLazy()).toEqual([])
+
+    // 志愿活动 (lazy-activities.js with its store part): an empty township has no activities,
+    // and an unknown one is NOT_FOUND: the handler's AppError is index.js's own class, so the
+    // router answers it as such rather than as INTERNAL.
+    expect(await call('activities.list', {})).toMatchObject({
+      ok: true,
+      data: { items: [], nextCursor: null },
+    })
+    expect(await call('activities.get', { id: 'no-such-activity' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
+    expect(loadedLazy().sort()).toEqual(['lazy-activities-store.js', 'lazy-activities.js'])
+    // 门牌码: a code no plate has is refused as such (the timer's test runs its store part).
+    const door = await call('doorplates.open', { code: 'HM-NOPE-0000' })
+    expect(door).toMatchObject({ ok: false })
+    expect(door).not.toMatchObject({ error: { code: 'INTERNAL' } })
+    expect(loadedLazy()).toContain('lazy-doorplates.js')
+
+    setCaller({ OPENID: 'o-admin' })
+    // Staff work (lazy-staff.js): the first admin, by configuration, has no staff list yet.
+    expect(await call('staff.list', {})).toMatchObject({ ok: true, data: [] })
+    // Publishing (lazy-publish.js) and 广播稿 (lazy-broadcast.js): unknown round and notice.
+    expect(await call('board.publishPreview', { roundId: 'no-such-round' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
+    expect(await call('broadcast.script', { noticeId: 'no-such-notice' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
+    expect(loadedLazy()).toEqual(
+      expect.arrayContaining(['lazy-staff.js', 'lazy-publish.js', 'lazy-broadcast.js']),
+    )
   })
 
   it('draws QR codes from lazy-qr.js exactly as the unbundled code does', () => {
@@ -246,7 +317,28 @@ describe('the bundled api cloud function', { timeout: 30_000 }, () => {
     })
 
     setCaller({ OPENID: '' })
-    expect(await main(timer, context)).toBe('success')
+    const logged: string[] = []
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((line) => {
+      logged.push(String(line))
+      return true
+    })
+    try {
+      expect(await main(timer, context)).toBe('success')
+    } finally {
+      stderr.mockRestore()
+    }
+    // Every step ran, those of 志愿活动, 门牌码 and the publish job from their lazy files.
+    expect(logged.filter((line) => line.includes('tick step failed'))).toEqual([])
+    expect(logged.some((line) => line.includes('"message":"tick"'))).toBe(true)
+    expect(loadedLazy()).toEqual(
+      expect.arrayContaining([
+        'lazy-activities-store.js',
+        'lazy-doorplates.js',
+        'lazy-doorplates-store.js',
+        'lazy-publish.js',
+        'lazy-publish-store.js',
+      ]),
+    )
     expect(database.dump('idempotency_keys')).toHaveLength(0)
     // The timer rewrote it as entered: two problems, the total kept.
     expect(database.dump('inspections')).toMatchObject([
