@@ -55,8 +55,11 @@ interface CollectionState {
   taken: Map<string, Map<string, string>>
   /** A hash index per field of the declared indexes (query-index.ts). */
   fields: Map<string, FieldIndex>
-  /** The string `_id`s in ascending order (null: to be rebuilt), and how many are not strings. */
-  sortedIds: string[] | null
+  /**
+   * The string `_id`s in ascending order and their idKeys (null: to be rebuilt on use), and
+   * how many `_id`s are not strings.
+   */
+  sortedIds: { ids: string[]; keys: string[] } | null
   otherIds: number
 }
 
@@ -176,7 +179,7 @@ export class CloudDatabase {
       indexes: [],
       taken: new Map(),
       fields: new Map(),
-      sortedIds: [],
+      sortedIds: { ids: [], keys: [] },
       otherIds: 0,
     })
     return true
@@ -307,20 +310,23 @@ export class CloudDatabase {
    */
   private lookup(c: CollectionState, plan: QueryPlan): Candidates | null {
     if (!this.indexed) return null
-    let best: Candidates | null = null
-    if (plan.ids) {
-      const found = new Set(plan.ids.map(idKey).filter((k) => c.docs.has(k)))
-      best = { size: found.size, ids: () => found, has: (id) => found.has(id) }
-    }
+    let byId: Set<string> | null = null
+    if (plan.ids) byId = new Set(plan.ids.map(idKey).filter((k) => c.docs.has(k)))
+    let best: { hash: FieldIndex; keys: string[]; size: number } | null = null
     for (const field of usableFields(plan, c.indexes)) {
       const hash = c.fields.get(field)
       const keys = plan.equal.get(field)
       if (!hash || !keys) continue
       const size = hash.size(keys)
-      if (!best || size < best.size)
-        best = { size, ids: () => hash.ids(keys), has: (id) => hash.has(keys, id) }
+      if (!best || size < best.size) best = { hash, keys, size }
     }
-    return best
+    if (byId && (!best || byId.size <= best.size)) {
+      const found = byId
+      return { size: found.size, ids: () => found, has: (id) => found.has(id) }
+    }
+    if (!best) return null
+    const { hash, keys, size } = best
+    return { size, ids: () => hash.ids(keys), has: hash.member(keys) }
   }
 
   /** The committed documents a WHERE query matches, in insertion (natural) order. */
@@ -349,10 +355,12 @@ export class CloudDatabase {
   /**
    * A query ordered by `_id` first (unique, so the rest of the order never matters) over many
    * candidates, when every `_id` of the collection is a string (mingo then sorts them as
-   * JavaScript does): walks the sorted `_id`s from the query's `_id` bounds and stops once it has
-   * `want` matches. Null when this does not apply.
+   * JavaScript does): the candidates are tested in `_id` order until `want` match. They come
+   * either from walking the collection's sorted `_id`s within the query's `_id` bounds, or, when
+   * an index gives far fewer candidates than that range holds, from sorting those by `_id`.
+   * Null when this does not apply.
    */
-  private walkById(
+  private orderedById(
     c: CollectionState,
     plan: QueryPlan,
     order: Record<string, 1 | -1>,
@@ -361,8 +369,28 @@ export class CloudDatabase {
     if (!this.indexed || Object.keys(order)[0] !== '_id' || c.otherIds > 0 || want <= 0) return null
     const found = this.lookup(c, plan)
     if (found && found.size <= this.walkAbove) return null
-    c.sortedIds ??= [...c.docs.values()].map((d) => d._id as string).sort()
-    const ids = c.sortedIds
+    const desc = order._id === -1
+    const out: Doc[] = []
+    const sortFound = () => {
+      const docs = [...(found as Candidates).ids()].map((id) => c.docs.get(id) as Doc)
+      docs.sort((x, y) => {
+        const a = x._id as string
+        const b = y._id as string
+        return (a < b ? -1 : a > b ? 1 : 0) * (desc ? -1 : 1)
+      })
+      for (const doc of docs) {
+        if (this.test(plan, doc)) out.push(doc)
+        if (out.length >= want) break
+      }
+      return out
+    }
+    // Rebuilding the sorted _ids costs the whole collection: not for a quarter of it.
+    if (found && !c.sortedIds && found.size * 4 < c.docs.size) return sortFound()
+    if (!c.sortedIds) {
+      const ids = [...c.docs.values()].map((d) => d._id as string).sort()
+      c.sortedIds = { ids, keys: ids.map(idKey) }
+    }
+    const { ids, keys } = c.sortedIds
     const range = plan.idRange
     let lo = 0
     let hi = ids.length
@@ -370,10 +398,9 @@ export class CloudDatabase {
     if (range.gte !== undefined) lo = Math.max(lo, bound(ids, range.gte, false))
     if (range.lt !== undefined) hi = Math.min(hi, bound(ids, range.lt, false))
     if (range.lte !== undefined) hi = Math.min(hi, bound(ids, range.lte, true))
-    const out: Doc[] = []
-    const desc = order._id === -1
+    if (found && found.size * 4 < hi - lo) return sortFound()
     for (let n = 0; n < hi - lo && out.length < want; n++) {
-      const id = idKey(ids[desc ? hi - 1 - n : lo + n])
+      const id = keys[desc ? hi - 1 - n : lo + n] as string
       const doc = c.docs.get(id)
       if (doc && (!found || found.has(id)) && this.test(plan, doc)) out.push(doc)
     }
@@ -399,7 +426,7 @@ export class CloudDatabase {
     const offset = p.offset ?? 0
     const limit = Math.min(p.limit ?? GET_MAX, GET_MAX)
     const walked =
-      sorted && offset >= 0 && limit > 0 ? this.walkById(c, plan, sorted, offset + limit) : null
+      sorted && offset >= 0 && limit > 0 ? this.orderedById(c, plan, sorted, offset + limit) : null
     let cursor
     if (walked) cursor = find(walked.slice(offset), {}, projection)
     else {
@@ -558,9 +585,11 @@ export class CloudDatabase {
         c.place.set(k, c.nextPlace++)
         if (typeof id !== 'string') c.otherIds++
         else if (c.sortedIds) {
-          const last = c.sortedIds[c.sortedIds.length - 1]
-          if (last === undefined || id > last) c.sortedIds.push(id)
-          else c.sortedIds = null
+          const last = c.sortedIds.ids[c.sortedIds.ids.length - 1]
+          if (last === undefined || id > last) {
+            c.sortedIds.ids.push(id)
+            c.sortedIds.keys.push(k)
+          } else c.sortedIds = null
         }
       }
       // Not copied: every caller hands over a document no one else holds (decoded from the

@@ -8,7 +8,8 @@
 //   map already is): a document sits in the bucket of its field's value, or, when the value is
 //   an array, an object, a non-plain value, or the path crosses an array, in the field's `wild`
 //   set, which every lookup includes (MongoDB's array and nested-path rules are mingo's alone).
-// - A query uses the hash index of a field that it tests for equality (`f: v`, `$eq`, `$in`) when
+// - A query uses the hash index of a field that it tests for equality (`f: v`, `$eq`, `$in`, and
+//   `$exists: false` as the bucket of null) when
 //   that field lies in the equality prefix of a declared index (what the platform could use).
 import { Query } from 'mingo'
 import type { Doc } from './ejson'
@@ -91,8 +92,14 @@ export class FieldIndex {
     yield* this.wild
   }
 
-  has(keys: readonly string[], id: string): boolean {
-    return this.wild.has(id) || keys.some((k) => this.buckets.get(k)?.has(id) === true)
+  /** A membership test for the candidates of the given value buckets (with the wild ones). */
+  member(keys: readonly string[]): (id: string) => boolean {
+    const sets = keys.flatMap((k) => this.buckets.get(k) ?? [])
+    if (this.wild.size > 0) sets.push(this.wild)
+    const [only] = sets
+    if (sets.length === 0 || !only) return () => false
+    if (sets.length === 1) return (id) => only.has(id)
+    return (id) => sets.some((set) => set.has(id))
   }
 }
 
@@ -150,6 +157,10 @@ function analyse(criteria: Doc, plan: QueryPlan) {
       } else if ('$in' in condition) {
         keys = inKeys(condition.$in)
         values = keys ? (condition.$in as unknown[]) : null
+      } else if (condition.$exists === false && field !== '_id') {
+        // A missing field is in the bucket of null (with the documents holding null).
+        keys = ['z']
+        values = [null]
       }
       if (field === '_id')
         for (const op of ['gt', 'gte', 'lt', 'lte'] as const) {
