@@ -61,6 +61,9 @@ interface CollectionState {
    */
   sortedIds: { ids: string[]; keys: string[] } | null
   otherIds: number
+  /** Bumped by every committed write: dumpJson's cache is good while it stays. */
+  writes: number
+  json: { writes: number; text: string } | null
 }
 
 /** Candidates of a query from an index: how many, which, and a membership test. */
@@ -181,6 +184,8 @@ export class CloudDatabase {
       fields: new Map(),
       sortedIds: { ids: [], keys: [] },
       otherIds: 0,
+      writes: 0,
+      json: null,
     })
     return true
   }
@@ -220,6 +225,23 @@ export class CloudDatabase {
   dump(name: string): Doc[] {
     const c = this.collections.get(name)
     return c ? [...c.docs.values()].map((d) => structuredClone(d)) : []
+  }
+
+  /** How many documents a collection holds (0 for one that does not exist). */
+  size(name: string): number {
+    return this.collections.get(name)?.docs.size ?? 0
+  }
+
+  /**
+   * Every document of a collection as JSON (what JSON.stringify(dump(name)) gives), kept until
+   * the collection's next write: tests compare whole environments before and after a call.
+   */
+  dumpJson(name: string): string {
+    const c = this.collections.get(name)
+    if (!c) return '[]'
+    if (c.json?.writes !== c.writes)
+      c.json = { writes: c.writes, text: JSON.stringify([...c.docs.values()]) }
+    return c.json.text
   }
 
   // --- the actions ---------------------------------------------------------------------------
@@ -601,6 +623,7 @@ export class CloudDatabase {
       if (typeof id !== 'string') c.otherIds--
       else c.sortedIds = null
     }
+    c.writes++
     this.versions.set(docKey(collection, id), ++this.seq)
   }
 

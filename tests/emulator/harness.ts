@@ -48,6 +48,10 @@ export interface EmulatedEnvironment {
   db: CloudDb
   /** Every document of a collection, as stored. */
   dump(name: string): Doc[]
+  /** JSON.stringify(dump(name)), from a cache while the collection is unchanged. */
+  dumpJson(name: string): string
+  /** How many documents a collection holds. */
+  size(name: string): number
   collectionNames(): string[]
   transactionStats(): TransactionStats
   /** Writes documents (canonical Extended JSON) straight into a collection, as an import would. */
@@ -66,6 +70,8 @@ export async function freshEnvironment(): Promise<EmulatedEnvironment> {
     env,
     db: sdk.database({ env, throwOnNotFound: false }),
     dump: (name) => database.dump(name),
+    dumpJson: (name) => database.dumpJson(name),
+    size: (name) => database.size(name),
     collectionNames: () => database.collectionNames(),
     transactionStats: () => ({ ...database.stats }),
     load: (name, docs) => {

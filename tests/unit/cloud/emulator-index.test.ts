@@ -217,7 +217,7 @@ function run(db: CloudDatabase, o: Op): unknown {
           collectionName,
           stages: [
             { stageKey: '$match', stageValue: encode(o.query) },
-            { stageKey: '$limit', stageValue: encode(1000) },
+            { stageKey: '$limit', stageValue: '{"$numberInt":"1000"}' },
           ],
         })
     }
