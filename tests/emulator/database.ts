@@ -151,6 +151,7 @@ export interface DatabaseOptions {
 export class CloudDatabase {
   private readonly collections = new Map<string, CollectionState>()
   private readonly plans = new Map<string, QueryPlan>()
+  private lastDump: { key: string; text: string } | null = null
   private readonly indexed: boolean
   private readonly walkAbove: number
   private readonly sortBelowOneIn: number
@@ -242,6 +243,23 @@ export class CloudDatabase {
     if (c.json?.writes !== c.writes)
       c.json = { writes: c.writes, text: JSON.stringify([...c.docs.values()]) }
     return c.json.text
+  }
+
+  /**
+   * `[[name, documents], …]` of the given collections as JSON (what JSON.stringify of the pairs
+   * of dump() gives), the same string again while none of them changed: comparing a whole
+   * environment before and after a call that wrote nothing then compares one string with itself.
+   */
+  dumpAllJson(names: readonly string[]): string {
+    const key = names
+      .map((n) => `${n}\u0000${this.collections.get(n)?.writes ?? -1}`)
+      .join('\u0001')
+    if (this.lastDump?.key !== key)
+      this.lastDump = {
+        key,
+        text: `[${names.map((n) => `[${JSON.stringify(n)},${this.dumpJson(n)}]`).join(',')}]`,
+      }
+    return this.lastDump.text
   }
 
   // --- the actions ---------------------------------------------------------------------------

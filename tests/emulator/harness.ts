@@ -50,6 +50,8 @@ export interface EmulatedEnvironment {
   dump(name: string): Doc[]
   /** JSON.stringify(dump(name)), from a cache while the collection is unchanged. */
   dumpJson(name: string): string
+  /** JSON.stringify of [name, dump(name)] pairs, the same string while none changed. */
+  dumpAllJson(names: readonly string[]): string
   /** How many documents a collection holds. */
   size(name: string): number
   collectionNames(): string[]
@@ -71,6 +73,7 @@ export async function freshEnvironment(): Promise<EmulatedEnvironment> {
     db: sdk.database({ env, throwOnNotFound: false }),
     dump: (name) => database.dump(name),
     dumpJson: (name) => database.dumpJson(name),
+    dumpAllJson: (names) => database.dumpAllJson(names),
     size: (name) => database.size(name),
     collectionNames: () => database.collectionNames(),
     transactionStats: () => ({ ...database.stats }),

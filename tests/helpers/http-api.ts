@@ -167,9 +167,9 @@ export async function startTestApi(
           !except.includes(name) && name !== 'rate_limits' && (!cloud || cloud.size(name) > 0),
       )
       // The emulator keeps each collection's JSON until it changes (the same text as
-      // JSON.stringify of its rows): a before/after comparison serialises only what changed.
-      if (cloud)
-        return `[${kept.map((name) => `[${JSON.stringify(name)},${cloud.dumpJson(name)}]`).join(',')}]`
+      // JSON.stringify of the rows), and the whole text while nothing changed: a before/after
+      // comparison around a call that wrote nothing costs nothing.
+      if (cloud) return cloud.dumpAllJson(kept)
       return JSON.stringify(kept.map((name) => [name, api.rows(name)]))
     },
     async close() {
