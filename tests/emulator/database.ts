@@ -9,7 +9,7 @@
 //   IDX  https://developers.weixin.qq.com/miniprogram/dev/wxcloud/guide/database/performance-optimization.html
 //   ERR  https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/errcode.html
 import { randomBytes } from 'node:crypto'
-import { aggregate as mingoAggregate, find, update as mingoUpdate } from 'mingo'
+import { aggregate as mingoAggregate, Query, update as mingoUpdate } from 'mingo'
 import { decode, decodeDoc, type Doc, encode } from './ejson'
 import { bound, compile, FieldIndex, type QueryPlan, usableFields } from './query-index'
 
@@ -129,6 +129,13 @@ export interface DbParams {
   transactionId?: string
   stages?: { stageKey: string; stageValue: string }[]
 }
+
+/**
+ * The query matching everything, for sorting, paging and projecting: mingo's `find()` builds a
+ * Query per call, and its options merge mingo's whole operator table twice each time.
+ */
+const EVERYTHING = new Query({})
+const find = (docs: Doc[], projection: Doc | undefined) => EVERYTHING.find(docs, projection)
 
 /** Compiled queries kept (the same query strings come back page after page). */
 const PLAN_CACHE = 2_000
@@ -455,7 +462,7 @@ export class CloudDatabase {
       const doc = p.transactionId
         ? this.readInTransaction(this.transaction(p.transactionId), p.collectionName!, id)
         : c.docs.get(idKey(id))
-      const list = doc ? find([doc], {}, projection).all() : []
+      const list = !doc ? [] : projection ? find([doc], projection).all() : [doc]
       return { list: list.map((d) => encode(d as Doc)) }
     }
     // TX: inside a transaction only single documents are read and written (doc(), add()).
@@ -468,9 +475,9 @@ export class CloudDatabase {
     const walked =
       sorted && offset >= 0 && limit > 0 ? this.orderedById(c, plan, sorted, offset + limit) : null
     let cursor
-    if (walked) cursor = find(walked.slice(offset), {}, projection)
+    if (walked) cursor = find(walked.slice(offset), projection)
     else {
-      cursor = find(this.matchingIn(c, plan), {}, projection)
+      cursor = find(this.matchingIn(c, plan), projection)
       if (sorted) cursor.sort(sorted)
       cursor.skip(offset).limit(limit)
     }
