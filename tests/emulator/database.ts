@@ -626,27 +626,25 @@ export class CloudDatabase {
       if (doc) taken.set(this.indexKey(index, doc), k)
     }
     if (before) for (const hash of c.fields.values()) hash.remove(k, before)
+    if (doc) for (const hash of c.fields.values()) hash.add(k, doc)
+    const other = (d: Doc | undefined) => (d && typeof d._id !== 'string' ? 1 : 0)
+    c.otherIds += other(doc) - other(before)
+    if (c.sortedIds && typeof doc?._id === 'string' && !before) {
+      // A new string _id: appended while _ids come in ascending order, else sorted on next use.
+      const last = c.sortedIds.ids[c.sortedIds.ids.length - 1]
+      if (last === undefined || doc._id > last) {
+        c.sortedIds.ids.push(doc._id)
+        c.sortedIds.keys.push(k)
+      } else c.sortedIds = null
+    } else if (before && before._id !== doc?._id) c.sortedIds = null
     if (doc) {
-      for (const hash of c.fields.values()) hash.add(k, doc)
-      if (!before) {
-        c.place.set(k, c.nextPlace++)
-        if (typeof id !== 'string') c.otherIds++
-        else if (c.sortedIds) {
-          const last = c.sortedIds.ids[c.sortedIds.ids.length - 1]
-          if (last === undefined || id > last) {
-            c.sortedIds.ids.push(id)
-            c.sortedIds.keys.push(k)
-          } else c.sortedIds = null
-        }
-      }
+      if (!before) c.place.set(k, c.nextPlace++)
       // Not copied: every caller hands over a document no one else holds (decoded from the
       // request, or a copy it changed), and stored documents are never changed in place.
       c.docs.set(k, doc)
-    } else if (before) {
+    } else {
       c.docs.delete(k)
       c.place.delete(k)
-      if (typeof id !== 'string') c.otherIds--
-      else c.sortedIds = null
     }
     c.writes++
     this.versions.set(docKey(collection, id), ++this.seq)
