@@ -38,6 +38,14 @@ const fixedClock = 'tests/setup/fixed-clock.ts'
 // Projects whose test servers start on a copy of the run's seeded demo township.
 const seedCache = ['tests/setup/seed-cache.ts']
 
+/**
+ * The API test files share their worker's loaded modules (the server, the contract, the real
+ * wx-server-sdk, the emulator): each file starts its own server on its own database, mocks
+ * nothing and changes no global, so a fresh module graph per file only cost time (a third of
+ * these projects' CPU). The setup files still run before each file.
+ */
+const apiIsolate = false
+
 /** The API tests over a real SQLite file. */
 const api = {
   extends: true,
@@ -47,6 +55,7 @@ const api = {
     environment: 'node',
     include: ['tests/api/**/*.test.ts'],
     setupFiles: [fixedClock],
+    isolate: apiIsolate,
   },
 } satisfies TestProjectInlineConfiguration
 
@@ -123,6 +132,7 @@ export default defineConfig({
           include: ['tests/api/**/*.test.ts'],
           setupFiles: [fixedClock, 'tests/setup/emulator-actions.ts'],
           env: { STORE: 'cloud' },
+          isolate: apiIsolate,
           testTimeout: 60_000,
           hookTimeout: 180_000,
         },

@@ -9,8 +9,9 @@
 //   IDX  https://developers.weixin.qq.com/miniprogram/dev/wxcloud/guide/database/performance-optimization.html
 //   ERR  https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/errcode.html
 import { randomBytes } from 'node:crypto'
-import { aggregate as mingoAggregate, find, Query, update as mingoUpdate } from 'mingo'
+import { aggregate as mingoAggregate, Query, update as mingoUpdate } from 'mingo'
 import { decode, decodeDoc, type Doc, encode } from './ejson'
+import { bound, compile, FieldIndex, type QueryPlan, usableFields } from './query-index'
 
 /** An error answered as the tcb API answers one: `{ code, message }` (TCB_ERR_CODE names). */
 export class TcbApiError extends Error {
@@ -44,10 +45,32 @@ export interface IndexSpec {
 }
 
 interface CollectionState {
+  /** idKey -> document, in natural order (insertion; an update keeps the place). */
   docs: Map<string, Doc>
+  /** idKey -> its place in natural order (ascending with the docs map's order). */
+  place: Map<string, number>
+  nextPlace: number
   indexes: IndexSpec[]
   /** Per unique index: key -> the idKey of the document holding it. */
   taken: Map<string, Map<string, string>>
+  /** A hash index per field of the declared indexes (query-index.ts). */
+  fields: Map<string, FieldIndex>
+  /**
+   * The string `_id`s in ascending order and their idKeys (null: to be rebuilt on use), and
+   * how many `_id`s are not strings.
+   */
+  sortedIds: { ids: string[]; keys: string[] } | null
+  otherIds: number
+  /** Bumped by every committed write: dumpJson's cache is good while it stays. */
+  writes: number
+  json: { writes: number; text: string } | null
+}
+
+/** Candidates of a query from an index: how many, which, and a membership test. */
+interface Candidates {
+  size: number
+  ids: () => Iterable<string>
+  has: (id: string) => boolean
 }
 
 interface Staged {
@@ -107,21 +130,71 @@ export interface DbParams {
   stages?: { stageKey: string; stageValue: string }[]
 }
 
+/**
+ * The query matching everything, for sorting, paging and projecting: mingo's `find()` builds a
+ * Query per call, and its options merge mingo's whole operator table twice each time.
+ */
+const EVERYTHING = new Query({})
+const find = (docs: Doc[], projection: Doc | undefined) => EVERYTHING.find(docs, projection)
+
+/** Compiled queries kept (the same query strings come back page after page). */
+const PLAN_CACHE = 2_000
+
+export interface DatabaseOptions {
+  /** false: every query tests every document (the reference the indexed path is checked on). */
+  indexed?: boolean
+  /**
+   * Above this many candidates, a query ordered by `_id` walks the collection's sorted `_id`s
+   * and stops at its page instead of testing and sorting every candidate.
+   */
+  walkAbove?: number
+  /**
+   * Candidates are put in natural order by sorting them when they are fewer than the
+   * collection's size divided by this, else by walking the collection.
+   */
+  sortBelowOneIn?: number
+}
+
 export class CloudDatabase {
   private readonly collections = new Map<string, CollectionState>()
+  private readonly plans = new Map<string, QueryPlan>()
+  private lastDump: { key: string; text: string } | null = null
+  private readonly indexed: boolean
+  private readonly walkAbove: number
+  private readonly sortBelowOneIn: number
   /** Per document: the commit sequence number of its last committed write (or deletion). */
   private readonly versions = new Map<string, number>()
   private seq = 0
   private readonly transactions = new Map<string, Transaction>()
   readonly stats: TransactionStats = { started: 0, committed: 0, conflicts: 0, aborted: 0 }
+  /** Documents queries have tested so far: what the indexes save (tests read it). */
+  documentsTested = 0
 
-  constructor(readonly envId: string) {}
+  constructor(
+    readonly envId: string,
+    options: DatabaseOptions = {},
+  ) {
+    this.indexed = options.indexed ?? true
+    this.walkAbove = options.walkAbove ?? 512
+    this.sortBelowOneIn = options.sortBelowOneIn ?? 16
+  }
 
   // --- set-up and inspection (the console's part, and tests') -------------------------------
 
   createCollection(name: string): boolean {
     if (this.collections.has(name)) return false
-    this.collections.set(name, { docs: new Map(), indexes: [], taken: new Map() })
+    this.collections.set(name, {
+      docs: new Map(),
+      place: new Map(),
+      nextPlace: 0,
+      indexes: [],
+      taken: new Map(),
+      fields: new Map(),
+      sortedIds: { ids: [], keys: [] },
+      otherIds: 0,
+      writes: 0,
+      json: null,
+    })
     return true
   }
 
@@ -140,6 +213,12 @@ export class CloudDatabase {
       c.taken.set(index.name, taken)
     }
     c.indexes.push(index)
+    for (const field of index.fields)
+      if (field !== '_id' && !c.fields.has(field)) {
+        const hash = new FieldIndex(field)
+        for (const [id, doc] of c.docs) hash.add(id, doc)
+        c.fields.set(field, hash)
+      }
   }
 
   indexes(collection: string): IndexSpec[] {
@@ -159,6 +238,40 @@ export class CloudDatabase {
   dump(name: string): Doc[] {
     const c = this.collections.get(name)
     return c ? [...c.docs.values()].map((d) => structuredClone(d)) : []
+  }
+
+  /** How many documents a collection holds (0 for one that does not exist). */
+  size(name: string): number {
+    return this.collections.get(name)?.docs.size ?? 0
+  }
+
+  /**
+   * Every document of a collection as JSON (what JSON.stringify(dump(name)) gives), kept until
+   * the collection's next write: tests compare whole environments before and after a call.
+   */
+  dumpJson(name: string): string {
+    const c = this.collections.get(name)
+    if (!c) return '[]'
+    if (c.json?.writes !== c.writes)
+      c.json = { writes: c.writes, text: JSON.stringify([...c.docs.values()]) }
+    return c.json.text
+  }
+
+  /**
+   * `[[name, documents], …]` of the given collections as JSON (what JSON.stringify of the pairs
+   * of dump() gives), the same string again while none of them changed: comparing a whole
+   * environment before and after a call that wrote nothing then compares one string with itself.
+   */
+  dumpAllJson(names: readonly string[]): string {
+    const key = names
+      .map((n) => `${n}\u0000${this.collections.get(n)?.writes ?? -1}`)
+      .join('\u0001')
+    if (this.lastDump?.key !== key)
+      this.lastDump = {
+        key,
+        text: `[${names.map((n) => `[${JSON.stringify(n)},${this.dumpJson(n)}]`).join(',')}]`,
+      }
+    return this.lastDump.text
   }
 
   // --- the actions ---------------------------------------------------------------------------
@@ -221,11 +334,129 @@ export class CloudDatabase {
     return p.query ? decodeDoc(p.query) : {}
   }
 
+  /** Tests one document against a query, counting it (documentsTested). */
+  private test(plan: QueryPlan, doc: Doc): boolean {
+    this.documentsTested++
+    return plan.query.test(doc)
+  }
+
+  /** A query string compiled (mingo's Query and what the indexes can use), cached. */
+  private plan(text: string | undefined): QueryPlan {
+    const key = text ?? ''
+    let plan = this.plans.get(key)
+    if (plan) {
+      // Most recently used last: the first entry is the one to drop.
+      this.plans.delete(key)
+    } else {
+      plan = compile(text ? decodeDoc(text) : {})
+      if (this.plans.size >= PLAN_CACHE) this.plans.delete(this.plans.keys().next().value ?? '')
+    }
+    this.plans.set(key, plan)
+    return plan
+  }
+
+  /**
+   * The idKeys a query's matches are among (a superset: mingo tests each), from the narrowest
+   * index the query can use: `_id` or a hash index of a declared index's equality prefix.
+   * Null: no index applies, every document is a candidate.
+   */
+  private lookup(c: CollectionState, plan: QueryPlan): Candidates | null {
+    if (!this.indexed) return null
+    let byId: Set<string> | null = null
+    if (plan.ids) byId = new Set(plan.ids.map(idKey).filter((k) => c.docs.has(k)))
+    let best: { hash: FieldIndex; keys: string[]; size: number } | null = null
+    for (const field of usableFields(plan, c.indexes)) {
+      const hash = c.fields.get(field)
+      const keys = plan.equal.get(field)
+      if (!hash || !keys) continue
+      const size = hash.size(keys)
+      if (!best || size < best.size) best = { hash, keys, size }
+    }
+    if (byId && (!best || byId.size <= best.size)) {
+      const found = byId
+      return { size: found.size, ids: () => found, has: (id) => found.has(id) }
+    }
+    if (!best) return null
+    const { hash, keys, size } = best
+    return { size, ids: () => hash.ids(keys), has: hash.member(keys) }
+  }
+
   /** The committed documents a WHERE query matches, in insertion (natural) order. */
   private matching(p: DbParams): Doc[] {
-    const c = this.collection(p.collectionName)
-    const query = new Query(this.criteria(p))
-    return [...c.docs.values()].filter((d) => query.test(d))
+    return this.matchingIn(this.collection(p.collectionName), this.plan(p.query))
+  }
+
+  private matchingIn(c: CollectionState, plan: QueryPlan): Doc[] {
+    const found = this.lookup(c, plan)
+    const out: Doc[] = []
+    if (!found || found.size * this.sortBelowOneIn >= c.docs.size) {
+      // Most of the collection: walking it in order beats sorting the candidates.
+      for (const [id, doc] of c.docs)
+        if ((!found || found.has(id)) && this.test(plan, doc)) out.push(doc)
+      return out
+    }
+    // Buckets of different values are disjoint: no candidate comes twice.
+    const ids = [...found.ids()].sort((a, b) => (c.place.get(a) ?? 0) - (c.place.get(b) ?? 0))
+    for (const id of ids) {
+      const doc = c.docs.get(id)
+      if (doc && this.test(plan, doc)) out.push(doc)
+    }
+    return out
+  }
+
+  /**
+   * A query ordered by `_id` first (unique, so the rest of the order never matters) over many
+   * candidates, when every `_id` of the collection is a string (mingo then sorts them as
+   * JavaScript does): the candidates are tested in `_id` order until `want` match. They come
+   * either from walking the collection's sorted `_id`s within the query's `_id` bounds, or, when
+   * an index gives far fewer candidates than that range holds, from sorting those by `_id`.
+   * Null when this does not apply.
+   */
+  private orderedById(
+    c: CollectionState,
+    plan: QueryPlan,
+    order: Record<string, 1 | -1>,
+    want: number,
+  ): Doc[] | null {
+    if (!this.indexed || Object.keys(order)[0] !== '_id' || c.otherIds > 0 || want <= 0) return null
+    const found = this.lookup(c, plan)
+    if (found && found.size <= this.walkAbove) return null
+    const desc = order._id === -1
+    const out: Doc[] = []
+    const sortFound = () => {
+      const docs = [...(found as Candidates).ids()].map((id) => c.docs.get(id) as Doc)
+      docs.sort((x, y) => {
+        const a = x._id as string
+        const b = y._id as string
+        return (a < b ? -1 : a > b ? 1 : 0) * (desc ? -1 : 1)
+      })
+      for (const doc of docs) {
+        if (this.test(plan, doc)) out.push(doc)
+        if (out.length >= want) break
+      }
+      return out
+    }
+    // Rebuilding the sorted _ids costs the whole collection: not for a quarter of it.
+    if (found && !c.sortedIds && found.size * 4 < c.docs.size) return sortFound()
+    if (!c.sortedIds) {
+      const ids = [...c.docs.values()].map((d) => d._id as string).sort()
+      c.sortedIds = { ids, keys: ids.map(idKey) }
+    }
+    const { ids, keys } = c.sortedIds
+    const range = plan.idRange
+    let lo = 0
+    let hi = ids.length
+    if (range.gt !== undefined) lo = Math.max(lo, bound(ids, range.gt, true))
+    if (range.gte !== undefined) lo = Math.max(lo, bound(ids, range.gte, false))
+    if (range.lt !== undefined) hi = Math.min(hi, bound(ids, range.lt, false))
+    if (range.lte !== undefined) hi = Math.min(hi, bound(ids, range.lte, true))
+    if (found && found.size * 4 < hi - lo) return sortFound()
+    for (let n = 0; n < hi - lo && out.length < want; n++) {
+      const id = keys[desc ? hi - 1 - n : lo + n] as string
+      const doc = c.docs.get(id)
+      if (doc && (!found || found.has(id)) && this.test(plan, doc)) out.push(doc)
+    }
+    return out
   }
 
   private get(p: DbParams): Doc {
@@ -236,21 +467,26 @@ export class CloudDatabase {
       const doc = p.transactionId
         ? this.readInTransaction(this.transaction(p.transactionId), p.collectionName!, id)
         : c.docs.get(idKey(id))
-      const list = doc ? find([doc], {}, projection).all() : []
+      const list = !doc ? [] : projection ? find([doc], projection).all() : [doc]
       return { list: list.map((d) => encode(d as Doc)) }
     }
     // TX: inside a transaction only single documents are read and written (doc(), add()).
     this.noTransaction(p, 'a query')
-    const cursor = find(this.matching(p), {}, projection)
+    const plan = this.plan(p.query)
     const order = p.order ? (decode(p.order) as Record<string, 1 | -1>) : undefined
-    if (order && Object.keys(order).length) cursor.sort(order)
+    const sorted = order && Object.keys(order).length > 0 ? order : undefined
     const offset = p.offset ?? 0
     const limit = Math.min(p.limit ?? GET_MAX, GET_MAX)
-    const list = cursor
-      .skip(offset)
-      .limit(limit)
-      .all()
-      .map((d) => encode(d as Doc))
+    const walked =
+      sorted && offset >= 0 && limit > 0 ? this.orderedById(c, plan, sorted, offset + limit) : null
+    let cursor
+    if (walked) cursor = find(walked.slice(offset), projection)
+    else {
+      cursor = find(this.matchingIn(c, plan), projection)
+      if (sorted) cursor.sort(sorted)
+      cursor.skip(offset).limit(limit)
+    }
+    const list = cursor.all().map((d) => encode(d as Doc))
     return { list, limit, offset }
   }
 
@@ -259,7 +495,13 @@ export class CloudDatabase {
     const c = this.collection(p.collectionName)
     const pipeline = (p.stages ?? []).map((s) => ({ [s.stageKey]: decode(s.stageValue) }))
     const limited = pipeline.some((s) => '$limit' in s)
-    const docs = [...c.docs.values()].map((d) => structuredClone(d))
+    // A leading $match picks its documents through the indexes (it runs again, to no effect).
+    const first = p.stages?.[0]
+    const source =
+      first?.stageKey === '$match'
+        ? this.matchingIn(c, this.plan(first.stageValue))
+        : [...c.docs.values()]
+    const docs = source.map((d) => structuredClone(d))
     // $lookup joins another collection of this environment by name (AGG: Aggregate.lookup).
     // Not copied: mingo's stages build new objects, and the answer is encoded before it leaves.
     const collectionResolver = (name: string) => [...this.collection(name).docs.values()]
@@ -301,8 +543,9 @@ export class CloudDatabase {
     const data = decodeDoc(typeof p.data === 'string' ? p.data : '{}')
     const change = (doc: Doc): Doc | null => {
       if (p.merge === false) {
-        // doc().set(): the document is replaced (its _id kept).
-        return { ...data, _id: doc._id }
+        // doc().set(): the document is replaced (its _id kept). A copy: stored documents
+        // share nothing (store() keeps what it is given).
+        return { ...structuredClone(data), _id: doc._id }
       }
       const next = structuredClone(doc)
       return mingoUpdate(next, data).length > 0 ? next : null
@@ -335,7 +578,9 @@ export class CloudDatabase {
     if (!p.query) throw new TcbApiError('INVALID_PARAM', 'update needs where()')
     let updated = 0
     for (const doc of this.matching(p)) {
-      const next = change(doc)
+      // One update's values go into many documents: each gets its own copy.
+      const changed = change(doc)
+      const next = changed && structuredClone(changed)
       if (!next) continue
       this.write(name, doc._id, next)
       updated++
@@ -388,8 +633,28 @@ export class CloudDatabase {
         taken.delete(this.indexKey(index, before))
       if (doc) taken.set(this.indexKey(index, doc), k)
     }
-    if (doc) c.docs.set(k, structuredClone(doc))
-    else c.docs.delete(k)
+    if (before) for (const hash of c.fields.values()) hash.remove(k, before)
+    if (doc) for (const hash of c.fields.values()) hash.add(k, doc)
+    const other = (d: Doc | undefined) => (d && typeof d._id !== 'string' ? 1 : 0)
+    c.otherIds += other(doc) - other(before)
+    if (c.sortedIds && typeof doc?._id === 'string' && !before) {
+      // A new string _id: appended while _ids come in ascending order, else sorted on next use.
+      const last = c.sortedIds.ids[c.sortedIds.ids.length - 1]
+      if (last === undefined || doc._id > last) {
+        c.sortedIds.ids.push(doc._id)
+        c.sortedIds.keys.push(k)
+      } else c.sortedIds = null
+    } else if (before && before._id !== doc?._id) c.sortedIds = null
+    if (doc) {
+      if (!before) c.place.set(k, c.nextPlace++)
+      // Not copied: every caller hands over a document no one else holds (decoded from the
+      // request, or a copy it changed), and stored documents are never changed in place.
+      c.docs.set(k, doc)
+    } else {
+      c.docs.delete(k)
+      c.place.delete(k)
+    }
+    c.writes++
     this.versions.set(docKey(collection, id), ++this.seq)
   }
 

@@ -48,6 +48,12 @@ export interface EmulatedEnvironment {
   db: CloudDb
   /** Every document of a collection, as stored. */
   dump(name: string): Doc[]
+  /** JSON.stringify(dump(name)), from a cache while the collection is unchanged. */
+  dumpJson(name: string): string
+  /** JSON.stringify of [name, dump(name)] pairs, the same string while none changed. */
+  dumpAllJson(names: readonly string[]): string
+  /** How many documents a collection holds. */
+  size(name: string): number
   collectionNames(): string[]
   /** Moves with every committed write or deletion, and only then. */
   dataVersion(): number
@@ -68,6 +74,9 @@ export async function freshEnvironment(): Promise<EmulatedEnvironment> {
     env,
     db: sdk.database({ env, throwOnNotFound: false }),
     dump: (name) => database.dump(name),
+    dumpJson: (name) => database.dumpJson(name),
+    dumpAllJson: (names) => database.dumpAllJson(names),
+    size: (name) => database.size(name),
     collectionNames: () => database.collectionNames(),
     dataVersion: () => database.dataVersion(),
     transactionStats: () => ({ ...database.stats }),

@@ -175,9 +175,13 @@ export async function startTestApi(
       // adds to: not data a call writes (tests/api/rate-limits.test.ts reads them itself).
       const kept = names.filter(
         (name) =>
-          !except.includes(name) && name !== 'rate_limits' && (!cloud || api.rows(name).length > 0),
+          !except.includes(name) && name !== 'rate_limits' && (!cloud || cloud.size(name) > 0),
       )
-      const text = JSON.stringify(kept.map((name) => [name, api.rows(name)]))
+      // The emulator keeps each collection's JSON until it changes (the same text as
+      // JSON.stringify of the rows).
+      const text = cloud
+        ? cloud.dumpAllJson(kept)
+        : JSON.stringify(kept.map((name) => [name, api.rows(name)]))
       dumps.set(key, { version, text })
       return text
     },
