@@ -10,6 +10,7 @@ import type {
   ErrorCode,
 } from '@contract/index'
 import { writeActions } from '@contract/writes'
+import { SESSION_TOKEN_KEY } from './early-requests'
 
 /** The contract's codes plus NETWORK, for a request that never got an answer. */
 export type ClientErrorCode = ErrorCode | 'NETWORK'
@@ -26,7 +27,7 @@ export class ApiError extends Error {
   }
 }
 
-const TOKEN_KEY = 'hemei.session-token'
+const TOKEN_KEY = SESSION_TOKEN_KEY
 const NETWORK_MESSAGE = '网络不给力，请检查网络后重试'
 
 /** Stores (or with null, forgets) the local server's session token. */
@@ -143,10 +144,27 @@ export async function callWithKey<A extends ActionName>(
   return (await request(action, input, requestKey)) as ActionOutput<A>
 }
 
+/**
+ * Reads the answer of a request index.html's inline script already sent for this action (H5,
+ * lib/early-requests.ts) exactly as `call` reads its own: resolves with its data or throws
+ * the same ApiError.
+ */
+export async function adoptAnswer<A extends ActionName>(
+  _action: A,
+  answer: Promise<unknown>,
+): Promise<ActionOutput<A>> {
+  return (await settle(answer)) as ActionOutput<A>
+}
+
 async function request(action: ActionName, input: unknown, requestKey: string): Promise<unknown> {
+  return settle(send(action, input, requestKey))
+}
+
+/** The data of an answer, or the ApiError to throw for it (no answer at all: NETWORK). */
+async function settle(sent: Promise<unknown>): Promise<unknown> {
   let answer: unknown
   try {
-    answer = await send(action, input, requestKey)
+    answer = await sent
   } catch {
     throw new ApiError('NETWORK', NETWORK_MESSAGE)
   }

@@ -1,18 +1,30 @@
 // Date formatting for the UI, always on the township's clock (UTC+8).
-import { inShanghai } from '@contract/time'
+import { inShanghai, SHANGHAI_OFFSET_MINUTES } from '@contract/time'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
 const DAY = 24 * HOUR
 
-/** 刚刚 / 5分钟前 / 3小时前 / 11月26日 / 2025年11月26日. */
+/** An ISO time with its zone (Z or ±hh:mm), which Date.parse reads the same everywhere. */
+const ZONED_ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/
+
+/**
+ * 刚刚 / 5分钟前 / 3小时前 / 11月26日 / 2025年11月26日. Every card of a list shows one, so the
+ * server's zoned ISO times are read by arithmetic on the fixed offset, without building Dayjs
+ * objects (a cost a cheap phone feels on 首页's first screen); anything else goes via dayjs.
+ */
 export function fromNow(iso: string, now: number = Date.now()): string {
-  const at = inShanghai(iso)
-  const ago = now - at.valueOf()
+  const at = ZONED_ISO.test(iso) ? Date.parse(iso) : inShanghai(iso).valueOf()
+  const ago = now - at
   if (ago < MINUTE) return '刚刚'
   if (ago < HOUR) return `${Math.floor(ago / MINUTE)}分钟前`
   if (ago < DAY) return `${Math.floor(ago / HOUR)}小时前`
-  return at.year() === inShanghai(now).year() ? at.format('M月D日') : at.format('YYYY年M月D日')
+  // The wall clock in Shanghai is UTC shifted by the fixed offset (no daylight saving).
+  const wall = new Date(at + SHANGHAI_OFFSET_MINUTES * MINUTE)
+  const year = wall.getUTCFullYear()
+  const day = `${wall.getUTCMonth() + 1}月${wall.getUTCDate()}日`
+  if (year === new Date(now + SHANGHAI_OFFSET_MINUTES * MINUTE).getUTCFullYear()) return day
+  return `${String(year).padStart(4, '0')}年${day}`
 }
 
 /** A full date and time, e.g. 2026年11月26日 20:00. */

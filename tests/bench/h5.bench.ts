@@ -13,6 +13,7 @@
 //   H5_NO_BUILD=1 …                             measure dist-h5 as it is, even if stale
 //   H5_COMPARE=a=/tmp/x,b=/tmp/y …              also these builds, compressed, 首页 only (A/B)
 //   H5_HOME_ONLY=1 …                            首页 only, for every app
+//   H5_WATERFALL=1 …                            also print the last load's requests and long tasks
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -44,6 +45,8 @@ interface Load {
   requests: number
   /** What the largest contentful paint was of (tag.class), from the last load. */
   lcpOf: string
+  /** The load's requests (start → end, ms) and long tasks, for H5_WATERFALL. */
+  waterfall: string[]
 }
 
 /** Builds the floor app with the same toolchain into a temp dir; returns its dist-h5. */
@@ -104,7 +107,16 @@ async function serve(staticRoot: string): Promise<LocalApp> {
 async function loadOnce(browser: Browser, url: string): Promise<Load> {
   const context = await browser.newContext(PHONE_CONTEXT)
   await context.addInitScript(() => {
-    const w = window as unknown as { __lcp: number; __lcpOf: string; __firstNotice: number }
+    const w = window as unknown as {
+      __lcp: number
+      __lcpOf: string
+      __firstNotice: number
+      __long: number[][]
+    }
+    w.__long = []
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__long.push([e.startTime, e.duration])
+    }).observe({ type: 'longtask', buffered: true })
     w.__lcp = NaN
     w.__lcpOf = ''
     w.__firstNotice = NaN
@@ -145,7 +157,21 @@ async function loadOnce(browser: Browser, url: string): Promise<Load> {
   const metrics = await page.evaluate(() => {
     const w = window as unknown as { __lcp: number; __lcpOf: string; __firstNotice: number }
     const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN
-    return { fcp, lcp: w.__lcp, lcpOf: w.__lcpOf, firstNotice: w.__firstNotice }
+    // Math.round inline, not a named helper: tsx would wrap that in __name() (see above).
+    const waterfall = [
+      ...performance.getEntriesByType('resource').map((e) => {
+        const r = e as PerformanceResourceTiming
+        const name = r.name.replace(location.origin, '')
+        return `${Math.round(r.startTime)}–${Math.round(r.responseEnd)} ms  ${r.transferSize} B  ${name}`
+      }),
+      ...(w as unknown as { __long: number[][] }).__long.map(
+        ([at = 0, d = 0]) => `${Math.round(at)}–${Math.round(at + d)} ms  long task`,
+      ),
+      `${Math.round(fcp)} ms  FCP`,
+      `${Math.round(w.__lcp)} ms  LCP ${w.__lcpOf}`,
+      `${Math.round(w.__firstNotice)} ms  first notice`,
+    ]
+    return { fcp, lcp: w.__lcp, lcpOf: w.__lcpOf, firstNotice: w.__firstNotice, waterfall }
   })
   await context.close()
   return { ...metrics, bytes, requests }
@@ -168,6 +194,7 @@ async function measure(browser: Browser, url: string): Promise<Load> {
     bytes: median(loads.map((l) => l.bytes)),
     requests: median(loads.map((l) => l.requests)),
     lcpOf: loads.at(-1)?.lcpOf ?? '',
+    waterfall: loads.at(-1)?.waterfall ?? [],
   }
 }
 
@@ -221,6 +248,10 @@ async function main() {
           const load = await measure(browser, `${server.url}/${p.hash}`)
           results.set(`${app.name}|${p.name}`, load)
           row(app.name, p.name, load)
+          if (process.env.H5_WATERFALL) {
+            const sorted = [...load.waterfall].sort((a, b) => parseInt(a) - parseInt(b))
+            for (const line of sorted) console.log(`    ${line}`)
+          }
         }
       } finally {
         await server.close()

@@ -75,6 +75,41 @@ describe('H5 app in Chromium at phone size', () => {
     await see(first.title)
   })
 
+  it('首页 asks for its first notices from index.html, once, and shows those answers', async () => {
+    const asked: string[] = []
+    page.on('request', (r) => {
+      const action = new URL(r.url()).pathname.match(/^\/api\/(.+)$/)?.[1]
+      if (action) asked.push(`${action} ${r.postData() ?? ''}`)
+    })
+    const { items } = await api('notices.list', { pinned: false, limit: 10 })
+    await page.goto(server.url)
+    await see(items[0]?.title ?? '(no notice in the demo data)')
+    await see('置顶公告')
+    // The app took over index.html's three requests instead of sending its own.
+    expect(asked.sort()).toEqual([
+      'columns.list {}',
+      'notices.list {"pinned":false,"limit":10}',
+      'notices.list {"pinned":true,"limit":5}',
+    ])
+  })
+
+  it('index.html sends 首页’s requests before the app’s code has arrived, and only on 首页', async () => {
+    const asked: string[] = []
+    page.on('request', (r) => {
+      const action = new URL(r.url()).pathname.match(/^\/api\/(.+)$/)?.[1]
+      if (action) asked.push(action)
+    })
+    // The app's own code never arrives: whatever is asked for, index.html asked.
+    await page.route(/\/js\/app\.[0-9a-f]+\.js$/, (route) => route.abort())
+    await page.goto(`${server.url}/#/pages/board/index`)
+    await page.waitForLoadState('networkidle')
+    expect(asked).toEqual([])
+    await page.goto(server.url)
+    await expect
+      .poll(() => [...asked].sort(), { timeout: WAIT_MS })
+      .toEqual(['columns.list', 'notices.list', 'notices.list'])
+  })
+
   it('红黑榜 shows a visitor the red list of the latest round and hides the black list', async () => {
     const { items: rounds } = await api('board.rounds', {})
     const [year, month] = rounds[0]?.month.split('-') ?? []

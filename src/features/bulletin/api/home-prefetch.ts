@@ -1,12 +1,16 @@
-// 首页's first answers, asked for as soon as the app's code runs (H5), while the page's own
-// chunk is still on its way: on a weak signal that saves a round trip before the first notices
-// show. Each answer is handed to the first hook that asks for it, once; later loads ask anew.
+// 首页's first answers, asked for before its page's code has arrived: on a weak signal that
+// saves a round trip before the first notices show. In the H5 app opened on 首页, index.html's
+// inline script has already sent the requests (home-requests.ts, early-requests.ts) and they
+// are taken over here at app start; without that script's answers (an old browser), they are
+// asked for now. Each answer is handed to the first hook that asks for it, once; later loads
+// ask anew.
 import type { ActionOutput } from '@contract/index'
+import { adoptAnswer } from '@/lib/api-client'
+import { takeEarlyAnswers } from '@/lib/early-requests'
+import { homeFeedInput, homePinnedInput } from './home-requests'
 import { listColumns, listNotices } from './notices'
 
-/** The inputs 首页 asks with first: the same as its hooks', so the answers are theirs. */
-export const homeFeedInput = { pinned: false, limit: 10 } as const
-export const homePinnedInput = { pinned: true, limit: 5 } as const
+export { homeFeedInput, homePinnedInput } from './home-requests'
 
 interface Prefetched {
   columns: ActionOutput<'columns.list'>
@@ -23,12 +27,19 @@ function openedOnHome(): boolean {
   return route === '' || route === 'pages/index/index'
 }
 
-/** Starts 首页's three requests, in the H5 app opened on 首页 only. */
+/** Starts (or takes over) 首页's three requests, in the H5 app opened on 首页 only. */
 export function prefetchHome(): void {
   if (process.env.TARO_ENV !== 'h5' || !openedOnHome()) return
-  started.columns = listColumns()
-  started.feed = listNotices(homeFeedInput)
-  started.pinned = listNotices(homePinnedInput)
+  const early = takeEarlyAnswers()
+  if (early?.columns && early.feed && early.pinned) {
+    started.columns = adoptAnswer('columns.list', early.columns)
+    started.feed = adoptAnswer('notices.list', early.feed)
+    started.pinned = adoptAnswer('notices.list', early.pinned)
+  } else {
+    started.columns = listColumns()
+    started.feed = listNotices(homeFeedInput)
+    started.pinned = listNotices(homePinnedInput)
+  }
   // A failure is the hook's to show (it asks again); never an unhandled rejection here.
   for (const promise of Object.values(started)) promise.catch(() => undefined)
 }
