@@ -106,3 +106,59 @@ describe('cloud requests per call at 335 and 3,000 households', () => {
     expect(villages.reduce((sum, v) => sum + v.householdCount, 0)).toBe(3_000)
   }, 120_000)
 })
+
+// Issue 20, point 3: writes that could touch many documents read only what they name. A rubric
+// change writes a new version (its criteria, the newest version); closing a campaign's voting
+// early writes its closure and the campaign (the announcement goes out later, in chunks, from
+// system.tick). Neither reads households, so a town of 3,000 costs what the demo's 335 cost.
+describe('a rubric change and a campaign close cost the same at 335 and 3,000 households', () => {
+  const writeCosts = new Map<number, Record<string, number>>()
+  beforeAll(async () => {
+    for (const households of SIZES) {
+      const town = await openCountyTown(households, TEST_NOW)
+      await warm(town)
+      const admin = COUNTY_CALLERS.admin
+      const criteria = [
+        { category: '庭院', name: '院内整洁', maxPoints: 60, deductionPerItem: 5, hint: '' },
+        { category: '门前', name: '门前三包', maxPoints: 40, deductionPerItem: 0, hint: '' },
+      ]
+      const rubric = await measure(
+        town,
+        'rubrics.save',
+        { name: '县域评分标准', criteria },
+        admin,
+        `rubric-${households}`,
+      )
+      expect(rubric.envelope, `rubrics.save at ${households}`).toMatchObject({ ok: true })
+      const voting = town.snapshot.campaigns.find(
+        (c) => c.votingStartsAt <= TEST_NOW && TEST_NOW < c.votingEndsAt,
+      )
+      if (!voting) throw new Error('no campaign in its voting phase')
+      const close = await measure(
+        town,
+        'campaigns.closePhase',
+        { id: voting.id, phase: 'voting', reason: '县域测试提前结束投票' },
+        admin,
+        `close-${households}`,
+      )
+      expect(close.envelope, `campaigns.closePhase at ${households}`).toMatchObject({ ok: true })
+      process.stdout.write(
+        `${households} households: rubrics.save ${rubric.requests}, campaigns.closePhase ${close.requests} requests\n`,
+      )
+      writeCosts.set(households, {
+        'rubrics.save': rubric.requests,
+        'campaigns.closePhase': close.requests,
+      })
+    }
+  }, 300_000)
+
+  it.each(['rubrics.save', 'campaigns.closePhase'])('%s costs the same ± 2', (action) => {
+    const small = writeCosts.get(SIZES[0])?.[action]
+    const large = writeCosts.get(SIZES[1])?.[action]
+    expect(small).toBeGreaterThan(0)
+    expect(Math.abs((large ?? Infinity) - (small ?? 0))).toBeLessThanOrEqual(2)
+    // Two criteria, the newest version, the rubric, the audit and the idempotency key; the
+    // closure, the campaign, its detail: a few tens at most, never a read per household.
+    expect(large).toBeLessThan(40)
+  })
+})
