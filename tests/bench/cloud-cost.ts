@@ -53,9 +53,22 @@ export const COUNTY_PROFILE = {
   peakHourShare: 0.15,
 } as const
 
-/** The platform's figures, as published (DEPLOY.md「县域规模」gives the sources). */
+/**
+ * The platform's figures, as published: WeChat's「资源配额」page for cloud development
+ * (DEPLOY.md「县域规模」cites it). The basic quota of one environment; higher plans raise these,
+ * and no official price list was found, so the month is set beside the quotas, not a price.
+ */
 export const PLATFORM = {
-  note: '见 DEPLOY.md「县域规模」：套餐与配额以云开发控制台「资源包 / 套餐」页为准',
+  source: 'https://developers.weixin.qq.com/minigame/en/dev/wxcloud/basis/concepts/quota.html',
+  basicQuota: {
+    databaseReadsPerDay: 50_000,
+    databaseWritesPerDay: 30_000,
+    databaseQps: 30,
+    databaseConnections: 20,
+    functionConcurrency: 20,
+    functionCallsPerMonth: 200_000,
+  },
+  note: '价格未查到官方来源：套餐与价格以云开发控制台「资源包 / 套餐」页为准',
 }
 
 interface ActionCost {
@@ -274,7 +287,18 @@ async function main() {
     )
     for (const [k, v] of Object.entries(monthFigures.parts))
       console.log(`  ${k.padEnd(24)} ${Math.round(v).toLocaleString()}`)
-    console.log(`  平台配额：${PLATFORM.note}`)
+    const q = PLATFORM.basicQuota
+    const perDay = monthFigures.requests / COUNTY_PROFILE.days
+    console.log(
+      `  平台基础配额（${PLATFORM.source}）：数据库读 ${q.databaseReadsPerDay.toLocaleString()} 次/天、` +
+        `写 ${q.databaseWritesPerDay.toLocaleString()} 次/天、QPS ${q.databaseQps}`,
+    )
+    console.log(
+      `  本画像：平均每天 ${Math.round(perDay).toLocaleString()} 次（读写合计，基础配额的 ` +
+        `${(perDay / (q.databaseReadsPerDay + q.databaseWritesPerDay)).toFixed(1)} 倍），峰值 ` +
+        `${monthFigures.peakRps} 次/秒（基础配额 QPS 的 ${(monthFigures.peakRps / q.databaseQps).toFixed(1)} 倍）：县域须选更高的套餐`,
+    )
+    console.log(`  ${PLATFORM.note}`)
   }
   console.log(`\n已写入 ${out}`)
   process.exit(0)
