@@ -9,6 +9,7 @@ import { AppError, notFound } from '../errors'
 import { toIso } from '../shared/time'
 import type { RoundView } from '../store/store'
 import { toEntryRecords, villageStats } from './board.rules'
+import { storeRowKey } from './row-ids'
 import type { ListEntry } from './board.rules'
 import { liveLists, toRound } from './board.view'
 import { inPublicity, publicityEnd } from './round.rules'
@@ -108,6 +109,7 @@ async function publishAsJob(
     publishedAt: ctx.now,
     publicityEndsAt: publicityEnd(ctx.now, input.publicityDays ?? round.publicityDays),
   }
+  await storeRowKey(ctx.store)
   // The villages are counted by the job once it has the lists (reading them here costs more).
   const started = await ctx.store.board.startPublish({
     roundId: round.id,
@@ -164,6 +166,8 @@ export const publishHandlers: HandlersFor<
     }
     const at = { publishedAt: p.publishedAt, publicityEndsAt: p.publicityEndsAt }
     const entries = toEntryRecords(round.id, p.lists)
+    // The key of masked line ids comes with the first lists to mask: reading them never writes.
+    await storeRowKey(ctx.store)
     if (!(await ctx.store.board.publish(round.id, at, entries))) {
       throw new AppError('CONFLICT', '这一期榜单已经公布过了')
     }

@@ -77,7 +77,21 @@ async function readOrCreateKey(store: Store): Promise<Buffer> {
   return Buffer.from((await store.settings.get(ROW_KEY_SETTING)) ?? '', 'hex')
 }
 
-/** The codec for answers that give out line ids. */
+/**
+ * Stores the installation's key if there is none yet, without caching it: called by the writes
+ * that make lists to mask (publishing), inside their unit of work, so that a read never has to
+ * create it. Should that unit roll back, nothing was kept anywhere.
+ */
+export async function storeRowKey(store: Store): Promise<void> {
+  if (await store.settings.get(ROW_KEY_SETTING)) return
+  await store.settings.set(ROW_KEY_SETTING, newRowKey())
+}
+
+/**
+ * The codec for answers that give out line ids. The key exists once lists were published
+ * (storeRowKey) or imported; only an installation that published before publishing stored it
+ * has its first reader create it.
+ */
 export async function rowIds(store: Store): Promise<RowIds> {
   let pending = keys.get(store)
   if (!pending) {
