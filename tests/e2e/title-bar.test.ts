@@ -80,6 +80,12 @@ describe('H5 title bar in Chromium at phone size', () => {
       .waitFor({ timeout: WAIT_MS })
     await on.cell('隐私保护指引').tap()
     await page.waitForURL(/packages\/resident\/pages\/privacy/, { timeout: WAIT_MS })
+    // Until the page it leaves is hidden, two title bars are on screen: wait for one.
+    await expect
+      .poll(() => page.locator('.title-bar').filter({ visible: true }).count(), {
+        timeout: WAIT_MS,
+      })
+      .toBe(1)
     const elderBack = bar(page).getByRole('button', { name: '返回上一页' })
     await elderBack.waitFor({ timeout: WAIT_MS })
     // The page may still be arriving (the bar found, not yet laid out, the page it leaves still
