@@ -12,6 +12,7 @@ import { seedIfEmpty } from '../../server/seed/seed'
 import { createSqliteStore } from '../../server/store/sqlite/sqlite-store'
 import { encode } from '../emulator/ejson'
 import type { StoreKind, CloudTestEnvironment } from './store-adapters'
+import { TEST_NOW } from './test-clock'
 import { createCloudTestStore } from './store-adapters'
 
 declare module 'vitest' {
@@ -47,7 +48,9 @@ async function build(kind: StoreKind, dir: string): Promise<void> {
  * asks (the others wait for it), then kept until the run ends.
  */
 async function template(kind: StoreKind): Promise<string> {
-  const dir = path.join(inject('seedCache'), kind)
+  // Keyed by the clock too: the later projects (api-later, dom-later) seed 45 days on, and a run
+  // may hand projects of both dates the same folder.
+  const dir = path.join(inject('seedCache'), `${kind}-${TEST_NOW}`)
   const ready = path.join(dir, READY)
   let mine = false
   try {
