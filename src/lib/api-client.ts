@@ -157,11 +157,18 @@ export async function adoptAnswer<A extends ActionName>(
 }
 
 async function request(action: ActionName, input: unknown, requestKey: string): Promise<unknown> {
-  return settle(send(action, input, requestKey))
+  const sentWith = sessionToken()
+  return settle(send(action, input, requestKey), sentWith)
 }
 
-/** The data of an answer, or the ApiError to throw for it (no answer at all: NETWORK). */
-async function settle(sent: Promise<unknown>): Promise<unknown> {
+/**
+ * The data of an answer, or the ApiError to throw for it (no answer at all: NETWORK).
+ * `sentWith` is the session the request went out with.
+ */
+async function settle(
+  sent: Promise<unknown>,
+  sentWith: string | null = sessionToken(),
+): Promise<unknown> {
   let answer: unknown
   try {
     answer = await sent
@@ -170,8 +177,9 @@ async function settle(sent: Promise<unknown>): Promise<unknown> {
   }
   if (!isEnvelope(answer)) throw new ApiError('NETWORK', NETWORK_MESSAGE)
   if (answer.ok) return answer.data
-  // A token the server no longer accepts is dropped, so the next call goes out as a visitor.
-  if (answer.error.code === 'UNAUTHENTICATED') setSessionToken(null)
+  // A token the server no longer accepts is dropped, so the next call goes out as a visitor;
+  // not a newer one signed in since this request left.
+  if (answer.error.code === 'UNAUTHENTICATED' && sessionToken() === sentWith) setSessionToken(null)
   throw new ApiError(answer.error.code, answer.error.message, answer.error.details)
 }
 
