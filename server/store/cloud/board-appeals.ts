@@ -38,20 +38,17 @@ async function appealViews(db: CloudDb, docs: Doc[]): Promise<AppealView[]> {
       db,
       docs.map((d) => String(d.householdId)),
     ),
-    nameless.length > 0
-      ? byIds(
-          db,
-          'users',
-          nameless.map((d) => String(d.userId)),
-        )
-      : new Map<string, Doc>(),
-    untitled.length > 0
-      ? byIds(
-          db,
-          'rounds',
-          untitled.map((d) => String(d.roundId)),
-        )
-      : new Map<string, Doc>(),
+    // byIds sends nothing for no ids.
+    byIds(
+      db,
+      'users',
+      nameless.map((d) => String(d.userId)),
+    ),
+    byIds(
+      db,
+      'rounds',
+      untitled.map((d) => String(d.roundId)),
+    ),
   ])
   return docs.flatMap((d) => {
     const household = households.get(String(d.householdId))

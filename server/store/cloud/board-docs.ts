@@ -87,14 +87,12 @@ export function roundState(doc: Doc): RoundState {
  */
 export async function roundViews(db: CloudDb, docs: Doc[]): Promise<RoundView[]> {
   const missing = docs.filter((d) => typeof d.rubricVersion !== 'number')
-  const rubrics =
-    missing.length > 0
-      ? await byIds(
-          db,
-          'rubrics',
-          missing.map((d) => String(d.rubricId)),
-        )
-      : new Map<string, Doc>()
+  // byIds sends nothing for no ids.
+  const rubrics = await byIds(
+    db,
+    'rubrics',
+    missing.map((d) => String(d.rubricId)),
+  )
   return docs.flatMap((d) => {
     const version =
       typeof d.rubricVersion === 'number'
