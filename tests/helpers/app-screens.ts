@@ -184,6 +184,7 @@ export async function openAuditContext(
     },
     [token, elder ? 'on' : 'off'] as const,
   )
+  await context.addInitScript(watchFetches)
   const page = await context.newPage()
   const cdp = await context.newCDPSession(page)
   await cdp.send('Page.setFontSizes', {
@@ -198,36 +199,59 @@ export async function openAuditContext(
 
 let visits = 0
 
-/** Requests each page has under way, counted from its first screen on. */
-const inFlight = new WeakMap<Page, { count: number; lastChange: number }>()
-
-function trackRequests(page: Page) {
-  const state = { count: 0, lastChange: Date.now() }
-  const change = (by: number) => () => {
-    state.count += by
-    state.lastChange = Date.now()
-  }
-  page.on('request', change(1))
-  page.on('requestfinished', change(-1))
-  page.on('requestfailed', change(-1))
-  inFlight.set(page, state)
-  return state
+/** The page's own count of fetches under way (app-screens' init script keeps it). */
+interface FetchWatch {
+  __auditFetches?: { count: number; lastChange: number }
 }
 
-/** The local server answers in milliseconds: this long without a request means loaded. */
-const QUIET_MS = 150
+/**
+ * Installed before the app's scripts: counts the fetches under way (the app's every request goes
+ * through fetch, Taro's H5 request included) until their bodies have arrived, and when that count
+ * last changed. Counted in the page, so a wait needs no round trip to the test per check.
+ */
+function watchFetches() {
+  const w = window as Window & FetchWatch
+  if (w.__auditFetches) return
+  const state = { count: 0, lastChange: performance.now() }
+  w.__auditFetches = state
+  const change = (by: number) => {
+    state.count += by
+    state.lastChange = performance.now()
+  }
+  const fetch = window.fetch.bind(window)
+  window.fetch = (...args: Parameters<typeof window.fetch>) => {
+    change(1)
+    return fetch(...args).then(
+      (response) => {
+        response
+          .clone()
+          .arrayBuffer()
+          .catch(() => undefined)
+          .finally(() => change(-1))
+        return response
+      },
+      (error: unknown) => {
+        change(-1)
+        throw error
+      },
+    )
+  }
+}
 
 /**
- * Waits until no request has been under way for QUIET_MS: what Playwright's 'networkidle'
- * does with 500 ms, which over some 180 screens would add a minute and a half.
+ * A screen has loaded what it shows when no fetch has been under way for this long, nothing
+ * says it is busy (aria-busy, a skeleton) and every image is in. Checked on animation frames,
+ * which a busy page delays, so a render still under way cannot pass for quiet.
  */
-async function networkQuiet(page: Page, timeout = 10_000) {
-  const state = inFlight.get(page) ?? trackRequests(page)
-  const until = Date.now() + timeout
-  while (state.count > 0 || Date.now() - state.lastChange < QUIET_MS) {
-    if (Date.now() > until) throw new Error(`${page.url()} 在 ${timeout} 毫秒内没有加载完`)
-    await new Promise((resolve) => setTimeout(resolve, 25))
-  }
+const QUIET_MS = 100
+
+function loaded(quietMs: number): boolean {
+  const fetches = (window as Window & FetchWatch).__auditFetches
+  if (!fetches || fetches.count > 0 || performance.now() - fetches.lastChange < quietMs) return false
+  const busy = [...document.querySelectorAll('[aria-busy="true"], .nut-skeleton')].some(
+    (e) => e instanceof HTMLElement && e.offsetParent !== null,
+  )
+  return !busy && [...document.images].every((image) => image.complete)
 }
 
 /**
@@ -235,15 +259,12 @@ async function networkQuiet(page: Page, timeout = 10_000) {
  * pages in the document) and waits until it has loaded what it shows.
  */
 export async function showScreen(page: Page, url: string, path: string): Promise<void> {
-  if (!inFlight.has(page)) trackRequests(page)
   await page.goto(`${url}/?visit=${++visits}#/${path}`)
   await page.locator('.taro_page').first().waitFor({ timeout: 10_000 })
-  await networkQuiet(page)
   await page
-    .locator('[aria-busy="true"], .nut-skeleton')
-    .filter({ visible: true })
-    .first()
-    .waitFor({ state: 'detached', timeout: 10_000 })
-  await networkQuiet(page)
+    .waitForFunction(loaded, QUIET_MS, { polling: 'raf', timeout: 10_000 })
+    .catch((error: unknown) => {
+      throw new Error(`${path} 在 10 秒内没有加载完`, { cause: error })
+    })
   await page.evaluate(() => document.fonts.ready.then(() => undefined))
 }
