@@ -82,6 +82,7 @@ const pages = {
     server: { deps: { inline: [/@nutui\//, /@tarojs\/components-react/] } },
     testTimeout: 20_000,
     hookTimeout: 30_000,
+    isolate: false,
   },
 } satisfies TestProjectInlineConfiguration
 
@@ -117,6 +118,7 @@ export default defineConfig({
           // to this worker's CloudBase emulator (tests/emulator), through the real SDK.
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          isolate: false,
         },
       },
       api,

@@ -20,15 +20,21 @@ process.env.FRAMEWORK = 'react'
 // (hoverStyle, placeholderClass) on to DOM elements; the real H5 build does not. Only those
 // two known warnings are dropped, so any other React warning still shows.
 const knownProps = new Set(['hoverStyle', 'placeholderClass'])
+// Test files that share a worker (isolate: false) run this file each: wrap console.error once.
+const FILTERED = Symbol.for('hemei.test.consoleFiltered')
+const marked = console as Console & { [FILTERED]?: true }
 /* eslint-disable no-console -- this wraps console.error itself, to filter what it prints */
-const consoleError = console.error.bind(console)
-console.error = (...args: unknown[]) => {
-  // React formats the warning later: the prop's name is the first substitution.
-  const [format, prop] = args
-  if (typeof format === 'string' && format.includes('React does not recognize the `%s` prop')) {
-    if (typeof prop === 'string' && knownProps.has(prop)) return
+if (!marked[FILTERED]) {
+  marked[FILTERED] = true
+  const consoleError = console.error.bind(console)
+  console.error = (...args: unknown[]) => {
+    // React formats the warning later: the prop's name is the first substitution.
+    const [format, prop] = args
+    if (typeof format === 'string' && format.includes('React does not recognize the `%s` prop')) {
+      if (typeof prop === 'string' && knownProps.has(prop)) return
+    }
+    consoleError(...args)
   }
-  consoleError(...args)
 }
 /* eslint-enable no-console */
 

@@ -4,7 +4,11 @@
 // the suite runs. Timers are untouched (tests that need to jump use their own injected clock).
 import { TEST_NOW } from '../helpers/test-clock'
 
-const RealDate = Date
+// Test files that share a worker (isolate: false) run this file each: the clock restarts at
+// TEST_NOW for each, always over the platform's own Date, never over an earlier file's.
+const REAL_DATE = Symbol.for('hemei.test.realDate')
+const holder = globalThis as typeof globalThis & { [REAL_DATE]?: DateConstructor }
+const RealDate = (holder[REAL_DATE] ??= Date)
 const offset = TEST_NOW - RealDate.now()
 const now = () => RealDate.now() + offset
 
