@@ -1,11 +1,13 @@
-// `npm test`: the whole suite, in the order that lets a 2-core machine use both cores.
-//  1. Static checks and both builds, as many at once as the machine has cores: eslint, prettier,
-//     tsc, the H5 build the browser tests load (scripts/h5-build.ts, skipped when fresh) and the
-//     mini-program build that check:weapp inspects. Each is mostly single-threaded.
-//  2. Every vitest project in one run, one worker per core: unit, api on both adapters, dom,
-//     browser tests, and api (SQLite) and dom again 45 days later (api-later, dom-later: across
-//     a month's and a year's end; vitest.config.ts). One run keeps both workers busy to the end.
-//  3. WeChat's checks over the mini-program built in step 1.
+// `npm test`: the whole suite, arranged so that a 2-core machine is busy to the end.
+// Three lanes start together:
+//  1. The H5 build the browser tests load (scripts/h5-build.ts, skipped when fresh), then the
+//     browser tests (vitest project e2e) in their own run: the longest chain, so it runs at
+//     normal priority while the other lanes yield to it.
+//  2. Every other vitest project in one run, one worker per core: unit, api on both adapters,
+//     dom, and api (SQLite) and dom again 45 days later (api-later, dom-later: across a month's
+//     and a year's end; vitest.config.ts).
+//  3. The mini-program build, eslint, tsc and prettier one after another, then WeChat's checks
+//     over the mini-program just built (check:weapp).
 // Any failure stops the run with that step's output; the time of every step is printed.
 import { spawn } from 'node:child_process'
 import os from 'node:os'
@@ -16,9 +18,16 @@ interface Step {
   command: string
   args: string[]
   env?: Record<string, string>
-  /** Streams its output as it runs (the long vitest steps); others print theirs on failure. */
+  /** Streams its output as it runs (the long vitest run); others print theirs on failure. */
   live?: boolean
+  /** Lines of its output printed when it passes (the browser tests' counts). */
+  summary?: RegExp
+  /** Runs at a lower priority, so that the browser-test lane keeps its core. */
+  yields?: boolean
 }
+
+/** The niceness of the lanes that yield: they still get every cycle the browser lane leaves. */
+const YIELDING_PRIORITY = 5
 
 const root = path.resolve(__dirname, '..')
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name)
@@ -27,22 +36,28 @@ const tsx = (file: string, ...args: string[]): Pick<Step, 'command' | 'args'> =>
   args: [file, ...args],
 })
 
-const prepare: Step[] = [
-  // The two builds first: they take longest.
+const h5Build: Step = { name: '构建 H5', ...tsx('scripts/h5-build.ts') }
+const browserTests: Step = {
+  name: '浏览器测试',
+  command: bin('vitest'),
+  args: ['run', '--project', 'e2e'],
+  summary: /^\s*(Test Files|Tests|Duration)\b/,
+}
+const suite: Step = {
+  name: '全部测试（含 45 天后再测 SQLite 上的接口测试和页面测试）',
+  command: bin('vitest'),
+  // Every project but the browser tests, which lane 1 runs.
+  args: ['run', '--project', '!e2e'],
+  live: true,
+  yields: true,
+}
+const checks: Step[] = [
   { name: '构建小程序', command: 'npm', args: ['run', '--silent', 'build:weapp'] },
-  { name: '构建 H5', ...tsx('scripts/h5-build.ts') },
   { name: 'eslint', command: bin('eslint'), args: ['.'] },
   { name: '类型检查', command: bin('tsc'), args: ['--noEmit'] },
   { name: 'prettier', command: bin('prettier'), args: ['--check', '.'] },
-]
-const vitest = (name: string, args: string[], env?: Record<string, string>): Step => ({
-  name,
-  command: bin('vitest'),
-  args: ['run', ...args],
-  env,
-  live: true,
-})
-const checkWeapp: Step = { name: '小程序检查', ...tsx('scripts/check-weapp.ts') }
+  { name: '小程序检查', ...tsx('scripts/check-weapp.ts') },
+].map((step) => ({ ...step, yields: true }))
 
 const running = new Set<ReturnType<typeof spawn>>()
 
@@ -55,6 +70,8 @@ function run(step: Step): Promise<void> {
       stdio: step.live ? 'inherit' : ['ignore', 'pipe', 'pipe'],
     })
     running.add(child)
+    // Before the child starts its own workers, which inherit it.
+    if (step.yields && child.pid !== undefined) os.setPriority(child.pid, YIELDING_PRIORITY)
     let output = ''
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
@@ -64,6 +81,9 @@ function run(step: Step): Promise<void> {
       const seconds = Math.round((Date.now() - started) / 1000)
       if (code === 0) {
         console.log(`✓ ${step.name}（${seconds} 秒）`)
+        const { summary } = step
+        if (summary)
+          for (const line of output.split('\n')) if (summary.test(line)) console.log(line)
         resolve()
       } else {
         if (output) console.log(output.slice(-20_000))
@@ -73,20 +93,14 @@ function run(step: Step): Promise<void> {
   })
 }
 
-/** Runs the steps `width` at a time, in order; the first failure ends the run. */
-async function pool(steps: readonly Step[], width: number): Promise<void> {
-  const queue = [...steps]
-  const lane = async () => {
-    for (let step = queue.shift(); step; step = queue.shift()) await run(step)
-  }
-  await Promise.all(Array.from({ length: Math.min(width, steps.length) }, lane))
+/** Runs the steps one after another; the first failure ends the lane. */
+async function inOrder(steps: readonly Step[]): Promise<void> {
+  for (const step of steps) await run(step)
 }
 
 async function main() {
   const started = Date.now()
-  await pool(prepare, os.availableParallelism())
-  await run(vitest('全部测试（含 45 天后再测 SQLite 上的接口测试和页面测试）', []))
-  await run(checkWeapp)
+  await Promise.all([inOrder([h5Build, browserTests]), run(suite), inOrder(checks)])
   console.log(`全部通过，用时 ${Math.round((Date.now() - started) / 1000)} 秒。`)
 }
 
