@@ -247,7 +247,8 @@ const QUIET_MS = 100
 
 function loaded(quietMs: number): boolean {
   const fetches = (window as Window & FetchWatch).__auditFetches
-  if (!fetches || fetches.count > 0 || performance.now() - fetches.lastChange < quietMs) return false
+  if (!fetches || fetches.count > 0 || performance.now() - fetches.lastChange < quietMs)
+    return false
   const busy = [...document.querySelectorAll('[aria-busy="true"], .nut-skeleton')].some(
     (e) => e instanceof HTMLElement && e.offsetParent !== null,
   )
