@@ -105,6 +105,7 @@ export async function startLocalApp(
     logger,
     sessions,
     mediaRoot,
+    timeouts: options.timeouts,
     staticRoot: options.staticRoot ?? path.resolve(__dirname, '../../dist-h5'),
   })
   const url = await listen(http, config.port, config.host)
