@@ -1,7 +1,6 @@
 import { newId } from '../../shared/ids'
 import type { StaffView, Store } from '../store'
-import { householdSelect, householdViewFrom } from './households'
-import { bindingFrom, userFrom } from './rows'
+import { bindingFrom, householdFrom, userFrom } from './rows'
 import { keysetParams, likePattern, pageOf, type Row, type Sql } from './sql'
 
 // Each user with their approved household (at most one), its village and phone.
@@ -13,6 +12,36 @@ const staffSelect = `SELECT u.*, v.name AS hh_village_name, h.house_no AS hh_hou
   LEFT JOIN households h ON h.id = b.household_id
   LEFT JOIN villages v ON v.id = h.village_id`
 
+/**
+ * The user by openid, with their approved binding and its household, every column of those two
+ * under the prefixes b_ and h_ (read from the schema, so a column added later comes along).
+ */
+function identitySelect(db: Sql['db']) {
+  const columnsOf = (table: string) =>
+    (db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name)
+  const bindingColumns = columnsOf('bindings')
+  const householdColumns = columnsOf('households')
+  const sql = `SELECT u.*,
+    ${bindingColumns.map((c) => `b.${c} AS b_${c}`).join(', ')},
+    ${householdColumns.map((c) => `h.${c} AS h_${c}`).join(', ')},
+    v.name AS h_village_name, g.name AS h_group_name, gr.name AS h_grid_name
+  FROM users u
+  LEFT JOIN bindings b ON b.user_id = u.id AND b.status = 'approved'
+  LEFT JOIN households h ON h.id = b.household_id
+  LEFT JOIN villages v ON v.id = h.village_id
+  LEFT JOIN village_groups g ON g.id = h.group_id
+  LEFT JOIN grids gr ON gr.id = h.grid_id
+  WHERE u.openid = @openid`
+  return { sql, bindingColumns, householdColumns }
+}
+
+/** The columns `names` of a joined row, read from their prefixed aliases. */
+const columns = (r: Row, names: readonly string[], prefix: string): Row => {
+  const picked: Row = {}
+  for (const name of names) picked[name] = r[prefix + name]
+  return picked
+}
+
 const householdOf = (r: Row): StaffView['household'] =>
   r.hh_house_no === null || r.hh_house_no === undefined
     ? null
@@ -23,7 +52,8 @@ const householdOf = (r: Row): StaffView['household'] =>
         phone: r.hh_phone === null ? null : String(r.hh_phone),
       }
 
-export function usersRepo({ prepare, one, all, tx }: Sql): Store['users'] {
+export function usersRepo({ db, prepare, one, all, tx }: Sql): Store['users'] {
+  const identity = identitySelect(db)
   const get = (id: string) => {
     const row = one('SELECT * FROM users WHERE id = @id', { id })
     return row ? userFrom(row) : null
@@ -60,17 +90,21 @@ export function usersRepo({ prepare, one, all, tx }: Sql): Store['users'] {
       return row ? userFrom(row) : null
     },
     async identity(openid) {
-      // Local reads cost next to nothing: the user, then their binding, household and grids.
-      const row = one('SELECT * FROM users WHERE openid = @openid', { openid })
-      if (!row) return null
-      const user = userFrom(row)
-      const b = one(`SELECT * FROM bindings WHERE user_id = @id AND status = 'approved'`, {
-        id: user.id,
-      })
-      const binding = b ? bindingFrom(b) : null
-      const h = binding
-        ? one(`${householdSelect} WHERE h.id = @id`, { id: binding.householdId })
-        : undefined
+      // One statement: the user with their approved binding (at most one) and its household.
+      const r = one(identity.sql, { openid })
+      if (!r) return null
+      const user = userFrom(r)
+      const binding =
+        r.b_id === null ? null : bindingFrom(columns(r, identity.bindingColumns, 'b_'))
+      const household =
+        r.h_id === null
+          ? null
+          : {
+              ...householdFrom(columns(r, identity.householdColumns, 'h_')),
+              villageName: String(r.h_village_name),
+              groupName: String(r.h_group_name),
+              gridName: String(r.h_grid_name),
+            }
       // Only grid workers have grid links (appointing another role removes them).
       const grids =
         user.staffRole === 'gridWorker'
@@ -83,7 +117,7 @@ export function usersRepo({ prepare, one, all, tx }: Sql): Store['users'] {
       return {
         user,
         binding,
-        household: h ? householdViewFrom(h) : null,
+        household,
         gridIds: grids.map((g) => String(g.id)),
         gridVillageIds: [...new Set(grids.map((g) => String(g.village_id)))].sort(),
       }
