@@ -52,7 +52,7 @@ export const DEFAULT_TIMEOUTS: HttpTimeouts = {
 
 export interface HttpOptions {
   /** Verifies bearer tokens (signature, expiry, mode, session version). */
-  sessions: Pick<Sessions, 'verify'>
+  sessions: Pick<Sessions, 'read'>
   staticRoot: string
   /** The folder uploaded files are kept in, served at /media/. */
   mediaRoot?: string
@@ -226,13 +226,14 @@ export async function mountRoutes(
           return send(reply, fail('BAD_INPUT', '提交的内容不是有效的 JSON'))
         }
       }
-      // Identity comes from the signed token only, never from the body.
-      let openid: string | null = null
+      // Identity comes from the signed token only, never from the body. The router checks its
+      // session version against the user's in the call's own unit (no read of its own here).
+      let session: { openid: string; version: number } | null = null
       const auth = request.headers.authorization
       if (auth) {
         const token = /^Bearer (.+)$/.exec(auth)?.[1]
-        openid = token ? await sessions.verify(token) : null
-        if (!openid) return send(reply, fail('UNAUTHENTICATED', '登录已过期，请重新登录'))
+        session = token ? sessions.read(token) : null
+        if (!session) return send(reply, fail('UNAUTHENTICATED', '登录已过期，请重新登录'))
       }
       // A write's retry carries the key of its first attempt (IETF httpapi Idempotency-Key).
       const key = request.headers['idempotency-key']
@@ -241,7 +242,8 @@ export async function mountRoutes(
         .handle({
           action: request.params.action,
           input,
-          openid,
+          openid: session?.openid ?? null,
+          session: session?.version,
           requestId: request.id,
           key: typeof key === 'string' ? key : undefined,
           ip: request.socket.remoteAddress,

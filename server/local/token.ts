@@ -83,6 +83,12 @@ export function readToken(secret: Buffer, token: string, now: number): TokenClai
 /** The sessions of one server: signs tokens in its mode and verifies them against the store. */
 export interface Sessions {
   issue(openid: string): Promise<string>
+  /**
+   * The openid and session version a token carries, or null when it is forged, malformed,
+   * expired or signed in another mode; no store read. Whether that version is still the
+   * user's is checked by the router in the call's own unit of work (ApiRequest.session).
+   */
+  read(token: string): { openid: string; version: number } | null
   /** The openid a token carries, or null when it is forged, malformed, expired, signed in
    *  another mode, or its user has signed out (or been signed out) since. */
   verify(token: string): Promise<string | null>
@@ -95,15 +101,21 @@ export function createSessions(options: {
   sessionVersion: (openid: string) => Promise<number>
 }): Sessions {
   const { secret, mode, clock, sessionVersion } = options
+  const read: Sessions['read'] = (token) => {
+    const claims = readToken(secret, token, clock())
+    // A dev token never opens a production server, even on the same DATA_DIR and secret.
+    if (!claims || claims.mode !== mode) return null
+    return { openid: claims.sub, version: claims.sv }
+  }
   return {
     async issue(openid) {
       return issueToken(secret, { sub: openid, mode, sv: await sessionVersion(openid) }, clock())
     },
+    read,
     async verify(token) {
-      const claims = readToken(secret, token, clock())
-      // A dev token never opens a production server, even on the same DATA_DIR and secret.
-      if (!claims || claims.mode !== mode) return null
-      return claims.sv === (await sessionVersion(claims.sub)) ? claims.sub : null
+      const claims = read(token)
+      if (!claims) return null
+      return claims.version === (await sessionVersion(claims.openid)) ? claims.openid : null
     },
   }
 }

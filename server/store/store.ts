@@ -86,6 +86,8 @@ export interface Identity {
   gridIds: string[]
   /** The villages of those grids. */
   gridVillageIds: string[]
+  /** The user's session version (Store.users.sessionVersion): older tokens are void. */
+  sessionVersion: number
 }
 
 export interface StaffView extends UserRecord {

@@ -307,7 +307,7 @@ describe('the handler timeout', () => {
     await mountRoutes(app, {
       router,
       logger,
-      sessions: { verify: () => Promise.resolve(null) },
+      sessions: { read: () => null },
       staticRoot: fs.mkdtempSync(path.join(os.tmpdir(), 'hemei-h5-')),
       timeouts,
     })

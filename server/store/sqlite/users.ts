@@ -120,6 +120,7 @@ export function usersRepo({ db, prepare, one, all, tx }: Sql): Store['users'] {
         household,
         gridIds: grids.map((g) => String(g.id)),
         gridVillageIds: [...new Set(grids.map((g) => String(g.village_id)))].sort(),
+        sessionVersion: Number(r.session_version ?? 0),
       }
     },
     async ensure(openid, now) {
