@@ -13,33 +13,57 @@ const staffSelect = `SELECT u.*, v.name AS hh_village_name, h.house_no AS hh_hou
   LEFT JOIN villages v ON v.id = h.village_id`
 
 /**
- * The user by openid, with their approved binding and its household, every column of those two
- * under the prefixes b_ and h_ (read from the schema, so a column added later comes along).
+ * The user by openid, with their approved binding and its household: every column of the three
+ * tables (read from the schema, so a column added later comes along), as one array per row
+ * (better-sqlite3's raw mode: no object with dozens of keys to build and read back).
  */
-function identitySelect(db: Sql['db']) {
+function identityRead(db: Sql['db']) {
   const columnsOf = (table: string) =>
     (db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name)
-  const bindingColumns = columnsOf('bindings')
-  const householdColumns = columnsOf('households')
-  const sql = `SELECT u.*,
-    ${bindingColumns.map((c) => `b.${c} AS b_${c}`).join(', ')},
-    ${householdColumns.map((c) => `h.${c} AS h_${c}`).join(', ')},
-    v.name AS h_village_name, g.name AS h_group_name, gr.name AS h_grid_name
-  FROM users u
-  LEFT JOIN bindings b ON b.user_id = u.id AND b.status = 'approved'
-  LEFT JOIN households h ON h.id = b.household_id
-  LEFT JOIN villages v ON v.id = h.village_id
-  LEFT JOIN village_groups g ON g.id = h.group_id
-  LEFT JOIN grids gr ON gr.id = h.grid_id
-  WHERE u.openid = @openid`
-  return { sql, bindingColumns, householdColumns }
-}
-
-/** The columns `names` of a joined row, read from their prefixed aliases. */
-const columns = (r: Row, names: readonly string[], prefix: string): Row => {
-  const picked: Row = {}
-  for (const name of names) picked[name] = r[prefix + name]
-  return picked
+  const parts = [
+    { alias: 'u', names: columnsOf('users') },
+    { alias: 'b', names: columnsOf('bindings') },
+    { alias: 'h', names: columnsOf('households') },
+  ]
+  const statement = db
+    .prepare(
+      `SELECT ${parts.flatMap((p) => p.names.map((c) => `${p.alias}.${c}`)).join(', ')},
+         v.name, g.name, gr.name
+       FROM users u
+       LEFT JOIN bindings b ON b.user_id = u.id AND b.status = 'approved'
+       LEFT JOIN households h ON h.id = b.household_id
+       LEFT JOIN villages v ON v.id = h.village_id
+       LEFT JOIN village_groups g ON g.id = h.group_id
+       LEFT JOIN grids gr ON gr.id = h.grid_id
+       WHERE u.openid = ?`,
+    )
+    .raw(true)
+  // Where each table's columns start in the row, and the three names after them.
+  const starts = parts.map((_, i) => parts.slice(0, i).reduce((n, p) => n + p.names.length, 0))
+  const namesAt = starts[2]! + parts[2]!.names.length
+  const rowOf = (values: unknown[], part: number): Row => {
+    const { names } = parts[part]!
+    const from = starts[part]!
+    const row: Row = {}
+    for (let i = 0; i < names.length; i++) row[names[i]!] = values[from + i]
+    return row
+  }
+  /** The user's, binding's and household's rows (null where the join found none), and names. */
+  return (openid: string) => {
+    const values = statement.get(openid) as unknown[] | undefined
+    if (!values) return null
+    const user = rowOf(values, 0)
+    const binding = rowOf(values, 1)
+    const household = rowOf(values, 2)
+    return {
+      user,
+      binding: binding.id === null ? null : binding,
+      household: household.id === null ? null : household,
+      villageName: values[namesAt],
+      groupName: values[namesAt + 1],
+      gridName: values[namesAt + 2],
+    }
+  }
 }
 
 const householdOf = (r: Row): StaffView['household'] =>
@@ -53,7 +77,7 @@ const householdOf = (r: Row): StaffView['household'] =>
       }
 
 export function usersRepo({ db, prepare, one, all, tx }: Sql): Store['users'] {
-  const identity = identitySelect(db)
+  const readIdentity = identityRead(db)
   const get = (id: string) => {
     const row = one('SELECT * FROM users WHERE id = @id', { id })
     return row ? userFrom(row) : null
@@ -91,20 +115,18 @@ export function usersRepo({ db, prepare, one, all, tx }: Sql): Store['users'] {
     },
     async identity(openid) {
       // One statement: the user with their approved binding (at most one) and its household.
-      const r = one(identity.sql, { openid })
+      const r = readIdentity(openid)
       if (!r) return null
-      const user = userFrom(r)
-      const binding =
-        r.b_id === null ? null : bindingFrom(columns(r, identity.bindingColumns, 'b_'))
-      const household =
-        r.h_id === null
-          ? null
-          : {
-              ...householdFrom(columns(r, identity.householdColumns, 'h_')),
-              villageName: String(r.h_village_name),
-              groupName: String(r.h_group_name),
-              gridName: String(r.h_grid_name),
-            }
+      const user = userFrom(r.user)
+      const binding = r.binding ? bindingFrom(r.binding) : null
+      const household = r.household
+        ? {
+            ...householdFrom(r.household),
+            villageName: String(r.villageName),
+            groupName: String(r.groupName),
+            gridName: String(r.gridName),
+          }
+        : null
       // Only grid workers have grid links (appointing another role removes them).
       const grids =
         user.staffRole === 'gridWorker'
@@ -120,7 +142,7 @@ export function usersRepo({ db, prepare, one, all, tx }: Sql): Store['users'] {
         household,
         gridIds: grids.map((g) => String(g.id)),
         gridVillageIds: [...new Set(grids.map((g) => String(g.village_id)))].sort(),
-        sessionVersion: Number(r.session_version ?? 0),
+        sessionVersion: Number(r.user.session_version ?? 0),
       }
     },
     async ensure(openid, now) {
