@@ -6,6 +6,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 const TOKEN_DAYS = 30
+/** How many verified tokens a server remembers (a few MB at most). */
+const VERIFIED_TOKENS = 10_000
 const SECRET_FILE = 'session-secret'
 /** What loadSecret writes: 32 random bytes as 64 lowercase hex digits. */
 const SECRET_PATTERN = /^[0-9a-f]{64}$/
@@ -101,10 +103,25 @@ export function createSessions(options: {
   sessionVersion: (openid: string) => Promise<number>
 }): Sessions {
   const { secret, mode, clock, sessionVersion } = options
+  // Tokens whose signature this server checked lately, with their claims: a phone sends the
+  // same token with every call, and the HMAC and JSON of a check cost more than a map lookup.
+  // The same string always verifies the same way; only its expiry moves, checked on every use.
+  const verified = new Map<string, TokenClaims>()
   const read: Sessions['read'] = (token) => {
-    const claims = readToken(secret, token, clock())
-    // A dev token never opens a production server, even on the same DATA_DIR and secret.
-    if (!claims || claims.mode !== mode) return null
+    const now = clock()
+    let claims = verified.get(token)
+    if (claims && claims.exp <= now) {
+      verified.delete(token)
+      return null
+    }
+    if (!claims) {
+      claims = readToken(secret, token, now) ?? undefined
+      // A dev token never opens a production server, even on the same DATA_DIR and secret.
+      if (!claims || claims.mode !== mode) return null
+      // The oldest entry makes room: a bounded cache, whatever the number of phones.
+      if (verified.size >= VERIFIED_TOKENS) verified.delete(verified.keys().next().value as string)
+      verified.set(token, claims)
+    }
     return { openid: claims.sub, version: claims.sv }
   }
   return {
