@@ -55,6 +55,12 @@ export interface ApiRequest {
   key?: string
   /** Where a caller without an identity came from (the local server), for its rate limits. */
   ip?: string
+  /**
+   * The session version the caller's token was signed at (the local server's tokens; the cloud
+   * has none). Unless it is still the user's (0 for one not stored yet) the call is refused
+   * UNAUTHENTICATED when the caller is first read, before it draws on or writes anything.
+   */
+  session?: number
 }
 
 export interface Router {
@@ -107,9 +113,15 @@ export function createRouter(options: RouterOptions): Router {
    * when this unit already made it (the rate limits): undefined when it did not, null when it
    * found no user. A caller seen for the first time is stored as a visitor (no binding, grids).
    */
-  async function identify(openid: string, now: number, known?: Identity | null): Promise<Caller> {
+  async function identify(
+    openid: string,
+    now: number,
+    known?: Identity | null,
+    session?: number,
+  ): Promise<Caller> {
     const seen = known && known.user.openid !== openid ? undefined : known
     const found = seen === undefined ? await store.users.identity(openid) : seen
+    checkSession(session, found)
     const { user, binding, household, gridIds, gridVillageIds } = found ?? {
       user: await store.users.ensure(openid, now),
       binding: null,
@@ -119,6 +131,13 @@ export function createRouter(options: RouterOptions): Router {
     }
     const role = adminOpenids.has(openid) ? 'admin' : roleOf(user, binding)
     return { user, role, binding, household, gridVillageIds, gridIds }
+  }
+
+  /** A token signed before its user signed out (or was signed out): nothing more happens. */
+  function checkSession(session: number | undefined, identity: Identity | null) {
+    if (session !== undefined && session !== (identity?.sessionVersion ?? 0)) {
+      throw new AppError('UNAUTHENTICATED', '登录已过期，请重新登录')
+    }
   }
 
   /** One request as the router sees it once the action is known. */
@@ -193,6 +212,7 @@ export function createRouter(options: RouterOptions): Router {
     const { request, spec, now } = call
     // Who, and whether staff budgets apply: the caller's one read, which identify then reuses.
     const identity = request.openid ? await store.users.identity(request.openid) : null
+    if (request.openid) checkSession(request.session, identity)
     const user = identity?.user ?? null
     const who = user
       ? user.id
@@ -221,7 +241,7 @@ export function createRouter(options: RouterOptions): Router {
     let draws: Draw[] = []
     const limited = drawsAny(call)
     const work = async (known?: Identity | null) => {
-      caller = request.openid ? await identify(request.openid, now, known) : null
+      caller = request.openid ? await identify(request.openid, now, known, request.session) : null
       if (!allowed(spec, caller?.role ?? null)) {
         if (!caller) throw new AppError('UNAUTHENTICATED', '请先登录')
         throw new AppError('FORBIDDEN', '您没有权限进行此操作')

@@ -84,8 +84,9 @@ export async function startLocalApp(
     secret,
     mode: config.devMode ? 'dev' : 'production',
     clock,
-    // In a unit of its own, like every store call: on SQLite it must not run inside another
-    // request's open transaction.
+    // For signing (dev login, inside the call's unit, which it joins) and Sessions.verify; a
+    // call's own token is checked by the router in its unit (ApiRequest.session). In a unit,
+    // like every store call: on SQLite it must not run inside another request's transaction.
     sessionVersion: (openid) => store.unitOfWork(() => store.users.sessionVersion(openid), 'read'),
   })
   const router = createRouter({
@@ -105,6 +106,7 @@ export async function startLocalApp(
     logger,
     sessions,
     mediaRoot,
+    timeouts: options.timeouts,
     staticRoot: options.staticRoot ?? path.resolve(__dirname, '../../dist-h5'),
   })
   const url = await listen(http, config.port, config.host)

@@ -29,11 +29,15 @@ export interface HttpTimeouts {
   requestMs: number
   /** Receiving the headers (Node's headersTimeout). */
   headersMs: number
-  /** From routing to the answer (Fastify's handlerTimeout): 503 with a Chinese message after it. */
+  /**
+   * From routing an API call to its answer: 503 with a Chinese message after it. Checked every
+   * `checkIntervalMs` by one sweep over the calls in flight (Fastify's own handlerTimeout costs
+   * an AbortController, a timer and listeners per request; nothing else needs them).
+   */
   handlerMs: number
   /** An idle keep-alive connection is closed after it. */
   keepAliveMs: number
-  /** How often Node checks the two timeouts above. */
+  /** How often Node checks the request and header timeouts, and the API sweeps its calls. */
   checkIntervalMs: number
 }
 
@@ -48,7 +52,7 @@ export const DEFAULT_TIMEOUTS: HttpTimeouts = {
 
 export interface HttpOptions {
   /** Verifies bearer tokens (signature, expiry, mode, session version). */
-  sessions: Pick<Sessions, 'verify'>
+  sessions: Pick<Sessions, 'read'>
   staticRoot: string
   /** The folder uploaded files are kept in, served at /media/. */
   mediaRoot?: string
@@ -107,7 +111,6 @@ export function createHttpServer(
     genReqId: () => newId('req'),
     bodyLimit: MAX_BODY_BYTES,
     requestTimeout: t.requestMs,
-    handlerTimeout: t.handlerMs,
     keepAliveTimeout: t.keepAliveMs,
     http: { headersTimeout: t.headersMs, connectionsCheckingInterval: t.checkIntervalMs },
     // The local server can sit behind nothing or a reverse proxy; the router reads the socket's IP.
@@ -120,12 +123,51 @@ export interface Mounted {
   logger: Logger
 }
 
+const busy = () => fail('INTERNAL', '服务器繁忙，请稍后重试')
+
+/**
+ * The API's handler timeout: the calls in flight with when each started, swept on an interval.
+ * A call still unanswered after `handlerMs` gets 503 at the next sweep (so after handlerMs to
+ * handlerMs + intervalMs); its late answer is dropped.
+ */
+function handlerDeadlines(
+  app: FastifyInstance,
+  logger: Logger,
+  handlerMs: number,
+  intervalMs: number,
+) {
+  const inFlight = new Map<FastifyReply, number>()
+  const timer = setInterval(() => {
+    const now = Date.now()
+    for (const [reply, started] of inFlight) {
+      // Entries are in start order: the first one still in time ends the sweep.
+      if (now - started < handlerMs) break
+      inFlight.delete(reply)
+      if (reply.sent) continue
+      logger.error('request timed out', { url: reply.request.url, requestId: reply.request.id })
+      send(reply, busy(), 503)
+    }
+  }, intervalMs)
+  timer.unref()
+  app.addHook('onClose', (_instance, done) => {
+    clearInterval(timer)
+    done()
+  })
+  return {
+    start: (reply: FastifyReply) => inFlight.set(reply, Date.now()),
+    /** Whether the call may still answer (it has not been answered 503). */
+    end: (reply: FastifyReply) => inFlight.delete(reply) && !reply.sent,
+  }
+}
+
 /** Routes: the API, the media folder, the H5 app and its fallback to index.html. */
 export async function mountRoutes(
   app: FastifyInstance,
   options: HttpOptions & Mounted,
 ): Promise<void> {
   const { router, logger, sessions } = options
+  const t = { ...DEFAULT_TIMEOUTS, ...options.timeouts }
+  const deadlines = handlerDeadlines(app, logger, t.handlerMs, t.checkIntervalMs)
 
   // Helmet's headers (the Content-Security-Policy, frame and referrer rules …) are for what a
   // browser renders or runs: the H5 app's pages and assets, and uploaded files. They are
@@ -158,10 +200,6 @@ export async function mountRoutes(
       reply.header('connection', 'close')
       return send(reply, fail('BAD_INPUT', '提交的内容过大'))
     }
-    if (error.code === 'FST_ERR_HANDLER_TIMEOUT') {
-      logger.error('request timed out', { url: request.url, requestId: request.id })
-      return send(reply, fail('INTERNAL', '服务器繁忙，请稍后重试'), 503)
-    }
     const status = error.statusCode ?? 500
     if (status >= 500)
       logger.error('http handler failed', { error: String(error), requestId: request.id })
@@ -188,25 +226,34 @@ export async function mountRoutes(
           return send(reply, fail('BAD_INPUT', '提交的内容不是有效的 JSON'))
         }
       }
-      // Identity comes from the signed token only, never from the body.
-      let openid: string | null = null
+      // Identity comes from the signed token only, never from the body. The router checks its
+      // session version against the user's in the call's own unit (no read of its own here).
+      let session: { openid: string; version: number } | null = null
       const auth = request.headers.authorization
       if (auth) {
         const token = /^Bearer (.+)$/.exec(auth)?.[1]
-        openid = token ? await sessions.verify(token) : null
-        if (!openid) return send(reply, fail('UNAUTHENTICATED', '登录已过期，请重新登录'))
+        session = token ? sessions.read(token) : null
+        if (!session) return send(reply, fail('UNAUTHENTICATED', '登录已过期，请重新登录'))
       }
       // A write's retry carries the key of its first attempt (IETF httpapi Idempotency-Key).
       const key = request.headers['idempotency-key']
-      const envelope = await router.handle({
-        action: request.params.action,
-        input,
-        openid,
-        requestId: request.id,
-        key: typeof key === 'string' ? key : undefined,
-        ip: request.socket.remoteAddress,
-      })
-      return send(reply, envelope)
+      deadlines.start(reply)
+      const envelope = await router
+        .handle({
+          action: request.params.action,
+          input,
+          openid: session?.openid ?? null,
+          session: session?.version,
+          requestId: request.id,
+          key: typeof key === 'string' ? key : undefined,
+          ip: request.socket.remoteAddress,
+        })
+        .catch((error: unknown) => {
+          deadlines.end(reply)
+          throw error
+        })
+      // Answered 503 by the sweep meanwhile: this late answer has nowhere to go.
+      return deadlines.end(reply) ? send(reply, envelope) : reply
     },
   )
 

@@ -6,6 +6,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 const TOKEN_DAYS = 30
+/** How many verified tokens a server remembers (a few MB at most). */
+const VERIFIED_TOKENS = 10_000
 const SECRET_FILE = 'session-secret'
 /** What loadSecret writes: 32 random bytes as 64 lowercase hex digits. */
 const SECRET_PATTERN = /^[0-9a-f]{64}$/
@@ -83,6 +85,12 @@ export function readToken(secret: Buffer, token: string, now: number): TokenClai
 /** The sessions of one server: signs tokens in its mode and verifies them against the store. */
 export interface Sessions {
   issue(openid: string): Promise<string>
+  /**
+   * The openid and session version a token carries, or null when it is forged, malformed,
+   * expired or signed in another mode; no store read. Whether that version is still the
+   * user's is checked by the router in the call's own unit of work (ApiRequest.session).
+   */
+  read(token: string): { openid: string; version: number } | null
   /** The openid a token carries, or null when it is forged, malformed, expired, signed in
    *  another mode, or its user has signed out (or been signed out) since. */
   verify(token: string): Promise<string | null>
@@ -95,15 +103,36 @@ export function createSessions(options: {
   sessionVersion: (openid: string) => Promise<number>
 }): Sessions {
   const { secret, mode, clock, sessionVersion } = options
+  // Tokens whose signature this server checked lately, with their claims: a phone sends the
+  // same token with every call, and the HMAC and JSON of a check cost more than a map lookup.
+  // The same string always verifies the same way; only its expiry moves, checked on every use.
+  const verified = new Map<string, TokenClaims>()
+  const read: Sessions['read'] = (token) => {
+    const now = clock()
+    let claims = verified.get(token)
+    if (claims && claims.exp <= now) {
+      verified.delete(token)
+      return null
+    }
+    if (!claims) {
+      claims = readToken(secret, token, now) ?? undefined
+      // A dev token never opens a production server, even on the same DATA_DIR and secret.
+      if (!claims || claims.mode !== mode) return null
+      // The oldest entry makes room: a bounded cache, whatever the number of phones.
+      if (verified.size >= VERIFIED_TOKENS) verified.delete(verified.keys().next().value as string)
+      verified.set(token, claims)
+    }
+    return { openid: claims.sub, version: claims.sv }
+  }
   return {
     async issue(openid) {
       return issueToken(secret, { sub: openid, mode, sv: await sessionVersion(openid) }, clock())
     },
+    read,
     async verify(token) {
-      const claims = readToken(secret, token, clock())
-      // A dev token never opens a production server, even on the same DATA_DIR and secret.
-      if (!claims || claims.mode !== mode) return null
-      return claims.sv === (await sessionVersion(claims.sub)) ? claims.sub : null
+      const claims = read(token)
+      if (!claims) return null
+      return claims.version === (await sessionVersion(claims.openid)) ? claims.openid : null
     },
   }
 }

@@ -86,6 +86,8 @@ export interface Identity {
   gridIds: string[]
   /** The villages of those grids. */
   gridVillageIds: string[]
+  /** The user's session version (Store.users.sessionVersion): older tokens are void. */
+  sessionVersion: number
 }
 
 export interface StaffView extends UserRecord {
@@ -450,6 +452,13 @@ export interface Store {
     release(scope: string): Promise<void>
     /** Forgets what was claimed before `before`, at most `limit` keys; returns how many. */
     expire(before: number, limit: number): Promise<number>
+    /**
+     * Keeps a finished write's key and answer in one insert. Only where a unit of work is one transaction that no other write
+     * interleaves with (SQLite): a key looked up and not found then stays free until the unit
+     * ends, so the write needs no claim before it and no update after. Where it is missing
+     * (the cloud), the write claims first. A key kept already fails the insert (unique key).
+     */
+    keep?(scope: string, fingerprint: string, answer: unknown, at: number): Promise<void>
   }
   audit: {
     /** Entries with a `key` are written once per key: appending one again changes nothing. */

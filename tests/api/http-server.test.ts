@@ -10,7 +10,10 @@ import os from 'node:os'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { FastifyInstance } from 'fastify'
 import { compressAssets } from '../../scripts/h5-compress'
+import { createHttpServer, listen, mountRoutes } from '../../server/local/http'
+import type { Router } from '../../server/router'
 import { h5Dir, startTestApi, type TestApi } from '../helpers/http-api'
 import { apiStoreKind } from '../helpers/store-adapters'
 
@@ -279,6 +282,67 @@ describe('the request timeout', () => {
     await pause(400)
     socket.write(body)
     expect(await closed).toMatch(/^HTTP\/1\.1 200[\s\S]*"ok":true/)
+  })
+})
+
+describe('the handler timeout', () => {
+  // The HTTP layer alone, over a router whose answer comes when the test releases it: a call
+  // that hangs (a stuck store, say) must not hold its client forever.
+  const released: (() => void)[] = []
+  const router: Router = {
+    handle: (request) =>
+      request.action === 'test.hang'
+        ? new Promise((resolve) => released.push(() => resolve({ ok: true, data: 'late' })))
+        : Promise.resolve({ ok: true, data: 'prompt' }),
+    tick: () => Promise.reject(new Error('no timer here')),
+  }
+  let app: FastifyInstance
+  let url: string
+  const errors: string[] = []
+
+  beforeAll(async () => {
+    const timeouts = { handlerMs: 600, checkIntervalMs: 100 }
+    app = createHttpServer({ logLevel: 'silent', timeouts })
+    const logger = { info: () => undefined, error: (message: string) => errors.push(message) }
+    await mountRoutes(app, {
+      router,
+      logger,
+      sessions: { read: () => null },
+      staticRoot: fs.mkdtempSync(path.join(os.tmpdir(), 'hemei-h5-')),
+      timeouts,
+    })
+    url = await listen(app, 0, '127.0.0.1')
+  })
+  afterAll(() => app.close())
+
+  it('answers 503 in Chinese when the answer takes longer than handlerMs, then serves on', async () => {
+    const started = Date.now()
+    const res = await fetch(`${url}/api/test.hang`, { method: 'POST' })
+    const waited = Date.now() - started
+    expect(res.status).toBe(503)
+    expect(await res.json()).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: '服务器繁忙，请稍后重试' },
+    })
+    // Not before handlerMs; by the sweep after it (every 100 ms), with room for a busy machine.
+    expect(waited).toBeGreaterThanOrEqual(590)
+    expect(waited).toBeLessThan(3_000)
+    expect(errors).toEqual(['request timed out'])
+    // The late answer goes nowhere and breaks nothing; the next call is answered at once.
+    for (const release of released.splice(0)) release()
+    const next = await fetch(`${url}/api/test.prompt`, { method: 'POST' })
+    expect(next.status).toBe(200)
+    expect(await next.json()).toEqual({ ok: true, data: 'prompt' })
+    expect(errors).toEqual(['request timed out'])
+  })
+
+  it('answers a call that takes a little less than handlerMs', async () => {
+    const res = fetch(`${url}/api/test.hang`, { method: 'POST' })
+    await pause(350)
+    for (const release of released.splice(0)) release()
+    const answer = await res
+    expect(answer.status).toBe(200)
+    expect(await answer.json()).toEqual({ ok: true, data: 'late' })
   })
 })
 

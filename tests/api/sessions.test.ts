@@ -73,6 +73,24 @@ describe('sessions', () => {
     expect(audit).toHaveLength(1)
   })
 
+  it('refuses a write with a signed-out token before it draws on a limit or writes anything', async () => {
+    const old = await api.login(who.residentA)
+    const fresh = await api.login(who.residentA)
+    expect((await api.post('auth.logout', {}, fresh)).status).toBe(200)
+    const before = api.dumpAll()
+    const counters = JSON.stringify(api.rows('rate_limits'))
+    const write = { nickname: '改名' }
+    const { status, body } = await api.post('me.updateProfile', write, old, 'signed-out-key-1')
+    expect(status).toBe(401)
+    expect(body).toMatchObject(unauthenticated)
+    // No rate-limit draw, no audit line, no kept key: the dump is byte for byte the same.
+    expect(api.dumpAll()).toBe(before)
+    expect(JSON.stringify(api.rows('rate_limits'))).toBe(counters)
+    // A public read with that token is refused as well; without a token it is answered.
+    expect((await api.post('notices.list', { limit: 1 }, old)).status).toBe(401)
+    expect((await api.post('notices.list', { limit: 1 })).status).toBe(200)
+  })
+
   it('lets an admin end every session of a user (a lost phone), audited', async () => {
     const admin = await api.login(who.admin)
     const lost = await api.login(who.visitor)

@@ -187,7 +187,10 @@ function direct(): { rate: number; cpuUs: number } {
 }
 
 const spans: Span[] = [
-  { label: 'session check (token.ts verify)', test: frameIn('server/local/token.ts', 'verify') },
+  {
+    label: 'session token (token.ts read; cached)',
+    test: frameIn('server/local/token.ts', /^(read|verify)$/),
+  },
   {
     label: 'rate limits (router limit / takeLimits)',
     test: frameIn('server/router.ts', /^(limit|takeLimits)$/),
@@ -198,8 +201,8 @@ const spans: Span[] = [
     test: frameIn('server/store/sqlite/users.ts', 'ensure'),
   },
   {
-    label: 'BEGIN / COMMIT / SAVEPOINT (db.exec)',
-    test: (f) => f.url.includes('node_modules/better-sqlite3/') && f.functionName === 'exec',
+    label: 'BEGIN / COMMIT / SAVEPOINT (prepared)',
+    test: frameIn('server/store/sqlite/sql.ts', 'transactionStatement'),
   },
   { label: 'zod (input and output parse)', test: (f) => f.url.includes('node_modules/zod/') },
   { label: 'idempotency (once)', test: frameIn('server/idempotent.ts', 'once') },

@@ -132,6 +132,7 @@ export function usersRepo(db: CloudDb): Store['users'] {
       household: hDoc ? householdView(hDoc, places) : null,
       gridIds: grids.map((g) => g.id).sort(cmp),
       gridVillageIds: [...new Set(grids.map((g) => g.villageId))].sort(cmp),
+      sessionVersion: Number(userDoc.sessionVersion ?? 0),
     }
   }
 

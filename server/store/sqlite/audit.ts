@@ -4,7 +4,7 @@ import type { Sql } from './sql'
 const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value))
 const parsed = (value: unknown) => (value === null ? null : (JSON.parse(String(value)) as unknown))
 
-export function auditRepo({ prepare, all, tx }: Sql): Store['audit'] {
+export function auditRepo({ prepare, all, tx, joinTx }: Sql): Store['audit'] {
   return {
     async append(entries) {
       const insert = prepare(
@@ -12,7 +12,9 @@ export function auditRepo({ prepare, all, tx }: Sql): Store['audit'] {
            target, before_json, after_json, at) VALUES (@key, @requestId, @actorId, @actorRole,
            @action, @target, @before, @after, @at)`,
       )
-      tx(() => {
+      // One entry is one statement: it needs no savepoint of its own.
+      const run = entries.length === 1 ? joinTx : tx
+      run(() => {
         for (const e of entries) {
           insert.run({ ...e, key: e.key ?? null, before: json(e.before), after: json(e.after) })
         }

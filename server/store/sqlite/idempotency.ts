@@ -29,6 +29,12 @@ export function idempotencyRepo({ prepare, one }: Sql): Store['idempotency'] {
     async release(scope) {
       prepare('DELETE FROM idempotency_keys WHERE scope = @scope').run({ scope })
     },
+    async keep(scope, fingerprint, answer, at) {
+      prepare(
+        `INSERT INTO idempotency_keys (scope, fingerprint, status, answer_json, at)
+         VALUES (@scope, @fingerprint, 'done', @answer, @at)`,
+      ).run({ scope, fingerprint, answer: JSON.stringify(answer ?? null), at })
+    },
     async expire(before, limit) {
       return prepare(
         `DELETE FROM idempotency_keys WHERE scope IN

@@ -1,7 +1,6 @@
 import { newId } from '../../shared/ids'
 import type { StaffView, Store } from '../store'
-import { householdSelect, householdViewFrom } from './households'
-import { bindingFrom, userFrom } from './rows'
+import { bindingFrom, householdFrom, userFrom } from './rows'
 import { keysetParams, likePattern, pageOf, type Row, type Sql } from './sql'
 
 // Each user with their approved household (at most one), its village and phone.
@@ -13,6 +12,60 @@ const staffSelect = `SELECT u.*, v.name AS hh_village_name, h.house_no AS hh_hou
   LEFT JOIN households h ON h.id = b.household_id
   LEFT JOIN villages v ON v.id = h.village_id`
 
+/**
+ * The user by openid, with their approved binding and its household: every column of the three
+ * tables (read from the schema, so a column added later comes along), as one array per row
+ * (better-sqlite3's raw mode: no object with dozens of keys to build and read back).
+ */
+function identityRead(db: Sql['db']) {
+  const columnsOf = (table: string) =>
+    (db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name)
+  const parts = [
+    { alias: 'u', names: columnsOf('users') },
+    { alias: 'b', names: columnsOf('bindings') },
+    { alias: 'h', names: columnsOf('households') },
+  ]
+  const statement = db
+    .prepare(
+      `SELECT ${parts.flatMap((p) => p.names.map((c) => `${p.alias}.${c}`)).join(', ')},
+         v.name, g.name, gr.name
+       FROM users u
+       LEFT JOIN bindings b ON b.user_id = u.id AND b.status = 'approved'
+       LEFT JOIN households h ON h.id = b.household_id
+       LEFT JOIN villages v ON v.id = h.village_id
+       LEFT JOIN village_groups g ON g.id = h.group_id
+       LEFT JOIN grids gr ON gr.id = h.grid_id
+       WHERE u.openid = ?`,
+    )
+    .raw(true)
+  // Where each table's columns start in the row, and the three names after them.
+  const starts = parts.map((_, i) => parts.slice(0, i).reduce((n, p) => n + p.names.length, 0))
+  const namesAt = starts[2]! + parts[2]!.names.length
+  const rowOf = (values: unknown[], part: number): Row => {
+    const { names } = parts[part]!
+    const from = starts[part]!
+    const row: Row = {}
+    for (let i = 0; i < names.length; i++) row[names[i]!] = values[from + i]
+    return row
+  }
+  /** The user's, binding's and household's rows (null where the join found none), and names. */
+  return (openid: string) => {
+    const values = statement.get(openid) as unknown[] | undefined
+    if (!values) return null
+    const user = rowOf(values, 0)
+    const binding = rowOf(values, 1)
+    const household = rowOf(values, 2)
+    return {
+      user,
+      binding: binding.id === null ? null : binding,
+      household: household.id === null ? null : household,
+      villageName: values[namesAt],
+      groupName: values[namesAt + 1],
+      gridName: values[namesAt + 2],
+    }
+  }
+}
+
 const householdOf = (r: Row): StaffView['household'] =>
   r.hh_house_no === null || r.hh_house_no === undefined
     ? null
@@ -23,7 +76,8 @@ const householdOf = (r: Row): StaffView['household'] =>
         phone: r.hh_phone === null ? null : String(r.hh_phone),
       }
 
-export function usersRepo({ prepare, one, all, tx }: Sql): Store['users'] {
+export function usersRepo({ db, prepare, one, all, tx }: Sql): Store['users'] {
+  const readIdentity = identityRead(db)
   const get = (id: string) => {
     const row = one('SELECT * FROM users WHERE id = @id', { id })
     return row ? userFrom(row) : null
@@ -60,17 +114,19 @@ export function usersRepo({ prepare, one, all, tx }: Sql): Store['users'] {
       return row ? userFrom(row) : null
     },
     async identity(openid) {
-      // Local reads cost next to nothing: the user, then their binding, household and grids.
-      const row = one('SELECT * FROM users WHERE openid = @openid', { openid })
-      if (!row) return null
-      const user = userFrom(row)
-      const b = one(`SELECT * FROM bindings WHERE user_id = @id AND status = 'approved'`, {
-        id: user.id,
-      })
-      const binding = b ? bindingFrom(b) : null
-      const h = binding
-        ? one(`${householdSelect} WHERE h.id = @id`, { id: binding.householdId })
-        : undefined
+      // One statement: the user with their approved binding (at most one) and its household.
+      const r = readIdentity(openid)
+      if (!r) return null
+      const user = userFrom(r.user)
+      const binding = r.binding ? bindingFrom(r.binding) : null
+      const household = r.household
+        ? {
+            ...householdFrom(r.household),
+            villageName: String(r.villageName),
+            groupName: String(r.groupName),
+            gridName: String(r.gridName),
+          }
+        : null
       // Only grid workers have grid links (appointing another role removes them).
       const grids =
         user.staffRole === 'gridWorker'
@@ -83,9 +139,10 @@ export function usersRepo({ prepare, one, all, tx }: Sql): Store['users'] {
       return {
         user,
         binding,
-        household: h ? householdViewFrom(h) : null,
+        household,
         gridIds: grids.map((g) => String(g.id)),
         gridVillageIds: [...new Set(grids.map((g) => String(g.village_id)))].sort(),
+        sessionVersion: Number(r.user.session_version ?? 0),
       }
     },
     async ensure(openid, now) {

@@ -20,14 +20,15 @@ import { keysetParams, jsonList, likePattern, pageOf, type Sql } from './sql'
 /**
  * Casts a vote in one transaction. The voter (a user, or the household under 一户一票) takes
  * the next day slot and the next slot for this candidate; both are UNIQUE keys, so two votes
- * can never share one, whatever interleaves. Returns what refused it, if anything.
+ * can never share one, whatever interleaves. Returns what refused it, if anything. Inside a
+ * request's unit it joins the unit's transaction (its one write is its last statement).
  */
 export function castVote(
   sql: Sql,
   v: VoteRecord & { now: number },
 ): Awaited<ReturnType<Store['campaigns']['castVote']>> {
   const { one, prepare } = sql
-  return sql.tx(() => {
+  return sql.joinTx(() => {
     const c = one(
       `SELECT voting_starts_at, voting_ends_at, rules_json FROM campaigns WHERE id = @id`,
       { id: v.campaignId },

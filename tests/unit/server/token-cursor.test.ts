@@ -98,6 +98,29 @@ describe('session tokens', () => {
       expect(await sessions('dev').verify(fresh)).toBe('wx-2')
     })
 
+    it('refuses a token it verified before once it expires, and never one it refused', async () => {
+      let now = 0
+      const one = createSessions({
+        secret,
+        mode: 'dev',
+        clock: () => now,
+        sessionVersion: async () => 0,
+      })
+      const token = await one.issue('wx-4')
+      expect(one.read(token)).toEqual({ openid: 'wx-4', version: 0 })
+      now = 30 * DAY - 1
+      expect(one.read(token)).toEqual({ openid: 'wx-4', version: 0 })
+      now = 30 * DAY
+      expect(one.read(token)).toBeNull()
+      expect(one.read(token)).toBeNull()
+      now = 0
+      // A forged one stays refused however often it comes.
+      const [payload, signature = ''] = token.split('.')
+      const forged = `${payload}.${signature[0] === 'A' ? 'B' : 'A'}${signature.slice(1)}`
+      for (let i = 0; i < 3; i++) expect(one.read(forged)).toBeNull()
+      expect(one.read(token)).toEqual({ openid: 'wx-4', version: 0 })
+    })
+
     it('refuses an expired token', async () => {
       const token = await sessions('dev', 0).issue('wx-3')
       expect(await sessions('dev', 30 * DAY - 1).verify(token)).toBe('wx-3')

@@ -79,11 +79,20 @@ describe('SQLite units of work', () => {
 
   it(`groups at most ${MAX_GROUP} units in one transaction`, async () => {
     let commits = 0
-    const exec = sql.db.exec.bind(sql.db)
-    sql.db.exec = (source: string) => {
-      if (source === 'COMMIT') commits++
-      return exec(source)
-    }
+    // The runner prepares its COMMIT once: count the runs of that statement.
+    const db = sql.db
+    const prepare = db.prepare.bind(db)
+    db.prepare = ((source: string) => {
+      const statement = prepare(source)
+      if (source !== 'COMMIT') return statement
+      const run = statement.run.bind(statement)
+      statement.run = (...params: unknown[]) => {
+        commits++
+        return run(...params)
+      }
+      return statement
+    }) as typeof db.prepare
+    sql = createSql(db)
     const n = MAX_GROUP * 2 + 1
     await Promise.all(
       Array.from({ length: n }, (_, i) => sql.unit(async () => insert(`k${i}`), 'write')),

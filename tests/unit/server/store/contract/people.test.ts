@@ -202,6 +202,10 @@ describe.each(storeKinds)('people store (%s)', (kind) => {
       groupName: '一组',
     })
     expect([resident?.gridIds, resident?.gridVillageIds]).toEqual([[], []])
+    // Every field, as the binding's own read has them.
+    const view = await store.bindings.get('b-t-res-b')
+    expect(resident?.household).toEqual(view?.household)
+    expect(resident?.binding).toEqual({ ...view, nickname: undefined, household: undefined })
     const visitor = await store.users.identity('t-visitor')
     expect([visitor?.binding, visitor?.household]).toEqual([null, null])
     const admin = await store.users.identity('t-admin')
