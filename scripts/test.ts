@@ -68,6 +68,8 @@ function run(step: Step): Promise<void> {
       cwd: root,
       env: { ...process.env, ...step.env },
       stdio: step.live ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+      // Its own process group, so that stopping it stops the workers and browsers it started.
+      detached: true,
     })
     running.add(child)
     // Before the child starts its own workers, which inherit it.
@@ -104,8 +106,30 @@ async function main() {
   console.log(`全部通过，用时 ${Math.round((Date.now() - started) / 1000)} 秒。`)
 }
 
+/** Stops every step still running, with everything each one started (its process group). */
+function stopAll() {
+  for (const child of running) {
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM')
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+// Ctrl-C reaches only this process: the steps are in process groups of their own.
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const) {
+  process.on(signal, () => {
+    stopAll()
+    process.exit(code)
+  })
+}
+
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error)
-  for (const child of running) child.kill()
+  stopAll()
   process.exit(1)
 })
