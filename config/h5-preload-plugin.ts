@@ -5,7 +5,9 @@
 // script in index.html adds the preload links when the address is 首页's (a shared link to
 // another page does not pay for 首页's chunk). The same script first sends 首页's own requests
 // (the `early` statements, h5-early-requests.ts), so their answers travel alongside the
-// code instead of after it has run. The server's CSP allows that script by its hash.
+// code instead of after it has run, and paint a preview of 首页's first notices from them
+// (h5-home-preview.ts, styled by an inline <style>). The server's CSP allows that script by its
+// hash.
 import type { Compilation, Compiler } from 'webpack'
 
 interface HtmlTag {
@@ -42,6 +44,8 @@ export class PreloadHomePlugin {
     private readonly page = 'pages/index/index',
     /** ES5 statements run first when the address is the page's (its early requests). */
     private readonly early = '',
+    /** CSS for what `early` paints before app.css arrives (h5-home-preview.ts), or ''. */
+    private readonly style = '',
   ) {}
 
   apply(compiler: Compiler): void {
@@ -65,6 +69,13 @@ export class PreloadHomePlugin {
           this.early +
           `${JSON.stringify(files)}.forEach(function(f){var l=document.createElement("link");` +
           `l.rel="preload";l.fetchPriority="low";l.as=f.as;l.href=f.href;document.head.appendChild(l)})}();`
+        if (this.style)
+          data.headTags.push({
+            tagName: 'style',
+            voidTag: false,
+            attributes: {},
+            innerHTML: this.style,
+          })
         data.headTags.push({ tagName: 'script', voidTag: false, attributes: {}, innerHTML: script })
         return data
       })
