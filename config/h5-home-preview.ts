@@ -112,7 +112,7 @@ export function homePreviewStyle(): string {
 
 /**
  * The script's statements (ES5), run on 首页's address after the early requests were sent.
- * Paints the stored feed as soon as <body> exists, then the fresh answers once both the pinned
+ * Paints the stored feed as soon as <body> is parsed, then the fresh answers once both the pinned
  * and the feed answers are in (an error answer paints nothing). Removes the preview when the
  * address leaves 首页, and never paints once the app has set HOME_PREVIEW_DONE_GLOBAL.
  */
@@ -156,7 +156,9 @@ export function homePreviewScript(): string {
     // The fresh answers once in, else the stored feed; painted when <body> exists.
     `var fresh=null,early=W[${str(EARLY_REQUESTS_GLOBAL)}];` +
     `var first=function(){if(fresh)paint(fresh[0],fresh[1]);else paint(stored("pinned"),stored("all"))};` +
-    `if(D.body)first();else D.addEventListener("DOMContentLoaded",first);` +
+    // Not DOMContentLoaded: it waits for the app's deferred scripts; "interactive" does not.
+    `var ready=function(){if(!D.body)return;D.removeEventListener("readystatechange",ready);first()};` +
+    `if(D.body)first();else D.addEventListener("readystatechange",ready);` +
     `if(early&&early.pinned&&early.feed)Promise.all([early.pinned,early.feed]).then(function(a){` +
     `if(a[0]&&a[0].ok&&a[1]&&a[1].ok){fresh=[a[0].data,a[1].data];if(D.body)first()}},function(){});` +
     `W.addEventListener("hashchange",function(){if(!onHome())remove()})}();`
