@@ -63,20 +63,32 @@ export class PreloadHomePlugin {
           .filter((f) => /\.(js|css)$/.test(f))
           .map((f) => ({ href: publicPath + f, as: f.endsWith('.css') ? 'style' : 'script' }))
         if (files.length === 0) return data
+        // The app's stylesheets are linked by the script, ahead of everything else in <head>:
+        // a <link rel=stylesheet> in the markup would hold back the script (scripts wait for
+        // the stylesheets before them) and every paint (it is render-blocking) until it has
+        // arrived, so the early requests and the preview would wait for app.css. On 首页 they
+        // do not block (the preview covers the page until 首页's list shows); elsewhere they
+        // block rendering as before (`blocking=render`).
+        const sheets = data.headTags.filter(
+          (t) => t.tagName === 'link' && t.attributes.rel === 'stylesheet',
+        )
+        const hrefs = sheets.map((t) => String(t.attributes.href))
+        data.headTags = data.headTags.filter((t) => !sheets.includes(t))
         const script =
-          `!function(){var r=location.hash.replace(/^#\\/?/,"").split("?")[0];` +
-          `if(r&&r!==${JSON.stringify(this.page)})return;` +
+          `!function(){var r=location.hash.replace(/^#\\/?/,"").split("?")[0],` +
+          `home=!r||r===${JSON.stringify(this.page)};` +
+          `${JSON.stringify(hrefs)}.forEach(function(h){var l=document.createElement("link");` +
+          `l.rel="stylesheet";l.href=h;if(!home)l.setAttribute("blocking","render");` +
+          `document.head.appendChild(l)});if(!home)return;` +
           this.early +
           `${JSON.stringify(files)}.forEach(function(f){var l=document.createElement("link");` +
           `l.rel="preload";l.fetchPriority="low";l.as=f.as;l.href=f.href;document.head.appendChild(l)})}();`
-        if (this.style)
-          data.headTags.push({
-            tagName: 'style',
-            voidTag: false,
-            attributes: {},
-            innerHTML: this.style,
-          })
-        data.headTags.push({ tagName: 'script', voidTag: false, attributes: {}, innerHTML: script })
+        data.headTags.unshift(
+          ...(this.style
+            ? [{ tagName: 'style', voidTag: false, attributes: {}, innerHTML: this.style }]
+            : []),
+          { tagName: 'script', voidTag: false, attributes: {}, innerHTML: script },
+        )
         return data
       })
     })
