@@ -89,6 +89,8 @@ export function homePreviewStyle(): string {
     `${p} .pinned-notices{padding-top:.2rem;border-bottom:.4rem solid var(--app-background)}`,
     `${p} .pinned-notices__heading{margin:.2rem .8rem .4rem;font-size:var(--app-font-body);` +
       `font-weight:600;color:var(--app-primary)}`,
+    `${p} .pinned-notices__more{min-height:2.2rem;line-height:2.2rem;margin-bottom:.2rem;` +
+      `text-align:center;font-size:var(--app-font-body);color:var(--app-primary)}`,
     `${p} .notice-card{margin:0 .6rem .6rem;padding:.7rem .8rem;border-radius:.4rem;` +
       `background:var(--app-surface);display:flex;align-items:flex-start;gap:.6rem;` +
       `color:inherit;text-decoration:none;-webkit-tap-highlight-color:transparent}`,
@@ -149,7 +151,9 @@ export function homePreviewScript(): string {
     `b.id=ID;h.appendChild(el("div","hemei-preview__search")).appendChild(el("div"));h.appendChild(el("div","hemei-preview__tabs"));` +
     `h.appendChild(el("div","hemei-preview__chip"));b.appendChild(h);` +
     `if(ps.length){var r=el("div","pinned-notices");r.appendChild(el("div","pinned-notices__heading","置顶公告"));` +
-    `for(i=0;i<ps.length;i++)r.appendChild(card(ps[i],now));b.appendChild(r)}` +
+    `for(i=0;i<ps.length;i++)r.appendChild(card(ps[i],now));` +
+    // More pinned than the first five: the block's 更多置顶公告 row (a tap on it waits for the app).
+    `if(pinned.nextCursor)r.appendChild(el("div","pinned-notices__more","更多置顶公告"));b.appendChild(r)}` +
     `for(i=0;i<fs.length;i++)b.appendChild(card(fs[i],now));b.appendChild(el("div","hemei-preview__tab-bar"));` +
     `D.body.insertBefore(b,D.body.firstChild)};` +
     `var stored=function(k){var s=read(${str(`${FEED_CACHE_NAME}:`)}+k);return s&&s.data};` +

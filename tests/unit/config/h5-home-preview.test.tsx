@@ -227,6 +227,23 @@ describe('index.html’s preview of 首页', () => {
     expect(document.querySelector('.pinned-notices')).toBeNull()
   })
 
+  it('ends the pinned block with 更多置顶公告 when more than the first five are pinned', async () => {
+    const five = [1, 2, 3, 4, 5].map((i) => notice({ id: `p${i}`, pinned: true }))
+    const more = open(
+      '',
+      {},
+      {
+        pinned: ok({ items: five, nextCursor: 'p5' }),
+        feed: ok(page([notice({})])),
+      },
+    )
+    const all = open('', {}, { pinned: ok(page(five)), feed: ok(page([notice({})])) })
+    await Promise.all([more.settle(), all.settle()])
+    expect(more.document.querySelector('.pinned-notices__more')?.textContent).toBe('更多置顶公告')
+    expect(all.document.querySelector('.pinned-notices')).not.toBeNull()
+    expect(all.document.querySelector('.pinned-notices__more')).toBeNull()
+  })
+
   it('paints nothing off 首页’s route, for an error answer, or once the app has taken over', async () => {
     const answers = { pinned: ok(page([])), feed: ok(page([notice({})])) }
     const elsewhere = open('#/pages/board/index', {}, answers)
