@@ -84,6 +84,12 @@ export class PreloadHomePlugin {
           `${JSON.stringify(files)}.forEach(function(f){var l=document.createElement("link");` +
           `l.rel="preload";l.fetchPriority="low";l.as=f.as;l.href=f.href;document.head.appendChild(l)})}();`
         data.headTags.unshift(
+          // Found by the browser's preload scanner as before (neither render- nor script-blocking).
+          ...hrefs.map((href) => ({
+            tagName: 'link',
+            voidTag: true,
+            attributes: { rel: 'preload', as: 'style', href },
+          })),
           ...(this.style
             ? [{ tagName: 'style', voidTag: false, attributes: {}, innerHTML: this.style }]
             : []),
