@@ -63,37 +63,33 @@ export class PreloadHomePlugin {
           .filter((f) => /\.(js|css)$/.test(f))
           .map((f) => ({ href: publicPath + f, as: f.endsWith('.css') ? 'style' : 'script' }))
         if (files.length === 0) return data
-        // The app's stylesheets are linked by the script, ahead of everything else in <head>:
-        // a <link rel=stylesheet> in the markup would hold back the script (scripts wait for
-        // the stylesheets before them) and every paint (it is render-blocking) until it has
-        // arrived, so the early requests and the preview would wait for app.css. On 首页 they
-        // do not block (the preview covers the page until 首页's list shows); elsewhere they
-        // block rendering as before (`blocking=render`).
+        // The app's stylesheets move to the end of <body>: a <link rel=stylesheet> in <head>
+        // holds back the script below it (scripts wait for the stylesheets before them) and
+        // every paint until it has arrived, so the early requests and the preview waited for
+        // app.css. At the end of <body> it still holds back the app's deferred scripts until it
+        // has arrived (they never run unstyled), but not the paint of what comes before it:
+        // the preview. A preload link in <head> lets the browser find it as early as before.
         const sheets = data.headTags.filter(
           (t) => t.tagName === 'link' && t.attributes.rel === 'stylesheet',
         )
-        const hrefs = sheets.map((t) => String(t.attributes.href))
         data.headTags = data.headTags.filter((t) => !sheets.includes(t))
+        data.bodyTags.push(...sheets)
         const script =
-          `!function(){var r=location.hash.replace(/^#\\/?/,"").split("?")[0],` +
-          `home=!r||r===${JSON.stringify(this.page)};` +
-          `${JSON.stringify(hrefs)}.forEach(function(h){var l=document.createElement("link");` +
-          `l.rel="stylesheet";l.href=h;if(!home)l.setAttribute("blocking","render");` +
-          `document.head.appendChild(l)});if(!home)return;` +
+          `!function(){var r=location.hash.replace(/^#\\/?/,"").split("?")[0];` +
+          `if(r&&r!==${JSON.stringify(this.page)})return;` +
           this.early +
           `${JSON.stringify(files)}.forEach(function(f){var l=document.createElement("link");` +
           `l.rel="preload";l.fetchPriority="low";l.as=f.as;l.href=f.href;document.head.appendChild(l)})}();`
         data.headTags.unshift(
-          // Found by the browser's preload scanner as before (neither render- nor script-blocking).
-          ...hrefs.map((href) => ({
-            tagName: 'link',
-            voidTag: true,
-            attributes: { rel: 'preload', as: 'style', href },
-          })),
           ...(this.style
             ? [{ tagName: 'style', voidTag: false, attributes: {}, innerHTML: this.style }]
             : []),
           { tagName: 'script', voidTag: false, attributes: {}, innerHTML: script },
+          ...sheets.map((t) => ({
+            tagName: 'link',
+            voidTag: true,
+            attributes: { rel: 'preload', as: 'style', href: String(t.attributes.href) },
+          })),
         )
         return data
       })
