@@ -3,6 +3,7 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
 import { earlyRequestsScript, HOME_EARLY_REQUESTS } from './h5-early-requests'
+import { homePreviewScript, homePreviewStyle } from './h5-home-preview'
 import { PreloadHomePlugin } from './h5-preload-plugin'
 import { WEAPP_STATS_ENV, WeappStatsPlugin } from './weapp-stats-plugin'
 
@@ -73,12 +74,16 @@ export default defineConfig<'webpack5'>(async (merge) => {
         pxtransform: { enable: true, config: {} },
       },
       devServer: { host: '127.0.0.1', port: 10086, open: false },
-      // 首页's chunk is preloaded and its first requests sent from index.html when the app
-      // opens on 首页 (h5-preload-plugin).
+      // 首页's chunk is preloaded, its first requests sent and its first notices previewed from
+      // index.html when the app opens on 首页 (h5-preload-plugin, h5-home-preview).
       webpackChain(chain) {
         chain
           .plugin('preload-home')
-          .use(PreloadHomePlugin, ['pages/index/index', earlyRequestsScript(HOME_EARLY_REQUESTS)])
+          .use(PreloadHomePlugin, [
+            'pages/index/index',
+            earlyRequestsScript(HOME_EARLY_REQUESTS) + homePreviewScript(),
+            homePreviewStyle(),
+          ])
         // `WEAPP_STATS=<file> taro build --type h5` writes the H5 build's module list too.
         const statsFile = process.env[WEAPP_STATS_ENV]
         if (statsFile) chain.plugin('h5-stats').use(WeappStatsPlugin, [statsFile])

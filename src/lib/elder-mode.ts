@@ -13,7 +13,7 @@ export const ELDER_CLASS = 'elder-mode'
 export const ELDER_STORAGE_KEY = 'elderMode'
 
 /** WeChat's font enlarged past this scale turns 长辈模式 on, until the user chooses. */
-const ENLARGED_FONT_SCALE = 1.15
+export const ENLARGED_FONT_SCALE = 1.15
 
 /** The font scales 长辈模式 follows, in tenths: 1.0 (as drawn) to 2.0. */
 const MIN_SCALE_STEP = 10

@@ -7,6 +7,7 @@
 import type { ActionOutput } from '@contract/index'
 import { adoptAnswer } from '@/lib/api-client'
 import { takeEarlyAnswers } from '@/lib/early-requests'
+import { dismissHomePreview } from '@/lib/home-preview'
 import { homeFeedInput, homePinnedInput } from './home-requests'
 import { listColumns, listNotices } from './notices'
 
@@ -29,7 +30,10 @@ function openedOnHome(): boolean {
 
 /** Starts (or takes over) 首页's three requests, in the H5 app opened on 首页 only. */
 export function prefetchHome(): void {
-  if (process.env.TARO_ENV !== 'h5' || !openedOnHome()) return
+  if (process.env.TARO_ENV !== 'h5') return
+  // Opened elsewhere (a notice tapped in index.html's preview before the app arrived): the
+  // preview of 首页 goes.
+  if (!openedOnHome()) return dismissHomePreview()
   const early = takeEarlyAnswers()
   if (early?.columns && early.feed && early.pinned) {
     started.columns = adoptAnswer('columns.list', early.columns)

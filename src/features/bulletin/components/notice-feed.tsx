@@ -1,4 +1,6 @@
+import { useLayoutEffect } from 'react'
 import { PagedList } from '@/components/paged-list'
+import { dismissHomePreview } from '@/lib/home-preview'
 import { useNoticeFeed } from '../hooks/use-notices'
 import { NoticeCard } from './notice-card'
 import { OfflineBar } from '@/components/offline-bar'
@@ -15,6 +17,12 @@ interface Props {
  */
 export function NoticeFeed({ columnId, keyword = '' }: Props) {
   const feed = useNoticeFeed(columnId, keyword)
+  const shown = !feed.loading || feed.items.length > 0
+  // Once this list shows (or says why it cannot), index.html's preview of it goes: in the same
+  // commit, so no frame shows both.
+  useLayoutEffect(() => {
+    if (shown) dismissHomePreview()
+  }, [shown])
   return (
     <PagedList
       list={feed}

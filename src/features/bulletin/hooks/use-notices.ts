@@ -17,9 +17,14 @@ const taroStorage: KeyValueStorage = {
 
 type FeedPage = ActionOutput<'notices.list'>
 
-/** The first page of each column's feed, as last loaded ('all' for 全部). */
+/**
+ * Where the first page of each column's feed is kept, as last loaded ('all' for 全部, 'pinned'
+ * for the pinned block); index.html's preview of 首页 reads it too (config/h5-home-preview.ts).
+ */
+export const FEED_CACHE_NAME = 'hemei.offline.feed'
+
 const feedCache = createOfflineCache<FeedPage>(taroStorage, {
-  name: 'hemei.offline.feed',
+  name: FEED_CACHE_NAME,
   limit: 30,
 })
 
