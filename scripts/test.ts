@@ -67,7 +67,9 @@ function run(step: Step): Promise<void> {
     const child = spawn(step.command, step.args, {
       cwd: root,
       env: { ...process.env, ...step.env },
-      stdio: step.live ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+      // Never the terminal's input: a step in a process group of its own that read it (or set
+      // its mode) would be stopped by the terminal.
+      stdio: step.live ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'],
       // Its own process group, so that stopping it stops the workers and browsers it started.
       detached: true,
     })
