@@ -80,7 +80,7 @@ const pages = {
     include: ['tests/unit/**/*.test.tsx'],
     setupFiles: [fixedClock, 'tests/setup/dom-globals.ts', 'tests/setup/dom-page.ts'],
     server: { deps: { inline: [/@nutui\//, /@tarojs\/components-react/] } },
-    testTimeout: 20_000,
+    testTimeout: 60_000,
     hookTimeout: 30_000,
     isolate: false,
   },

@@ -9,9 +9,11 @@ import { navigations, setRouterParams } from '../helpers/taro-shim'
 
 const PAGE_PATH = 'pages/test/index'
 
-// findBy… waits for a real server's answer; on a busy two-core machine one second is not
-// always enough for a page to load, so wait up to five before calling it missing.
-configure({ asyncUtilTimeout: 5000 })
+// findBy… waits for a real server's answer. In `npm test` this project shares two cores with
+// the builds and the browser tests: a page whose write and reload take 0.3 s alone has taken
+// more than 5 s there (CI), so wait up to 15 s before calling something missing. A passing
+// test never waits that long; only a failing one does.
+configure({ asyncUtilTimeout: 15_000 })
 
 document.body.id = PAGE_PATH
 Current.page = { path: PAGE_PATH }
