@@ -39,12 +39,17 @@ const fixedClock = 'tests/setup/fixed-clock.ts'
 const seedCache = ['tests/setup/seed-cache.ts']
 
 /**
- * The API test files share their worker's loaded modules (the server, the contract, the real
- * wx-server-sdk, the emulator): each file starts its own server on its own database, mocks
- * nothing and changes no global, so a fresh module graph per file only cost time (a third of
- * these projects' CPU). The setup files still run before each file.
+ * The node projects (unit, api, api-cloud, api-later) run their files in worker threads that
+ * load the modules once and keep them for the next file: the server, the contract, the real
+ * wx-server-sdk, the emulator. Each file starts its own server on its own database, mocks
+ * nothing and leaves no global changed (a file that points the SDK elsewhere puts it back), so
+ * a fresh process per file only cost time: the module graph was loaded 220 times, a third of
+ * these projects' CPU. The setup files still run before each file.
+ *
+ * Whether a pool reuses its workers is read from the root config only (`poolOptions`), not
+ * from a project's `isolate`, hence `threads` for these and the root's `threads.isolate`.
  */
-const apiIsolate = false
+const sharedWorkers = { pool: 'threads', isolate: false } as const
 
 /** The API tests over a real SQLite file. */
 const api = {
@@ -55,7 +60,7 @@ const api = {
     environment: 'node',
     include: ['tests/api/**/*.test.ts'],
     setupFiles: [fixedClock],
-    isolate: apiIsolate,
+    ...sharedWorkers,
   },
 } satisfies TestProjectInlineConfiguration
 
@@ -82,7 +87,9 @@ const pages = {
     server: { deps: { inline: [/@nutui\//, /@tarojs\/components-react/] } },
     testTimeout: 60_000,
     hookTimeout: 30_000,
-    isolate: false,
+    // A process per file (the forks pool, isolated): each file gets a new jsdom window, and
+    // Taro's runtime and React DOM keep the window they were loaded with.
+    pool: 'forks',
   },
 } satisfies TestProjectInlineConfiguration
 
@@ -105,6 +112,8 @@ export default defineConfig({
     // machine), though its own process is idle while the workers run.
     maxWorkers: os.availableParallelism(),
     minWorkers: 1,
+    // Reuse of workers across files, for the projects that ask for it (sharedWorkers).
+    poolOptions: { threads: { isolate: false } },
     reporters: ['default', './tests/helpers/summary-reporter.ts'],
     projects: [
       {
@@ -118,7 +127,7 @@ export default defineConfig({
           // to this worker's CloudBase emulator (tests/emulator), through the real SDK.
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          isolate: false,
+          ...sharedWorkers,
         },
       },
       api,
@@ -134,7 +143,7 @@ export default defineConfig({
           include: ['tests/api/**/*.test.ts'],
           setupFiles: [fixedClock, 'tests/setup/emulator-actions.ts'],
           env: { STORE: 'cloud' },
-          isolate: apiIsolate,
+          ...sharedWorkers,
           testTimeout: 60_000,
           hookTimeout: 180_000,
         },

@@ -30,6 +30,7 @@ const requireHere = createRequire(bundlePath)
 type Main = (event: unknown, context: unknown) => Promise<Envelope<unknown> | 'success'>
 
 let emulator: Emulator
+let savedPlatformEnv: (readonly [string, string | undefined])[] = []
 let sdk: RealSdk
 let envs = 0
 let inputs: string[] = []
@@ -76,13 +77,22 @@ afterEach(() => {
 describe('the bundled api cloud function', { timeout: 30_000 }, () => {
   beforeAll(async () => {
     emulator = await startEmulator()
-    // The platform's variables are set before anything requires the SDK.
-    Object.assign(process.env, platformEnv(emulator.url, 'fn-0'))
+    // The platform's variables are set before anything requires the SDK, and put back after:
+    // the next test file in this worker may use the worker's shared emulator.
+    const vars = platformEnv(emulator.url, 'fn-0')
+    savedPlatformEnv = Object.keys(vars).map((key) => [key, process.env[key]] as const)
+    Object.assign(process.env, vars)
     sdk = createRequire(bundlePath)('wx-server-sdk') as RealSdk
     built = await buildFunction()
     inputs = Object.keys(built.meta.inputs)
   }, 120_000)
-  afterAll(() => emulator?.close())
+  afterAll(() => {
+    for (const [key, value] of savedPlatformEnv) {
+      if (value === undefined) delete process.env[key]
+      else process.env[key] = value
+    }
+    return emulator?.close()
+  })
 
   it('ships nothing of the emulator or its libraries', () => {
     expect(inputs.some((i) => i.startsWith('server/'))).toBe(true)
