@@ -1,13 +1,12 @@
-// H5 only: 首页's own chunk (its JS and CSS) starts downloading while the app's entry is still
-// arriving, instead of after the entry has run and the router has asked for it. At low
-// priority: at high priority it took bandwidth from the entry and put off the first paint
-// (measured with npm run bench -- h5: FCP 1.9 s instead of 1.6 s at 1.6 Mbps). An inline
-// script in index.html adds the preload links when the address is 首页's (a shared link to
-// another page does not pay for 首页's chunk). The same script first sends 首页's own requests
-// (the `early` statements, h5-early-requests.ts), so their answers travel alongside the
-// code instead of after it has run, and paint a preview of 首页's first notices from them
-// (h5-home-preview.ts, styled by an inline <style>). The server's CSP allows that script by its
-// hash.
+// H5 only: 首页's chunks (its own JS and CSS, and those it shares with other pages) start downloading
+// while the app's entry is still arriving, instead of after the entry has run and the router has
+// asked for them. At low priority: at high priority it took bandwidth from the entry and put off
+// the first paint (measured with npm run bench -- h5: FCP 1.9 s instead of 1.6 s at 1.6 Mbps). An
+// inline script in index.html adds the preload links when the address is 首页's (a shared link to
+// another page does not pay for 首页's chunk). The same script first sends 首页's own requests (the
+// `early` statements, h5-early-requests.ts), so their answers travel alongside the code instead of
+// after it has run, and paint a preview of 首页's first notices from them (h5-home-preview.ts, styled
+// by an inline <style>). The server's CSP allows that script by its hash.
 import type { Compilation, Compiler } from 'webpack'
 
 interface HtmlTag {

@@ -77,6 +77,18 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // 首页's chunk is preloaded, its first requests sent and its first notices previewed from
       // index.html when the app opens on 首页 (h5-preload-plugin, h5-home-preview).
       webpackChain(chain) {
+        // Taro splits only the entry's chunks ('initial'), so every page chunk carried its own
+        // copy of what pages share (Taro's component wrappers, NutUI, swiper, the icons): 221
+        // files, 10.4 MB, all minified one by one. Pages now share chunks of what two or more
+        // of them use, at least 30 KB each and at most 6 requests per page: 79 files, 2.9 MB,
+        // the build's CPU halved; 首页 downloads the same bytes (+1.4 %) in 9 files, not 5.
+        const split = chain.optimization.get('splitChunks')
+        chain.optimization.splitChunks({
+          ...split,
+          chunks: 'async',
+          minSize: 30_000,
+          maxAsyncRequests: 6,
+        })
         chain
           .plugin('preload-home')
           .use(PreloadHomePlugin, [
