@@ -1,15 +1,17 @@
 // `npm test`: the whole suite, arranged so that a 2-core machine is busy to the end.
 // Three lanes start together:
 //  1. The H5 build the browser tests load (scripts/h5-build.ts, skipped when fresh), then the
-//     browser tests (vitest project e2e) in their own run: the longest chain, so it runs at
-//     normal priority while the other lanes yield to it.
+//     browser tests (vitest project e2e) in their own run: a chain that mostly waits on the
+//     browser once built.
 //  2. Every other vitest project in one run, one worker per core: unit, api on both adapters,
 //     dom, and api (SQLite) and dom again 45 days later (api-later, dom-later: across a month's
-//     and a year's end; vitest.config.ts).
+//     and a year's end; vitest.config.ts). The most CPU of the three, and the last to end.
 //  3. The mini-program build, eslint, tsc and prettier one after another, then WeChat's checks
-//     over the mini-program just built (check:weapp).
+//     over the mini-program just built (check:weapp). Nothing waits for it, so it runs at a
+//     low priority and fills the cycles the other two leave.
 // Any failure stops the run with that step's output; the time of every step is printed.
 import { spawn } from 'node:child_process'
+import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -22,12 +24,28 @@ interface Step {
   live?: boolean
   /** Lines of its output printed when it passes (the browser tests' counts). */
   summary?: RegExp
-  /** Runs at a lower priority, so that the browser-test lane keeps its core. */
+  /** Runs at a low priority: it gets the cycles the other lanes leave. */
   yields?: boolean
 }
 
-/** The niceness of the lanes that yield: they still get every cycle the browser lane leaves. */
-const YIELDING_PRIORITY = 5
+/** The niceness of the steps that yield; they still get every cycle the others leave. */
+const YIELDING_PRIORITY = 10
+
+/**
+ * Lowers a step's priority, with everything it starts. Each step is a session of its own
+ * (`detached`), and with Linux's autogroups (on by default) the CPU is shared between
+ * sessions first, by the session's own niceness: a process's niceness only orders it among
+ * its own session. So both are set: the session's where there is one, the process's (which
+ * its children inherit) for systems without.
+ */
+function yieldPriority(pid: number) {
+  os.setPriority(pid, YIELDING_PRIORITY)
+  try {
+    fs.writeFileSync(`/proc/${pid}/autogroup`, `${YIELDING_PRIORITY}`)
+  } catch {
+    // No autogroups here (or not Linux): the process's niceness is all there is.
+  }
+}
 
 const root = path.resolve(__dirname, '..')
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name)
@@ -49,7 +67,6 @@ const suite: Step = {
   // Every project but the browser tests, which lane 1 runs.
   args: ['run', '--project', '!e2e'],
   live: true,
-  yields: true,
 }
 const checks: Step[] = [
   { name: '构建小程序', command: 'npm', args: ['run', '--silent', 'build:weapp'] },
@@ -75,7 +92,7 @@ function run(step: Step): Promise<void> {
     })
     running.add(child)
     // Before the child starts its own workers, which inherit it.
-    if (step.yields && child.pid !== undefined) os.setPriority(child.pid, YIELDING_PRIORITY)
+    if (step.yields && child.pid !== undefined) yieldPriority(child.pid)
     let output = ''
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
