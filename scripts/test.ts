@@ -1,18 +1,17 @@
 // `npm test`: the whole suite, arranged so that a 2-core machine is busy to the end.
-// Three lanes start together:
+// Its lanes start together, each a session of its own, at the same priority:
 //  1. The H5 build the browser tests load (scripts/h5-build.ts, skipped when fresh), then the
 //     browser tests (vitest project e2e) in their own run: a chain that mostly waits on the
 //     browser once built.
 //  2. Every other vitest project in one run, one worker per core: unit, api on both adapters,
 //     dom, and api (SQLite) and dom again 45 days later (api-later, dom-later: across a month's
-//     and a year's end; vitest.config.ts). The most CPU of the three, and the last to end.
-//  3. The mini-program build, eslint, tsc and prettier one after another, then WeChat's checks
-//     over the mini-program just built (check:weapp). Nothing waits for it, so it runs at a
-//     low priority and fills the cycles the other two leave.
+//     and a year's end; vitest.config.ts). The most CPU by far, and the last to end: it can use
+//     every core that the others leave, so nothing else should be left over at its end.
+//  3. The mini-program build, then WeChat's checks over it (check:weapp); and eslint, tsc and
+//     prettier, each in a lane of its own, so that none of them is still running alone on one
+//     core after the rest have ended (one after another at a low priority, they were).
 // Any failure stops the run with that step's output; the time of every step is printed.
 import { spawn } from 'node:child_process'
-import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 
 interface Step {
@@ -24,27 +23,6 @@ interface Step {
   live?: boolean
   /** Lines of its output printed when it passes (the browser tests' counts). */
   summary?: RegExp
-  /** Runs at a low priority: it gets the cycles the other lanes leave. */
-  yields?: boolean
-}
-
-/** The niceness of the steps that yield; they still get every cycle the others leave. */
-const YIELDING_PRIORITY = 10
-
-/**
- * Lowers a step's priority, with everything it starts. Each step is a session of its own
- * (`detached`), and with Linux's autogroups (on by default) the CPU is shared between
- * sessions first, by the session's own niceness: a process's niceness only orders it among
- * its own session. So both are set: the session's where there is one, the process's (which
- * its children inherit) for systems without.
- */
-function yieldPriority(pid: number) {
-  os.setPriority(pid, YIELDING_PRIORITY)
-  try {
-    fs.writeFileSync(`/proc/${pid}/autogroup`, `${YIELDING_PRIORITY}`)
-  } catch {
-    // No autogroups here (or not Linux): the process's niceness is all there is.
-  }
 }
 
 const root = path.resolve(__dirname, '..')
@@ -68,13 +46,15 @@ const suite: Step = {
   args: ['run', '--project', '!e2e'],
   live: true,
 }
-const checks: Step[] = [
+const weapp: Step[] = [
   { name: '构建小程序', command: 'npm', args: ['run', '--silent', 'build:weapp'] },
+  { name: '小程序检查', ...tsx('scripts/check-weapp.ts') },
+]
+const lint: Step[] = [
   { name: 'eslint', command: bin('eslint'), args: ['.'] },
   { name: '类型检查', command: bin('tsc'), args: ['--noEmit'] },
   { name: 'prettier', command: bin('prettier'), args: ['--check', '.'] },
-  { name: '小程序检查', ...tsx('scripts/check-weapp.ts') },
-].map((step) => ({ ...step, yields: true }))
+]
 
 const running = new Set<ReturnType<typeof spawn>>()
 
@@ -91,8 +71,6 @@ function run(step: Step): Promise<void> {
       detached: true,
     })
     running.add(child)
-    // Before the child starts its own workers, which inherit it.
-    if (step.yields && child.pid !== undefined) yieldPriority(child.pid)
     let output = ''
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
@@ -121,7 +99,12 @@ async function inOrder(steps: readonly Step[]): Promise<void> {
 
 async function main() {
   const started = Date.now()
-  await Promise.all([inOrder([h5Build, browserTests]), run(suite), inOrder(checks)])
+  await Promise.all([
+    inOrder([h5Build, browserTests]),
+    run(suite),
+    inOrder(weapp),
+    ...lint.map((step) => run(step)),
+  ])
   console.log(`全部通过，用时 ${Math.round((Date.now() - started) / 1000)} 秒。`)
 }
 
