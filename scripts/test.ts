@@ -12,7 +12,6 @@
 //     core after the rest have ended (one after another at a low priority, they were).
 // Any failure stops the run with that step's output; the time of every step is printed.
 import { spawn } from 'node:child_process'
-import os from 'node:os'
 import path from 'node:path'
 
 interface Step {
@@ -43,10 +42,8 @@ const browserTests: Step = {
 const suite: Step = {
   name: '全部测试（含 45 天后再测 SQLite 上的接口测试和页面测试）',
   command: bin('vitest'),
-  // Every project but the browser tests, which lane 1 runs. One worker more than the cores in
-  // each pool: the page tests and the browser lane spend much of their time waiting (timers, a
-  // browser), and a worker that is ready to run fills those gaps.
-  args: ['run', '--project', '!e2e', `--maxWorkers=${os.availableParallelism() + 1}`],
+  // Every project but the browser tests, which lane 1 runs.
+  args: ['run', '--project', '!e2e'],
   live: true,
 }
 const weapp: Step[] = [
