@@ -4,6 +4,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { afterEach } from 'vitest'
 import { createCloudStore } from '../../server/store/cloud/cloud-store'
 import { defaultConflictRetry } from '../../server/store/cloud/transactions'
 import { createSqliteStore } from '../../server/store/sqlite/sqlite-store'
@@ -68,4 +69,19 @@ export async function openStoreWithCloud(
     },
   })
   return { store: closing, cloud }
+}
+
+/**
+ * For a describe block whose tests each open a store: `closing(store)` hands the store back
+ * and closes it (removing its files) after the test, passed or failed.
+ */
+export function closeAfterEach(): <S extends Store>(store: S) => S {
+  const opened: Store[] = []
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((store) => store.close()))
+  })
+  return (store) => {
+    opened.push(store)
+    return store
+  }
 }

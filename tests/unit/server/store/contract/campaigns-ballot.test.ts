@@ -2,12 +2,12 @@
 // read first, in one request on the cloud), as campaigns.vote casts them. The limits still hold
 // by the unique slot keys, a slot taken after the ballot's read is found at the add, and the
 // vote and its count are written together or not at all.
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { CloudDb, Transaction } from '../../../../../server/store/cloud/sdk'
 import { createCloudStore } from '../../../../../server/store/cloud/cloud-store'
 import { type Store, UniqueViolation } from '../../../../../server/store/store'
 import { DAY, NOW, townWithVoters } from '../../../../helpers/factories'
-import { storeKinds } from '../../../../helpers/store-adapters'
+import { storeKinds, closeAfterEach } from '../../../../helpers/store-adapters'
 import { castOnBallot, openTown, resA, TODAY, vote } from './campaigns-fixtures'
 
 const tallyOf = async (store: Store, nominationId: string) =>
@@ -15,18 +15,14 @@ const tallyOf = async (store: Store, nominationId: string) =>
     ?.votes ?? 0
 
 describe.each(storeKinds)('votes on a ballot (%s)', (kind) => {
-  let store: Store | undefined
-  afterEach(async () => {
-    await store?.close()
-    store = undefined
-  })
+  const closing = closeAfterEach()
 
   it('lets one voter firing 60 ballots at once cast exactly the allowed 3', async () => {
-    store = (await openTown(kind, townWithVoters(0, 3, 'x'))).store
+    const store = closing((await openTown(kind, townWithVoters(0, 3, 'x'))).store)
     const before = await tallyOf(store, 'nom-town-1')
     const outcomes = await Promise.all(
       Array.from({ length: 60 }, () =>
-        castOnBallot(store!, vote(resA, 'hh-a1')).catch((e: unknown) => {
+        castOnBallot(store, vote(resA, 'hh-a1')).catch((e: unknown) => {
           if (e instanceof UniqueViolation) return { ok: false, reason: 'dayLimit' } as const
           throw e
         }),
@@ -39,7 +35,7 @@ describe.each(storeKinds)('votes on a ballot (%s)', (kind) => {
   })
 
   it('refuses outside voting and for a non-candidate; no ballot for no campaign', async () => {
-    store = (await openTown(kind, townWithVoters(0, 1, 'x'))).store
+    const store = closing((await openTown(kind, townWithVoters(0, 1, 'x'))).store)
     expect(await castOnBallot(store, vote(resA, 'hh-a1', { now: NOW + 6 * DAY }))).toEqual({
       ok: false,
       reason: 'notVoting',
@@ -58,7 +54,7 @@ describe.each(storeKinds)('votes on a ballot (%s)', (kind) => {
   })
 
   it('takes the next slot when another vote took the one its ballot saw free', async () => {
-    store = (await openTown(kind, townWithVoters(0, 2, 'x'))).store
+    const store = closing((await openTown(kind, townWithVoters(0, 2, 'x'))).store)
     const v = vote(resA, 'hh-a1')
     const ballot = await store.campaigns.ballot({ ...v, nominationId: v.nominationId })
     if (!ballot) throw new Error('no ballot')
@@ -77,11 +73,11 @@ describe.each(storeKinds)('votes on a ballot (%s)', (kind) => {
   })
 
   it('counts 30 voters voting for one candidate at once, exactly', async () => {
-    store = (await openTown(kind, townWithVoters(30, 1, 'rush'))).store
+    const store = closing((await openTown(kind, townWithVoters(30, 1, 'rush'))).store)
     const before = await tallyOf(store, 'nom-town-1')
     const outcomes = await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
-        castOnBallot(store!, vote(`u-rush-${i}`, `hh-rush-${i}`)),
+        castOnBallot(store, vote(`u-rush-${i}`, `hh-rush-${i}`)),
       ),
     )
     expect(outcomes.every((o) => o.ok)).toBe(true)

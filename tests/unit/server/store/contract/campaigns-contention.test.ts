@@ -3,10 +3,9 @@
 // emulator fails all but the first committer with DATABASE_TRANSACTION_CONFLICT, as the platform
 // does. Every vote must land, once, within its limits. Prints the retries taken and the p99.
 import { performance } from 'node:perf_hooks'
-import { afterEach, describe, expect, it } from 'vitest'
-import type { Store } from '../../../../../server/store/store'
+import { describe, expect, it } from 'vitest'
 import { townWithVoters } from '../../../../helpers/factories'
-import { openStoreWithCloud, storeKinds } from '../../../../helpers/store-adapters'
+import { openStoreWithCloud, storeKinds, closeAfterEach } from '../../../../helpers/store-adapters'
 import { vote } from './campaigns-fixtures'
 
 /**
@@ -19,21 +18,17 @@ const votersOf = (kind: string) => (kind === 'cloud' ? 50 : 200)
 
 describe.each(storeKinds)('votes under contention (%s)', (kind) => {
   const VOTERS = votersOf(kind)
-  let store: Store | undefined
-  afterEach(async () => {
-    await store?.close()
-    store = undefined
-  })
+  const closing = closeAfterEach()
 
   it(`${votersOf(kind)} residents voting for one candidate at once all succeed, once each`, async () => {
     const opened = await openStoreWithCloud(kind, townWithVoters(VOTERS, 1, 'rush'))
-    store = opened.store
+    const store = closing(opened.store)
     const before = await store.campaigns.tally('c-town')
     const took: number[] = []
     const outcomes = await Promise.all(
       Array.from({ length: VOTERS }, async (_, i) => {
         const started = performance.now()
-        const outcome = await store!.campaigns.castVote(
+        const outcome = await store.campaigns.castVote(
           vote(`u-rush-${i}`, `hh-rush-${i}`, { nominationId: 'nom-town-1' }),
         )
         took.push(performance.now() - started)

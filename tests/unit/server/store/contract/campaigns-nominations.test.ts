@@ -1,24 +1,20 @@
 // The campaigns' Store contract, against both adapters: nominations (limits and candidate
 // numbers under concurrency), once-only events and closures, the outbox, subscriptions and lists.
-import { afterEach, describe, expect, it } from 'vitest'
-import { UniqueViolation, type Store } from '../../../../../server/store/store'
+import { describe, expect, it } from 'vitest'
+import { UniqueViolation } from '../../../../../server/store/store'
 import { DAY, NOW, townWithVoters, who } from '../../../../helpers/factories'
-import { storeKinds } from '../../../../helpers/store-adapters'
+import { storeKinds, closeAfterEach } from '../../../../helpers/store-adapters'
 import type { CloudDb } from '../../../../../server/store/cloud/sdk'
 import { admin, everyPage, openTown, resA } from './campaigns-fixtures'
 
 describe.each(storeKinds)('campaigns store contract: nominations and the rest (%s)', (kind) => {
-  let store: Store | undefined
-  afterEach(async () => {
-    await store?.close()
-    store = undefined
-  })
+  const closing = closeAfterEach()
 
   it('holds the nominations-per-household limit and one live nomination per household under concurrency', async () => {
-    store = (await openTown(kind, townWithVoters(20, 1, 'n'))).store
+    const store = closing((await openTown(kind, townWithVoters(20, 1, 'n'))).store)
     // Resident A nominates for hh-a1; the staff member for no household (limit not theirs).
     const nominate = (i: number, householdId: string, staff = false) =>
-      store!.campaigns
+      store.campaigns
         .nominate({
           id: `nom-${i}-${Math.random().toString(36).slice(2)}`,
           campaignId: 'c-a',
@@ -74,7 +70,7 @@ describe.each(storeKinds)('campaigns store contract: nominations and the rest (%
   })
 
   it('gives unique candidate numbers under concurrent approvals, and pages candidates past 100', async () => {
-    store = (await openTown(kind, townWithVoters(120, 1, 'k'))).store
+    const store = closing((await openTown(kind, townWithVoters(120, 1, 'k'))).store)
     // All 120 at once on SQLite; 20 at a time on the cloud, where one nominator's 120 take
     // slots of one counter and every approval the campaign's number counter, each in a
     // transaction: 120 contenders exhaust the Store's conflict retries over the emulator.
@@ -86,7 +82,7 @@ describe.each(storeKinds)('campaigns store contract: nominations and the rest (%
       return out
     }
     const created = await inBatches((i) =>
-      store!.campaigns.nominate({
+      store.campaigns.nominate({
         id: `nom-k-${i}`,
         campaignId: 'c-a',
         householdId: `hh-k-${i}`,
@@ -103,7 +99,7 @@ describe.each(storeKinds)('campaigns store contract: nominations and the rest (%
     )
     expect(created.every((o) => o === 'ok')).toBe(true)
     const decided = await inBatches((i) =>
-      store!.campaigns.decide(`nom-k-${i}`, {
+      store.campaigns.decide(`nom-k-${i}`, {
         status: 'approved',
         reason: null,
         by: admin,
@@ -112,7 +108,7 @@ describe.each(storeKinds)('campaigns store contract: nominations and the rest (%
     )
     expect(decided.every(Boolean)).toBe(true)
     const candidates = await everyPage((a) =>
-      store!.campaigns.candidates({ campaignId: 'c-a', after: a, limit: 45 }),
+      store.campaigns.candidates({ campaignId: 'c-a', after: a, limit: 45 }),
     )
     expect(candidates.map((c) => c.number)).toEqual(Array.from({ length: 120 }, (_, i) => i + 1))
     expect((await store.campaigns.tally('c-a')).candidates).toHaveLength(120)
@@ -147,13 +143,13 @@ describe.each(storeKinds)('campaigns store contract: nominations and the rest (%
   }, 300_000)
 
   it('claims an event once, closes a phase once, and writes a notification once', async () => {
-    store = (await openTown(kind, townWithVoters(0, 1, 'x'))).store
+    const store = closing((await openTown(kind, townWithVoters(0, 1, 'x'))).store)
     const claims = await Promise.all(
-      Array.from({ length: 10 }, () => store!.campaigns.claimEvent('c-town', 'votingOpened', NOW)),
+      Array.from({ length: 10 }, () => store.campaigns.claimEvent('c-town', 'votingOpened', NOW)),
     )
     expect(claims.filter(Boolean)).toHaveLength(1)
     const close = () =>
-      store!.campaigns.closePhase({
+      store.campaigns.closePhase({
         campaignId: 'c-town',
         phase: 'voting',
         at: NOW,
@@ -188,14 +184,14 @@ describe.each(storeKinds)('campaigns store contract: nominations and the rest (%
     await store.notify.append(
       Array.from({ length: 110 }, (_, i) => note(`o-x${i}`, `kx-${i}`, NOW - 1 - i)),
     )
-    const outbox = await everyPage((a) => store!.notify.outbox({ after: a, limit: 40 }))
+    const outbox = await everyPage((a) => store.notify.outbox({ after: a, limit: 40 }))
     expect(outbox).toHaveLength(112)
     expect(outbox.slice(0, 2).map((o) => o.id)).toEqual(['o-2', 'o-1'])
     expect(outbox[0]).toMatchObject({ dedupeKey: 'k-2', recipientName: `昵称-${who.residentA}` })
   })
 
   it('keeps subscriptions per campaign and to all campaigns in scope', async () => {
-    store = (await openTown(kind, townWithVoters(0, 1, 'x'))).store
+    const store = closing((await openTown(kind, townWithVoters(0, 1, 'x'))).store)
     const c = store.campaigns
     await c.setSubscription('c-a', resA, true, NOW)
     await c.setSubscription('c-a', resA, true, NOW)
@@ -215,7 +211,7 @@ describe.each(storeKinds)('campaigns store contract: nominations and the rest (%
   })
 
   it('lists campaigns, nominations, objections and assistees as SQLite does', async () => {
-    store = (await openTown(kind, townWithVoters(3, 1, 'x'))).store
+    const store = closing((await openTown(kind, townWithVoters(3, 1, 'x'))).store)
     const c = store.campaigns
     const all = await c.list({ villageIds: null, limit: 1 })
     expect(all.items.map((x) => x.id)).toEqual(['c-a'])
@@ -282,7 +278,7 @@ describe.each(storeKinds)('campaigns store contract: nominations and the rest (%
     'counts the candidates of a campaign document written before it kept a count',
     async () => {
       const town = await openTown(kind, townWithVoters(3, 1, 'x'))
-      store = town.store
+      const store = closing(town.store)
       const db = town.db as CloudDb
       // c-a has no candidate yet: its one nomination is pending.
       await db

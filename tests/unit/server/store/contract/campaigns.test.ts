@@ -1,28 +1,24 @@
 // The campaigns' Store contract, against both adapters: every vote limit holds under
 // concurrency, tallies equal the valid vote records, and reads page past 100 (nominations,
 // events and the rest: campaigns-nominations.test.ts).
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { castVote } from '../../../../../server/store/cloud/campaigns-votes'
 import type { CloudDb } from '../../../../../server/store/cloud/sdk'
-import { UniqueViolation, type Store } from '../../../../../server/store/store'
+import { UniqueViolation } from '../../../../../server/store/store'
 import { buildDemoTownship } from '../../../../../server/seed/build-township'
 import { DAY, NOW, townWithVoters, who } from '../../../../helpers/factories'
-import { storeKinds } from '../../../../helpers/store-adapters'
+import { storeKinds, closeAfterEach } from '../../../../helpers/store-adapters'
 import { admin, everyPage, openTown, resA, TODAY, vote } from './campaigns-fixtures'
 
 describe.each(storeKinds)('campaigns store contract: votes (%s)', (kind) => {
-  let store: Store | undefined
-  afterEach(async () => {
-    await store?.close()
-    store = undefined
-  })
+  const closing = closeAfterEach()
 
   it('lets one voter firing 200 votes at once cast exactly the allowed 3', async () => {
     const t = await openTown(kind, townWithVoters(0, 3, 'x'))
-    store = t.store
+    const store = closing(t.store)
     const outcomes = await Promise.all(
       Array.from({ length: 200 }, () =>
-        store!.campaigns.castVote(vote(resA, 'hh-a1')).catch((e: unknown) => {
+        store.campaigns.castVote(vote(resA, 'hh-a1')).catch((e: unknown) => {
           if (e instanceof UniqueViolation) return { ok: false, reason: 'dayLimit' } as const
           throw e
         }),
@@ -48,11 +44,11 @@ describe.each(storeKinds)('campaigns store contract: votes (%s)', (kind) => {
   const crowd = kind === 'cloud' ? 40 : 100
   it(`counts ${crowd} voters voting at once, and the tally equals the valid vote records`, async () => {
     const t = await openTown(kind, townWithVoters(crowd, 1, 'crowd'))
-    store = t.store
+    const store = closing(t.store)
     const before = await store.campaigns.tally('c-town')
     const outcomes = await Promise.all(
       Array.from({ length: crowd }, (_, i) =>
-        store!.campaigns.castVote(
+        store.campaigns.castVote(
           vote(`u-crowd-${i}`, `hh-crowd-${i}`, {
             nominationId: i % 2 ? 'nom-town-1' : 'nom-town-2',
           }),
@@ -66,7 +62,7 @@ describe.each(storeKinds)('campaigns store contract: votes (%s)', (kind) => {
     expect(after.candidates.map((c) => c.votes)).toEqual([crowd / 2 + 1, crowd / 2])
     // Paged past 100: every vote once, newest first.
     const votes = await everyPage((a) =>
-      store!.campaigns.votes({ campaignId: 'c-town', after: a, limit: 30 }),
+      store.campaigns.votes({ campaignId: 'c-town', after: a, limit: 30 }),
     )
     expect(votes).toHaveLength(crowd + 1)
     expect(new Set(votes.map((v) => v.id)).size).toBe(crowd + 1)
@@ -114,7 +110,7 @@ describe.each(storeKinds)('campaigns store contract: votes (%s)', (kind) => {
       decidedAt: NOW - DAY,
       reason: null,
     })
-    store = (await openTown(kind, s)).store
+    const store = closing((await openTown(kind, s)).store)
     expect(await store.campaigns.castVote(vote(resA, 'hh-a1'))).toEqual({
       ok: true,
       dayUsed: 1,
@@ -149,7 +145,7 @@ describe.each(storeKinds)('campaigns store contract: votes (%s)', (kind) => {
   })
 
   it('refuses votes outside voting and for non-candidates', async () => {
-    store = (await openTown(kind, townWithVoters(0, 1, 'x'))).store
+    const store = closing((await openTown(kind, townWithVoters(0, 1, 'x'))).store)
     expect(await store.campaigns.castVote(vote(resA, 'hh-a1', { now: NOW + 6 * DAY }))).toEqual({
       ok: false,
       reason: 'notVoting',
@@ -165,7 +161,7 @@ describe.each(storeKinds)('campaigns store contract: votes (%s)', (kind) => {
   })
 
   it('invalidates a vote once, taking it off the tally', async () => {
-    store = (await openTown(kind, townWithVoters(0, 1, 'x'))).store
+    const store = closing((await openTown(kind, townWithVoters(0, 1, 'x'))).store)
     const before = await store.campaigns.tally('c-town')
     expect(before).toMatchObject({ valid: 1, invalidated: 0 })
     await store.campaigns.invalidate('vote-b-1', { reason: '刷票', by: admin, at: NOW })
