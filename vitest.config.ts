@@ -39,12 +39,13 @@ const fixedClock = 'tests/setup/fixed-clock.ts'
 const seedCache = ['tests/setup/seed-cache.ts']
 
 /**
- * The node projects (unit, api, api-cloud, api-later) run their files in worker threads that
+ * The projects (unit, api, api-cloud, api-later, dom, dom-later) run their files in worker threads that
  * load the modules once and keep them for the next file: the server, the contract, the real
  * wx-server-sdk, the emulator. Each file starts its own server on its own database, mocks
  * nothing and leaves no global changed (a file that points the SDK elsewhere puts it back), so
  * a fresh process per file only cost time: the module graph was loaded 220 times, a third of
- * these projects' CPU. The setup files still run before each file.
+ * these projects' CPU. The setup files still run before each file. The page tests (dom) share
+ * theirs too; their setup files give each file fresh app modules and an empty page.
  *
  * Whether a pool reuses its workers is read from the root config only (`poolOptions`), not
  * from a project's `isolate`, hence `threads` for these and the root's `threads.isolate`.
@@ -81,15 +82,16 @@ const pages = {
   test: {
     name: 'dom',
     globalSetup: seedCache,
-    environment: 'jsdom',
+    environment: './tests/environments/jsdom-shared.ts',
     include: ['tests/unit/**/*.test.tsx'],
     setupFiles: [fixedClock, 'tests/setup/dom-globals.ts', 'tests/setup/dom-page.ts'],
     server: { deps: { inline: [/@nutui\//, /@tarojs\/components-react/] } },
     testTimeout: 60_000,
     hookTimeout: 30_000,
-    // A process per file (the forks pool, isolated): each file gets a new jsdom window, and
-    // Taro's runtime and React DOM keep the window they were loaded with.
-    pool: 'forks',
+    // Shared workers too, with one window per worker (tests/environments/jsdom-shared.ts):
+    // React DOM and Taro's runtime keep the window they were loaded with. A process and a
+    // window per file cost two thirds of this project's CPU (130 CPU-s, now 40).
+    ...sharedWorkers,
   },
 } satisfies TestProjectInlineConfiguration
 

@@ -26,12 +26,48 @@ export interface PageTestApi {
   store: Store
   /** Forgets the session token: the next page calls go out as a visitor. */
   logout(): void
-  /** Stops the server, removes its data directory and restores the global fetch. */
+  /** Stops the server and removes its data directory; the page's /api/ calls then fail. */
   close(): Promise<void>
 }
 
 const requestUrl = (input: RequestInfo | URL): string =>
   typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
+
+/** Where the page's relative /api/ calls go: the running test server, or nowhere. */
+interface ApiRoute {
+  base: string | null
+  fetch: typeof fetch
+}
+
+const API_ROUTE = Symbol.for('hemei.test.apiRoute')
+
+/**
+ * Installs, once per worker, the global fetch that sends the page's relative /api/ calls to
+ * the current test server, and returns where it sends them. The test files that share a
+ * worker share this one function: a file that spies on fetch puts back this same function
+ * when its spy is undone (vitest undoes every spy again after each later file), never a
+ * wrapper bound to its own closed server.
+ */
+function apiRoute(): ApiRoute {
+  const holder = globalThis as typeof globalThis & { [API_ROUTE]?: ApiRoute }
+  let route = holder[API_ROUTE]
+  if (!route) {
+    const realFetch = globalThis.fetch
+    const state: ApiRoute = {
+      base: null,
+      fetch: (input, init) => {
+        const url = requestUrl(input)
+        if (!url.startsWith('/api/')) return realFetch(input, init)
+        // As a browser without a server would: no answer at all.
+        if (!state.base) return Promise.reject(new TypeError('Failed to fetch: no test server'))
+        return realFetch(new URL(url, state.base), init)
+      },
+    }
+    route = holder[API_ROUTE] = state
+  }
+  globalThis.fetch = route.fetch
+  return route
+}
 
 /**
  * Starts the app in dev mode (demo township seeded) over a fresh temp directory and points
@@ -40,12 +76,8 @@ const requestUrl = (input: RequestInfo | URL): string =>
 export async function startTestApi(): Promise<PageTestApi> {
   const http = await startHttpApi({ devMode: true })
   const base = http.app.url
-  const realFetch = globalThis.fetch
-  globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = requestUrl(input)
-    if (!url.startsWith('/api/')) return realFetch(input, init)
-    return realFetch(new URL(url, base), init)
-  }
+  const route = apiRoute()
+  route.base = base
   const data: PageTestApi['data'] = (action, input, token) => http.data(action, input, token)
   return {
     url: base,
@@ -68,7 +100,7 @@ export async function startTestApi(): Promise<PageTestApi> {
     store: http.app.store,
     logout: () => setSessionToken(null),
     async close() {
-      globalThis.fetch = realFetch
+      if (route.base === base) route.base = null
       await http.close()
     },
   }

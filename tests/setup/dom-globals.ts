@@ -43,3 +43,9 @@ if (!marked[FILTERED]) {
 if (typeof HTMLMediaElement !== 'undefined') {
   HTMLMediaElement.prototype.load = () => undefined
 }
+
+// Test files share a worker and its window (tests/environments/jsdom-shared.ts), but each gets
+// the app's modules fresh: a page's module-level state (the session token, 长辈模式, the
+// outbox) starts as it does at launch. Modules Node loads itself (React DOM, Taro's runtime,
+// testing-library) stay loaded: that is the time saved.
+vi.resetModules()

@@ -3,7 +3,7 @@
 // jest-dom's matchers, and a fresh start for each test: no session token, no router query,
 // no recorded navigation.
 import '@testing-library/jest-dom/vitest'
-import { configure } from '@testing-library/react'
+import { cleanup, configure } from '@testing-library/react'
 import { Current } from '@tarojs/runtime'
 import { navigations, setRouterParams } from '../helpers/taro-shim'
 
@@ -15,8 +15,13 @@ const PAGE_PATH = 'pages/test/index'
 // test never waits that long; only a failing one does.
 configure({ asyncUtilTimeout: 15_000 })
 
+// Test files that share a worker (and its window) each start on an empty page: what an earlier
+// file left outside React's roots (taro-h5's toasts and modals) would otherwise still match.
+document.body.replaceChildren()
 document.body.id = PAGE_PATH
 Current.page = { path: PAGE_PATH }
+
+afterEach(() => cleanup())
 
 beforeEach(() => {
   localStorage.clear()
