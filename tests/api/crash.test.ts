@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DATABASE_FILE } from '../../server/local/app'
 import { createSqliteStore } from '../../server/store/sqlite/sqlite-store'
 import { NOW, townWithVoters } from '../helpers/factories'
@@ -75,8 +75,12 @@ async function post(url: string, action: string, input: object, token?: string, 
 }
 
 describe.skipIf(apiStoreKind() === 'cloud')('a crash of the local server', () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hemei-crash-'))
+  // Made when the tests run: a skipped block (the cloud adapter) still runs its body.
+  let dataDir = ''
   const running: ChildProcess[] = []
+  beforeAll(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hemei-crash-'))
+  })
   afterAll(async () => {
     for (const child of running) {
       child.kill('SIGKILL')

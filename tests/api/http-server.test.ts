@@ -298,22 +298,27 @@ describe('the handler timeout', () => {
   }
   let app: FastifyInstance
   let url: string
+  let staticRoot = ''
   const errors: string[] = []
 
   beforeAll(async () => {
     const timeouts = { handlerMs: 600, checkIntervalMs: 100 }
+    staticRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'hemei-h5-'))
     app = createHttpServer({ logLevel: 'silent', timeouts })
     const logger = { info: () => undefined, error: (message: string) => errors.push(message) }
     await mountRoutes(app, {
       router,
       logger,
       sessions: { read: () => null },
-      staticRoot: fs.mkdtempSync(path.join(os.tmpdir(), 'hemei-h5-')),
+      staticRoot,
       timeouts,
     })
     url = await listen(app, 0, '127.0.0.1')
   })
-  afterAll(() => app.close())
+  afterAll(async () => {
+    await app.close()
+    fs.rmSync(staticRoot, { recursive: true, force: true })
+  })
 
   it('answers 503 in Chinese when the answer takes longer than handlerMs, then serves on', async () => {
     const started = Date.now()

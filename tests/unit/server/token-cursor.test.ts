@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import {
   createSessions,
   issueToken,
@@ -18,6 +18,9 @@ const claims = { sub: 'wx-1', mode: 'dev', sv: 0 } as const
 describe('session tokens', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hemei-token-'))
   const secret = loadSecret(dir)
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
+  /** Another data directory, inside `dir`: removed with it. */
+  const otherDir = () => fs.mkdtempSync(path.join(dir, 'other-'))
 
   it('keeps one secret per data directory, readable by the owner only', () => {
     expect(loadSecret(dir).equals(secret)).toBe(true)
@@ -31,14 +34,14 @@ describe('session tokens', () => {
     ['not hex', 'zz'.repeat(32), '不是服务生成的格式'],
     ['too long', 'ab'.repeat(33), '不是服务生成的格式'],
   ])('refuses a %s secret file at start with a Chinese reason', (_, content, reason) => {
-    const other = fs.mkdtempSync(path.join(os.tmpdir(), 'hemei-token-'))
+    const other = otherDir()
     fs.writeFileSync(path.join(other, 'session-secret'), content)
     expect(() => loadSecret(other)).toThrow(reason)
     expect(() => loadSecret(other)).toThrow('请删除这个文件后重新启动')
   })
 
   it('accepts a secret of exactly 64 hex digits, with the newline an editor adds', () => {
-    const other = fs.mkdtempSync(path.join(os.tmpdir(), 'hemei-token-'))
+    const other = otherDir()
     fs.writeFileSync(path.join(other, 'session-secret'), `${'0a'.repeat(32)}\n`)
     expect(loadSecret(other).equals(Buffer.alloc(32, 10))).toBe(true)
   })
