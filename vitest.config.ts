@@ -39,13 +39,14 @@ const fixedClock = 'tests/setup/fixed-clock.ts'
 const seedCache = ['tests/setup/seed-cache.ts']
 
 /**
- * The projects (unit, api, api-cloud, api-later, dom, dom-later) run their files in worker threads that
- * load the modules once and keep them for the next file: the server, the contract, the real
- * wx-server-sdk, the emulator. Each file starts its own server on its own database, mocks
- * nothing and leaves no global changed (a file that points the SDK elsewhere puts it back), so
- * a fresh process per file only cost time: the module graph was loaded 220 times, a third of
- * these projects' CPU. The setup files still run before each file. The page tests (dom) share
- * theirs too; their setup files give each file fresh app modules and an empty page.
+ * Every project but the browser tests (unit, api, api-cloud, api-later, dom, dom-later) runs
+ * its files in worker threads that load the modules once and keep them for the next file: the
+ * server, the contract, the real wx-server-sdk, the emulator, React DOM and Taro's runtime.
+ * Each file starts its own server on its own database and leaves no global changed (a file that
+ * points the SDK elsewhere puts it back), so a fresh process per file only cost time: the
+ * module graph was loaded once per file, a third of the node projects' CPU and two thirds of
+ * the page tests'. The setup files still run before each file; the page tests' give each file
+ * fresh app modules and an empty page.
  *
  * Whether a pool reuses its workers is read from the root config only (`poolOptions`), not
  * from a project's `isolate`, hence `threads` for these and the root's `threads.isolate`.

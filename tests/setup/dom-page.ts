@@ -21,6 +21,8 @@ document.body.replaceChildren()
 document.body.id = PAGE_PATH
 Current.page = { path: PAGE_PATH }
 
+// testing-library unmounts after each test by itself only in the first file of a worker: it
+// registers that hook when first imported, and later files find it loaded.
 afterEach(() => cleanup())
 
 beforeEach(() => {
