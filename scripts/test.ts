@@ -17,7 +17,6 @@ interface Step {
   name: string
   command: string
   args: string[]
-  env?: Record<string, string>
   /** Lines of its output printed when it passes (the test counts); all of it on failure. */
   summary?: RegExp
 }
@@ -71,7 +70,6 @@ function run(step: Step): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(step.command, step.args, {
       cwd: root,
-      env: { ...process.env, ...step.env },
       // Never the terminal's input: a step in a process group of its own that read it (or set
       // its mode) would be stopped by the terminal.
       stdio: ['ignore', 'pipe', 'pipe'],
