@@ -173,6 +173,9 @@ export default defineConfig({
           globalSetup: seedCache,
           environment: 'node',
           include: ['tests/api/**/*.test.ts'],
+          // The local server's own HTTP behaviour (compression, CSP, timeouts, shutdown): the
+          // cloud path has no HTTP server of ours, and the SQLite project covers it.
+          exclude: [...configDefaults.exclude, 'tests/api/http-server.test.ts'],
           setupFiles: [fixedClock, 'tests/setup/emulator-actions.ts'],
           env: { STORE: 'cloud' },
           ...sharedWorkers,

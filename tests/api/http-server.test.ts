@@ -15,7 +15,6 @@ import { compressAssets } from '../../scripts/h5-compress'
 import { createHttpServer, listen, mountRoutes } from '../../server/local/http'
 import type { Router } from '../../server/router'
 import { h5Dir, startTestApi, type TestApi } from '../helpers/http-api'
-import { apiStoreKind } from '../helpers/store-adapters'
 
 const root = path.resolve(__dirname, '../..')
 
@@ -377,7 +376,7 @@ describe('a graceful shutdown', () => {
   })
 
   // The real entry and its signal handler, over the SQLite file.
-  it.skipIf(apiStoreKind() === 'cloud')(
+  it(
     'on SIGTERM the server finishes the request in flight and exits 0',
     async () => {
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hemei-sigterm-'))
