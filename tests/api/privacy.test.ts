@@ -5,12 +5,14 @@
 // stand beside its 门牌号 unless the caller is that household. A new read action without an
 // input builder (tests/helpers/privacy-sweep.ts) fails the test, so a future leak cannot slip
 // past by being forgotten.
-// This file: 柳家村's two residents of one household (the reproduced case among them); the
-// others are in privacy-visitors.test.ts and privacy-other-villages.test.ts.
+// This file: 柳家村's two residents of one household (the reproduced case among them; the
+// second on SQLite only, see sqliteOnly); the others are in privacy-visitors.test.ts and
+// privacy-other-villages.test.ts.
 import { describePrivacySweep } from '../helpers/privacy-sweep'
 
 describePrivacySweep({
   callers: ['demo-resident-1', 'demo-resident-2'],
+  sqliteOnly: ['demo-resident-2'],
   mustAnswer: ['demo-resident-1 campaigns.nominees', 'demo-resident-1 board.inspection'],
   structural: true,
 })
