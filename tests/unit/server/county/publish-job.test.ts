@@ -10,6 +10,10 @@ import { runPublishJob } from '../../../helpers/publish-run'
 
 const HOUSEHOLDS = 3_000
 const town = buildCountyTown(HOUSEHOLDS)
+// The kills need ticks to fall between, not the county's size: 8 villages, with the small steps
+// below, take more ticks than the latest kill's 150 requests (resumedAfterKill says so).
+const KILLED_HOUSEHOLDS = 1_200
+const killedTown = buildCountyTown(KILLED_HOUSEHOLDS)
 const defaults = { ...publishChunks }
 let opened: Store[] = []
 
@@ -51,7 +55,7 @@ describe('the publish job on the cloud database', () => {
     'survives a kill after %i requests of its ticks: the next ticks resume, same lists',
     async (killAfter) => {
       Object.assign(publishChunks, { collectPages: 5, linesPerStep: 300 })
-      const run = await runPublishJob(HOUSEHOLDS, { town, killAfter })
+      const run = await runPublishJob(KILLED_HOUSEHOLDS, { town: killedTown, killAfter })
       opened.push(run.store)
       expect(run.resumedAfterKill).toBe(true)
       expect(run.lines).toEqual(run.expected)
