@@ -1,6 +1,6 @@
 // Every page of src/app.config.ts, each opened by the demo account that reaches it, with ids
 // from the demo data: what the 长辈模式 audit measures and `npm run screenshots` photographs.
-import type { BrowserContext, Page } from 'playwright-core'
+import type { BrowserContext, CDPSession, Page } from 'playwright-core'
 import { callApi } from './phone-page'
 
 /** The demo accounts the screens are opened as. */
@@ -171,8 +171,7 @@ const DEFAULT_FONT_PX = 16
 
 /**
  * Opens a phone context signed in as one account with 长辈模式 chosen on or off, and the
- * browser's default font size set to `scale` times the usual (the H5 twin of WeChat's font
- * size setting), through the DevTools protocol as Chromium's font settings would.
+ * browser's default font size set to `scale` times the usual (setAuditMode).
  */
 export async function openAuditContext(
   newContext: () => Promise<BrowserContext>,
@@ -181,25 +180,40 @@ export async function openAuditContext(
   scale: number,
 ): Promise<Page> {
   const context = await newContext()
-  // Taro's H5 storage keeps each value as {"data": …} under its key.
-  await context.addInitScript(
-    ([session, mode]) => {
-      localStorage.setItem('hemei.session-token', JSON.stringify({ data: session }))
-      localStorage.setItem('elderMode', JSON.stringify({ data: mode }))
-    },
-    [token, elder ? 'on' : 'off'] as const,
-  )
+  // Taro's H5 storage keeps each value as {"data": …} under its key. The mode comes with each
+  // fresh load (showScreen), so that one context can serve every mode and scale.
+  await context.addInitScript((session) => {
+    localStorage.setItem('hemei.session-token', JSON.stringify({ data: session }))
+    const mode = new URLSearchParams(location.search).get('elderMode')
+    if (mode) localStorage.setItem('elderMode', JSON.stringify({ data: mode }))
+  }, token)
   await context.addInitScript(watchFetches)
   const page = await context.newPage()
-  const cdp = await context.newCDPSession(page)
+  await setAuditMode(page, elder, scale)
+  await page.bringToFront()
+  return page
+}
+
+/** Per page: 长辈模式 chosen on or off (sent with each fresh load), and its DevTools session. */
+const modes = new WeakMap<Page, { elder: 'on' | 'off'; cdp: CDPSession }>()
+
+/**
+ * Chooses 长辈模式 on or off and sets the browser's default font size to `scale` times the
+ * usual (the H5 twin of WeChat's font size setting), through the DevTools protocol as
+ * Chromium's font settings would; the session stays open, or the setting would go with it.
+ * The app reads both as it starts, so the next screen is a fresh load, and it starts as on a
+ * new phone: what the app stored meanwhile (a draft, the feed) is cleared.
+ */
+export async function setAuditMode(page: Page, elder: boolean, scale: number): Promise<void> {
+  const cdp = modes.get(page)?.cdp ?? (await page.context().newCDPSession(page))
   await cdp.send('Page.setFontSizes', {
     fontSizes: {
       standard: Math.round(DEFAULT_FONT_PX * scale),
       fixed: Math.round(13 * scale),
     },
   })
-  await page.bringToFront()
-  return page
+  modes.set(page, { elder: elder ? 'on' : 'off', cdp })
+  if (shown.delete(page)) await page.evaluate(() => localStorage.clear())
 }
 
 let visits = 0
@@ -285,7 +299,8 @@ export async function showScreen(page: Page, url: string, path: string): Promise
   shown.delete(page)
   if (inApp) await switchInApp(page, path)
   else {
-    await page.goto(`${url}/?visit=${++visits}#/${path}`)
+    const mode = modes.get(page)?.elder
+    await page.goto(`${url}/?visit=${++visits}${mode ? `&elderMode=${mode}` : ''}#/${path}`)
     await page.locator('.taro_page').first().waitFor({ timeout: 10_000 })
   }
   await page
