@@ -40,6 +40,8 @@ export interface TestApi {
    * leaves tables out, e.g. audit_log, where refused writes are recorded on purpose.
    */
   dumpAll(except?: readonly string[]): string
+  /** Lines of the audit log that record a refused call (the router's `refused` field). */
+  auditedRefusals(): number
   close(): Promise<void>
 }
 
@@ -181,9 +183,25 @@ export async function startTestApi(
       // JSON.stringify of the rows).
       const text = cloud
         ? cloud.dumpAllJson(kept)
-        : JSON.stringify(kept.map((name) => [name, api.rows(name)]))
+        : JSON.stringify(
+            // Rows as arrays of values in column order: the same proof, without a key per value.
+            kept.map((name) => [name, readSqlite().prepare(`SELECT * FROM ${name}`).raw().all()]),
+          )
       dumps.set(key, { version, text })
       return text
+    },
+    auditedRefusals() {
+      // The whole log as JSON each time (it grows with every call) took half the role matrix.
+      if (!cloud)
+        return Number(
+          readSqlite()
+            .prepare(`SELECT COUNT(*) FROM audit_log WHERE instr(after_json, 'refused') > 0`)
+            .pluck()
+            .get(),
+        )
+      return cloud
+        .dump('audit_log')
+        .filter((r) => JSON.stringify(r.after ?? '').includes('refused')).length
     },
     async close() {
       sqlite?.close()
