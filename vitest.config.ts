@@ -119,7 +119,7 @@ function later<P extends { test: { name: string } }>(project: P, calendarFree: s
 }
 
 /**
- * API test files that a later date cannot change, left out of api-later (40 of its 66 CPU-s):
+ * API test files that a later date cannot change, left out of api-later (36 of its 66 CPU-s):
  * who may call which action (roles, not dates), the masking of the black list (a pure rule of
  * caller and household, swept over every read action), the HTTP transport (envelope, body limit,
  * timeouts, shutdown), the roster parser's bounds, and a SIGKILLed server keeping every

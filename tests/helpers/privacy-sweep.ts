@@ -209,7 +209,7 @@ export function describePrivacySweep({
   callers: readonly Openid[]
   /**
    * Callers in the same situation as another caller of the file (a second member of one
-   * household, a resident of a second village without the black list), swept on SQLite only.
+   * household, a resident of a second village other than 柳家村), swept on SQLite only.
    * What a caller may see is decided above the store, the same code on both adapters; the cloud
    * adapter needs each query the store is asked, and one caller per situation asks them all.
    */
