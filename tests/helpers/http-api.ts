@@ -191,7 +191,8 @@ export async function startTestApi(
       return text
     },
     auditedRefusals() {
-      // The whole log as JSON each time (it grows with every call) took half the role matrix.
+      // Counted where it is stored: the log grows with every call, and the role matrix asks
+      // before and after each refusal.
       if (!cloud)
         return Number(
           readSqlite()
